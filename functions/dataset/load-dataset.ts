@@ -1,0 +1,189 @@
+/**
+ * Writes a validated dataset into Neo4j in one transaction: MERGE on stable ids, so loading the same
+ * data twice changes nothing. A record is the truth for what it holds: the contacts, schedule,
+ * capacity and service relations it no longer lists are removed. Free places set by shelter
+ * operators are kept when the record does not state them.
+ */
+import type { Driver, ManagedTransaction, Session } from "neo4j-driver";
+import type { ActorRecord, DatasetFile, ServiceRecord, Source } from "./schema";
+import type { Taxonomy } from "./taxonomy";
+import { coveredTerritories, territorySource } from "./territories";
+import * as statements from "./load-statements";
+
+interface Provenance {
+  source: string;
+  verifiedAt: string;
+  unverified: boolean;
+}
+
+export interface LoadSummary {
+  nodes: Record<string, number>;
+  relationships: Record<string, number>;
+  nodesCreated: number;
+  relationshipsCreated: number;
+}
+
+const BATCH = 2_000;
+
+/** What a load writes beside the records: the referential (territories, taxonomy) only comes with a full seed. */
+export interface LoadOptions {
+  referential?: { taxonomy: Taxonomy };
+}
+
+export async function loadDataset(driver: Driver, files: DatasetFile[], options: LoadOptions = {}): Promise<LoadSummary> {
+  const session = driver.session();
+  try {
+    const sources = await sourcesInScope(session, files);
+    const rows = toRows(files, sources, options);
+    const counters = await session.executeWrite(async (tx) => {
+      let nodesCreated = 0;
+      let relationshipsCreated = 0;
+      for (const [statement, batchRows] of rows) {
+        for (let i = 0; i < batchRows.length; i += BATCH) {
+          const result = await tx.run(statement, { rows: batchRows.slice(i, i + BATCH) });
+          const updates = result.summary.counters.updates();
+          nodesCreated += updates.nodesCreated;
+          relationshipsCreated += updates.relationshipsCreated;
+        }
+      }
+      return { nodesCreated, relationshipsCreated };
+    });
+    return { ...(await session.executeRead(countGraph)), ...counters };
+  } finally {
+    await session.close();
+  }
+}
+
+export async function countGraph(tx: ManagedTransaction): Promise<Pick<LoadSummary, "nodes" | "relationships">> {
+  const nodes = await tx.run("MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS count ORDER BY label");
+  const relationships = await tx.run("MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS count ORDER BY type");
+  return {
+    nodes: Object.fromEntries(nodes.records.map((r) => [r.get("label") as string, Number(r.get("count"))])),
+    relationships: Object.fromEntries(relationships.records.map((r) => [r.get("type") as string, Number(r.get("count"))])),
+  };
+}
+
+type StatementRows = [statement: string, rows: Record<string, unknown>[]];
+
+/** The sources the records cite: declared beside them, or already in the graph. */
+async function sourcesInScope(session: Session, files: DatasetFile[]): Promise<Map<string, Source>> {
+  const declared = new Map<string, Source>(files.flatMap((f) => f.sources).map((s) => [s.id, s]));
+  const { records } = await session.executeRead((tx) =>
+    tx.run("MATCH (s:Source) WHERE NOT s.id IN $declared RETURN s {.id, .ref, .title, verifiedAt: toString(s.verifiedAt), .unverified} AS source", {
+      declared: [...declared.keys()],
+    }),
+  );
+  for (const record of records) {
+    const source = record.get("source") as Source;
+    declared.set(source.id, source);
+  }
+  return declared;
+}
+
+function toRows(files: DatasetFile[], sources: Map<string, Source>, { referential }: LoadOptions): StatementRows[] {
+  const provenance = (id: string): Provenance => {
+    const source = sources.get(id);
+    if (!source) throw new Error(`unknown source ${id}: validate the dataset before loading it`);
+    return { source: source.ref, verifiedAt: source.verifiedAt, unverified: source.unverified };
+  };
+  const actors = files.flatMap((f) => f.actors);
+  const services = actors.flatMap((actor) => actor.services.map((service) => ({ actor, service })));
+
+  return [
+    ...(referential
+      ? ([
+          [statements.mergeTerritories, referentialTerritoryRows()],
+          [statements.mergeTerritoryParents, referentialTerritoryRows()],
+          [statements.mergeNeeds, referential.taxonomy.needs],
+          [statements.mergeSituations, referential.taxonomy.situations],
+        ] satisfies StatementRows[])
+      : []),
+    [statements.mergeSources, files.flatMap((f) => f.sources)],
+    [statements.mergeZones, zoneRows(files, provenance)],
+    [statements.mergeLocations, files.flatMap((f) => f.locations).map((l) => ({ ...l, ...provenance(l.source) }))],
+    [statements.mergeActors, actors.map((a) => actorRow(a, provenance(a.source)))],
+    [statements.mergeActorContacts, actors.map((a) => ({ ownerId: a.id, contacts: contactRows(a.id, a.contacts, provenance) }))],
+    [statements.mergeServices, services.map(({ actor, service }) => serviceRow(actor.id, service, provenance(service.source)))],
+    [statements.mergeServiceContacts, services.map(({ service: s }) => ({ ownerId: s.id, contacts: contactRows(s.id, s.contacts, provenance) }))],
+    [statements.mergeSchedules, services.map(({ service: s }) => ({ serviceId: s.id, schedule: s.schedule && { ...s.schedule, ...provenance(s.schedule.source) } }))],
+    [statements.mergeCapacities, services.map(({ service: s }) => ({ serviceId: s.id, capacity: s.capacity && { ...s.capacity, ...provenance(s.capacity.source) } }))],
+    [statements.mergeConventions, files.flatMap((f) => f.conventions).map((c) => ({ ...c, ...provenance(c.source) }))],
+    ...statements.mergeLinks.map(([type, statement]): StatementRows => [
+      statement,
+      files.flatMap((f) => f.links).filter((link) => link.type === type).map((link) => ({ ...link, ...provenance(link.source) })),
+    ]),
+  ];
+}
+
+function referentialTerritoryRows() {
+  return coveredTerritories().map((t) => ({ ...t, source: territorySource, searchName: searchableName(t.name) }));
+}
+
+function zoneRows(files: DatasetFile[], provenance: (id: string) => Provenance) {
+  return files.flatMap((f) => f.zones).map((z) => ({ ...z, source: provenance(z.source).source, searchName: searchableName(z.name) }));
+}
+
+/** The form commune names are looked up by: lower case, no accents, dashes and apostrophes as spaces. */
+export function searchableName(name: string): string {
+  return name
+    .normalize("NFD")
+    .replace(/\p{Diacritic}/gu, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+}
+
+function actorRow(actor: ActorRecord, provenance: Provenance) {
+  return {
+    id: actor.id,
+    name: actor.name,
+    aliases: actor.aliases,
+    aliasesText: actor.aliases.join(" "),
+    kind: actor.kind,
+    description: actor.description ?? null,
+    departement: actor.departement,
+    covers: actor.covers,
+    basedAt: actor.basedAt ?? null,
+    ...provenance,
+  };
+}
+
+function serviceRow(actorId: string, service: ServiceRecord, provenance: Provenance) {
+  const { eligibility } = service;
+  return {
+    id: service.id,
+    actorId,
+    name: service.name,
+    kind: service.kind,
+    description: service.description ?? null,
+    audience: service.audience,
+    access: service.access,
+    gender: eligibility.gender,
+    minAge: eligibility.minAge,
+    maxAge: eligibility.maxAge,
+    children: eligibility.children,
+    residenceRequired: eligibility.residenceRequired,
+    referralRequired: eligibility.referralRequired,
+    referredBy: eligibility.referredBy ?? null,
+    languages: service.languages,
+    accessibility: service.accessibility ?? null,
+    cost: service.cost,
+    actsTonight: service.actsTonight,
+    situations: service.situations,
+    needs: service.needs,
+    area: service.area,
+    at: service.at,
+    ...provenance,
+  };
+}
+
+function contactRows(ownerId: string, contacts: ActorRecord["contacts"], provenance: (id: string) => Provenance) {
+  return contacts.map((c) => ({
+    id: `${ownerId}:${c.channel.toLowerCase()}:${c.value}`,
+    channel: c.channel,
+    value: c.value,
+    label: c.label ?? null,
+    free: c.free ?? null,
+    ...provenance(c.source),
+  }));
+}

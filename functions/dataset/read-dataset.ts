@@ -1,0 +1,213 @@
+/**
+ * Reads dataset files (YAML or JSON), validates each against the dataset schema and then the whole
+ * set for cross-references, and reports every problem with its file, line, record and field.
+ * Nothing is loaded unless the report is empty: imports are all-or-nothing.
+ */
+import { LineCounter, parseDocument, isNode } from "yaml";
+import type { z } from "zod";
+import { datasetFileSchema, type DatasetFile } from "./schema";
+import { knownTerritoryCodes } from "./territories";
+
+export interface DatasetProblem {
+  file: string;
+  line: number | null;
+  record: string | null;
+  field: string;
+  reason: string;
+}
+
+export interface DatasetInput {
+  file: string;
+  text: string;
+}
+
+/** Ids already in the graph that records may refer to (for imports and mutations; empty for a full seed). */
+export interface KnownIds {
+  sources: Iterable<string>;
+  locations: Iterable<string>;
+  actors: Iterable<string>;
+  services: Iterable<string>;
+}
+
+const noKnownIds: KnownIds = { sources: [], locations: [], actors: [], services: [] };
+
+export type DatasetReadResult =
+  | { ok: true; dataset: DatasetFile[]; files: string[] }
+  | { ok: false; problems: DatasetProblem[] };
+
+interface ParsedFile {
+  file: string;
+  data: DatasetFile;
+  lineOf: (path: PropertyKey[]) => number | null;
+}
+
+export function readDataset(inputs: DatasetInput[], known: KnownIds = noKnownIds): DatasetReadResult {
+  const problems: DatasetProblem[] = [];
+  const parsed: ParsedFile[] = [];
+  for (const input of inputs) {
+    const result = parseFile(input);
+    if ("problems" in result) problems.push(...result.problems);
+    else parsed.push(result);
+  }
+  if (problems.length === 0) problems.push(...crossReferenceProblems(parsed, known));
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, dataset: parsed.map((p) => p.data), files: parsed.map((p) => p.file) };
+}
+
+function parseFile({ file, text }: DatasetInput): ParsedFile | { problems: DatasetProblem[] } {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, uniqueKeys: true });
+  if (document.errors.length > 0) {
+    return {
+      problems: document.errors.map((error) => ({
+        file,
+        line: error.linePos?.[0]?.line ?? null,
+        record: null,
+        field: "",
+        reason: `not valid YAML/JSON: ${error.code}`,
+      })),
+    };
+  }
+  const lineOf = (path: PropertyKey[]): number | null => {
+    for (let depth = path.length; depth >= 0; depth--) {
+      const node = document.getIn(path.slice(0, depth), true);
+      if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
+    }
+    return null;
+  };
+  const raw: unknown = document.toJS() ?? {};
+  const result = datasetFileSchema.safeParse(raw);
+  if (!result.success) {
+    return { problems: result.error.issues.map((issue) => problemOf(file, raw, issue, lineOf)) };
+  }
+  return { file, data: result.data, lineOf };
+}
+
+function problemOf(
+  file: string,
+  raw: unknown,
+  issue: z.core.$ZodIssue,
+  lineOf: (path: PropertyKey[]) => number | null,
+): DatasetProblem {
+  const { record, field } = splitPath(raw, issue.path);
+  return { file, line: lineOf(issue.path), record, field, reason: issue.message };
+}
+
+/** "actors[3].services[0].contacts[1].value" → record "actors: adavip-92 / services: savu-92", field "contacts[1].value". */
+function splitPath(raw: unknown, path: PropertyKey[]): { record: string | null; field: string } {
+  let node: unknown = raw;
+  let recordParts: string[] = [];
+  let fieldStart = 0;
+  for (let i = 0; i < path.length; i++) {
+    const key = path[i]!;
+    node = node !== null && typeof node === "object" ? (node as Record<PropertyKey, unknown>)[key] : undefined;
+    const isRecord = typeof key === "number" && node !== null && typeof node === "object" && "id" in node;
+    const isTopLevelEntry = typeof key === "number" && i === 1;
+    if (isRecord || isTopLevelEntry) {
+      const label = isRecord ? String((node as { id: unknown }).id) : `#${key + 1}`;
+      recordParts = [...recordParts, `${String(path[i - 1])}: ${label}`];
+      fieldStart = i + 1;
+    }
+  }
+  return {
+    record: recordParts.length > 0 ? recordParts.join(" / ") : null,
+    field: formatPath(path.slice(fieldStart)),
+  };
+}
+
+function formatPath(path: PropertyKey[]): string {
+  return path.map((key, i) => (typeof key === "number" ? `[${key}]` : i === 0 ? String(key) : `.${String(key)}`)).join("");
+}
+
+function crossReferenceProblems(files: ParsedFile[], known: KnownIds): DatasetProblem[] {
+  const problems: DatasetProblem[] = [];
+  const sources = new Set(known.sources);
+  const locations = new Set(known.locations);
+  const actors = new Set(known.actors);
+  const services = new Set(known.services);
+  const territories = new Set(knownTerritoryCodes());
+  const seen = new Map<string, string>();
+
+  const declare = (kind: string, idValue: string, file: ParsedFile, path: PropertyKey[], into: Set<string>) => {
+    const key = `${kind}:${idValue}`;
+    const previous = seen.get(key);
+    if (previous !== undefined) {
+      problems.push({ file: file.file, line: file.lineOf(path), record: `${kind}: ${idValue}`, field: "id", reason: `duplicate id, first declared in ${previous}` });
+    }
+    seen.set(key, file.file);
+    into.add(idValue);
+  };
+
+  for (const file of files) {
+    file.data.sources.forEach((s, i) => declare("sources", s.id, file, ["sources", i, "id"], sources));
+    file.data.zones.forEach((z) => territories.add(z.code));
+    file.data.locations.forEach((l, i) => declare("locations", l.id, file, ["locations", i, "id"], locations));
+    file.data.actors.forEach((a, i) => {
+      declare("actors", a.id, file, ["actors", i, "id"], actors);
+      a.services.forEach((s, j) => declare("services", s.id, file, ["actors", i, "services", j, "id"], services));
+    });
+  }
+
+  for (const file of files) {
+    const check = (ok: boolean, path: PropertyKey[], record: string, field: string, reason: string) => {
+      if (!ok) problems.push({ file: file.file, line: file.lineOf(path), record, field, reason });
+    };
+    const checkSource = (source: string, path: PropertyKey[], record: string, field = "source") =>
+      check(sources.has(source), [...path, "source"], record, field, `unknown source "${source}": declare it in seed/sources.yaml`);
+
+    file.data.zones.forEach((zone, i) => {
+      const record = `zones: ${zone.code}`;
+      checkSource(zone.source, ["zones", i], record);
+      check(territories.has(zone.partOf), ["zones", i, "partOf"], record, "partOf", `unknown territory "${zone.partOf}"`);
+      zone.communes.forEach((c, k) =>
+        check(territories.has(c), ["zones", i, "communes", k], record, `communes[${k}]`, `unknown INSEE code "${c}"`),
+      );
+    });
+    file.data.locations.forEach((location, i) => {
+      const record = `locations: ${location.id}`;
+      checkSource(location.source, ["locations", i], record);
+      check(territories.has(location.commune), ["locations", i, "commune"], record, "commune", `unknown INSEE code "${location.commune}"`);
+    });
+    file.data.actors.forEach((actor, i) => {
+      const record = `actors: ${actor.id}`;
+      const at: PropertyKey[] = ["actors", i];
+      checkSource(actor.source, at, record);
+      actor.covers.forEach((code, k) =>
+        check(territories.has(code), [...at, "covers", k], record, `covers[${k}]`, `unknown territory "${code}"`),
+      );
+      if (actor.basedAt !== undefined) {
+        check(locations.has(actor.basedAt), [...at, "basedAt"], record, "basedAt", `unknown location "${actor.basedAt}"`);
+      }
+      actor.contacts.forEach((c, k) => checkSource(c.source, [...at, "contacts", k], record, `contacts[${k}].source`));
+      actor.services.forEach((service, j) => {
+        const serviceRecord = `${record} / services: ${service.id}`;
+        const sat: PropertyKey[] = [...at, "services", j];
+        checkSource(service.source, sat, serviceRecord);
+        service.area.forEach((code, k) =>
+          check(territories.has(code), [...sat, "area", k], serviceRecord, `area[${k}]`, `unknown territory "${code}"`),
+        );
+        service.at.forEach((loc, k) =>
+          check(locations.has(loc), [...sat, "at", k], serviceRecord, `at[${k}]`, `unknown location "${loc}"`),
+        );
+        service.contacts.forEach((c, k) => checkSource(c.source, [...sat, "contacts", k], serviceRecord, `contacts[${k}].source`));
+        if (service.schedule) checkSource(service.schedule.source, [...sat, "schedule"], serviceRecord, "schedule.source");
+        if (service.capacity) checkSource(service.capacity.source, [...sat, "capacity"], serviceRecord, "capacity.source");
+      });
+    });
+    file.data.conventions.forEach((convention, i) => {
+      const record = `conventions: ${convention.id}`;
+      checkSource(convention.source, ["conventions", i], record);
+      convention.parties.forEach((party, k) =>
+        check(actors.has(party), ["conventions", i, "parties", k], record, `parties[${k}]`, `unknown actor "${party}"`),
+      );
+    });
+    file.data.links.forEach((link, i) => {
+      const record = `links: ${link.from} ${link.type} ${link.to}`;
+      checkSource(link.source, ["links", i], record);
+      check(actors.has(link.from), ["links", i, "from"], record, "from", `unknown actor "${link.from}"`);
+      const targetKnown = actors.has(link.to) || (link.type === "FUNDS" && services.has(link.to));
+      check(targetKnown, ["links", i, "to"], record, "to", `unknown ${link.type === "FUNDS" ? "actor or service" : "actor"} "${link.to}"`);
+    });
+  }
+  return problems;
+}

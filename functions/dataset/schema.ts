@@ -1,0 +1,284 @@
+/**
+ * The dataset format: what a seed file (seed/*.yaml), an import file and a coordinator's mutation
+ * must look like before anything reaches Neo4j. One schema for all three, so a fact is checked the
+ * same way whoever brings it.
+ */
+import { z } from "zod";
+import { isValidOpeningHours } from "./opening-hours";
+
+export const situationCodes = [
+  "INTIMATE_PARTNER_VIOLENCE",
+  "SEXUAL_VIOLENCE",
+  "INTRAFAMILY_VIOLENCE",
+  "CHILD_EXPOSURE",
+  "FORCED_MARRIAGE",
+  "FGM",
+  "SEXUAL_EXPLOITATION",
+  "HARASSMENT",
+  "WORKPLACE_VIOLENCE",
+] as const;
+
+export const needCodes = [
+  "IMMEDIATE_SAFETY",
+  "EMERGENCY_SHELTER",
+  "HOUSING",
+  "LISTENING",
+  "LEGAL_ADVICE",
+  "COMPLAINT",
+  "MEDICAL_FORENSIC",
+  "PSYCHOLOGICAL",
+  "SOCIAL_SUPPORT",
+  "CHILD_PROTECTION",
+  "EMPLOYMENT",
+  "PERPETRATOR_FOLLOW_UP",
+] as const;
+
+export const actorKinds = [
+  "ASSOCIATION",
+  "NETWORK",
+  "DEPARTEMENT_SERVICE",
+  "STATE_SERVICE",
+  "JUSTICE",
+  "POLICE",
+  "POLICE_STATION",
+  "HEALTH",
+  "HOSPITAL_UNIT",
+  "SHELTER_OPERATOR",
+  "HELPLINE",
+  "FUNDER",
+  "LOCAL_AUTHORITY",
+  "COMPANY",
+] as const;
+
+export const serviceKinds = [
+  "EMERGENCY_LINE",
+  "LISTENING_LINE",
+  "WELCOME_CENTRE",
+  "LEGAL_PERMANENCE",
+  "SOCIAL_WORKER_PERMANENCE",
+  "EMERGENCY_VICTIM_SUPPORT",
+  "VICTIMOLOGY_CONSULTATION",
+  "FORENSIC_MEDICINE",
+  "HEALTH_CARE",
+  "HOUSING_PLACES",
+  "PROTECTION_DEVICE",
+  "COMPLAINT_DESK",
+  "ONLINE_REPORTING",
+  "SOCIAL_SERVICE",
+  "PERPETRATOR_PROGRAMME",
+  "PREVENTION",
+  "EMPLOYMENT_SUPPORT",
+  "COORDINATION",
+] as const;
+
+export const audiences = ["VICTIMS", "PERPETRATORS", "PROFESSIONALS", "GENERAL_PUBLIC"] as const;
+export const accessModes = ["PHONE", "SMS", "WALK_IN", "APPOINTMENT", "ONLINE", "OUTREACH", "REFERRAL_ONLY"] as const;
+export const contactChannels = ["PHONE", "SMS", "EMAIL", "WEB", "CHAT"] as const;
+export const genders = ["WOMEN", "ANY"] as const;
+export const childrenPolicies = ["ACCEPTED", "NOT_ACCEPTED"] as const;
+export const costs = ["FREE", "PAID"] as const;
+export const territoryLevels = ["NATIONAL", "DEPARTEMENT", "ZONE", "COMMUNE"] as const;
+export const actorLinkTypes = ["COORDINATES", "MEMBER_OF", "PART_OF", "HOLDS_PERMANENCE_AT", "REFERS_TO", "FUNDS"] as const;
+
+const id = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be kebab-case: lowercase letters, digits and dashes");
+const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max);
+const isoDate = z.iso.date({ message: "must be a date written YYYY-MM-DD" });
+const sourceRef = id.describe("the id of an entry of seed/sources.yaml");
+
+/** French numbers as users dial them: 10 digits in pairs, 4-digit short numbers, 116 xxx, 3-digit emergency numbers. */
+export const frenchPhone = z
+  .string()
+  .regex(
+    /^(?:0[1-9](?: \d{2}){4}|0 [89]\d{2} \d{2} \d{2} \d{2}|1\d{1,2}|116 \d{3}|3\d{3})$/,
+    'must be a French number written as dialled: "01 47 91 48 44", "0 806 00 00 92", "3919", "17", "116 006"',
+  );
+
+export const inseeCode = z
+  .string()
+  .regex(/^(?:\d{5}|2[AB]\d{3})$/, "must be a 5-character INSEE commune code such as 92050");
+
+/** Where a fact comes from. Every record and every fact-bearing sub-record names one. */
+const provenance = {
+  source: sourceRef,
+  note: text(500).optional(),
+};
+
+export const sourceSchema = z.strictObject({
+  id,
+  ref: text(500).describe("the seed file name (seeds/…) or the public page's URL"),
+  title: text(300),
+  publishedOn: isoDate.optional().describe("the page's own date when it states one"),
+  verifiedAt: isoDate.describe("the date the facts are known to hold: the page's date, else when it was read"),
+  dateNote: text(300).optional().describe("how verifiedAt was chosen when the source has no exact date"),
+  unverified: z.boolean().default(false).describe("true when the source is old enough that its facts need re-checking"),
+});
+
+export const contactSchema = z
+  .strictObject({
+    channel: z.enum(contactChannels),
+    value: text(300),
+    label: text(200).optional(),
+    free: z.boolean().optional(),
+    ...provenance,
+  })
+  .superRefine((contact, ctx) => {
+    const checks: Record<(typeof contactChannels)[number], z.ZodType> = {
+      PHONE: frenchPhone,
+      SMS: frenchPhone,
+      EMAIL: z.email(),
+      WEB: z.url({ protocol: /^https?$/ }),
+      CHAT: z.url({ protocol: /^https?$/ }),
+    };
+    const result = checks[contact.channel].safeParse(contact.value);
+    if (!result.success) {
+      ctx.addIssue({ code: "custom", path: ["value"], message: result.error.issues[0]?.message ?? "invalid" });
+    }
+  });
+
+export const scheduleSchema = z
+  .strictObject({
+    openingHours: z
+      .string()
+      .refine(isValidOpeningHours, "must be an OpenStreetMap opening_hours value such as \"Mo-Fr 09:30-17:30\" or \"24/7\"")
+      .nullable()
+      .describe("null when the source gives no usable hours"),
+    description: text(300).optional().describe("the hours as the source words them, in French"),
+    ...provenance,
+  });
+
+export const capacitySchema = z.strictObject({
+  placesTotal: z.number().int().min(0).nullable(),
+  placesFree: z.number().int().min(0).nullable().default(null),
+  updatedAt: isoDate.nullable().default(null),
+  description: text(300).optional(),
+  ...provenance,
+});
+
+export const eligibilitySchema = z.strictObject({
+  gender: z.enum(genders).nullable().default(null),
+  minAge: z.number().int().min(0).max(120).nullable().default(null),
+  maxAge: z.number().int().min(0).max(120).nullable().default(null),
+  children: z.enum(childrenPolicies).nullable().default(null),
+  residenceRequired: z.boolean().nullable().default(null),
+  referralRequired: z.boolean().default(false),
+  referredBy: text(300).optional().describe("who can refer, in French, when referral is required"),
+});
+
+export const locationSchema = z.strictObject({
+  id,
+  name: text(200),
+  address: text(300).nullable().default(null),
+  postalCode: z.string().regex(/^\d{5}$/, "must be a 5-digit postal code").nullable().default(null),
+  commune: inseeCode,
+  latitude: z.number().min(-90).max(90).nullable().default(null),
+  longitude: z.number().min(-180).max(180).nullable().default(null),
+  confidential: z.boolean().default(false),
+  ...provenance,
+});
+
+export const serviceSchema = z
+  .strictObject({
+    id,
+    name: text(200),
+    kind: z.enum(serviceKinds),
+    description: text(2000).optional(),
+    audience: z.enum(audiences),
+    situations: z.array(z.enum(situationCodes)).default([]),
+    needs: z.array(z.enum(needCodes)).min(1, "a service answers at least one need"),
+    access: z.array(z.enum(accessModes)).default([]),
+    eligibility: eligibilitySchema.default(eligibilitySchema.parse({})),
+    languages: z.array(z.string().regex(/^[a-z]{2,3}$/, "must be an ISO 639 language code")).default([]),
+    accessibility: text(500).optional(),
+    cost: z.enum(costs).nullable().default(null),
+    actsTonight: z.boolean().default(false).describe("can act the same evening or night (emergency teams, 24/7 lines, police)"),
+    area: z.array(z.string()).min(1, "a service serves at least one territory code"),
+    at: z.array(id).default([]).describe("ids of locations"),
+    contacts: z.array(contactSchema).default([]),
+    schedule: scheduleSchema.nullable().default(null),
+    capacity: capacitySchema.nullable().default(null),
+    ...provenance,
+  })
+  .superRefine((service, ctx) => {
+    const { minAge, maxAge } = service.eligibility;
+    if (minAge !== null && maxAge !== null && minAge > maxAge) {
+      ctx.addIssue({ code: "custom", path: ["eligibility", "maxAge"], message: "must not be below minAge" });
+    }
+    const perpetratorOnly = service.needs.includes("PERPETRATOR_FOLLOW_UP");
+    if (perpetratorOnly !== (service.audience === "PERPETRATORS")) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["audience"],
+        message: "PERPETRATOR_FOLLOW_UP services, and only they, have the PERPETRATORS audience",
+      });
+    }
+  });
+
+export const actorSchema = z.strictObject({
+  id,
+  name: text(200),
+  aliases: z.array(text(100)).default([]).describe("other names users type: acronyms, former names"),
+  kind: z.enum(actorKinds),
+  description: text(2000).optional(),
+  departement: z.string().regex(/^(?:\d{2}|2[AB]|97\d)$/).nullable().default(null).describe("null for national actors"),
+  covers: z.array(z.string()).default([]).describe("territory codes the actor works in"),
+  basedAt: id.optional().describe("id of the location of its seat"),
+  contacts: z.array(contactSchema).default([]),
+  services: z.array(serviceSchema).default([]),
+  ...provenance,
+});
+
+export const conventionSchema = z.strictObject({
+  id,
+  name: text(200),
+  signedOn: isoDate.nullable().default(null),
+  description: text(2000).optional(),
+  parties: z.array(id).min(2, "a convention has at least two parties"),
+  ...provenance,
+});
+
+export const actorLinkSchema = z.strictObject({
+  from: id,
+  type: z.enum(actorLinkTypes),
+  to: id.describe("an actor id; for FUNDS, an actor or a service id"),
+  ...provenance,
+});
+
+export const taxonomyEntrySchema = z.strictObject({
+  code: z.string(),
+  label: text(200),
+  description: text(1000).optional(),
+});
+
+export const zoneSchema = z.strictObject({
+  code: z.string().regex(/^[0-9]{2}-[a-z0-9-]+$/, "zone codes start with the département: 92-adavip-nord"),
+  name: text(200),
+  partOf: z.string(),
+  communes: z.array(inseeCode).default([]),
+  ...provenance,
+});
+
+/** One seed file: any subset of these sections. */
+export const datasetFileSchema = z.strictObject({
+  sources: z.array(sourceSchema).default([]),
+  zones: z.array(zoneSchema).default([]),
+  locations: z.array(locationSchema).default([]),
+  actors: z.array(actorSchema).default([]),
+  conventions: z.array(conventionSchema).default([]),
+  links: z.array(actorLinkSchema).default([]),
+});
+
+export type Source = z.infer<typeof sourceSchema>;
+export type Contact = z.infer<typeof contactSchema>;
+export type Schedule = z.infer<typeof scheduleSchema>;
+export type Capacity = z.infer<typeof capacitySchema>;
+export type LocationRecord = z.infer<typeof locationSchema>;
+export type ServiceRecord = z.infer<typeof serviceSchema>;
+export type ActorRecord = z.infer<typeof actorSchema>;
+export type ConventionRecord = z.infer<typeof conventionSchema>;
+export type ActorLink = z.infer<typeof actorLinkSchema>;
+export type Zone = z.infer<typeof zoneSchema>;
+export type DatasetFile = z.infer<typeof datasetFileSchema>;
+export type SituationCode = (typeof situationCodes)[number];
+export type NeedCode = (typeof needCodes)[number];

@@ -1,0 +1,25 @@
+import type { Driver } from "neo4j-driver";
+import { indexesCypher } from "../../generated/cypher";
+
+const statements = indexesCypher
+  .replace(/^\s*\/\/.*$/gm, "")
+  .split(";")
+  .map((statement) => statement.trim())
+  .filter((statement) => statement.length > 0);
+
+/** Creates the constraints and indexes Parcours needs; safe to run on every start. */
+export async function ensureGraphSchema(driver: Driver): Promise<void> {
+  for (const statement of statements) await driver.executeQuery(statement);
+  await driver.executeQuery("CALL db.awaitIndexes(60)");
+}
+
+/** Fails with the names of the missing indexes, so a server never answers over an unprepared graph. */
+export async function assertGraphSchema(driver: Driver): Promise<void> {
+  const expected = statements.map((s) => /(?:CONSTRAINT|INDEX)\s+(\w+)\s+IF NOT EXISTS/.exec(s)?.[1]).filter((n) => n !== undefined);
+  const { records } = await driver.executeQuery("SHOW INDEXES YIELD name RETURN collect(name) AS names");
+  const present = new Set<string>(records[0]?.get("names") ?? []);
+  const missing = expected.filter((name) => !present.has(name));
+  if (missing.length > 0) {
+    throw new Error(`The graph lacks indexes ${missing.join(", ")}: run \`npm run seed\` (or ensureGraphSchema) first`);
+  }
+}

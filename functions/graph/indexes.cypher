@@ -1,0 +1,16 @@
+// Constraints and indexes Parcours relies on; every statement is idempotent.
+CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (n:Actor) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT service_id IF NOT EXISTS FOR (n:Service) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT location_id IF NOT EXISTS FOR (n:Location) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT contact_id IF NOT EXISTS FOR (n:ContactPoint) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT schedule_id IF NOT EXISTS FOR (n:Schedule) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT capacity_id IF NOT EXISTS FOR (n:Capacity) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT convention_id IF NOT EXISTS FOR (n:Convention) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT territory_code IF NOT EXISTS FOR (n:Territory) REQUIRE n.code IS UNIQUE;
+CREATE CONSTRAINT situation_code IF NOT EXISTS FOR (n:Situation) REQUIRE n.code IS UNIQUE;
+CREATE CONSTRAINT need_code IF NOT EXISTS FOR (n:Need) REQUIRE n.code IS UNIQUE;
+CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE;
+CREATE INDEX territory_name IF NOT EXISTS FOR (n:Territory) ON (n.searchName);
+// standard-folding: lower case and accents removed, so "flora tristan" finds "Centre Flora Tristan".
+CREATE FULLTEXT INDEX parcours_search IF NOT EXISTS FOR (n:Actor|Service) ON EACH [n.name, n.aliasesText, n.description]
+  OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: false } };

@@ -1,0 +1,52 @@
+/**
+ * The one place that builds Parcours' GraphQL API: the @neo4j/graphql schema from schema/*.graphql
+ * over a Neo4j driver, served by Apollo Server. The Lambda handler and the local server only adapt it.
+ */
+import { ApolloServer } from "@apollo/server";
+import { Neo4jGraphQL, type Neo4jGraphQLConstructor } from "@neo4j/graphql";
+import type { Driver } from "neo4j-driver";
+import { typeDefs } from "../generated/type-defs";
+import { formatError } from "./errors";
+import { assertGraphSchema } from "./graph/graph-schema";
+import { assertMayEdit } from "./authorization";
+import { saveDataset } from "./dataset/save-dataset";
+
+export type GraphQLContext = Record<string, unknown>;
+
+export interface ServerOptions {
+  driver: Driver;
+  introspection: boolean;
+}
+
+/** Deprecated filter spellings stay out of the API: partner apps learn one way to filter. */
+export const neo4jGraphQLFeatures: Neo4jGraphQLConstructor["features"] = {
+  excludeDeprecatedFields: {
+    mutationOperations: true,
+    aggregationFilters: true,
+    aggregationFiltersOutsideConnection: true,
+    relationshipFilters: true,
+    attributeFilters: true,
+  },
+};
+
+export async function buildGraphQLSchema(driver: Driver) {
+  const resolvers = {
+    Mutation: {
+      saveDataset: (_root: unknown, args: { input: unknown }, context: GraphQLContext) => {
+        assertMayEdit(context);
+        return saveDataset(driver, args.input);
+      },
+    },
+  };
+  return new Neo4jGraphQL({ typeDefs, driver, resolvers, features: neo4jGraphQLFeatures }).getSchema();
+}
+
+export async function createGraphQLServer({ driver, introspection }: ServerOptions): Promise<ApolloServer<GraphQLContext>> {
+  const [schema] = await Promise.all([buildGraphQLSchema(driver), assertGraphSchema(driver)]);
+  return new ApolloServer<GraphQLContext>({
+    schema,
+    introspection,
+    includeStacktraceInErrorResponses: false,
+    formatError,
+  });
+}

@@ -1,0 +1,27 @@
+/** `npm start`: Neo4j up, indexes ready, graph seeded when empty, the GraphQL API served on localhost. */
+import { createDriver } from "../functions/graph/driver";
+import { ensureGraphSchema } from "../functions/graph/graph-schema";
+import { localInstance, startNeo4j } from "./neo4j-process";
+import { formatSummary, seedGraph } from "./seed-graph";
+import { serveLocally } from "./server";
+
+try {
+  const instance = localInstance();
+  const neo4j = await startNeo4j(instance, { log: console.log });
+  console.log(`Neo4j ${neo4j.reused ? "already running" : `started in ${neo4j.startedInMs} ms`} at ${neo4j.uri} (log: ${neo4j.logFile})`);
+
+  const driver = createDriver({ uri: neo4j.uri, user: instance.user, password: instance.password });
+  await ensureGraphSchema(driver);
+  const { records } = await driver.executeQuery("MATCH (a:Actor) RETURN count(a) AS actors");
+  if (records[0]?.get("actors") === 0) {
+    console.log("Empty graph: loading seed/ …");
+    console.log(formatSummary(await seedGraph(driver)));
+  }
+  await driver.close();
+
+  Object.assign(process.env, { NEO4J_URI: neo4j.uri, NEO4J_USER: instance.user, NEO4J_PASSWORD: instance.password });
+  console.log(`GraphQL API ready at ${await serveLocally(Number(process.env.PORT ?? 4000))}`);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+}

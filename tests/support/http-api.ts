@@ -1,0 +1,48 @@
+/** Invokes the real Lambda handler with API Gateway HTTP API (payload v2) events, as AWS sends them. */
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
+import { httpApiEvent, lambdaContext } from "../../local/http-api-event";
+
+interface RequestOptions {
+  method?: "GET" | "POST";
+  body?: string;
+  query?: Record<string, string>;
+  headers?: Record<string, string>;
+}
+
+/** A request as a partner app would send it through API Gateway. */
+export function apiRequest({ method = "POST", body, query, headers = {} }: RequestOptions = {}): APIGatewayProxyEventV2 {
+  return httpApiEvent({
+    method,
+    rawQueryString: query ? new URLSearchParams(query).toString() : "",
+    headers: {
+      accept: "application/json",
+      host: "abc123.execute-api.eu-west-3.amazonaws.com",
+      "user-agent": "parcours-tests",
+      "x-forwarded-for": "203.0.113.7",
+      "x-forwarded-proto": "https",
+      ...(body !== undefined ? { "content-type": "application/json", "content-length": String(Buffer.byteLength(body)) } : {}),
+      ...headers,
+    },
+    ...(body !== undefined ? { body } : {}),
+    sourceIp: "203.0.113.7",
+  });
+}
+
+export interface GraphQLResponse<T> {
+  statusCode: number;
+  headers: Record<string, unknown>;
+  body: { data?: T | null; errors?: { message: string; extensions?: Record<string, unknown>; path?: unknown[] }[] };
+  rawBody: string;
+}
+
+/** Sends one event to functions/graphql.ts's handler and parses the answer. */
+export async function invokeGraphQL<T = Record<string, unknown>>(event: APIGatewayProxyEventV2): Promise<GraphQLResponse<T>> {
+  const { handler } = await import("../../functions/graphql");
+  const result = (await handler(event, lambdaContext(), () => undefined)) as APIGatewayProxyStructuredResultV2;
+  const rawBody = result.body ?? "";
+  return { statusCode: result.statusCode ?? 0, headers: result.headers ?? {}, body: rawBody ? JSON.parse(rawBody) : {}, rawBody };
+}
+
+export function graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) {
+  return invokeGraphQL<T>(apiRequest({ body: JSON.stringify({ query, variables }) }));
+}

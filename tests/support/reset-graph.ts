@@ -1,0 +1,19 @@
+/**
+ * Runs before each test file: points the handlers at the test Neo4j and puts the graph back to the
+ * seeded dataset, so that no file depends on what another one wrote.
+ */
+import { afterAll, beforeAll, inject } from "vitest";
+import { closeTestDriver, testDriver } from "./graph";
+import { seedGraph } from "../../local/seed-graph";
+
+const neo4j = inject("neo4j");
+process.env.NEO4J_URI = neo4j.uri;
+process.env.NEO4J_USER = neo4j.user;
+process.env.NEO4J_PASSWORD = neo4j.password;
+
+beforeAll(async () => {
+  await testDriver().executeQuery("MATCH (n) DETACH DELETE n");
+  await seedGraph(testDriver());
+});
+
+afterAll(closeTestDriver);
