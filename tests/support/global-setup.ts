@@ -13,9 +13,10 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject) {
+  const port = Number(process.env.TEST_NEO4J_PORT ?? 7688);
   const instance: Neo4jInstance = {
-    port: Number(process.env.TEST_NEO4J_PORT ?? 7688),
-    dataDir: join(import.meta.dirname, "..", "..", ".data", "neo4j-test"),
+    port,
+    dataDir: join(import.meta.dirname, "..", "..", ".data", `neo4j-test-${port}`),
     user: "neo4j",
     password: "parcours-test",
   };
