@@ -1,0 +1,253 @@
+import { describe, expect, it } from "vitest";
+import { cypher } from "./support/graph";
+import { graphql } from "./support/http-api";
+
+const seed002 = "seeds/002_18dea572f57406ad.txt";
+
+describe("the seeded knowledge graph of the Hauts-de-Seine", () => {
+  it("holds at least 60 actors, each with a source and a verification date", async () => {
+    const [counts] = await cypher<{ actors: number; unsourced: number }>(
+      "MATCH (a:Actor) RETURN count(a) AS actors, count(CASE WHEN a.source IS NULL OR a.verifiedAt IS NULL THEN 1 END) AS unsourced",
+    );
+
+    expect(counts!.actors).toBeGreaterThanOrEqual(60);
+    expect(counts!.unsourced).toBe(0);
+  });
+
+  it.each([
+    "FVV 92",
+    "ADAVIP 92",
+    "L'Escale",
+    "AFED 92",
+    "SOS Femmes Alternative",
+    "Centre Flora Tristan",
+    "CIDFF Nord",
+    "CIDFF Sud",
+    "Mouvement du Nid",
+    "Centre médico-judiciaire",
+    "SPIP 92",
+    "Protection maternelle et infantile (PMI) des Hauts-de-Seine",
+    "Services des solidarités territoriales",
+    "Centres de santé sexuelle",
+    "Centres maternels",
+    "Préfecture des Hauts-de-Seine",
+    "Tribunal",
+    "Parquet de Nanterre",
+    "Orange",
+    "Mondial Assistance",
+    "Paroles de femmes",
+    "SOS Femmes 77",
+    "Département des Deux-Sèvres",
+    "3919",
+  ])("finds %s by name through GraphQL", async (name) => {
+    const response = await graphql<{ actors: { name: string; source: string }[] }>(
+      `query ($name: String!) { actors(where: { OR: [{ name: { contains: $name } }, { aliases: { includes: $name } }] }) { name source } }`,
+      { name },
+    );
+
+    expect(response.body.errors).toBeUndefined();
+    expect(response.body.data?.actors.length).toBeGreaterThan(0);
+    expect(response.body.data?.actors.every((a) => a.source.length > 0)).toBe(true);
+  });
+
+  it("has the social-worker permanences of ADAVIP 92 as relations to 9 commissariats, Colombes from a public report", async () => {
+    const permanences = await cypher<{ commune: string; source: string }>(
+      `MATCH (:Actor {id: 'adavip-92'})-[r:HOLDS_PERMANENCE_AT]->(station:Actor {kind: 'POLICE_STATION'})
+       MATCH (station)-[:OFFERS|BASED_AT*1..2]->(:Location)-[:IN_COMMUNE]->(commune:Territory)
+       RETURN DISTINCT commune.name AS commune, r.source AS source ORDER BY commune`,
+    );
+
+    expect(permanences.map((p) => p.commune)).toEqual([
+      "Antony",
+      "Asnières-sur-Seine",
+      "Boulogne-Billancourt",
+      "Châtenay-Malabry",
+      "Colombes",
+      "Gennevilliers",
+      "Issy-les-Moulineaux",
+      "Nanterre",
+      "Villeneuve-la-Garenne",
+    ]);
+    expect(permanences.find((p) => p.commune === "Colombes")?.source).toMatch(/^http:\/\/my\.hauts-de-seine\.fr\/rapportDD/);
+    expect(permanences.filter((p) => p.source === seed002)).toHaveLength(8);
+  });
+
+  it("records the 130 housing places funded by the Département as a capacity with its source", async () => {
+    const response = await graphql<{ capacities: unknown[] }>(
+      `{ capacities(where: { placesTotal: { eq: 130 } }) { placesTotal placesFree source verifiedAt unverified } }`,
+    );
+
+    expect(response.body.data?.capacities).toEqual([
+      { placesTotal: 130, placesFree: null, source: seed002, verifiedAt: "2019-12-31", unverified: true },
+    ]);
+    const funders = await cypher<{ funder: string }>(
+      "MATCH (funder:Actor)-[:FUNDS]->(:Service)-[:HAS_CAPACITY]->(:Capacity {placesTotal: 130}) RETURN funder.id AS funder",
+    );
+    expect(funders).toEqual([{ funder: "departement-92" }]);
+  });
+
+  it("knows the 36 communes of the Hauts-de-Seine by INSEE code, each in one of the four territories", async () => {
+    const communes = await cypher<{ code: string; territories: number }>(
+      `MATCH (c:Territory {level: 'COMMUNE'})-[:PART_OF]->(:Territory {code: '92'})
+       RETURN c.code AS code, COUNT { (c)-[:PART_OF]->(:Territory {level: 'ZONE'}) } AS territories ORDER BY code`,
+    );
+
+    expect(communes).toHaveLength(36);
+    expect(communes.every((c) => /^92\d{3}$/.test(c.code) && c.territories === 1)).toBe(true);
+    expect(communes.map((c) => c.code)).toContain("92050");
+  });
+
+  it("answers, through the Lambda handler, FVV 92's coordinating associations, phone, hours and source", async () => {
+    const response = await graphql<{ actors: unknown[] }>(`{
+      actors(where: { id: { eq: "fvv-92" } }) {
+        name source
+        coordinatedBy(sort: { name: ASC }) { id }
+        services { contacts { channel value source } schedule { openingHours timezone source } }
+      }
+    }`);
+
+    expect(response.statusCode).toBe(200);
+    expect(response.body.data?.actors).toEqual([
+      {
+        name: "Femmes victimes de violences 92 (FVV 92)",
+        source: seed002,
+        coordinatedBy: [{ id: "adavip-92" }, { id: "afed-92" }, { id: "lescale" }, { id: "sos-femmes-alternative" }],
+        services: [
+          {
+            contacts: [{ channel: "PHONE", value: "01 47 91 48 44", source: seed002 }],
+            schedule: { openingHours: "Mo-Fr 09:30-17:30", timezone: "Europe/Paris", source: seed002 },
+          },
+        ],
+      },
+    ]);
+  });
+
+  it("lists the signatories of the Téléphone Grave Danger convention of 11 May 2016", async () => {
+    const response = await graphql<{ conventions: { signedOn: string; parties: { id: string }[] }[] }>(
+      `{ conventions(where: { id: { eq: "convention-tgd-92" } }) { signedOn parties(sort: { id: ASC }) { id } } }`,
+    );
+
+    expect(response.body.data?.conventions).toEqual([
+      {
+        signedOn: "2016-05-11",
+        parties: ["departement-92", "lescale", "mondial-assistance", "orange", "parquet-nanterre", "police-nationale-92", "prefecture-92", "tribunal-nanterre"].map(
+          (id) => ({ id }),
+        ),
+      },
+    ]);
+  });
+
+  it("traverses from a situation to the services that handle it and their providers in a commune", async () => {
+    const response = await graphql<{ situations: { services: { name: string; providers: { id: string }[] }[] }[] }>(`{
+      situations(where: { code: { eq: SEXUAL_EXPLOITATION } }) {
+        services(where: { area: { some: { code: { eq: "92" } } } }) { name providers { id } }
+      }
+    }`);
+
+    const providers = response.body.data?.situations[0]?.services.flatMap((s) => s.providers.map((p) => p.id));
+    expect(providers).toContain("mouvement-du-nid-92");
+  });
+
+  it("keeps unknown facts null and says so: SAVU 92 has hours in words but no machine-readable schedule", async () => {
+    const response = await graphql<{ services: { schedule: { openingHours: string | null; description: string } }[] }>(
+      `{ services(where: { id: { eq: "adavip-92-savu" } }) { schedule { openingHours description } } }`,
+    );
+
+    expect(response.body.data?.services).toEqual([{ schedule: { openingHours: null, description: expect.stringMatching(/23 ?h ?30/) } }]);
+  });
+});
+
+describe("full-text search", () => {
+  it.each([
+    ["adavip", "adavip-92"],
+    ["Flora tristan", "centre-flora-tristan"],
+    ["escale", "lescale"],
+    ["L'ESCALE", "lescale"],
+    ["telephone grave danger", "parquet-nanterre"],
+    ["médico judiciaire", "cmj-92"],
+  ])("finds %s, whatever its case and accents", async (text, expected) => {
+    const response = await graphql<{ search: { id: string }[] }>(`query ($text: String!) { search(text: $text, limit: 5) { id } }`, { text });
+
+    expect(response.body.data?.search.map((a) => a.id)).toContain(expected);
+  });
+
+  it("returns nothing, not an error, for text with no searchable word", async () => {
+    const response = await graphql<{ search: unknown[] }>(`{ search(text: "!!! ???") { id } }`);
+
+    expect(response.body).toEqual({ data: { search: [] } });
+  });
+});
+
+describe("coordinators' writes", () => {
+  it("reject an invalid record with BAD_USER_INPUT naming record and field, and write nothing", async () => {
+    const response = await graphql(`mutation ($input: DatasetInput!) { saveDataset(input: $input) { nodesCreated } }`, {
+      input: {
+        actors: [
+          {
+            id: "association-au-mauvais-numero",
+            name: "Association au mauvais numéro",
+            kind: "ASSOCIATION",
+            source: "seed-002",
+            contacts: [{ channel: "PHONE", value: "0147914844", source: "seed-002" }],
+            services: [{ id: "permanence-sans-besoin", name: "Permanence", kind: "LEGAL_PERMANENCE", audience: "VICTIMS", needs: [], area: ["92"], source: "seed-002" }],
+          },
+        ],
+      },
+    });
+
+    expect(response.statusCode).toBe(200);
+    expect(response.body.errors?.[0]?.extensions).toEqual({
+      code: "BAD_USER_INPUT",
+      problems: [
+        { record: "actors: association-au-mauvais-numero", field: "contacts[0].value", reason: expect.stringContaining("French number") },
+        {
+          record: "actors: association-au-mauvais-numero / services: permanence-sans-besoin",
+          field: "needs",
+          reason: "a service answers at least one need",
+        },
+      ],
+    });
+    expect(await cypher("MATCH (a:Actor {id: 'association-au-mauvais-numero'}) RETURN a")).toEqual([]);
+  });
+
+  it("update an existing service in place, keeping its relations, and replace the phone it no longer lists", async () => {
+    const [before] = await cypher<{ id: string }>("MATCH (:Service {id: 'fvv-92-ecoute'})-[:HAS_CONTACT]->(c) RETURN c.id AS id");
+
+    const response = await graphql(`mutation ($input: DatasetInput!) { saveDataset(input: $input) { nodesCreated relationshipsCreated } }`, {
+      input: {
+        sources: [{ id: "test-annuaire-2026", ref: "https://example.org/annuaire-2026", title: "Annuaire 2026 (test)", verifiedAt: "2026-11-01" }],
+        actors: [
+          {
+            id: "fvv-92",
+            name: "Femmes victimes de violences 92 (FVV 92)",
+            kind: "NETWORK",
+            departement: "92",
+            covers: ["92"],
+            source: "seed-002",
+            services: [
+              {
+                id: "fvv-92-ecoute",
+                name: "Ligne départementale d'écoute FVV 92",
+                kind: "LISTENING_LINE",
+                audience: "VICTIMS",
+                needs: ["LISTENING"],
+                area: ["92"],
+                contacts: [{ channel: "PHONE", value: "01 00 00 00 00", source: "test-annuaire-2026" }],
+                source: "seed-002",
+              },
+            ],
+          },
+        ],
+      },
+    });
+
+    expect(response.body.errors).toBeUndefined();
+    const contacts = await cypher<{ value: string; source: string }>(
+      "MATCH (:Service {id: 'fvv-92-ecoute'})-[:HAS_CONTACT]->(c) RETURN c.value AS value, c.source AS source",
+    );
+    expect(contacts).toEqual([{ value: "01 00 00 00 00", source: "https://example.org/annuaire-2026" }]);
+    expect(await cypher("MATCH (c:ContactPoint {id: $id}) RETURN c", { id: before!.id })).toEqual([]);
+    const [coordinators] = await cypher<{ n: number }>("MATCH (:Actor {id: 'fvv-92'})<-[:COORDINATES]-(a) RETURN count(a) AS n");
+    expect(coordinators!.n).toBe(4);
+  });
+});
