@@ -3,13 +3,16 @@
  * over a Neo4j driver, served by Apollo Server. The Lambda handler and the local server only adapt it.
  */
 import { ApolloServer } from "@apollo/server";
-import { Neo4jGraphQL, type Neo4jGraphQLConstructor } from "@neo4j/graphql";
+import { Neo4jGraphQL } from "@neo4j/graphql";
+import { neo4jGraphQLFeatures } from "./graphql-features";
+import type { GraphQLResolveInfo } from "graphql";
 import type { Driver } from "neo4j-driver";
 import { typeDefs } from "../generated/type-defs";
 import { formatError } from "./errors";
 import { assertGraphSchema } from "./graph/graph-schema";
 import { assertMayEdit } from "./authorization";
 import { saveDataset } from "./dataset/save-dataset";
+import { referralRoute, routeNodeResolvers, type RouteRequestInput } from "./routes/referral-route";
 
 export type GraphQLContext = Record<string, unknown>;
 
@@ -18,19 +21,14 @@ export interface ServerOptions {
   introspection: boolean;
 }
 
-/** Deprecated filter spellings stay out of the API: partner apps learn one way to filter. */
-export const neo4jGraphQLFeatures: Neo4jGraphQLConstructor["features"] = {
-  excludeDeprecatedFields: {
-    mutationOperations: true,
-    aggregationFilters: true,
-    aggregationFiltersOutsideConnection: true,
-    relationshipFilters: true,
-    attributeFilters: true,
-  },
-};
-
 export async function buildGraphQLSchema(driver: Driver) {
   const resolvers = {
+    Query: {
+      referralRoute: (_root: unknown, args: { input: RouteRequestInput }, context: GraphQLContext, info: GraphQLResolveInfo) =>
+        referralRoute(driver, args.input, context, info),
+    },
+    RouteStep: routeNodeResolvers,
+    Exclusion: routeNodeResolvers,
     Mutation: {
       saveDataset: (_root: unknown, args: { input: unknown }, context: GraphQLContext) => {
         assertMayEdit(context);

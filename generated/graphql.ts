@@ -10,6 +10,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** A date, represented as a 'yyyy-mm-dd' string */
   Date: { input: string; output: string; }
+  /** A date and time, represented as an ISO-8601 string */
+  DateTime: { input: string; output: string; }
 };
 
 /** How a person reaches the service. */
@@ -2614,6 +2616,25 @@ export type EligibilityInput = {
   residenceRequired?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** A number to call first, whatever else the route proposes. */
+export type EmergencyContact = {
+  __typename?: 'EmergencyContact';
+  available: Scalars['String']['output'];
+  /** SMS for 114, PHONE otherwise. */
+  channel: ContactChannel;
+  label: Scalars['String']['output'];
+  number: Scalars['String']['output'];
+  source: Scalars['String']['output'];
+};
+
+export type Exclusion = {
+  __typename?: 'Exclusion';
+  actor: Actor;
+  need: NeedCode;
+  reasons: Array<Scalars['String']['output']>;
+  service: Service;
+};
+
 export type FloatAggregateSelection = {
   __typename?: 'FloatAggregateSelection';
   average?: Maybe<Scalars['Float']['output']>;
@@ -3263,6 +3284,14 @@ export type ProvenanceWhere = {
   verifiedAt?: InputMaybe<DateScalarFilters>;
 };
 
+/** How close a service is to the commune of the request. */
+export type Proximity =
+  | 'DEPARTEMENT'
+  | 'NATIONAL'
+  /** A commune of the same territory (établissement public territorial) or antenne. */
+  | 'NEARBY'
+  | 'SAME_COMMUNE';
+
 export type Query = {
   __typename?: 'Query';
   actors: Array<Actor>;
@@ -3277,6 +3306,8 @@ export type Query = {
   locationsConnection: LocationsConnection;
   needs: Array<Need>;
   needsConnection: NeedsConnection;
+  /** The referral route for a situation, in a commune, at a time. Deterministic for the same data and input. */
+  referralRoute: Route;
   schedules: Array<Schedule>;
   schedulesConnection: SchedulesConnection;
   /**
@@ -3391,6 +3422,11 @@ export type QueryNeedsConnectionArgs = {
 };
 
 
+export type QueryReferralRouteArgs = {
+  input: RouteRequest;
+};
+
+
 export type QuerySchedulesArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
@@ -3474,6 +3510,65 @@ export type QueryTerritoriesConnectionArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<Array<TerritorySort>>;
   where?: InputMaybe<TerritoryWhere>;
+};
+
+/** An ordered, explained referral route: what next, for her, here, now. */
+export type Route = {
+  __typename?: 'Route';
+  at: Scalars['DateTime']['output'];
+  /** The commune the request was resolved to. */
+  communeCode: Scalars['String']['output'];
+  communeName: Scalars['String']['output'];
+  /** False when the commune is outside the départements Parcours covers: only national lines are in reach. */
+  covered: Scalars['Boolean']['output'];
+  emergency: Array<EmergencyContact>;
+  excluded: Array<Exclusion>;
+  /** The needs the route covers, in route order. */
+  needs: Array<NeedCode>;
+  steps: Array<RouteStep>;
+  uncoveredNeeds: Array<UncoveredNeed>;
+};
+
+/** What a front-line worker knows of the situation. Nothing about the woman herself is stored. */
+export type RouteRequest = {
+  age?: InputMaybe<Scalars['Int']['input']>;
+  /** When the route is for; default now. Hours are evaluated in Europe/Paris time. */
+  at?: InputMaybe<Scalars['DateTime']['input']>;
+  /** INSEE code ("92050") or name ("Nanterre", accent- and case-insensitive) of the commune she lives in or is in. */
+  commune: Scalars['String']['input'];
+  /** ISO 639 codes of the languages she speaks ("fr", "ar"…). */
+  languages?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Options per need, 1 to 10; default 3. */
+  maxOptionsPerNeed?: InputMaybe<Scalars['Int']['input']>;
+  /**
+   * The needs to cover. When absent: the needs typical of the situations (Situation.typicalNeeds), and
+   * IMMEDIATE_SAFETY and EMERGENCY_SHELTER first when urgency is IMMEDIATE_DANGER. A route is for a
+   * victim or for a perpetrator (PERPETRATOR_FOLLOW_UP), never both.
+   */
+  needs?: InputMaybe<Array<NeedCode>>;
+  situations: Array<SituationCode>;
+  /** Default PLANNED. */
+  urgency?: InputMaybe<Urgency>;
+  withChildren?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type RouteStep = {
+  __typename?: 'RouteStep';
+  actor: Actor;
+  need: NeedCode;
+  /** The next opening when closed at the time of the request; null when open or unknown. */
+  nextOpening?: Maybe<Scalars['DateTime']['output']>;
+  /** Null when the hours are unknown. */
+  openNow?: Maybe<Scalars['Boolean']['output']>;
+  /** Free places of a housing service; null when unknown. */
+  placesFree?: Maybe<Scalars['Int']['output']>;
+  proximity: Proximity;
+  rank: Scalars['Int']['output'];
+  /** Why this step, in French, from the data: hours, place, eligibility, capacity, sources' age. */
+  reasons: Array<Scalars['String']['output']>;
+  /** True when the service is reached only on referral ("sur orientation"). */
+  referralOnly: Scalars['Boolean']['output'];
+  service: Service;
 };
 
 /**
@@ -5317,3 +5412,18 @@ export type TerritoryWhere = {
   servedByConnection?: InputMaybe<TerritoryServedByConnectionFilters>;
   source?: InputMaybe<StringScalarFilters>;
 };
+
+export type UncoveredNeed = {
+  __typename?: 'UncoveredNeed';
+  need: NeedCode;
+  reason: Scalars['String']['output'];
+};
+
+/** How soon the woman needs help. */
+export type Urgency =
+  /** She is in danger now: the route starts with the emergency numbers and prefers what can act tonight. */
+  | 'IMMEDIATE_DANGER'
+  /** No urgency: the route is planned. */
+  | 'PLANNED'
+  /** Help is needed within days. */
+  | 'URGENT';

@@ -7,7 +7,7 @@
 import type { Driver, ManagedTransaction, Session } from "neo4j-driver";
 import type { ActorRecord, DatasetFile, ServiceRecord, Source } from "./schema";
 import type { Taxonomy } from "./taxonomy";
-import { coveredTerritories, territorySource } from "./territories";
+import { coveredTerritories, searchableName, territorySource } from "./territories";
 import * as statements from "./load-statements";
 
 interface Provenance {
@@ -121,16 +121,6 @@ function referentialTerritoryRows() {
 
 function zoneRows(files: DatasetFile[], provenance: (id: string) => Provenance) {
   return files.flatMap((f) => f.zones).map((z) => ({ ...z, source: provenance(z.source).source, searchName: searchableName(z.name) }));
-}
-
-/** The form commune names are looked up by: lower case, no accents, dashes and apostrophes as spaces. */
-export function searchableName(name: string): string {
-  return name
-    .normalize("NFD")
-    .replace(/\p{Diacritic}/gu, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim();
 }
 
 function actorRow(actor: ActorRecord, provenance: Provenance) {

@@ -38,6 +38,39 @@ const require = createRequire(import.meta.url);
 const load = <T>(file: string): T => require(`@etalab/decoupage-administratif/data/${file}.json`) as T;
 
 let cached: TerritoryRecord[] | undefined;
+let frenchCommunes: Map<string, FrenchCommune[]> | undefined;
+
+export interface FrenchCommune {
+  code: string;
+  name: string;
+  departement: string;
+}
+
+/** The form commune names are looked up by: lower case, no accents, dashes and apostrophes as spaces. */
+export function searchableName(name: string): string {
+  return name
+    .normalize("NFD")
+    .replace(/\p{Diacritic}/gu, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+}
+
+/**
+ * Every current commune of France by INSEE code and by searchable name (a name may match several).
+ * Built on first use only: most requests name a commune the graph already knows.
+ */
+export function findFrenchCommunes(codeOrName: string): FrenchCommune[] {
+  if (!frenchCommunes) {
+    frenchCommunes = new Map();
+    for (const c of load<EtalabCommune[]>("communes")) {
+      if (c.type !== "commune-actuelle" || c.departement === undefined) continue;
+      const commune = { code: c.code, name: c.nom, departement: c.departement };
+      for (const key of [c.code, searchableName(c.nom)]) frenchCommunes.set(key, [...(frenchCommunes.get(key) ?? []), commune]);
+    }
+  }
+  return frenchCommunes.get(codeOrName.trim().toUpperCase()) ?? frenchCommunes.get(searchableName(codeOrName)) ?? [];
+}
 
 export function coveredTerritories(): TerritoryRecord[] {
   cached ??= buildTerritories();

@@ -11,6 +11,7 @@ CREATE CONSTRAINT situation_code IF NOT EXISTS FOR (n:Situation) REQUIRE n.code 
 CREATE CONSTRAINT need_code IF NOT EXISTS FOR (n:Need) REQUIRE n.code IS UNIQUE;
 CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE;
 CREATE INDEX territory_name IF NOT EXISTS FOR (n:Territory) ON (n.searchName);
+CREATE INDEX contact_value IF NOT EXISTS FOR (n:ContactPoint) ON (n.value);
 // standard-folding: lower case and accents removed, so "flora tristan" finds "Centre Flora Tristan".
 CREATE FULLTEXT INDEX parcours_search IF NOT EXISTS FOR (n:Actor|Service) ON EACH [n.name, n.aliasesText, n.description]
   OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: false } };

@@ -1,0 +1,127 @@
+/** `referralRoute`: checks the request, runs the route query, ranks, and hands back graph nodes. */
+import { GraphQLError, type GraphQLResolveInfo } from "graphql";
+import { DateTime } from "luxon";
+import neo4j, { type Driver } from "neo4j-driver";
+import { referralRouteCypher } from "../../generated/cypher";
+import { coveredDepartements, findFrenchCommunes } from "../dataset/territories";
+import type { NeedCode, SituationCode } from "../dataset/schema";
+import { fetchRouteNodes, nodeFor, type NodesByKey } from "./graph-nodes";
+import { PARIS } from "./opening";
+import { rankRoute, type EmergencyRow, type NeedRow, type PlannedRoute, type RouteRequestPlan, type Urgency } from "./rank-route";
+
+export interface RouteRequestInput {
+  commune: string;
+  situations: SituationCode[];
+  needs?: NeedCode[] | null;
+  urgency?: Urgency | null;
+  at?: { toString(): string } | null;
+  withChildren?: boolean | null;
+  age?: number | null;
+  languages?: string[] | null;
+  maxOptionsPerNeed?: number | null;
+}
+
+const emergencyNumbers = ["17", "112", "114", "3919"];
+const childEmergencyNumber = "119";
+const urgentNeeds: NeedCode[] = ["IMMEDIATE_SAFETY", "EMERGENCY_SHELTER"];
+
+interface RouteResult extends Omit<PlannedRoute, "steps" | "excluded"> {
+  steps: (PlannedRoute["steps"][number] & { nodes: NodesByKey })[];
+  excluded: (PlannedRoute["excluded"][number] & { nodes: NodesByKey })[];
+  communeCode: string;
+  communeName: string;
+  covered: boolean;
+  needs: NeedCode[];
+  at: string;
+}
+
+export async function referralRoute(driver: Driver, input: RouteRequestInput, context: unknown, info: GraphQLResolveInfo): Promise<RouteResult> {
+  const plan = planOf(input);
+  const perpetrator = (input.needs ?? []).includes("PERPETRATOR_FOLLOW_UP");
+  const { records } = await driver.executeQuery(
+    referralRouteCypher,
+    {
+      communeCode: plan.communeCode,
+      departement: plan.departement,
+      needs: input.needs ?? [],
+      urgentNeeds: plan.urgency === "IMMEDIATE_DANGER" && !perpetrator ? urgentNeeds : [],
+      situations: plan.situations,
+      audiences: perpetrator ? ["PERPETRATORS"] : ["VICTIMS", "GENERAL_PUBLIC"],
+      emergencyNumbers: plan.age !== null && plan.age < 18 || plan.situations.includes("CHILD_EXPOSURE") ? [...emergencyNumbers, childEmergencyNumber] : emergencyNumbers,
+    },
+    { routing: neo4j.routing.READ },
+  );
+  const record = records[0]!;
+  const needRows = (record.get("needs") as (NeedRow & { routeOrder: number })[]).sort((a, b) => a.routeOrder - b.routeOrder);
+  const emergencyRows = (record.get("emergency") as EmergencyRow[]).sort(
+    (a, b) => emergencyNumbers.concat(childEmergencyNumber).indexOf(a.number) - emergencyNumbers.concat(childEmergencyNumber).indexOf(b.number),
+  );
+  const route = rankRoute(plan, needRows, emergencyRows);
+
+  const nodes = await fetchRouteNodes(info, context, ["steps", "excluded"], (field) => {
+    const ids = [...route.steps, ...route.excluded].map((s) => (field === "service" ? s.serviceId : s.actorId));
+    return [...new Set(ids)].sort();
+  });
+  return {
+    ...route,
+    steps: route.steps.map((step) => ({ ...step, nodes })),
+    excluded: route.excluded.map((exclusion) => ({ ...exclusion, nodes })),
+    communeCode: plan.communeCode,
+    communeName: plan.communeName,
+    covered: record.get("covered") as boolean,
+    needs: needRows.map((n) => n.need),
+    at: plan.at.toISO()!,
+  };
+}
+
+/** Resolvers of the route's node fields: the nodes fetched for the selection being resolved. */
+export const routeNodeResolvers = {
+  service: (parent: { serviceId: string; nodes: NodesByKey }, _args: unknown, _context: unknown, info: GraphQLResolveInfo) =>
+    nodeFor(parent.nodes, info, parent.serviceId),
+  actor: (parent: { actorId: string; nodes: NodesByKey }, _args: unknown, _context: unknown, info: GraphQLResolveInfo) =>
+    nodeFor(parent.nodes, info, parent.actorId),
+};
+
+function planOf(input: RouteRequestInput): RouteRequestPlan & { communeCode: string } {
+  if (input.situations.length === 0) badInput("situations", "give at least one situation");
+  const needs = input.needs ?? [];
+  if (needs.includes("PERPETRATOR_FOLLOW_UP") && needs.length > 1) {
+    badInput("needs", "a route is for a victim or for a perpetrator: PERPETRATOR_FOLLOW_UP cannot be mixed with other needs");
+  }
+  if (input.age != null && (input.age < 0 || input.age > 120)) badInput("age", "must be between 0 and 120");
+  const maxOptionsPerNeed = input.maxOptionsPerNeed ?? 3;
+  if (maxOptionsPerNeed < 1 || maxOptionsPerNeed > 10) badInput("maxOptionsPerNeed", "must be between 1 and 10");
+  const languages = input.languages ?? [];
+  const badLanguage = languages.find((l) => !/^[a-z]{2,3}$/.test(l));
+  if (badLanguage !== undefined) badInput("languages", `"${badLanguage}" is not an ISO 639 language code such as "fr" or "ar"`);
+
+  const matches = findFrenchCommunes(input.commune);
+  const covered = matches.filter((c) => (coveredDepartements as readonly string[]).includes(c.departement));
+  const communes = covered.length > 0 ? covered : matches;
+  if (communes.length === 0) badInput("commune", `unknown commune "${input.commune}": give its INSEE code (92050) or its name (Nanterre)`);
+  if (communes.length > 1) {
+    badInput("commune", `"${input.commune}" names several communes (${communes.map((c) => `${c.code} ${c.name}`).join(", ")}): give the INSEE code`);
+  }
+  const commune = communes[0]!;
+  const at = input.at ? DateTime.fromISO(input.at.toString(), { setZone: true }) : DateTime.now();
+  if (!at.isValid) badInput("at", "must be an ISO 8601 date and time");
+
+  return {
+    communeCode: commune.code,
+    communeName: commune.name,
+    departement: commune.departement,
+    situations: input.situations,
+    urgency: input.urgency ?? "PLANNED",
+    at: at.setZone(PARIS),
+    withChildren: input.withChildren ?? null,
+    age: input.age ?? null,
+    languages,
+    maxOptionsPerNeed,
+  };
+}
+
+function badInput(field: string, reason: string): never {
+  throw new GraphQLError(`Invalid route request: input.${field} ${reason}.`, {
+    extensions: { code: "BAD_USER_INPUT", field: `input.${field}`, reason },
+  });
+}
