@@ -1,6 +1,11 @@
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
+  resolve: {
+    // Node resolves "graphql" to its CommonJS build, as @neo4j/graphql and Apollo load it; Vite would
+    // pick the ESM build for the project's files, and two graphql instances cannot share a schema.
+    alias: [{ find: /^graphql$/, replacement: "graphql/index.js" }],
+  },
   test: {
     include: ["tests/**/*.test.ts"],
     reporters: ["default", "./tests/support/summary-reporter.ts"],

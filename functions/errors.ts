@@ -1,5 +1,5 @@
 import type { GraphQLFormattedError } from "graphql";
-import { ApolloServerErrorCode } from "@apollo/server/errors";
+import { ApolloServerErrorCode, unwrapResolverError } from "@apollo/server/errors";
 
 const knownCodes = new Set<string>([...Object.values(ApolloServerErrorCode), "BAD_USER_INPUT", "FORBIDDEN", "UNAUTHENTICATED"]);
 
@@ -7,11 +7,12 @@ const knownCodes = new Set<string>([...Object.values(ApolloServerErrorCode), "BA
  * What a caller sees of an error: the message and a stable extensions.code. Errors the API did not
  * raise on purpose (a database failure, a bug) are masked, so no Cypher, stack or data leaks out.
  */
-export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const code = typeof formatted.extensions?.code === "string" ? formatted.extensions.code : "INTERNAL_SERVER_ERROR";
   if (knownCodes.has(code) && code !== ApolloServerErrorCode.INTERNAL_SERVER_ERROR) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions: { ...extensions, code } };
   }
+  console.error("Masked internal error", unwrapResolverError(error));
   return { message: "Internal server error", ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: "INTERNAL_SERVER_ERROR" } };
 }

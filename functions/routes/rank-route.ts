@@ -185,16 +185,18 @@ function evaluate(plan: RouteRequestPlan, need: NeedCode, row: CandidateRow): Ev
   return { row, proximity, openNow: status.openNow, nextOpening: status.nextOpening, situationMatches, reasons };
 }
 
-/** Safety first: what acts tonight when she is in danger, then open before unknown before closed, direct before referral, near before far. */
+/**
+ * Safety first: what acts tonight when she is in danger; then open before closed or unknown, direct
+ * before referral, services that know her situation before generalists, near before far.
+ */
 function byPreference(plan: RouteRequestPlan) {
-  const openRank = (open: boolean | null) => (open === true ? 0 : open === null ? 1 : 2);
   return (a: Evaluated, b: Evaluated): number => {
     const keys = (e: Evaluated) => [
       plan.urgency === "IMMEDIATE_DANGER" && !e.row.service.actsTonight ? 1 : 0,
-      openRank(e.openNow),
+      e.openNow === true ? 0 : 1,
       e.row.service.referralRequired ? 1 : 0,
+      e.situationMatches > 0 ? 0 : 1,
       proximities.indexOf(e.proximity),
-      -e.situationMatches,
       e.row.service.gender === "WOMEN" ? 0 : 1,
     ];
     const [ka, kb] = [keys(a), keys(b)];
