@@ -1,6 +1,6 @@
 // The candidates of a referral route: every service that answers one of the route's needs, for the
 // route's audience, in reach of the commune or at least of its département, with what the ranking
-// and the reasons need (area reach, places, hours, capacity, eligibility). One row per need.
+// and the reasons need (area reach, places, hours, capacity, eligibility).
 //
 // $communeCode: INSEE code of the commune (may be outside the covered départements)
 // $departement: its département code
@@ -15,55 +15,59 @@ WITH commune, departement, zones,
           ELSE COLLECT { MATCH (s:Situation)-[:TYPICALLY_NEEDS]->(n:Need) WHERE s.code IN $situations RETURN DISTINCT n.code }
      END AS needCodes
 
-CALL (commune, departement, zones, needCodes) {
+// Each need of the route, in route order, with the ids of the services that answer it.
+CALL (needCodes) {
   UNWIND needCodes + [urgent IN $urgentNeeds WHERE NOT urgent IN needCodes] AS needCode
   MATCH (need:Need {code: needCode})
-  OPTIONAL CALL (need, commune, departement, zones) {
-    MATCH (need)<-[:ANSWERS]-(service:Service)<-[:OFFERS]-(actor:Actor)
-    WHERE service.audience IN $audiences
-    WITH need, service, actor, [(service)-[:SERVES]->(area:Territory) | area] AS areas
-    WITH need, service, actor, areas,
-         CASE
-           WHEN commune IS NOT NULL AND commune IN areas THEN 0
-           WHEN any(zone IN zones WHERE zone IN areas) THEN 1
-           WHEN departement IS NOT NULL AND departement IN areas THEN 2
-           WHEN any(area IN areas WHERE area.level = 'NATIONAL') THEN 3
-         END AS areaReach
-    // Services of the département that serve other communes only are considered, then left out.
-    WHERE areaReach IS NOT NULL
-       OR (departement IS NOT NULL AND any(area IN areas WHERE EXISTS { (area)-[:PART_OF*1..2]->(departement) }))
-    RETURN service, actor, areas, areaReach,
-           [(service)-[:AT]->(location:Location)-[:IN_COMMUNE]->(place:Territory) WHERE NOT location.confidential | {
-              location: location.name,
-              name: place.name,
-              code: place.code,
-              nearby: any(zone IN zones WHERE (place)-[:PART_OF]->(zone))
-           }] AS places,
-           EXISTS { (service)-[:AT]->(:Location {confidential: true}) } AS confidentialPlace
-    ORDER BY service.id
-  }
-  RETURN need.code AS need, need.routeOrder AS routeOrder, collect(CASE WHEN service IS NULL THEN null ELSE {
+  RETURN collect({
+    need: need.code,
+    routeOrder: need.routeOrder,
+    serviceIds: COLLECT { MATCH (need)<-[:ANSWERS]-(service:Service) WHERE service.audience IN $audiences RETURN service.id ORDER BY service.id }
+  }) AS needs
+}
+
+// Every such service once, however many needs it answers.
+CALL (commune, departement, zones, needs) {
+  UNWIND needs AS need
+  UNWIND need.serviceIds AS serviceId
+  WITH DISTINCT serviceId
+  MATCH (service:Service {id: serviceId})<-[:OFFERS]-(actor:Actor)
+  WITH service, actor, [(service)-[:SERVES]->(area:Territory) | area] AS areas
+  WITH service, actor, areas,
+       CASE
+         WHEN commune IS NOT NULL AND commune IN areas THEN 0
+         WHEN any(zone IN zones WHERE zone IN areas) THEN 1
+         WHEN departement IS NOT NULL AND departement IN areas THEN 2
+         WHEN any(area IN areas WHERE area.level = 'NATIONAL') THEN 3
+       END AS areaReach
+  // Services of the département that serve other communes only are considered, then left out.
+  WHERE areaReach IS NOT NULL
+     OR (departement IS NOT NULL AND any(area IN areas WHERE EXISTS { (area)-[:PART_OF*1..2]->(departement) }))
+  RETURN collect({
     service: service {
-      .id, .name, .kind, .audience, .access, .gender, .minAge, .maxAge, .children, .residenceRequired,
-      .referralRequired, .referredBy, .languages, .actsTonight, .unverified,
+      .id, .name, .kind, .gender, .minAge, .maxAge, .children, .referralRequired, .referredBy, .languages,
+      .actsTonight, .unverified,
       verifiedAt: toString(service.verifiedAt),
       situations: [(service)-[:HANDLES]->(situation:Situation) | situation.code]
     },
     actor: actor { .id, .name },
     areaNames: [area IN areas | area.name],
     areaReach: areaReach,
-    places: places,
-    confidentialPlace: confidentialPlace,
+    places: [(service)-[:AT]->(location:Location)-[:IN_COMMUNE]->(place:Territory) WHERE NOT location.confidential | {
+      location: location.name,
+      name: place.name,
+      code: place.code,
+      nearby: any(zone IN zones WHERE (place)-[:PART_OF]->(zone))
+    }],
+    confidentialPlace: EXISTS { (service)-[:AT]->(:Location {confidential: true}) },
     schedule: head([(service)-[:HAS_SCHEDULE]->(schedule:Schedule) | schedule { .openingHours, .description }]),
     capacity: head([(service)-[:HAS_CAPACITY]->(capacity:Capacity) | capacity {
       .placesTotal, .placesFree, updatedAt: toString(capacity.updatedAt)
     }])
-  } END) AS candidates
-  ORDER BY routeOrder
+  }) AS candidates
 }
-WITH commune, departement, collect({need: need, routeOrder: routeOrder, candidates: candidates}) AS needs
 
-RETURN commune.name AS communeName, departement IS NOT NULL AS covered, needs,
+RETURN commune.name AS communeName, departement IS NOT NULL AS covered, needs, candidates,
        COLLECT {
          UNWIND $emergencyNumbers AS number
          CALL (number) {

@@ -7,7 +7,7 @@ import { coveredDepartements, findFrenchCommunes } from "../dataset/territories"
 import type { NeedCode, SituationCode } from "../dataset/schema";
 import { fetchRouteNodes, nodeFor, type NodesByKey } from "./graph-nodes";
 import { PARIS } from "./opening";
-import { rankRoute, type EmergencyRow, type NeedRow, type PlannedRoute, type RouteRequestPlan, type Urgency } from "./rank-route";
+import { rankRoute, type CandidateRow, type EmergencyRow, type NeedRow, type PlannedRoute, type RouteRequestPlan, type Urgency } from "./rank-route";
 
 export interface RouteRequestInput {
   commune: string;
@@ -52,7 +52,7 @@ export async function referralRoute(driver: Driver, input: RouteRequestInput, co
     { routing: neo4j.routing.READ },
   );
   const record = records[0]!;
-  const needRows = (record.get("needs") as (NeedRow & { routeOrder: number })[]).sort((a, b) => a.routeOrder - b.routeOrder);
+  const needRows = needRowsOf(record.get("needs") as NeedAnswers[], record.get("candidates") as CandidateRow[]);
   const emergencyRows = (record.get("emergency") as EmergencyRow[]).sort(
     (a, b) => emergencyNumbers.concat(childEmergencyNumber).indexOf(a.number) - emergencyNumbers.concat(childEmergencyNumber).indexOf(b.number),
   );
@@ -72,6 +72,19 @@ export async function referralRoute(driver: Driver, input: RouteRequestInput, co
     needs: needRows.map((n) => n.need),
     at: plan.at.toISO()!,
   };
+}
+
+interface NeedAnswers {
+  need: NeedCode;
+  routeOrder: number;
+  serviceIds: string[];
+}
+
+function needRowsOf(needs: NeedAnswers[], candidates: CandidateRow[]): NeedRow[] {
+  const byId = new Map(candidates.map((c) => [c.service.id, c]));
+  return [...needs]
+    .sort((a, b) => a.routeOrder - b.routeOrder)
+    .map(({ need, serviceIds }) => ({ need, candidates: serviceIds.flatMap((id) => byId.get(id) ?? []) }));
 }
 
 /** Resolvers of the route's node fields: the nodes fetched for the selection being resolved. */

@@ -1,0 +1,123 @@
+/**
+ * `npm run bench:routes`: a mixed workload of route requests over the Hauts-de-Seine data, run
+ * (a) through the Lambda handler, as API Gateway would call it, and (b) as the route's Cypher query
+ * alone on the same driver — the floor. Prints latency percentiles, throughput and their ratio.
+ * Targets: (a) p95 ≤ 30 ms at 50 concurrent requests, ratio ≤ 1.3.
+ */
+import { performance } from "node:perf_hooks";
+import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
+import { referralRouteCypher } from "../generated/cypher";
+import { createDriver } from "../functions/graph/driver";
+import { coveredTerritories } from "../functions/dataset/territories";
+import { httpApiEvent, lambdaContext } from "./http-api-event";
+import { startNeo4j, stopNeo4j, type Neo4jInstance } from "./neo4j-process";
+import { seedGraph } from "./seed-graph";
+import { join } from "node:path";
+
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
+const WARMUP = 200;
+
+const situations = ["INTIMATE_PARTNER_VIOLENCE", "SEXUAL_VIOLENCE", "INTRAFAMILY_VIOLENCE", "CHILD_EXPOSURE", "HARASSMENT", "SEXUAL_EXPLOITATION"];
+const urgencies = ["IMMEDIATE_DANGER", "URGENT", "PLANNED"];
+const query = `query ($input: RouteRequest!) {
+  referralRoute(input: $input) {
+    emergency { number label available }
+    steps { rank need openNow nextOpening placesFree reasons service { id name contacts { channel value } } actor { name } }
+    uncoveredNeeds { need reason }
+    excluded { reasons service { id } }
+  }
+}`;
+
+/** A small deterministic generator, so every run measures the same workload. */
+function random(seed: number) {
+  return () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+}
+
+function workload(count: number) {
+  const next = random(92);
+  const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)]!;
+  const communes = coveredTerritories().filter((t) => t.level === "COMMUNE" && t.code.startsWith("92")).map((t) => t.code);
+  return Array.from({ length: count }, () => {
+    const day = 23 + Math.floor(next() * 7);
+    const hour = Math.floor(next() * 24);
+    return {
+      commune: pick(communes),
+      situations: [pick(situations)],
+      urgency: pick(urgencies),
+      at: `2026-11-${day}T${String(hour).padStart(2, "0")}:15:00+01:00`,
+      withChildren: next() < 0.4,
+    };
+  });
+}
+
+async function measure(name: string, requests: unknown[], run: (request: unknown) => Promise<void>) {
+  for (const request of requests.slice(0, WARMUP)) await run(request);
+  const latencies: number[] = [];
+  let nextIndex = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (nextIndex < requests.length) {
+        const request = requests[nextIndex++];
+        const t0 = performance.now();
+        await run(request);
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!;
+  const figures = { name, p50: at(50), p95: at(95), p99: at(99), throughput: latencies.length / seconds };
+  console.log(
+    `${name.padEnd(28)} p50 ${figures.p50.toFixed(1).padStart(6)} ms  p95 ${figures.p95.toFixed(1).padStart(6)} ms  ` +
+      `p99 ${figures.p99.toFixed(1).padStart(6)} ms  ${figures.throughput.toFixed(0).padStart(5)} req/s`,
+  );
+  return figures;
+}
+
+const instance: Neo4jInstance = {
+  port: Number(process.env.BENCH_NEO4J_PORT ?? 7689),
+  dataDir: join(import.meta.dirname, "..", ".data", "neo4j-bench"),
+  user: "neo4j",
+  password: "parcours-bench",
+};
+const neo4j = await startNeo4j(instance);
+Object.assign(process.env, { NEO4J_URI: neo4j.uri, NEO4J_USER: instance.user, NEO4J_PASSWORD: instance.password });
+const driver = createDriver({ uri: neo4j.uri, user: instance.user, password: instance.password });
+await driver.executeQuery("MATCH (n) DETACH DELETE n");
+await seedGraph(driver);
+const { handler } = await import("../functions/graphql");
+
+const requests = workload(REQUESTS + WARMUP);
+console.log(`${REQUESTS} route requests, ${CONCURRENCY} concurrent, after ${WARMUP} warm-up requests\n`);
+
+const floor = await measure("(b) route Cypher alone", requests, async (input) => {
+  const request = input as ReturnType<typeof workload>[number];
+  await driver.executeQuery(referralRouteCypher, {
+    communeCode: request.commune,
+    departement: "92",
+    needs: [],
+    urgentNeeds: request.urgency === "IMMEDIATE_DANGER" ? ["IMMEDIATE_SAFETY", "EMERGENCY_SHELTER"] : [],
+    situations: request.situations,
+    audiences: ["VICTIMS", "GENERAL_PUBLIC"],
+    emergencyNumbers: ["17", "112", "114", "3919"],
+  });
+});
+const lambda = await measure("(a) Lambda handler", requests, async (input) => {
+  const body = JSON.stringify({ query, variables: { input } });
+  const event = httpApiEvent({ method: "POST", headers: { "content-type": "application/json" }, body });
+  const result = (await handler(event, lambdaContext(), () => undefined)) as APIGatewayProxyStructuredResultV2;
+  if (result.statusCode !== 200 || result.body?.includes('"errors"')) throw new Error(`route failed: ${result.body?.slice(0, 300)}`);
+});
+
+console.log(
+  `\nratio (a)/(b): p50 ${(lambda.p50 / floor.p50).toFixed(2)}  p95 ${(lambda.p95 / floor.p95).toFixed(2)}  ` +
+    `throughput ${(floor.throughput / lambda.throughput).toFixed(2)}`,
+);
+console.log(`targets: (a) p95 ≤ 30 ms → ${lambda.p95 <= 30 ? "met" : "not met"}; p95 ratio ≤ 1.3 → ${lambda.p95 / floor.p95 <= 1.3 ? "met" : "not met"}`);
+
+await driver.close();
+if (!neo4j.reused) await stopNeo4j(instance);
+process.exit(0);
