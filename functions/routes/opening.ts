@@ -17,7 +17,7 @@ export interface OpeningStatus {
 
 export function openingStatus(openingHours: string | null | undefined, at: DateTime): OpeningStatus {
   if (!openingHours) return { openNow: null, nextOpening: null, alwaysOpen: false };
-  const hours = parseOpeningHours(openingHours);
+  const hours = parsed(openingHours);
   const wallClock = toWallClockDate(at.setZone(PARIS));
   const openNow = hours.getState(wallClock);
   const alwaysOpen = openingHours.trim() === "24/7";
@@ -25,6 +25,18 @@ export function openingStatus(openingHours: string | null | undefined, at: DateT
   const limit = new Date(wallClock.getTime() + LOOKAHEAD_DAYS * 86_400_000);
   const change = hours.getNextChange(wallClock, limit);
   return { openNow, nextOpening: change ? fromWallClockDate(change) : null, alwaysOpen };
+}
+
+const parsedHours = new Map<string, ReturnType<typeof parseOpeningHours>>();
+
+/** Schedules are few and reused by every request: parse each once per container. */
+function parsed(openingHours: string) {
+  let hours = parsedHours.get(openingHours);
+  if (!hours) {
+    hours = parseOpeningHours(openingHours);
+    parsedHours.set(openingHours, hours);
+  }
+  return hours;
 }
 
 function toWallClockDate(at: DateTime): Date {
