@@ -1,17 +1,32 @@
-import type { GraphQLFormattedError } from "graphql";
-import { ApolloServerErrorCode } from "@apollo/server/errors";
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { ApolloServerErrorCode, unwrapResolverError } from "@apollo/server/errors";
 
 const knownCodes = new Set<string>([...Object.values(ApolloServerErrorCode), "BAD_USER_INPUT", "FORBIDDEN", "UNAUTHENTICATED"]);
 
+/** @neo4j/graphql does not export its error classes: they are known by name, and @authentication's refusal by its message. */
+const libraryRefusals = new Set(["Neo4jGraphQLForbiddenError", "Neo4jGraphQLAuthenticationError"]);
+const libraryUnauthenticated = "Unauthenticated";
+
 /**
- * What a caller sees of an error: the message and a stable extensions.code. Errors the API did not
+ * What a caller sees of an error: the message and a stable extensions.code. @neo4j/graphql's
+ * authorization refusals carry no code: they become FORBIDDEN, whatever the caller's role (a token
+ * that fails verification is refused earlier, with 401 and UNAUTHENTICATED). Errors the API did not
  * raise on purpose (a database failure, a bug) are masked, so no Cypher, stack or data leaks out.
  */
-export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+export function formatError(formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError {
+  const where = formatted.path ? { path: formatted.path } : {};
+  if (isAuthorizationRefusal(error === undefined ? undefined : unwrapResolverError(error))) {
+    return { message: "Forbidden: the caller's role may not read or do this (README, Roles and access).", ...where, extensions: { code: "FORBIDDEN" } };
+  }
   const code = typeof formatted.extensions?.code === "string" ? formatted.extensions.code : "INTERNAL_SERVER_ERROR";
   if (knownCodes.has(code) && code !== ApolloServerErrorCode.INTERNAL_SERVER_ERROR) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions: { ...extensions, code } };
   }
-  return { message: "Internal server error", ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: "INTERNAL_SERVER_ERROR" } };
+  return { message: "Internal server error", ...where, extensions: { code: "INTERNAL_SERVER_ERROR" } };
+}
+
+function isAuthorizationRefusal(error: unknown): boolean {
+  if (!(error instanceof GraphQLError) || error.extensions.code !== undefined) return false;
+  return libraryRefusals.has(error.name) || error.message === libraryUnauthenticated;
 }
