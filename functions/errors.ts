@@ -1,4 +1,4 @@
-import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import type { GraphQLFormattedError } from "graphql";
 import { ApolloServerErrorCode, unwrapResolverError } from "@apollo/server/errors";
 
 const knownCodes = new Set<string>([...Object.values(ApolloServerErrorCode), "BAD_USER_INPUT", "FORBIDDEN", "UNAUTHENTICATED"]);
@@ -26,7 +26,8 @@ export function formatError(formatted: GraphQLFormattedError, error?: unknown): 
   return { message: "Internal server error", ...where, extensions: { code: "INTERNAL_SERVER_ERROR" } };
 }
 
+// Not `instanceof GraphQLError`: @neo4j/graphql loads graphql's CommonJS build, the server its ES module.
 function isAuthorizationRefusal(error: unknown): boolean {
-  if (!(error instanceof GraphQLError) || error.extensions.code !== undefined) return false;
-  return libraryRefusals.has(error.name) || error.message === libraryUnauthenticated;
+  if (!(error instanceof Error) || (error as { extensions?: { code?: unknown } }).extensions?.code !== undefined) return false;
+  return libraryRefusals.has(error.name) || (error.constructor.name === "Neo4jGraphQLError" && error.message === libraryUnauthenticated);
 }
