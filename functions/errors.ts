@@ -21,7 +21,9 @@ export function formatError(formatted: GraphQLFormattedError, error?: unknown): 
   const code = typeof formatted.extensions?.code === "string" ? formatted.extensions.code : "INTERNAL_SERVER_ERROR";
   if (knownCodes.has(code) && code !== ApolloServerErrorCode.INTERNAL_SERVER_ERROR) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
-    return { ...formatted, extensions: { ...extensions, code } };
+    // Tokens are verified while Apollo builds the context, and it prefixes what fails there.
+    const message = formatted.message.replace(/^Context creation failed: /, "");
+    return { ...formatted, message, extensions: { ...extensions, code } };
   }
   return { message: "Internal server error", ...where, extensions: { code: "INTERNAL_SERVER_ERROR" } };
 }
