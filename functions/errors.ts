@@ -25,7 +25,26 @@ export function formatError(formatted: GraphQLFormattedError, error?: unknown): 
     const message = formatted.message.replace(/^Context creation failed: /, "");
     return { ...formatted, message, extensions: { ...extensions, code } };
   }
+  logMaskedError(formatted, error);
   return { message: "Internal server error", ...where, extensions: { code: "INTERNAL_SERVER_ERROR" } };
+}
+
+/**
+ * What operators see of a masked error: its kind, Neo4j's error code and the path, never its message,
+ * which may quote Cypher parameters (an address a coordinator wrote, for instance).
+ */
+function logMaskedError(formatted: GraphQLFormattedError, error: unknown): void {
+  const cause = error === undefined ? undefined : unwrapResolverError(error);
+  const neo4jCode = (cause as { code?: unknown } | undefined)?.code;
+  console.error(
+    JSON.stringify({
+      level: "ERROR",
+      message: "masked internal error",
+      kind: cause instanceof Error ? cause.name : typeof cause,
+      ...(typeof neo4jCode === "string" ? { neo4jCode } : {}),
+      path: formatted.path ?? null,
+    }),
+  );
 }
 
 // Not `instanceof GraphQLError`: @neo4j/graphql loads graphql's CommonJS build, the server its ES module.

@@ -13,7 +13,7 @@ import { saveDataset } from "./dataset/save-dataset";
 import { formatError } from "./errors";
 import { assertGraphSchema } from "./graph/graph-schema";
 import { neo4jGraphQLFeatures } from "./graph/neo4j-graphql-features";
-import { queryArmor } from "./query-limits";
+import { nonNegativePagination, parseOptions, queryArmor } from "./query-limits";
 
 /**
  * A request's context: the caller, and for @neo4j/graphql the verified claims as `jwt` (absent for
@@ -54,8 +54,9 @@ export async function createGraphQLServer({ driver, introspection }: ServerOptio
     introspection,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    parseOptions,
     formatError,
-    plugins: armor.plugins,
+    plugins: [...armor.plugins, nonNegativePagination],
     validationRules: armor.validationRules,
   });
 }

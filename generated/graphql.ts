@@ -3382,7 +3382,8 @@ export type Query = {
   schedulesConnection: SchedulesConnection;
   /**
    * Finds actors by name, alias or description, or by the name of a service they offer; accent- and
-   * case-insensitive, by word prefix ("adavip", "Flora tristan", "escale"). Best matches first.
+   * case-insensitive, by word prefix ("adavip", "Flora tristan", "escale"). Best matches first, at most
+   * 100 whatever the limit asked.
    */
   search: Array<Actor>;
   services: Array<Service>;
