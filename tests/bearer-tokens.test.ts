@@ -1,6 +1,13 @@
-/** Bearer tokens: a token that fails verification is refused with 401 and a reason, never read as PUBLIC. */
-import { SignJWT } from "jose";
+/** Bearer tokens: a token that fails verification is refused with 401 and a reason, never read as PUBLIC; and the production settings. */
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import { describe, expect, it } from "vitest";
+import { publicCaller } from "../functions/auth/caller";
+import { createTokenVerifier } from "../functions/auth/tokens";
+import { authSettingsFromEnv } from "../functions/config";
+import { contextOf, createGraphQLServer } from "../functions/graphql-server";
+import { testDriver } from "./support/graph";
 import { apiRequest, graphql, invokeGraphQL } from "./support/http-api";
 import { testAuthEnv, tokenFor } from "./support/tokens";
 
@@ -46,5 +53,58 @@ describe("bearer tokens", () => {
     expect(response.body.errors?.[0]?.extensions).toEqual({ code: "UNAUTHENTICATED" });
     expect(response.body.errors?.[0]?.message).toMatch(/^Invalid bearer token: /);
     expect(response.body.errors?.[0]?.message).toMatch(reason);
+  });
+});
+
+describe("production settings", () => {
+  it("verify tokens against the identity provider's JWKS, with its issuer and the API's audience", async () => {
+    const { privateKey, publicKey } = await generateKeyPair("RS256");
+    const jwks = { keys: [{ ...(await exportJWK(publicKey)), kid: "provider-key", alg: "RS256", use: "sig" }] };
+    const provider = createServer((_request, response) => response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(jwks)));
+    await new Promise<void>((resolve) => provider.listen(0, "127.0.0.1", resolve));
+    try {
+      const env = { JWT_JWKS_URL: `http://127.0.0.1:${(provider.address() as AddressInfo).port}/.well-known/jwks.json`, JWT_ISSUER: "https://idp.example.org/" };
+      const verify = createTokenVerifier(authSettingsFromEnv(env));
+      const token = (issuer: string) =>
+        new SignJWT({ role: "COORDINATOR", departement: "92" })
+          .setProtectedHeader({ alg: "RS256", kid: "provider-key" })
+          .setSubject("coordinatrice")
+          .setIssuer(issuer)
+          .setAudience("parcours-api")
+          .setExpirationTime("5m")
+          .sign(privateKey);
+
+      expect(await verify(`Bearer ${await token("https://idp.example.org/")}`)).toMatchObject({ role: "COORDINATOR", subject: "coordinatrice", departement: "92" });
+      await expect(verify(`Bearer ${await token("https://elsewhere.example.org/")}`)).rejects.toThrow(/"iss" claim/);
+      await expect(verify(`Bearer ${await signed({ sub: "a", role: "ADMIN" })}`)).rejects.toThrow(/algorithm/);
+    } finally {
+      provider.close();
+    }
+  });
+
+  it("refuse to start without a key, with a JWKS but no issuer, or with a short secret", () => {
+    expect(() => authSettingsFromEnv({})).toThrow(/JWT_JWKS_URL .* or JWT_SECRET/);
+    expect(() => authSettingsFromEnv({ JWT_JWKS_URL: "https://idp.example.org/jwks" })).toThrow(/JWT_ISSUER/);
+    expect(() => authSettingsFromEnv({ JWT_SECRET: "short" })).toThrow(/at least 32/);
+  });
+
+  it("with introspection off, refuse introspection and suggest no field names", async () => {
+    const server = await createGraphQLServer({ driver: testDriver(), introspection: false });
+    await server.start();
+    try {
+      const ask = async (query: string) => {
+        const { body } = await server.executeOperation({ query }, { contextValue: contextOf(publicCaller) });
+        return body.kind === "single" ? body.singleResult : undefined;
+      };
+
+      const introspection = await ask("{ __schema { types { name } } }");
+      const typo = await ask("{ actor { id } }");
+
+      expect(introspection?.errors?.[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
+      expect(introspection?.errors?.[0]?.message).toMatch(/introspection/i);
+      expect(typo?.errors?.[0]?.message).not.toMatch(/did you mean/i);
+    } finally {
+      await server.stop();
+    }
   });
 });
