@@ -11,9 +11,6 @@ export type Role = (typeof roles)[number];
 /** Roles a token can carry: PUBLIC is the absence of a token. */
 export const tokenRoles = roles.filter((role): role is Exclude<Role, "PUBLIC"> => role !== "PUBLIC");
 
-/** Roles of people who refer women to services: they see free-place counts and referral-only contacts. */
-export const professionalRoles: readonly Role[] = ["FRONTLINE", "COORDINATOR", "SHELTER_OPERATOR", "ADMIN"];
-
 const departement = z.string().regex(/^(?:\d{2}|2[AB]|97\d)$/, "must be a département code such as 92");
 const actorId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be an actor id such as lescale");
 
@@ -50,8 +47,4 @@ export const publicCaller: Caller = { role: "PUBLIC", subject: null, departement
 
 export function callerOf(claims: Claims): Caller {
   return { role: claims.role, subject: claims.sub, departement: claims.departement ?? null, actor: claims.actor ?? null, claims };
-}
-
-export function isProfessional(caller: Caller): boolean {
-  return professionalRoles.includes(caller.role);
 }

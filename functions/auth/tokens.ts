@@ -72,7 +72,7 @@ function reasonOf(error: unknown): string {
   return "the token is malformed";
 }
 
-export function unauthenticated(reason: string): GraphQLError {
+function unauthenticated(reason: string): GraphQLError {
   return new GraphQLError(`Invalid bearer token: ${reason}.`, {
     extensions: { code: "UNAUTHENTICATED", http: { status: 401, headers: new Map([["www-authenticate", 'Bearer error="invalid_token"']]) } },
   });
