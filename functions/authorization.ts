@@ -1,7 +1,84 @@
-import type { GraphQLContext } from "./graphql-server";
-
 /**
- * The single check every write goes through. Until roles exist (JWT, issue #6) the API is only
- * served locally and to trusted deployments, and every caller may edit.
+ * The authorization checks @neo4j/graphql's rules cannot express. The role gates themselves are
+ * @authentication rules on the mutations (schema/); what is here depends on the records a mutation
+ * touches, which those rules cannot see: saveDataset writes through the dataset loader's Cypher, and
+ * updatePlacesFree through its own, not through Cypher the library generates.
  */
-export function assertMayEdit(_context: GraphQLContext): void {}
+import { GraphQLError } from "graphql";
+import type { Caller } from "./auth/caller";
+import type { DatasetFile } from "./dataset/schema";
+import { departementOfCommune } from "./dataset/territories";
+
+export function forbidden(reason: string): GraphQLError {
+  return new GraphQLError(`Forbidden: ${reason}. Nothing was written.`, { extensions: { code: "FORBIDDEN" } });
+}
+
+/** What the graph already holds of the records a write names, with their départements (null: national). */
+export interface ExistingRecords {
+  sources: string[];
+  locations: { id: string; communes: string[] }[];
+  actors: { id: string; departement: string | null }[];
+  services: { id: string; departements: (string | null)[] }[];
+  conventions: { id: string; departements: (string | null)[] }[];
+}
+
+/** ADMIN writes anything; a COORDINATOR writes the actors, services, locations, links and conventions of its département. */
+export function assertMayWriteDataset(caller: Caller, dataset: DatasetFile[], existing: ExistingRecords): void {
+  if (caller.role === "ADMIN") return;
+  const departement = caller.departement;
+  if (caller.role !== "COORDINATOR" || departement === null) throw forbidden(`a ${caller.role} caller may not write the dataset`);
+
+  const existingActor = new Map(existing.actors.map((a) => [a.id, a.departement]));
+  const existingLocation = new Map(existing.locations.map((l) => [l.id, l.communes.map(departementOfCommune)]));
+  const existingService = new Map(existing.services.map((s) => [s.id, s.departements]));
+  const existingConvention = new Map(existing.conventions.map((c) => [c.id, c.departements]));
+  const actorsWritten = new Map(dataset.flatMap((f) => f.actors).map((a) => [a.id, a.departement]));
+  const actorIsOurs = (id: string) => (actorsWritten.has(id) ? actorsWritten.get(id) : existingActor.get(id)) === departement;
+
+  const outside: string[] = [];
+  const refuse = (record: string, why: string) => outside.push(`${record} (${why})`);
+  for (const location of dataset.flatMap((f) => f.locations)) {
+    const now = existingLocation.get(location.id) ?? [];
+    if (departementOfCommune(location.commune) !== departement || now.some((d) => d !== departement)) {
+      refuse(`locations: ${location.id}`, "a commune of another département");
+    }
+  }
+  for (const actor of dataset.flatMap((f) => f.actors)) {
+    const now = existingActor.has(actor.id) ? [existingActor.get(actor.id)] : [];
+    if (actor.departement !== departement || now.some((d) => d !== departement)) {
+      refuse(`actors: ${actor.id}`, actor.departement === null || now.includes(null) ? "a national actor" : "an actor of another département");
+    }
+    for (const service of actor.services) {
+      if ((existingService.get(service.id) ?? []).some((d) => d !== departement)) {
+        refuse(`services: ${service.id}`, "offered by an actor of another département");
+      }
+    }
+  }
+  for (const link of dataset.flatMap((f) => f.links)) {
+    if (!actorIsOurs(link.from)) refuse(`links: ${link.from} ${link.type} ${link.to}`, "from an actor of another département");
+  }
+  for (const convention of dataset.flatMap((f) => f.conventions)) {
+    const parties = existingConvention.get(convention.id) ?? [];
+    if (!convention.parties.some(actorIsOurs) || (parties.length > 0 && !parties.includes(departement))) {
+      refuse(`conventions: ${convention.id}`, "no party of the département");
+    }
+  }
+  if (outside.length > 0) throw forbidden(`a COORDINATOR of ${departement} writes only the records of its département, not ${outside.join(", ")}`);
+}
+
+export interface PlacesFreeTarget {
+  serviceId: string;
+  providers: { id: string; departement: string | null }[];
+}
+
+/** A SHELTER_OPERATOR sets the free places of its own services, a COORDINATOR those of its département, an ADMIN any. */
+export function assertMayUpdatePlacesFree(caller: Caller, { serviceId, providers }: PlacesFreeTarget): void {
+  const allowed =
+    caller.role === "ADMIN" ||
+    (caller.role === "SHELTER_OPERATOR" && providers.some((p) => p.id === caller.actor)) ||
+    (caller.role === "COORDINATOR" && providers.some((p) => p.departement === caller.departement));
+  if (!allowed) {
+    const whose = caller.role === "COORDINATOR" ? `no actor of ${caller.departement} offers it` : caller.role === "SHELTER_OPERATOR" ? `${caller.actor} does not offer it` : "the role may not";
+    throw forbidden(`a ${caller.role} caller may not change the free places of ${serviceId}: ${whose}`);
+  }
+}

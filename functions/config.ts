@@ -17,10 +17,28 @@ export function neo4jSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Neo4
   return { uri: requiredEnv("NEO4J_URI", env), user: requiredEnv("NEO4J_USER", env), password: requiredEnv("NEO4J_PASSWORD", env) };
 }
 
+/** How bearer tokens are checked: an HS256 secret (local, tests) or the identity provider's JWKS (production). */
+export type AuthSettings = { audience: string; issuer: string } & ({ secret: string } | { jwksUrl: string });
+
+export const defaultAudience = "parcours-api";
+export const localIssuer = "parcours-local";
+
+export function authSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): AuthSettings {
+  const audience = env.JWT_AUDIENCE || defaultAudience;
+  if (env.JWT_JWKS_URL) {
+    return { audience, issuer: requiredEnv("JWT_ISSUER", env), jwksUrl: env.JWT_JWKS_URL };
+  }
+  const secret = env.JWT_SECRET;
+  if (!secret) throw new Error("Missing environment variable JWT_JWKS_URL (production) or JWT_SECRET (local HS256 tokens)");
+  if (secret.length < 32) throw new Error("JWT_SECRET must be at least 32 characters long");
+  return { audience, issuer: env.JWT_ISSUER || localIssuer, secret };
+}
+
 export interface ApiSettings {
   introspection: boolean;
+  auth: AuthSettings;
 }
 
 export function apiSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): ApiSettings {
-  return { introspection: env.GRAPHQL_INTROSPECTION !== "false" };
+  return { introspection: env.GRAPHQL_INTROSPECTION !== "false", auth: authSettingsFromEnv(env) };
 }

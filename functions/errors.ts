@@ -3,16 +3,52 @@ import { ApolloServerErrorCode, unwrapResolverError } from "@apollo/server/error
 
 const knownCodes = new Set<string>([...Object.values(ApolloServerErrorCode), "BAD_USER_INPUT", "FORBIDDEN", "UNAUTHENTICATED"]);
 
+/** @neo4j/graphql does not export its error classes: they are known by name, and @authentication's refusal by its message. */
+const libraryRefusals = new Set(["Neo4jGraphQLForbiddenError", "Neo4jGraphQLAuthenticationError"]);
+const libraryUnauthenticated = "Unauthenticated";
+
 /**
- * What a caller sees of an error: the message and a stable extensions.code. Errors the API did not
+ * What a caller sees of an error: the message and a stable extensions.code. @neo4j/graphql's
+ * authorization refusals carry no code: they become FORBIDDEN, whatever the caller's role (a token
+ * that fails verification is refused earlier, with 401 and UNAUTHENTICATED). Errors the API did not
  * raise on purpose (a database failure, a bug) are masked, so no Cypher, stack or data leaks out.
  */
-export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+export function formatError(formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError {
+  const where = formatted.path ? { path: formatted.path } : {};
+  if (isAuthorizationRefusal(error === undefined ? undefined : unwrapResolverError(error))) {
+    return { message: "Forbidden: the caller's role may not read or do this (README, Roles and access).", ...where, extensions: { code: "FORBIDDEN" } };
+  }
   const code = typeof formatted.extensions?.code === "string" ? formatted.extensions.code : "INTERNAL_SERVER_ERROR";
   if (knownCodes.has(code) && code !== ApolloServerErrorCode.INTERNAL_SERVER_ERROR) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
-    return { ...formatted, extensions: { ...extensions, code } };
+    // Tokens are verified while Apollo builds the context, and it prefixes what fails there.
+    const message = formatted.message.replace(/^Context creation failed: /, "");
+    return { ...formatted, message, extensions: { ...extensions, code } };
   }
-  console.error("Masked internal error", unwrapResolverError(error));
-  return { message: "Internal server error", ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: "INTERNAL_SERVER_ERROR" } };
+  logMaskedError(formatted, error);
+  return { message: "Internal server error", ...where, extensions: { code: "INTERNAL_SERVER_ERROR" } };
+}
+
+/**
+ * What operators see of a masked error: its kind, Neo4j's error code and the path, never its message,
+ * which may quote Cypher parameters (an address a coordinator wrote, for instance).
+ */
+function logMaskedError(formatted: GraphQLFormattedError, error: unknown): void {
+  const cause = error === undefined ? undefined : unwrapResolverError(error);
+  const neo4jCode = (cause as { code?: unknown } | undefined)?.code;
+  console.error(
+    JSON.stringify({
+      level: "ERROR",
+      message: "masked internal error",
+      kind: cause instanceof Error ? cause.name : typeof cause,
+      ...(typeof neo4jCode === "string" ? { neo4jCode } : {}),
+      path: formatted.path ?? null,
+    }),
+  );
+}
+
+// Not `instanceof GraphQLError`: @neo4j/graphql loads graphql's CommonJS build, the server its ES module.
+function isAuthorizationRefusal(error: unknown): boolean {
+  if (!(error instanceof Error) || (error as { extensions?: { code?: unknown } }).extensions?.code !== undefined) return false;
+  return libraryRefusals.has(error.name) || (error.constructor.name === "Neo4jGraphQLError" && error.message === libraryUnauthenticated);
 }

@@ -1,4 +1,18 @@
-import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
+import { queryLimits } from "./query-limits";
+
+/** A body over the limit is refused before it is parsed, whatever it holds. */
+export async function refuseOversizedBody(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2 | void> {
+  const bytes = event.body === undefined ? 0 : Buffer.byteLength(event.body, event.isBase64Encoded ? "base64" : "utf8");
+  if (bytes <= queryLimits.maxBodyBytes) return;
+  return {
+    statusCode: 413,
+    headers: { "content-type": "application/json; charset=utf-8" },
+    body: JSON.stringify({
+      errors: [{ message: `Request body too large: ${bytes} bytes, at most ${queryLimits.maxBodyBytes}.`, extensions: { code: "PAYLOAD_TOO_LARGE" } }],
+    }),
+  };
+}
 
 /**
  * Apollo answers some bad requests (a body that is not JSON, a GET without the CSRF header) with a

@@ -891,9 +891,7 @@ export type ActorContactsNodeAggregationWhereInput = {
   AND?: InputMaybe<Array<ActorContactsNodeAggregationWhereInput>>;
   NOT?: InputMaybe<ActorContactsNodeAggregationWhereInput>;
   OR?: InputMaybe<Array<ActorContactsNodeAggregationWhereInput>>;
-  label?: InputMaybe<StringScalarAggregationFilters>;
   source?: InputMaybe<StringScalarAggregationFilters>;
-  value?: InputMaybe<StringScalarAggregationFilters>;
 };
 
 export type ActorContactsRelationship = {
@@ -1535,11 +1533,7 @@ export type ActorLocationSeatAggregateSelection = {
 
 export type ActorLocationSeatNodeAggregateSelection = {
   __typename?: 'ActorLocationSeatNodeAggregateSelection';
-  address: StringAggregateSelection;
-  latitude: FloatAggregateSelection;
-  longitude: FloatAggregateSelection;
   name: StringAggregateSelection;
-  postalCode: StringAggregateSelection;
   source: StringAggregateSelection;
 };
 
@@ -1958,11 +1952,7 @@ export type ActorSeatNodeAggregationWhereInput = {
   AND?: InputMaybe<Array<ActorSeatNodeAggregationWhereInput>>;
   NOT?: InputMaybe<ActorSeatNodeAggregationWhereInput>;
   OR?: InputMaybe<Array<ActorSeatNodeAggregationWhereInput>>;
-  address?: InputMaybe<StringScalarAggregationFilters>;
-  latitude?: InputMaybe<FloatScalarAggregationFilters>;
-  longitude?: InputMaybe<FloatScalarAggregationFilters>;
   name?: InputMaybe<StringScalarAggregationFilters>;
-  postalCode?: InputMaybe<StringScalarAggregationFilters>;
   source?: InputMaybe<StringScalarAggregationFilters>;
 };
 
@@ -2175,6 +2165,91 @@ export type AudienceEnumScalarFilters = {
   in?: InputMaybe<Array<Audience>>;
 };
 
+/**
+ * One write to the graph: who (the token's subject and role), when, and what changed. Coordinators
+ * read the records of their département, administrators all of them. Never holds data about a victim.
+ */
+export type AuditRecord = {
+  __typename?: 'AuditRecord';
+  at: Scalars['DateTime']['output'];
+  /** What changed, as JSON: a list of { node, label, property, before, after }, null standing for absent. */
+  changes: Scalars['String']['output'];
+  /** The département the write concerns; null when it spans several, and then only administrators read it. */
+  departement?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** The mutation: saveDataset or updatePlacesFree. */
+  operation: Scalars['String']['output'];
+  role: Scalars['String']['output'];
+  subject: Scalars['String']['output'];
+};
+
+export type AuditRecordAggregate = {
+  __typename?: 'AuditRecordAggregate';
+  count: Count;
+  node: AuditRecordAggregateNode;
+};
+
+export type AuditRecordAggregateNode = {
+  __typename?: 'AuditRecordAggregateNode';
+  at: DateTimeAggregateSelection;
+  changes: StringAggregateSelection;
+  departement: StringAggregateSelection;
+  operation: StringAggregateSelection;
+  role: StringAggregateSelection;
+  subject: StringAggregateSelection;
+};
+
+export type AuditRecordEdge = {
+  __typename?: 'AuditRecordEdge';
+  cursor: Scalars['String']['output'];
+  node: AuditRecord;
+};
+
+/** Fields to sort AuditRecords by. The order in which sorts are applied is not guaranteed when specifying many fields in one AuditRecordSort object. */
+export type AuditRecordSort = {
+  at?: InputMaybe<SortDirection>;
+  changes?: InputMaybe<SortDirection>;
+  departement?: InputMaybe<SortDirection>;
+  id?: InputMaybe<SortDirection>;
+  operation?: InputMaybe<SortDirection>;
+  role?: InputMaybe<SortDirection>;
+  subject?: InputMaybe<SortDirection>;
+};
+
+export type AuditRecordWhere = {
+  AND?: InputMaybe<Array<AuditRecordWhere>>;
+  NOT?: InputMaybe<AuditRecordWhere>;
+  OR?: InputMaybe<Array<AuditRecordWhere>>;
+  at?: InputMaybe<DateTimeScalarFilters>;
+  changes?: InputMaybe<StringScalarFilters>;
+  departement?: InputMaybe<StringScalarFilters>;
+  id?: InputMaybe<IdScalarFilters>;
+  operation?: InputMaybe<StringScalarFilters>;
+  role?: InputMaybe<StringScalarFilters>;
+  subject?: InputMaybe<StringScalarFilters>;
+};
+
+export type AuditRecordsConnection = {
+  __typename?: 'AuditRecordsConnection';
+  aggregate: AuditRecordAggregate;
+  edges: Array<AuditRecordEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** Whether a housing service has free places now, as everyone may know it. */
+export type Availability =
+  | 'NO'
+  /** No one has said how many places are free. */
+  | 'UNKNOWN'
+  | 'YES';
+
+/** Availability filters */
+export type AvailabilityEnumScalarFilters = {
+  eq?: InputMaybe<Availability>;
+  in?: InputMaybe<Array<Availability>>;
+};
+
 /** Boolean filters */
 export type BooleanScalarFilters = {
   eq?: InputMaybe<Scalars['Boolean']['input']>;
@@ -2188,12 +2263,20 @@ export type CapacitiesConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
-/** Places of a housing service. Null counts are unknown. */
+/**
+ * Places of a housing service. Everyone sees placesAvailable; the counts and their details are for
+ * professionals (FRONTLINE and above): asking for them with another role is FORBIDDEN. They are neither
+ * filterable, sortable nor aggregated, so no filter can reveal them either.
+ */
 export type Capacity = {
   __typename?: 'Capacity';
   description?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
+  /** Whether places are free now: UNKNOWN until someone says how many. */
+  placesAvailable: Availability;
+  /** Null when unknown. */
   placesFree?: Maybe<Scalars['Int']['output']>;
+  /** Null when unknown. */
   placesTotal?: Maybe<Scalars['Int']['output']>;
   source: Scalars['String']['output'];
   unverified: Scalars['Boolean']['output'];
@@ -2210,9 +2293,6 @@ export type CapacityAggregate = {
 
 export type CapacityAggregateNode = {
   __typename?: 'CapacityAggregateNode';
-  description: StringAggregateSelection;
-  placesFree: IntAggregateSelection;
-  placesTotal: IntAggregateSelection;
   source: StringAggregateSelection;
 };
 
@@ -2233,13 +2313,10 @@ export type CapacityInput = {
 
 /** Fields to sort Capacities by. The order in which sorts are applied is not guaranteed when specifying many fields in one CapacitySort object. */
 export type CapacitySort = {
-  description?: InputMaybe<SortDirection>;
   id?: InputMaybe<SortDirection>;
-  placesFree?: InputMaybe<SortDirection>;
-  placesTotal?: InputMaybe<SortDirection>;
+  placesAvailable?: InputMaybe<SortDirection>;
   source?: InputMaybe<SortDirection>;
   unverified?: InputMaybe<SortDirection>;
-  updatedAt?: InputMaybe<SortDirection>;
   verifiedAt?: InputMaybe<SortDirection>;
 };
 
@@ -2247,13 +2324,10 @@ export type CapacityWhere = {
   AND?: InputMaybe<Array<CapacityWhere>>;
   NOT?: InputMaybe<CapacityWhere>;
   OR?: InputMaybe<Array<CapacityWhere>>;
-  description?: InputMaybe<StringScalarFilters>;
   id?: InputMaybe<IdScalarFilters>;
-  placesFree?: InputMaybe<IntScalarFilters>;
-  placesTotal?: InputMaybe<IntScalarFilters>;
+  placesAvailable?: InputMaybe<AvailabilityEnumScalarFilters>;
   source?: InputMaybe<StringScalarFilters>;
   unverified?: InputMaybe<BooleanScalarFilters>;
-  updatedAt?: InputMaybe<DateScalarFilters>;
   verifiedAt?: InputMaybe<DateScalarFilters>;
 };
 
@@ -2290,11 +2364,16 @@ export type ContactInput = {
   free?: InputMaybe<Scalars['Boolean']['input']>;
   label?: InputMaybe<Scalars['String']['input']>;
   note?: InputMaybe<Scalars['String']['input']>;
+  /** True when the channel is for professionals who refer a woman, not for the public (default false). */
+  referralOnly?: InputMaybe<Scalars['Boolean']['input']>;
   source: Scalars['ID']['input'];
   value: Scalars['String']['input'];
 };
 
-/** A way to reach an actor or a service, with the source that gives it. */
+/**
+ * A way to reach an actor or a service, with the source that gives it. Referral-only channels are
+ * seen by professionals (FRONTLINE and above) only.
+ */
 export type ContactPoint = {
   __typename?: 'ContactPoint';
   channel: ContactChannel;
@@ -2302,6 +2381,8 @@ export type ContactPoint = {
   free?: Maybe<Scalars['Boolean']['output']>;
   id: Scalars['ID']['output'];
   label?: Maybe<Scalars['String']['output']>;
+  /** True when the channel is for professionals who refer a woman, not for the public. */
+  referralOnly: Scalars['Boolean']['output'];
   source: Scalars['String']['output'];
   unverified: Scalars['Boolean']['output'];
   /** The number as dialled in France ("01 47 91 48 44", "3919"), the address or the URL. */
@@ -2345,6 +2426,7 @@ export type ContactPointSort = {
   free?: InputMaybe<SortDirection>;
   id?: InputMaybe<SortDirection>;
   label?: InputMaybe<SortDirection>;
+  referralOnly?: InputMaybe<SortDirection>;
   source?: InputMaybe<SortDirection>;
   unverified?: InputMaybe<SortDirection>;
   value?: InputMaybe<SortDirection>;
@@ -2358,10 +2440,9 @@ export type ContactPointWhere = {
   channel?: InputMaybe<ContactChannelEnumScalarFilters>;
   free?: InputMaybe<BooleanScalarFilters>;
   id?: InputMaybe<IdScalarFilters>;
-  label?: InputMaybe<StringScalarFilters>;
+  referralOnly?: InputMaybe<BooleanScalarFilters>;
   source?: InputMaybe<StringScalarFilters>;
   unverified?: InputMaybe<BooleanScalarFilters>;
-  value?: InputMaybe<StringScalarFilters>;
   verifiedAt?: InputMaybe<DateScalarFilters>;
 };
 
@@ -2606,6 +2687,22 @@ export type DateScalarFilters = {
   lte?: InputMaybe<Scalars['Date']['input']>;
 };
 
+export type DateTimeAggregateSelection = {
+  __typename?: 'DateTimeAggregateSelection';
+  max?: Maybe<Scalars['DateTime']['output']>;
+  min?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** DateTime filters */
+export type DateTimeScalarFilters = {
+  eq?: InputMaybe<Scalars['DateTime']['input']>;
+  gt?: InputMaybe<Scalars['DateTime']['input']>;
+  gte?: InputMaybe<Scalars['DateTime']['input']>;
+  in?: InputMaybe<Array<Scalars['DateTime']['input']>>;
+  lt?: InputMaybe<Scalars['DateTime']['input']>;
+  lte?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
 export type EligibilityInput = {
   children?: InputMaybe<ChildrenPolicy>;
   gender?: InputMaybe<Gender>;
@@ -2633,22 +2730,6 @@ export type Exclusion = {
   need: NeedCode;
   reasons: Array<Scalars['String']['output']>;
   service: Service;
-};
-
-export type FloatAggregateSelection = {
-  __typename?: 'FloatAggregateSelection';
-  average?: Maybe<Scalars['Float']['output']>;
-  max?: Maybe<Scalars['Float']['output']>;
-  min?: Maybe<Scalars['Float']['output']>;
-  sum?: Maybe<Scalars['Float']['output']>;
-};
-
-/** Filters for an aggregation of a float field */
-export type FloatScalarAggregationFilters = {
-  average?: InputMaybe<FloatScalarFilters>;
-  max?: InputMaybe<FloatScalarFilters>;
-  min?: InputMaybe<FloatScalarFilters>;
-  sum?: InputMaybe<FloatScalarFilters>;
 };
 
 /** Float filters */
@@ -2712,10 +2793,11 @@ export type IntScalarFilters = {
  */
 export type Location = {
   __typename?: 'Location';
-  /** Street address; null when unknown. */
+  /** Street address; null when unknown, or when the location is confidential and the caller may not see it. */
   address?: Maybe<Scalars['String']['output']>;
   commune: Array<Territory>;
   communeConnection: LocationCommuneConnection;
+  /** True for shelters: the address is given only to coordinators of the département (front-line staff get it from the operator on referral). */
   confidential: Scalars['Boolean']['output'];
   id: Scalars['ID']['output'];
   latitude?: Maybe<Scalars['Float']['output']>;
@@ -2785,11 +2867,7 @@ export type LocationAggregate = {
 
 export type LocationAggregateNode = {
   __typename?: 'LocationAggregateNode';
-  address: StringAggregateSelection;
-  latitude: FloatAggregateSelection;
-  longitude: FloatAggregateSelection;
   name: StringAggregateSelection;
-  postalCode: StringAggregateSelection;
   source: StringAggregateSelection;
 };
 
@@ -2956,13 +3034,9 @@ export type LocationServicesRelationship = {
 
 /** Fields to sort Locations by. The order in which sorts are applied is not guaranteed when specifying many fields in one LocationSort object. */
 export type LocationSort = {
-  address?: InputMaybe<SortDirection>;
   confidential?: InputMaybe<SortDirection>;
   id?: InputMaybe<SortDirection>;
-  latitude?: InputMaybe<SortDirection>;
-  longitude?: InputMaybe<SortDirection>;
   name?: InputMaybe<SortDirection>;
-  postalCode?: InputMaybe<SortDirection>;
   source?: InputMaybe<SortDirection>;
   unverified?: InputMaybe<SortDirection>;
   verifiedAt?: InputMaybe<SortDirection>;
@@ -2984,15 +3058,11 @@ export type LocationWhere = {
   AND?: InputMaybe<Array<LocationWhere>>;
   NOT?: InputMaybe<LocationWhere>;
   OR?: InputMaybe<Array<LocationWhere>>;
-  address?: InputMaybe<StringScalarFilters>;
   commune?: InputMaybe<TerritoryRelationshipFilters>;
   communeConnection?: InputMaybe<LocationCommuneConnectionFilters>;
   confidential?: InputMaybe<BooleanScalarFilters>;
   id?: InputMaybe<IdScalarFilters>;
-  latitude?: InputMaybe<FloatScalarFilters>;
-  longitude?: InputMaybe<FloatScalarFilters>;
   name?: InputMaybe<StringScalarFilters>;
-  postalCode?: InputMaybe<StringScalarFilters>;
   services?: InputMaybe<ServiceRelationshipFilters>;
   servicesConnection?: InputMaybe<LocationServicesConnectionFilters>;
   source?: InputMaybe<StringScalarFilters>;
@@ -3014,13 +3084,24 @@ export type Mutation = {
    * Creates or updates sources, locations, actors (with their services), conventions and links, validated
    * like the seed files. All or nothing: one invalid record and nothing is written; the error lists every
    * problem with its record and field (extensions.code BAD_USER_INPUT, extensions.problems).
+   * COORDINATOR writes the records of its département, ADMIN any; each write leaves an AuditRecord.
    */
   saveDataset: DatasetWriteResult;
+  /**
+   * Sets the free places of a housing service. A SHELTER_OPERATOR sets those of its own services
+   * (the actor its token names), a COORDINATOR those of its département, an ADMIN any.
+   */
+  updatePlacesFree: PlacesFreeUpdate;
 };
 
 
 export type MutationSaveDatasetArgs = {
   input: DatasetInput;
+};
+
+
+export type MutationUpdatePlacesFreeArgs = {
+  input: PlacesFreeInput;
 };
 
 export type Need = {
@@ -3226,6 +3307,22 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+export type PlacesFreeInput = {
+  placesFree: Scalars['Int']['input'];
+  /** The housing service (kind HOUSING_PLACES) whose free places change. */
+  serviceId: Scalars['ID']['input'];
+};
+
+export type PlacesFreeUpdate = {
+  __typename?: 'PlacesFreeUpdate';
+  /** The AuditRecord of this change. */
+  auditId: Scalars['ID']['output'];
+  placesFree: Scalars['Int']['output'];
+  serviceId: Scalars['ID']['output'];
+  /** Today, in Europe/Paris. */
+  updatedAt: Scalars['Date']['output'];
+};
+
 /**
  * The edge properties for the following fields:
  * * Actor.covers
@@ -3296,6 +3393,8 @@ export type Query = {
   __typename?: 'Query';
   actors: Array<Actor>;
   actorsConnection: ActorsConnection;
+  auditRecords: Array<AuditRecord>;
+  auditRecordsConnection: AuditRecordsConnection;
   capacities: Array<Capacity>;
   capacitiesConnection: CapacitiesConnection;
   contactPoints: Array<ContactPoint>;
@@ -3312,7 +3411,8 @@ export type Query = {
   schedulesConnection: SchedulesConnection;
   /**
    * Finds actors by name, alias or description, or by the name of a service they offer; accent- and
-   * case-insensitive, by word prefix ("adavip", "Flora tristan", "escale"). Best matches first.
+   * case-insensitive, by word prefix ("adavip", "Flora tristan", "escale"). Best matches first, at most
+   * 100 whatever the limit asked.
    */
   search: Array<Actor>;
   services: Array<Service>;
@@ -3339,6 +3439,22 @@ export type QueryActorsConnectionArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<Array<ActorSort>>;
   where?: InputMaybe<ActorWhere>;
+};
+
+
+export type QueryAuditRecordsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<AuditRecordSort>>;
+  where?: InputMaybe<AuditRecordWhere>;
+};
+
+
+export type QueryAuditRecordsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<AuditRecordSort>>;
+  where?: InputMaybe<AuditRecordWhere>;
 };
 
 
@@ -4056,9 +4172,7 @@ export type ServiceContactsNodeAggregationWhereInput = {
   AND?: InputMaybe<Array<ServiceContactsNodeAggregationWhereInput>>;
   NOT?: InputMaybe<ServiceContactsNodeAggregationWhereInput>;
   OR?: InputMaybe<Array<ServiceContactsNodeAggregationWhereInput>>;
-  label?: InputMaybe<StringScalarAggregationFilters>;
   source?: InputMaybe<StringScalarAggregationFilters>;
-  value?: InputMaybe<StringScalarAggregationFilters>;
 };
 
 export type ServiceContactsRelationship = {
@@ -4196,11 +4310,7 @@ export type ServiceLocationLocationsAggregateSelection = {
 
 export type ServiceLocationLocationsNodeAggregateSelection = {
   __typename?: 'ServiceLocationLocationsNodeAggregateSelection';
-  address: StringAggregateSelection;
-  latitude: FloatAggregateSelection;
-  longitude: FloatAggregateSelection;
   name: StringAggregateSelection;
-  postalCode: StringAggregateSelection;
   source: StringAggregateSelection;
 };
 
@@ -4248,11 +4358,7 @@ export type ServiceLocationsNodeAggregationWhereInput = {
   AND?: InputMaybe<Array<ServiceLocationsNodeAggregationWhereInput>>;
   NOT?: InputMaybe<ServiceLocationsNodeAggregationWhereInput>;
   OR?: InputMaybe<Array<ServiceLocationsNodeAggregationWhereInput>>;
-  address?: InputMaybe<StringScalarAggregationFilters>;
-  latitude?: InputMaybe<FloatScalarAggregationFilters>;
-  longitude?: InputMaybe<FloatScalarAggregationFilters>;
   name?: InputMaybe<StringScalarAggregationFilters>;
-  postalCode?: InputMaybe<StringScalarAggregationFilters>;
   source?: InputMaybe<StringScalarAggregationFilters>;
 };
 

@@ -3,6 +3,7 @@ import { createDriver } from "../functions/graph/driver";
 import { ensureGraphSchema } from "../functions/graph/graph-schema";
 import { localInstance, startNeo4j } from "./neo4j-process";
 import { formatSummary, seedGraph } from "./seed-graph";
+import { withLocalAuthDefaults } from "./local-auth";
 import { serveLocally } from "./server";
 
 try {
@@ -19,7 +20,7 @@ try {
   }
   await driver.close();
 
-  Object.assign(process.env, { NEO4J_URI: neo4j.uri, NEO4J_USER: instance.user, NEO4J_PASSWORD: instance.password });
+  Object.assign(process.env, withLocalAuthDefaults(process.env), { NEO4J_URI: neo4j.uri, NEO4J_USER: instance.user, NEO4J_PASSWORD: instance.password });
   console.log(`GraphQL API ready at ${await serveLocally(Number(process.env.PORT ?? 4000))}`);
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));

@@ -1,4 +1,5 @@
 /** The GraphQL API: one HTTP API route to functions/graphql.handler. */
+import { authEnvironment } from "./auth";
 import { secrets } from "./secrets";
 
 const production = $app.stage === "production";
@@ -18,6 +19,7 @@ api.route("ANY /graphql", {
     NEO4J_USER: secrets.neo4jUser.value,
     NEO4J_PASSWORD: secrets.neo4jPassword.value,
     GRAPHQL_INTROSPECTION: production ? "false" : "true",
+    ...authEnvironment,
   },
   nodejs: { format: "esm", minify: true },
 });

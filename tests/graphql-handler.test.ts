@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { cypher } from "./support/graph";
 import { apiRequest, graphql, invokeGraphQL } from "./support/http-api";
+import { tokenFor } from "./support/tokens";
 
 const newActor = {
   sources: [{ id: "test-source", ref: "https://example.org/annuaire", title: "Annuaire de test", verifiedAt: "2026-11-01" }],
@@ -16,7 +17,7 @@ describe("the GraphQL Lambda handler (API Gateway HTTP API, payload v2)", () => 
   });
 
   it("writes an actor to Neo4j through a mutation and reads it back through a query", async () => {
-    const saved = await graphql(`mutation ($input: DatasetInput!) { saveDataset(input: $input) { nodesCreated } }`, { input: newActor });
+    const saved = await graphql(`mutation ($input: DatasetInput!) { saveDataset(input: $input) { nodesCreated } }`, { input: newActor }, await tokenFor("COORDINATOR"));
     const read = await graphql<{ actors: unknown[] }>(
       `{ actors(where: { id: { eq: "test-association" } }) { name kind source verifiedAt unverified covers { code } } }`,
     );

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { cypher } from "./support/graph";
 import { graphql } from "./support/http-api";
+import { tokenFor } from "./support/tokens";
 
 const seed002 = "seeds/002_18dea572f57406ad.txt";
 
@@ -193,7 +194,7 @@ describe("coordinators' writes", () => {
           },
         ],
       },
-    });
+    }, await tokenFor("COORDINATOR", { departement: "92" }));
 
     expect(response.statusCode).toBe(200);
     expect(response.body.errors?.[0]?.extensions).toEqual({
@@ -239,7 +240,7 @@ describe("coordinators' writes", () => {
           },
         ],
       },
-    });
+    }, await tokenFor("COORDINATOR", { departement: "92" }));
 
     expect(response.body.errors).toBeUndefined();
     const contacts = await cypher<{ value: string; source: string }>(

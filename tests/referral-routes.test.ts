@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { graphql } from "./support/http-api";
+import { tokenFor } from "./support/tokens";
 
 interface Step {
   rank: number;
@@ -42,8 +43,8 @@ const tuesdayMorning = "2026-11-24T10:00:00+01:00";
 const tuesdayNight = "2026-11-24T23:00:00+01:00";
 const saturdayAfternoon = "2026-11-28T14:00:00+01:00";
 
-async function route(input: Record<string, unknown>): Promise<Route> {
-  const response = await graphql<{ referralRoute: Route }>(routeQuery, { input });
+async function route(input: Record<string, unknown>, token?: string): Promise<Route> {
+  const response = await graphql<{ referralRoute: Route }>(routeQuery, { input }, token);
   expect(response.body.errors).toBeUndefined();
   return response.body.data!.referralRoute;
 }
@@ -87,7 +88,7 @@ async function addShelter(id: string, capacity: Record<string, unknown>, eligibi
         },
       ],
     },
-  });
+  }, await tokenFor("COORDINATOR", { departement: "92" }));
   expect(response.body.errors).toBeUndefined();
 }
 
@@ -239,22 +240,37 @@ describe("capacity", () => {
   it("does not propose a shelter with no free place as available", async () => {
     await addShelter("test-foyer-complet", { placesTotal: 12, placesFree: 0, updatedAt: "2026-11-23" });
 
-    const r = await route({ commune: "Nanterre", situations: ["INTIMATE_PARTNER_VIOLENCE"], needs: ["EMERGENCY_SHELTER"], at: tuesdayNight, maxOptionsPerNeed: 10 });
+    const r = await route(
+      { commune: "Nanterre", situations: ["INTIMATE_PARTNER_VIOLENCE"], needs: ["EMERGENCY_SHELTER"], at: tuesdayNight, maxOptionsPerNeed: 10 },
+      await tokenFor("FRONTLINE"),
+    );
 
     expect(ids(r.steps)).not.toContain("test-foyer-complet");
     expect(r.excluded.find((e) => e.service.id === "test-foyer-complet")?.reasons).toEqual(["aucune place libre (au 23/11/2026)"]);
   });
 
-  it("gives the number of free places when known, and says 'unknown' otherwise", async () => {
+  it("gives a front-line worker the number of free places when known, and says 'unknown' otherwise", async () => {
     await addShelter("test-foyer-disponible", { placesTotal: 8, placesFree: 2, updatedAt: "2026-11-23" });
+    const input = { commune: "Nanterre", situations: ["INTIMATE_PARTNER_VIOLENCE"], needs: ["EMERGENCY_SHELTER"], at: tuesdayNight, maxOptionsPerNeed: 10 };
 
-    const r = await route({ commune: "Nanterre", situations: ["INTIMATE_PARTNER_VIOLENCE"], needs: ["EMERGENCY_SHELTER"], at: tuesdayNight, maxOptionsPerNeed: 10 });
+    const r = await route(input, await tokenFor("FRONTLINE"));
 
     expect(r.steps.find((s) => s.service.id === "test-foyer-disponible")).toMatchObject({ placesFree: 2 });
     expect(r.steps.find((s) => s.service.id === "test-foyer-disponible")!.reasons).toContain("2 place(s) libre(s) au 23/11/2026");
     const lescale = r.steps.find((s) => s.service.id === "lescale-hebergement")!;
     expect(lescale.placesFree).toBeNull();
     expect(lescale.reasons).toContain("places libres : inconnu");
+  });
+
+  it("tells the public only that places are free, not how many", async () => {
+    await addShelter("test-foyer-public", { placesTotal: 8, placesFree: 5, updatedAt: "2026-11-23" });
+
+    const r = await route({ commune: "Nanterre", situations: ["INTIMATE_PARTNER_VIOLENCE"], needs: ["EMERGENCY_SHELTER"], at: tuesdayNight, maxOptionsPerNeed: 10 });
+
+    const step = r.steps.find((s) => s.service.id === "test-foyer-public")!;
+    expect(step.placesFree).toBeNull();
+    expect(step.reasons).toContain("places libres : oui");
+    expect(JSON.stringify(r)).not.toMatch(/5 place/);
   });
 });
 

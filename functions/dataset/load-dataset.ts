@@ -4,7 +4,7 @@
  * capacity and service relations it no longer lists are removed. Free places set by shelter
  * operators are kept when the record does not state them.
  */
-import type { Driver, ManagedTransaction, Session } from "neo4j-driver";
+import type { Driver, ManagedTransaction } from "neo4j-driver";
 import type { ActorRecord, DatasetFile, ServiceRecord, Source } from "./schema";
 import type { Taxonomy } from "./taxonomy";
 import { coveredTerritories, searchableName, territorySource } from "./territories";
@@ -33,25 +33,31 @@ export interface LoadOptions {
 export async function loadDataset(driver: Driver, files: DatasetFile[], options: LoadOptions = {}): Promise<LoadSummary> {
   const session = driver.session();
   try {
-    const sources = await sourcesInScope(session, files);
-    const rows = toRows(files, sources, options);
-    const counters = await session.executeWrite(async (tx) => {
-      let nodesCreated = 0;
-      let relationshipsCreated = 0;
-      for (const [statement, batchRows] of rows) {
-        for (let i = 0; i < batchRows.length; i += BATCH) {
-          const result = await tx.run(statement, { rows: batchRows.slice(i, i + BATCH) });
-          const updates = result.summary.counters.updates();
-          nodesCreated += updates.nodesCreated;
-          relationshipsCreated += updates.relationshipsCreated;
-        }
-      }
-      return { nodesCreated, relationshipsCreated };
-    });
+    const counters = await session.executeWrite((tx) => writeDataset(tx, files, options));
     return { ...(await session.executeRead(countGraph)), ...counters };
   } finally {
     await session.close();
   }
+}
+
+/** The load's writes inside the caller's transaction, so a mutation can audit them in the same one. */
+export async function writeDataset(
+  tx: ManagedTransaction,
+  files: DatasetFile[],
+  options: LoadOptions = {},
+): Promise<Pick<LoadSummary, "nodesCreated" | "relationshipsCreated">> {
+  const rows = toRows(files, await sourcesInScope(tx, files), options);
+  let nodesCreated = 0;
+  let relationshipsCreated = 0;
+  for (const [statement, batchRows] of rows) {
+    for (let i = 0; i < batchRows.length; i += BATCH) {
+      const result = await tx.run(statement, { rows: batchRows.slice(i, i + BATCH) });
+      const updates = result.summary.counters.updates();
+      nodesCreated += updates.nodesCreated;
+      relationshipsCreated += updates.relationshipsCreated;
+    }
+  }
+  return { nodesCreated, relationshipsCreated };
 }
 
 export async function countGraph(tx: ManagedTransaction): Promise<Pick<LoadSummary, "nodes" | "relationships">> {
@@ -66,12 +72,11 @@ export async function countGraph(tx: ManagedTransaction): Promise<Pick<LoadSumma
 type StatementRows = [statement: string, rows: Record<string, unknown>[]];
 
 /** The sources the records cite: declared beside them, or already in the graph. */
-async function sourcesInScope(session: Session, files: DatasetFile[]): Promise<Map<string, Source>> {
+async function sourcesInScope(tx: ManagedTransaction, files: DatasetFile[]): Promise<Map<string, Source>> {
   const declared = new Map<string, Source>(files.flatMap((f) => f.sources).map((s) => [s.id, s]));
-  const { records } = await session.executeRead((tx) =>
-    tx.run("MATCH (s:Source) WHERE NOT s.id IN $declared RETURN s {.id, .ref, .title, verifiedAt: toString(s.verifiedAt), .unverified} AS source", {
-      declared: [...declared.keys()],
-    }),
+  const { records } = await tx.run(
+    "MATCH (s:Source) WHERE NOT s.id IN $declared RETURN s {.id, .ref, .title, verifiedAt: toString(s.verifiedAt), .unverified} AS source",
+    { declared: [...declared.keys()] },
   );
   for (const record of records) {
     const source = record.get("source") as Source;
@@ -174,6 +179,7 @@ function contactRows(ownerId: string, contacts: ActorRecord["contacts"], provena
     value: c.value,
     label: c.label ?? null,
     free: c.free ?? null,
+    referralOnly: c.referralOnly,
     ...provenance(c.source),
   }));
 }

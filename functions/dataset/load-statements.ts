@@ -95,7 +95,7 @@ DETACH DELETE old
 WITH DISTINCT owner, row
 UNWIND row.contacts AS contact
 MERGE (c:ContactPoint {id: contact.id})
-SET c.channel = contact.channel, c.value = contact.value, c.label = contact.label, c.free = contact.free,
+SET c.channel = contact.channel, c.value = contact.value, c.label = contact.label, c.free = contact.free, c.referralOnly = contact.referralOnly,
     c.source = contact.source, c.verifiedAt = date(contact.verifiedAt), c.unverified = contact.unverified
 MERGE (owner)-[:HAS_CONTACT]->(c)`;
 

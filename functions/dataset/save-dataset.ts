@@ -1,19 +1,48 @@
-/** The coordinators' write path: the same validation and loader as seed/, all or nothing. */
+/**
+ * The coordinators' write path: the same validation and loader as seed/, all or nothing, checked
+ * against the caller's scope and audited, all in one transaction.
+ */
 import { GraphQLError } from "graphql";
-import neo4j, { type Driver } from "neo4j-driver";
-import { loadDataset } from "./load-dataset";
-import { readDataset, type DatasetProblem, type KnownIds } from "./read-dataset";
+import type { Driver, ManagedTransaction } from "neo4j-driver";
+import neo4j from "neo4j-driver";
+import { existingRecordsCypher } from "../../generated/cypher";
+import type { Caller } from "../auth/caller";
+import { changesBetween, snapshot, writeAuditRecord, type SnapshotScope } from "../audit/audit-trail";
+import { assertMayWriteDataset, type ExistingRecords } from "../authorization";
+import { writeDataset } from "./load-dataset";
+import { readDataset, type DatasetProblem } from "./read-dataset";
+import type { DatasetFile } from "./schema";
+import { departementOfCommune } from "./territories";
 
 export interface DatasetWriteResult {
   nodesCreated: number;
   relationshipsCreated: number;
 }
 
-export async function saveDataset(driver: Driver, input: unknown): Promise<DatasetWriteResult> {
-  const result = readDataset([{ file: "input", text: JSON.stringify(withoutNulls(input)) }], await knownIds(driver));
-  if (!result.ok) throw invalidDatasetError(result.problems);
-  const { nodesCreated, relationshipsCreated } = await loadDataset(driver, result.dataset);
-  return { nodesCreated, relationshipsCreated };
+export async function saveDataset(driver: Driver, input: unknown, caller: Caller): Promise<DatasetWriteResult> {
+  const session = driver.session();
+  try {
+    return await session.executeWrite(async (tx) => {
+      const existing = await existingRecords(tx);
+      const result = readDataset([{ file: "input", text: JSON.stringify(withoutNulls(input)) }], {
+        sources: existing.sources,
+        locations: existing.locations.map((l) => l.id),
+        actors: existing.actors.map((a) => a.id),
+        services: existing.services.map((s) => s.id),
+      });
+      if (!result.ok) throw invalidDatasetError(result.problems);
+      assertMayWriteDataset(caller, result.dataset, existing);
+
+      const scope = snapshotScope(result.dataset);
+      const before = await snapshot(tx, scope);
+      const counters = await writeDataset(tx, result.dataset);
+      const changes = changesBetween(before, await snapshot(tx, scope));
+      await writeAuditRecord(tx, { caller, operation: "saveDataset", departement: departementOfWrite(caller, result.dataset), changes });
+      return counters;
+    });
+  } finally {
+    await session.close();
+  }
 }
 
 export function invalidDatasetError(problems: DatasetProblem[]): GraphQLError {
@@ -23,18 +52,35 @@ export function invalidDatasetError(problems: DatasetProblem[]): GraphQLError {
   });
 }
 
-async function knownIds(driver: Driver): Promise<KnownIds> {
-  const { records } = await driver.executeQuery(
-    `CALL () { MATCH (n:Source) RETURN collect(n.id) AS sources }
-     CALL () { MATCH (n:Location) RETURN collect(n.id) AS locations }
-     CALL () { MATCH (n:Actor) RETURN collect(n.id) AS actors }
-     CALL () { MATCH (n:Service) RETURN collect(n.id) AS services }
-     RETURN sources, locations, actors, services`,
-    {},
-    { routing: neo4j.routing.READ },
-  );
-  const record = records[0]!;
-  return { sources: record.get("sources"), locations: record.get("locations"), actors: record.get("actors"), services: record.get("services") };
+async function existingRecords(tx: ManagedTransaction): Promise<ExistingRecords> {
+  const { records } = await tx.run(existingRecordsCypher);
+  return records[0]!.toObject() as ExistingRecords;
+}
+
+function snapshotScope(dataset: DatasetFile[]): SnapshotScope {
+  const actors = dataset.flatMap((f) => f.actors);
+  return {
+    actors: [
+      ...actors.map((a) => a.id),
+      ...dataset.flatMap((f) => f.links.map((l) => l.from)),
+      ...dataset.flatMap((f) => f.conventions.flatMap((c) => c.parties)),
+    ],
+    services: actors.flatMap((a) => a.services.map((s) => s.id)),
+    locations: dataset.flatMap((f) => f.locations.map((l) => l.id)),
+    sources: dataset.flatMap((f) => f.sources.map((s) => s.id)),
+    conventions: dataset.flatMap((f) => f.conventions.map((c) => c.id)),
+  };
+}
+
+/** The one département a write concerns, so its coordinators may read the audit record; null when several or national. */
+function departementOfWrite(caller: Caller, dataset: DatasetFile[]): string | null {
+  if (caller.role === "COORDINATOR") return caller.departement;
+  const departements = new Set([
+    ...dataset.flatMap((f) => f.locations.map((l) => departementOfCommune(l.commune))),
+    ...dataset.flatMap((f) => f.actors.map((a) => a.departement)),
+  ]);
+  const [only] = departements;
+  return departements.size === 1 && only !== undefined ? only : null;
 }
 
 /** GraphQL sends null for a field left empty; the dataset format omits it. Dates arrive as Neo4j dates. */

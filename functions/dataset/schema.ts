@@ -121,6 +121,7 @@ export const contactSchema = z
     value: text(300),
     label: text(200).optional(),
     free: z.boolean().optional(),
+    referralOnly: z.boolean().default(false).describe("true when the channel is for professionals who refer a woman, not for the public"),
     ...provenance,
   })
   .superRefine((contact, ctx) => {

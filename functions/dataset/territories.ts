@@ -112,3 +112,8 @@ function buildTerritories(): TerritoryRecord[] {
     })),
   ];
 }
+
+/** The département of an INSEE commune code: three characters overseas (97x), two elsewhere (92, 2A). */
+export function departementOfCommune(inseeCode: string): string {
+  return inseeCode.startsWith("97") ? inseeCode.slice(0, 3) : inseeCode.slice(0, 2);
+}

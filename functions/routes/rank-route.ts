@@ -21,6 +21,8 @@ export interface RouteRequestPlan {
   age: number | null;
   languages: string[];
   maxOptionsPerNeed: number;
+  /** Whether the caller may see how many places are free (professionals), or only whether some are. */
+  showsPlaceCounts: boolean;
 }
 
 export interface CandidateRow {
@@ -123,7 +125,7 @@ export function rankRoute(plan: RouteRequestPlan, needs: NeedRow[], emergency: E
         actorId: option.row.actor.id,
         openNow: option.openNow,
         nextOpening: option.nextOpening?.toISO() ?? null,
-        placesFree: option.row.capacity?.placesFree ?? null,
+        placesFree: plan.showsPlaceCounts ? (option.row.capacity?.placesFree ?? null) : null,
         proximity: option.proximity,
         referralOnly: option.row.service.referralRequired,
         reasons: option.reasons,
@@ -144,7 +146,7 @@ function exclusionReasons(plan: RouteRequestPlan, need: NeedCode, row: Candidate
     reasons.push(`langues parlées : ${service.languages.join(", ")}`);
   }
   if (capacity?.placesFree === 0 && shelterNeeds.has(need)) {
-    reasons.push(`aucune place libre${capacity.updatedAt ? ` (au ${frenchDate(capacity.updatedAt)})` : ""}`);
+    reasons.push(`aucune place libre${plan.showsPlaceCounts && capacity.updatedAt ? ` (au ${frenchDate(capacity.updatedAt)})` : ""}`);
   }
   return reasons;
 }
@@ -170,13 +172,7 @@ function evaluate(plan: RouteRequestPlan, need: NeedCode, row: CandidateRow): Ev
   }
   if (plan.withChildren === true && service.children === "ACCEPTED") reasons.push("accueille avec enfants");
   if (plan.withChildren === true && service.children === null && shelterNeeds.has(need)) reasons.push("accueil des enfants non précisé");
-  if (shelterNeeds.has(need) && capacity) {
-    reasons.push(
-      capacity.placesFree === null
-        ? "places libres : inconnu"
-        : `${capacity.placesFree} place(s) libre(s)${capacity.updatedAt ? ` au ${frenchDate(capacity.updatedAt)}` : ""}`,
-    );
-  }
+  if (shelterNeeds.has(need) && capacity) reasons.push(placesReason(plan, capacity));
   if (plan.languages.length > 0 && service.languages.length === 0) reasons.push("langues parlées non précisées");
   const situationMatches = service.situations.filter((s) => plan.situations.includes(s)).length;
   if (situationMatches > 0) reasons.push("spécialisé dans cette situation");
@@ -245,6 +241,12 @@ function emergencyContacts(plan: RouteRequestPlan, rows: EmergencyRow[]): Planne
     source: row.source,
     available: row.schedule?.openingHours === "24/7" ? "24h/24, 7j/7" : (row.schedule?.description ?? "horaires inconnus"),
   }));
+}
+
+function placesReason(plan: RouteRequestPlan, capacity: NonNullable<CandidateRow["capacity"]>): string {
+  if (capacity.placesFree === null) return "places libres : inconnu";
+  if (!plan.showsPlaceCounts) return "places libres : oui";
+  return `${capacity.placesFree} place(s) libre(s)${capacity.updatedAt ? ` au ${frenchDate(capacity.updatedAt)}` : ""}`;
 }
 
 function isEveningOrWeekend(at: DateTime): boolean {

@@ -5,6 +5,8 @@ import neo4j, { type Driver } from "neo4j-driver";
 import { referralRouteCypher } from "../../generated/cypher";
 import { coveredDepartements, findFrenchCommunes } from "../dataset/territories";
 import type { NeedCode, SituationCode } from "../dataset/schema";
+import type { Role } from "../auth/caller";
+import type { GraphQLContext } from "../graphql-server";
 import { fetchRouteNodes, nodeFor, type NodesByKey } from "./graph-nodes";
 import { PARIS } from "./opening";
 import { rankRoute, type CandidateRow, type EmergencyRow, type NeedRow, type PlannedRoute, type RouteRequestPlan, type Urgency } from "./rank-route";
@@ -35,8 +37,11 @@ interface RouteResult extends Omit<PlannedRoute, "steps" | "excluded"> {
   at: string;
 }
 
-export async function referralRoute(driver: Driver, input: RouteRequestInput, context: unknown, info: GraphQLResolveInfo): Promise<RouteResult> {
-  const plan = planOf(input);
+/** Who may see free-place counts; the others learn only whether places are free (README, Roles and access). */
+const rolesSeeingPlaceCounts = new Set<Role>(["FRONTLINE", "COORDINATOR", "SHELTER_OPERATOR", "ADMIN"]);
+
+export async function referralRoute(driver: Driver, input: RouteRequestInput, context: GraphQLContext, info: GraphQLResolveInfo): Promise<RouteResult> {
+  const plan = { ...planOf(input), showsPlaceCounts: rolesSeeingPlaceCounts.has(context.caller.role) };
   const perpetrator = (input.needs ?? []).includes("PERPETRATOR_FOLLOW_UP");
   const { records } = await driver.executeQuery(
     referralRouteCypher,
@@ -95,7 +100,7 @@ export const routeNodeResolvers = {
     nodeFor(parent.nodes, info, parent.actorId),
 };
 
-function planOf(input: RouteRequestInput): RouteRequestPlan & { communeCode: string } {
+function planOf(input: RouteRequestInput): Omit<RouteRequestPlan, "showsPlaceCounts"> {
   if (input.situations.length === 0) badInput("situations", "give at least one situation");
   const needs = input.needs ?? [];
   if (needs.includes("PERPETRATOR_FOLLOW_UP") && needs.length > 1) {

@@ -43,6 +43,8 @@ export async function invokeGraphQL<T = Record<string, unknown>>(event: APIGatew
   return { statusCode: result.statusCode ?? 0, headers: result.headers ?? {}, body: rawBody ? JSON.parse(rawBody) : {}, rawBody };
 }
 
-export function graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) {
-  return invokeGraphQL<T>(apiRequest({ body: JSON.stringify({ query, variables }) }));
+/** POSTs a query, with `Authorization: Bearer <token>` when a token is given (none: a PUBLIC caller). */
+export function graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string) {
+  const headers: Record<string, string> = token === undefined ? {} : { authorization: `Bearer ${token}` };
+  return invokeGraphQL<T>(apiRequest({ body: JSON.stringify({ query, variables }), headers }));
 }

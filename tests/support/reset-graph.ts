@@ -5,11 +5,13 @@
 import { afterAll, beforeAll, inject } from "vitest";
 import { closeTestDriver, testDriver } from "./graph";
 import { seedGraph } from "../../local/seed-graph";
+import { testAuthEnv } from "./tokens";
 
 const neo4j = inject("neo4j");
 process.env.NEO4J_URI = neo4j.uri;
 process.env.NEO4J_USER = neo4j.user;
 process.env.NEO4J_PASSWORD = neo4j.password;
+Object.assign(process.env, testAuthEnv);
 
 beforeAll(async () => {
   await testDriver().executeQuery("MATCH (n) DETACH DELETE n");

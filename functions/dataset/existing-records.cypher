@@ -1,0 +1,17 @@
+// The records already in the graph that a dataset write may refer to or change, with the
+// département each belongs to (for references and for the coordinators' write scope).
+CALL () { MATCH (n:Source) RETURN collect(n.id) AS sources }
+CALL () {
+  MATCH (n:Location)
+  RETURN collect({id: n.id, communes: [(n)-[:IN_COMMUNE]->(commune:Territory) | commune.code]}) AS locations
+}
+CALL () { MATCH (n:Actor) RETURN collect({id: n.id, departement: n.departement}) AS actors }
+CALL () {
+  MATCH (n:Service)
+  RETURN collect({id: n.id, departements: [(provider:Actor)-[:OFFERS]->(n) | provider.departement]}) AS services
+}
+CALL () {
+  MATCH (n:Convention)
+  RETURN collect({id: n.id, departements: [(party:Actor)-[:PARTY_TO]->(n) | party.departement]}) AS conventions
+}
+RETURN sources, locations, actors, services, conventions

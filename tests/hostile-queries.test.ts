@@ -1,0 +1,117 @@
+/**
+ * Hostile requests are refused before any Cypher runs, with a clear error, and the process keeps
+ * answering. Timings are printed, not asserted (README: speed is measured by benchmarks).
+ */
+import { getIntrospectionQuery } from "graphql";
+import { afterEach, describe, expect, it } from "vitest";
+import { queryLimits } from "../functions/query-limits";
+import { apiRequest, graphql, invokeGraphQL, type GraphQLResponse } from "./support/http-api";
+
+const post = (body: string) => invokeGraphQL(apiRequest({ body }));
+const nested = (depth: number) => `{ actors { ${"services { providers { ".repeat(depth)} id ${"} } ".repeat(depth)} } }`;
+
+afterEach(async () => {
+  // The process is still up and answering after each hostile request.
+  const alive = await graphql("{ __typename }");
+  expect(alive.body).toEqual({ data: { __typename: "Query" } });
+});
+
+async function timed<T>(name: string, request: () => Promise<GraphQLResponse<T>>) {
+  const started = performance.now();
+  const response = await request();
+  console.log(`${name}: ${response.statusCode} in ${(performance.now() - started).toFixed(0)} ms`);
+  return response;
+}
+
+function expectRefused(response: GraphQLResponse<unknown>, message: RegExp) {
+  expect(response.statusCode).toBeGreaterThanOrEqual(400);
+  expect(response.statusCode).toBeLessThan(500);
+  expect(response.body.data).toBeUndefined();
+  expect(response.body.errors?.[0]?.message).toMatch(message);
+  expect(response.body.errors?.[0]?.extensions?.code).toEqual(expect.any(String));
+  expect(response.rawBody).not.toMatch(/stacktrace|\bat .*\.(js|ts):\d+/i);
+}
+
+describe("hostile queries", () => {
+  it("refuses deep nesting", async () => {
+    expectRefused(await timed("depth 12", () => graphql(nested(5))), /depth/i);
+  });
+
+  it("refuses an alias bomb", async () => {
+    const aliases = Array.from({ length: 100 }, (_, i) => `a${i}: actors { id }`).join(" ");
+
+    expectRefused(await timed("100 aliases", () => graphql(`{ ${aliases} }`)), /alias/i);
+  });
+
+  it("refuses a flood of directives", async () => {
+    const directives = Array.from({ length: 200 }, () => "@include(if: true)").join(" ");
+
+    expectRefused(await timed("200 directives", () => graphql(`{ __typename ${directives} }`)), /directive/i);
+  });
+
+  it("refuses a query too long to parse (tokens)", async () => {
+    const ids = Array.from({ length: 5_000 }, (_, i) => `"id-${i}"`).join(", ");
+
+    expectRefused(await timed("5 000 listed ids", () => graphql(`{ actors(where: { id: { in: [${ids}] } }) { id } }`)), /token/i);
+  });
+
+  it("refuses a query too costly to run", async () => {
+    const wide = Array.from({ length: queryLimits.maxAliases }, (_, i) => `a${i}: services { providers { services { providers { services { providers { id name description } } } } } }`).join(" ");
+
+    expectRefused(await timed("costly", () => graphql(`{ ${wide} }`)), /cost/i);
+  });
+
+  it("refuses circular fragments", async () => {
+    const query = `query { actors { ...A } } fragment A on Actor { members { ...B } } fragment B on Actor { memberOf { ...A } }`;
+
+    expectRefused(await timed("circular fragments", () => graphql(query)), /fragment|cycle|spread/i);
+  });
+
+  it("refuses a self-referencing fragment", async () => {
+    expectRefused(await timed("self fragment", () => graphql(`{ actors { ...A } } fragment A on Actor { id ...A }`)), /fragment|spread/i);
+  });
+
+  it("refuses an oversized body before parsing it", async () => {
+    const body = JSON.stringify({ query: "{ __typename }", variables: { padding: "x".repeat(queryLimits.maxBodyBytes) } });
+
+    const response = await timed("oversized body", () => post(body));
+
+    expect(response.statusCode).toBe(413);
+    expect(response.body.errors?.[0]).toEqual({ message: expect.stringMatching(/too large/), extensions: { code: "PAYLOAD_TOO_LARGE" } });
+  });
+
+  it("refuses a huge list passed as a variable, since its body is oversized", async () => {
+    const ids = Array.from({ length: 20_000 }, (_, i) => `actor-${i}`);
+    const body = JSON.stringify({ query: "query ($ids: [ID!]) { actors(where: { id: { in: $ids } }) { id } }", variables: { ids } });
+
+    expect((await timed("20 000 ids as a variable", () => post(body))).statusCode).toBe(413);
+  });
+
+  it("answers a huge limit with no more than the graph holds", async () => {
+    const response = await timed("limit 10^9", () => graphql<{ search: unknown[]; actors: unknown[] }>(`{ search(text: "femmes", limit: 1000000000) { id } actors(limit: 1000000000) { id } }`));
+
+    expect(response.statusCode).toBe(200);
+    expect(response.body.errors).toBeUndefined();
+    expect(response.body.data?.search.length).toBeLessThanOrEqual(100);
+  });
+
+  it.each([
+    ["a literal", `{ search(text: "femmes", limit: -5) { id } }`, undefined],
+    ["a variable", `query ($offset: Int) { actors(offset: $offset) { id } }`, { offset: -1 }],
+  ])("refuses a negative limit or offset given as %s, before the database sees it", async (_how, query, variables) => {
+    expectRefused(await graphql(query, variables), /must not be negative/);
+  });
+
+  it("refuses batched requests", async () => {
+    const response = await timed("batch", () => post(JSON.stringify([{ query: "{ __typename }" }, { query: "{ __typename }" }])));
+
+    expectRefused(response, /batch/i);
+  });
+
+  it("still serves the standard introspection query where introspection is on", async () => {
+    const response = await graphql<{ __schema: unknown }>(getIntrospectionQuery());
+
+    expect(response.body.errors).toBeUndefined();
+    expect(response.body.data?.__schema).toBeDefined();
+  });
+});

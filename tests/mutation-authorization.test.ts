@@ -1,0 +1,214 @@
+/**
+ * Every mutation is authorised and audited: denials are FORBIDDEN and write nothing (not even an
+ * audit record); allowed writes leave a record of who, when and what changed.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { countGraph } from "../functions/dataset/load-dataset";
+import type { Claims, Role } from "../functions/auth/caller";
+import { confidentialDataset, fixture, saveDatasetMutation, writeConfidentialFixture } from "./support/confidential-fixture";
+import { cypher, testDriver } from "./support/graph";
+import { graphql } from "./support/http-api";
+import { tokenFor } from "./support/tokens";
+
+const updatePlacesFree = `mutation ($input: PlacesFreeInput!) { updatePlacesFree(input: $input) { serviceId placesFree updatedAt auditId } }`;
+
+async function graphState() {
+  const session = testDriver().session();
+  try {
+    const counts = await session.executeRead(countGraph);
+    const properties = await cypher<{ digest: string }>(
+      "MATCH (n) WITH n ORDER BY elementId(n) RETURN apoc.hashing.fingerprint(collect(properties(n))) AS digest",
+    );
+    return { ...counts, digest: properties[0]?.digest };
+  } finally {
+    await session.close();
+  }
+}
+
+async function as(role: Exclude<Role, "PUBLIC"> | "PUBLIC", claims?: Partial<Claims>) {
+  return role === "PUBLIC" ? undefined : tokenFor(role, claims);
+}
+
+const newActor = (id: string, departement: string | null) => ({
+  sources: [{ id: "mutation-test-source", ref: "https://example.org/annuaire", title: "Annuaire de test", verifiedAt: "2026-11-01" }],
+  actors: [{ id, name: `Association ${id}`, kind: "ASSOCIATION", departement, covers: departement ? [departement] : ["FR"], source: "mutation-test-source" }],
+});
+
+beforeAll(writeConfidentialFixture);
+
+describe("denied mutations answer FORBIDDEN and write nothing", () => {
+  const denials: { name: string; role: Role; claims?: Partial<Claims>; query: string; variables: Record<string, unknown> }[] = [
+    ...(["PUBLIC", "PARTNER_APP", "FRONTLINE", "SHELTER_OPERATOR"] as const).map((role) => ({
+      name: `${role} saves a dataset`,
+      role,
+      query: saveDatasetMutation,
+      variables: { input: newActor("association-refusee", "92") },
+    })),
+    {
+      name: "a COORDINATOR of 77 saves an actor of 92",
+      role: "COORDINATOR",
+      claims: { departement: "77" },
+      query: saveDatasetMutation,
+      variables: { input: newActor("association-du-92", "92") },
+    },
+    {
+      name: "a COORDINATOR of 77 rewrites an existing actor of 92 as one of 77",
+      role: "COORDINATOR",
+      claims: { departement: "77" },
+      query: saveDatasetMutation,
+      variables: { input: { ...newActor("lescale", "77") } },
+    },
+    {
+      name: "a COORDINATOR of 92 saves a national actor",
+      role: "COORDINATOR",
+      query: saveDatasetMutation,
+      variables: { input: newActor("ligne-nationale-test", null) },
+    },
+    {
+      name: "a COORDINATOR of 92 moves a 92 shelter's location to a commune of 77",
+      role: "COORDINATOR",
+      query: saveDatasetMutation,
+      variables: { input: { locations: [{ ...confidentialDataset.locations[0], commune: "77284" }], sources: confidentialDataset.sources } },
+    },
+    ...(["PUBLIC", "PARTNER_APP", "FRONTLINE"] as const).map((role) => ({
+      name: `${role} sets free places`,
+      role,
+      query: updatePlacesFree,
+      variables: { input: { serviceId: "lescale-hebergement", placesFree: 4 } },
+    })),
+    {
+      name: "the SHELTER_OPERATOR of L'Escale sets the free places of another operator (Centre Flora Tristan)",
+      role: "SHELTER_OPERATOR",
+      claims: { actor: "lescale" },
+      query: updatePlacesFree,
+      variables: { input: { serviceId: "centre-flora-tristan-urgence", placesFree: 4 } },
+    },
+    {
+      name: "a COORDINATOR of 77 sets the free places of a 92 shelter",
+      role: "COORDINATOR",
+      claims: { departement: "77" },
+      query: updatePlacesFree,
+      variables: { input: { serviceId: fixture.serviceId, placesFree: 4 } },
+    },
+  ];
+
+  for (const denial of denials) {
+    it(denial.name, async () => {
+      const before = await graphState();
+
+      const response = await graphql(denial.query, denial.variables, await as(denial.role, denial.claims));
+
+      expect(response.body.errors?.map((e) => e.extensions?.code)).toEqual(["FORBIDDEN"]);
+      expect(response.body.errors?.[0]?.message).toMatch(/^Forbidden: /);
+      expect(response.body.data).toBeNull();
+      expect(await graphState()).toEqual(before);
+    });
+  }
+});
+
+describe("allowed mutations are audited", () => {
+  it("a SHELTER_OPERATOR sets the free places of its own service, and the audit record says who, when and what", async () => {
+    const token = await tokenFor("SHELTER_OPERATOR", { actor: fixture.actorId, sub: "operatrice-matrice" });
+
+    const response = await graphql<{ updatePlacesFree: { auditId: string; updatedAt: string } }>(
+      updatePlacesFree,
+      { input: { serviceId: fixture.serviceId, placesFree: 5 } },
+      token,
+    );
+
+    expect(response.body.errors).toBeUndefined();
+    const { auditId, updatedAt } = response.body.data!.updatePlacesFree;
+    expect(await cypher("MATCH (c:Capacity {id: $id}) RETURN c.placesFree AS placesFree", { id: `${fixture.serviceId}:capacity` })).toEqual([{ placesFree: 5 }]);
+    const [record] = await cypher<{ subject: string; role: string; operation: string; departement: string; changes: string; recent: boolean }>(
+      "MATCH (a:AuditRecord {id: $id}) RETURN a.subject AS subject, a.role AS role, a.operation AS operation, a.departement AS departement, a.changes AS changes, a.at > datetime() - duration('PT1M') AS recent",
+      { id: auditId },
+    );
+    expect(record).toMatchObject({ subject: "operatrice-matrice", role: "SHELTER_OPERATOR", operation: "updatePlacesFree", departement: "92", recent: true });
+    expect(JSON.parse(record!.changes)).toEqual([
+      { node: `${fixture.serviceId}:capacity`, label: "Capacity", property: "placesFree", before: fixture.placesFree, after: 5 },
+      { node: `${fixture.serviceId}:capacity`, label: "Capacity", property: "updatedAt", before: "2026-11-20", after: updatedAt },
+    ]);
+  });
+
+  it("a COORDINATOR's saveDataset records the before and after of each changed property", async () => {
+    const token = await tokenFor("COORDINATOR", { departement: "92", sub: "coordinatrice-92" });
+    const [actor] = confidentialDataset.actors;
+    const [service] = actor!.services;
+    // The record no longer states free places, so those the operator set stay as they are.
+    const { placesFree: _placesFree, updatedAt: _updatedAt, ...capacity } = service!.capacity;
+    const renamed = { ...confidentialDataset, actors: [{ ...actor!, name: "Hébergeur Matrice renommé", services: [{ ...service!, capacity }] }] };
+
+    const response = await graphql(saveDatasetMutation, { input: renamed }, token);
+
+    expect(response.body.errors).toBeUndefined();
+    const [record] = await cypher<{ changes: string; role: string }>(
+      "MATCH (a:AuditRecord {subject: 'coordinatrice-92'}) RETURN a.changes AS changes, a.role AS role",
+    );
+    expect(record?.role).toBe("COORDINATOR");
+    expect(JSON.parse(record!.changes)).toEqual([
+      { node: fixture.actorId, label: "Actor", property: "name", before: "Hébergeur Matrice", after: "Hébergeur Matrice renommé" },
+    ]);
+  });
+
+  it("every mutation of the API is one of the authorised, audited ones", async () => {
+    const response = await graphql<{ __type: { fields: { name: string }[] } }>(`{ __type(name: "Mutation") { fields { name } } }`);
+
+    expect(response.body.data?.__type.fields.map((f) => f.name).sort()).toEqual(["saveDataset", "updatePlacesFree"]);
+  });
+});
+
+describe("the audit trail is read by coordinators of the département and administrators only", () => {
+  const auditQuery = `{ auditRecords { operation departement } }`;
+
+  it.each(["PUBLIC", "PARTNER_APP", "FRONTLINE", "SHELTER_OPERATOR"] as const)("%s is refused", async (role) => {
+    const response = await graphql(auditQuery, undefined, await as(role));
+
+    expect(response.body.errors?.map((e) => e.extensions?.code)).toEqual(["FORBIDDEN"]);
+  });
+
+  it("a COORDINATOR sees the records of its département only, an ADMIN all of them", async () => {
+    const of92 = await graphql<{ auditRecords: { departement: string }[] }>(auditQuery, undefined, await tokenFor("COORDINATOR", { departement: "92" }));
+    const of77 = await graphql<{ auditRecords: unknown[] }>(auditQuery, undefined, await tokenFor("COORDINATOR", { departement: "77" }));
+    const admin = await graphql<{ auditRecords: unknown[] }>(auditQuery, undefined, await tokenFor("ADMIN"));
+
+    expect(of92.body.data?.auditRecords.length).toBeGreaterThan(0);
+    expect(of92.body.data?.auditRecords.every((r) => r.departement === "92")).toBe(true);
+    expect(of77.body.data?.auditRecords).toEqual([]);
+    expect(admin.body.data?.auditRecords.length).toBe(of92.body.data?.auditRecords.length);
+  });
+});
+
+describe("mutation input is validated at the edge", () => {
+  it("refuses a negative number of free places with the field and the reason, and writes nothing", async () => {
+    const before = await graphState();
+
+    const response = await graphql(updatePlacesFree, { input: { serviceId: fixture.serviceId, placesFree: -2 } }, await tokenFor("ADMIN"));
+
+    expect(response.body.errors?.[0]?.extensions).toEqual({
+      code: "BAD_USER_INPUT",
+      problems: [{ record: "input", field: "placesFree", reason: "must not be negative" }],
+    });
+    expect(await graphState()).toEqual(before);
+  });
+
+  it("refuses free places on a service that is not a housing service", async () => {
+    const response = await graphql(updatePlacesFree, { input: { serviceId: "lescale-tgd", placesFree: 2 } }, await tokenFor("ADMIN"));
+
+    expect(response.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(response.body.errors?.[0]?.message).toContain("not a housing service");
+  });
+
+  it("refuses a referral-only contact whose number is not a French number", async () => {
+    const input = {
+      ...confidentialDataset,
+      actors: [{ ...confidentialDataset.actors[0]!, contacts: [{ channel: "PHONE", value: "+33 1 40", referralOnly: true, source: "matrice-source" }] }],
+    };
+
+    const response = await graphql(saveDatasetMutation, { input }, await tokenFor("COORDINATOR"));
+
+    expect(response.body.errors?.[0]?.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      problems: [{ record: `actors: ${fixture.actorId}`, field: "contacts[0].value" }],
+    });
+  });
+});

@@ -1,0 +1,94 @@
+/** What each role reads of capacities and contact channels. */
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Role } from "../functions/auth/caller";
+import { fixture, writeConfidentialFixture } from "./support/confidential-fixture";
+import { graphql } from "./support/http-api";
+import { tokensByRole } from "./support/tokens";
+
+let tokens: Record<Role, string | undefined>;
+
+beforeAll(async () => {
+  tokens = await tokensByRole();
+  await writeConfidentialFixture();
+});
+
+const publicRoles = ["PUBLIC", "PARTNER_APP"] as const;
+const professionalRoles = ["FRONTLINE", "COORDINATOR", "SHELTER_OPERATOR", "ADMIN"] as const;
+const capacityOf = (fields: string) => `{ services(where: { id: { eq: "${fixture.serviceId}" } }) { capacity { ${fields} } } }`;
+
+describe("capacity", () => {
+  it.each([...publicRoles, ...professionalRoles])("%s sees whether places are available", async (role) => {
+    const response = await graphql(capacityOf("placesAvailable"), undefined, tokens[role]);
+
+    expect(response.body).toEqual({ data: { services: [{ capacity: { placesAvailable: "YES" } }] } });
+  });
+
+  it("says UNKNOWN when no one has said how many places are free", async () => {
+    const response = await graphql(`{ services(where: { id: { eq: "lescale-hebergement" } }) { capacity { placesAvailable } } }`);
+
+    expect(response.body).toEqual({ data: { services: [{ capacity: { placesAvailable: "UNKNOWN" } }] } });
+  });
+
+  it("filters housing services by availability, for everyone", async () => {
+    const response = await graphql<{ services: { id: string }[] }>(`{ services(where: { capacity: { placesAvailable: { eq: YES } } }) { id } }`);
+
+    expect(response.body.data?.services).toEqual([{ id: fixture.serviceId }]);
+  });
+
+  for (const field of ["placesFree", "placesTotal", "updatedAt", "description"]) {
+    it.each(publicRoles)(`%s asking for ${field} is FORBIDDEN`, async (role) => {
+      const response = await graphql(capacityOf(field), undefined, tokens[role]);
+
+      expect(response.body.errors?.map((e) => e.extensions?.code)).toEqual(["FORBIDDEN"]);
+      expect(response.rawBody).not.toContain("Douze places");
+    });
+  }
+
+  it.each(professionalRoles)("%s sees the free-place counts", async (role) => {
+    const response = await graphql(capacityOf("placesFree placesTotal updatedAt"), undefined, tokens[role]);
+
+    expect(response.body).toEqual({ data: { services: [{ capacity: { placesFree: fixture.placesFree, placesTotal: 12, updatedAt: "2026-11-20" } }] } });
+  });
+
+  it("offers no filter on the counts, which would reveal them to anyone", async () => {
+    const response = await graphql(`{ services(where: { capacity: { placesFree: { gt: 2 } } }) { id } }`);
+
+    expect(response.body.errors?.[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
+  });
+});
+
+describe("referral-only contact channels", () => {
+  const contactsOfShelter = `{ actors(where: { id: { eq: "${fixture.actorId}" } }) {
+    contacts { value referralOnly }
+    contactsConnection { totalCount }
+  } }`;
+
+  it.each(publicRoles)("%s sees the public channel only, and counts only it", async (role) => {
+    const response = await graphql(contactsOfShelter, undefined, tokens[role]);
+
+    expect(response.body).toEqual({
+      data: { actors: [{ contacts: [{ value: fixture.publicPhone, referralOnly: false }], contactsConnection: { totalCount: 1 } }] },
+    });
+  });
+
+  it.each(professionalRoles)("%s sees the referral-only channel too", async (role) => {
+    const response = await graphql<{ actors: { contacts: { value: string }[] }[] }>(contactsOfShelter, undefined, tokens[role]);
+
+    expect(response.body.data?.actors[0]?.contacts.map((c) => c.value).sort()).toEqual([fixture.publicPhone, fixture.referralPhone]);
+  });
+
+  it.each(publicRoles)("%s cannot reach it through contact points, aggregates or a filter on the number", async (role) => {
+    const queries = [
+      `{ contactPoints(where: { referralOnly: { eq: true } }) { value } }`,
+      `{ contactPointsConnection(where: { referralOnly: { eq: true } }) { totalCount aggregate { node { value { longest shortest } } } } }`,
+      `{ actors(where: { id: { eq: "${fixture.actorId}" } }) { contactsConnection { aggregate { node { value { longest shortest } } } } } }`,
+      `{ actors(where: { contacts: { some: { value: { eq: "${fixture.referralPhone}" } } } }) { id } }`,
+    ];
+    for (const query of queries) {
+      const response = await graphql(query, undefined, tokens[role]);
+
+      expect(response.statusCode).toBeLessThan(500);
+      expect(response.rawBody).not.toContain(fixture.referralPhone);
+    }
+  });
+});
