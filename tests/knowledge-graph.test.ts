@@ -74,12 +74,14 @@ describe("the seeded knowledge graph of the Hauts-de-Seine", () => {
   });
 
   it("records the 130 housing places funded by the Département as a capacity with its source", async () => {
-    const response = await graphql<{ capacities: unknown[] }>(
-      `{ capacities(where: { placesTotal: { eq: 130 } }) { placesTotal placesFree source verifiedAt unverified } }`,
+    const response = await graphql<{ services: { capacity: unknown }[] }>(
+      `{ services(where: { id: { eq: "programme-vff-92-hebergement" } }) { capacity { placesTotal placesFree placesAvailable source verifiedAt unverified } } }`,
+      {},
+      await tokenFor("FRONTLINE"),
     );
 
-    expect(response.body.data?.capacities).toEqual([
-      { placesTotal: 130, placesFree: null, source: seed002, verifiedAt: "2019-12-31", unverified: true },
+    expect(response.body.data?.services).toEqual([
+      { capacity: { placesTotal: 130, placesFree: null, placesAvailable: "UNKNOWN", source: seed002, verifiedAt: "2019-12-31", unverified: true } },
     ]);
     const funders = await cypher<{ funder: string }>(
       "MATCH (funder:Actor)-[:FUNDS]->(:Service)-[:HAS_CAPACITY]->(:Capacity {placesTotal: 130}) RETURN funder.id AS funder",
