@@ -11,6 +11,7 @@ import { createDriver } from "../functions/graph/driver";
 import { coveredTerritories } from "../functions/dataset/territories";
 import { httpApiEvent, lambdaContext } from "./http-api-event";
 import { startNeo4j, stopNeo4j, type Neo4jInstance } from "./neo4j-process";
+import { withLocalAuthDefaults } from "./local-auth";
 import { seedGraph } from "./seed-graph";
 import { join } from "node:path";
 
@@ -84,7 +85,7 @@ const instance: Neo4jInstance = {
   password: "parcours-bench",
 };
 const neo4j = await startNeo4j(instance);
-Object.assign(process.env, { NEO4J_URI: neo4j.uri, NEO4J_USER: instance.user, NEO4J_PASSWORD: instance.password });
+Object.assign(process.env, withLocalAuthDefaults(process.env), { NEO4J_URI: neo4j.uri, NEO4J_USER: instance.user, NEO4J_PASSWORD: instance.password });
 const driver = createDriver({ uri: neo4j.uri, user: instance.user, password: instance.password });
 await driver.executeQuery("MATCH (n) DETACH DELETE n");
 await seedGraph(driver);

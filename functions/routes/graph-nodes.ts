@@ -57,21 +57,24 @@ export async function fetchRouteNodes(
   const nodes: NodesByKey = new Map();
   if (wanted.length === 0) return nodes;
 
+  // One root field per node type, its selection the union of the route's selections of that type,
+  // so that @neo4j/graphql translates and runs at most two queries however the route is selected.
+  const fields = [...new Set(wanted.map((o) => o.field))];
   const variables = info.operation.variableDefinitions?.map(print).join(", ") ?? "";
-  const roots = wanted.map(
-    (o, i) =>
-      `o${i}: ${rootFieldOf[o.field]}(where: { id: { in: ${JSON.stringify(idsOf(o.field))} } }) { ${idKey}: id ${print(o.selectionSet).slice(1, -1)} }`,
-  );
+  const roots = fields.map((field) => {
+    const selections = wanted.filter((o) => o.field === field).map((o) => print(o.selectionSet).slice(1, -1));
+    return `${field}: ${rootFieldOf[field]}(where: { id: { in: ${JSON.stringify(idsOf(field))} } }) { ${idKey}: id ${selections.join(" ")} }`;
+  });
   const fragments = Object.values(info.fragments).map(print).join("\n");
   const document = parse(`query RouteNodes${variables ? `(${variables})` : ""} { ${roots.join("\n")} }\n${fragments}`);
 
   const result = await execute({ schema: info.schema, document, contextValue: context, variableValues: info.variableValues });
   const error = result.errors?.[0];
   if (error) throw error instanceof GraphQLError ? error : new GraphQLError(String(error));
-  wanted.forEach((o, i) => {
-    const rows = (result.data?.[`o${i}`] ?? []) as Record<string, unknown>[];
+  for (const o of wanted) {
+    const rows = (result.data?.[o.field] ?? []) as Record<string, unknown>[];
     nodes.set(o.key, new Map(rows.map((row) => [row[idKey] as string, row])));
-  });
+  }
   return nodes;
 }
 
