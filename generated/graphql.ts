@@ -67,6 +67,8 @@ export type Actor = {
   holdsPermanenceAtConnection: ActorHoldsPermanenceAtConnection;
   hostsPermanencesOf: Array<Actor>;
   hostsPermanencesOfConnection: ActorHostsPermanencesOfConnection;
+  /** The record's id in the Open Referral (HSDS) directory it was imported from; null for records entered in Parcours. */
+  hsdsId?: Maybe<Scalars['String']['output']>;
   /** Stable identifier, e.g. adavip-92. */
   id: Scalars['ID']['output'];
   kind: ActorKind;
@@ -583,6 +585,7 @@ export type ActorActorCoordinatedByNodeAggregateSelection = {
   __typename?: 'ActorActorCoordinatedByNodeAggregateSelection';
   departement: StringAggregateSelection;
   description: StringAggregateSelection;
+  hsdsId: StringAggregateSelection;
   name: StringAggregateSelection;
   source: StringAggregateSelection;
 };
@@ -604,6 +607,7 @@ export type ActorActorCoordinatesNodeAggregateSelection = {
   __typename?: 'ActorActorCoordinatesNodeAggregateSelection';
   departement: StringAggregateSelection;
   description: StringAggregateSelection;
+  hsdsId: StringAggregateSelection;
   name: StringAggregateSelection;
   source: StringAggregateSelection;
 };
@@ -625,6 +629,7 @@ export type ActorActorFundedByNodeAggregateSelection = {
   __typename?: 'ActorActorFundedByNodeAggregateSelection';
   departement: StringAggregateSelection;
   description: StringAggregateSelection;
+  hsdsId: StringAggregateSelection;
   name: StringAggregateSelection;
   source: StringAggregateSelection;
 };
@@ -646,6 +651,7 @@ export type ActorActorFundsActorsNodeAggregateSelection = {
   __typename?: 'ActorActorFundsActorsNodeAggregateSelection';
   departement: StringAggregateSelection;
   description: StringAggregateSelection;
+  hsdsId: StringAggregateSelection;
   name: StringAggregateSelection;
   source: StringAggregateSelection;
 };
@@ -667,6 +673,7 @@ export type ActorActorHoldsPermanenceAtNodeAggregateSelection = {
   __typename?: 'ActorActorHoldsPermanenceAtNodeAggregateSelection';
   departement: StringAggregateSelection;
   description: StringAggregateSelection;
+  hsdsId: StringAggregateSelection;
   name: StringAggregateSelection;
   source: StringAggregateSelection;
 };
@@ -688,6 +695,7 @@ export type ActorActorHostsPermanencesOfNodeAggregateSelection = {
   __typename?: 'ActorActorHostsPermanencesOfNodeAggregateSelection';
   departement: StringAggregateSelection;
   description: StringAggregateSelection;
+  hsdsId: StringAggregateSelection;
   name: StringAggregateSelection;
   source: StringAggregateSelection;
 };
@@ -709,6 +717,7 @@ export type ActorActorMemberOfNodeAggregateSelection = {
   __typename?: 'ActorActorMemberOfNodeAggregateSelection';
   departement: StringAggregateSelection;
   description: StringAggregateSelection;
+  hsdsId: StringAggregateSelection;
   name: StringAggregateSelection;
   source: StringAggregateSelection;
 };
@@ -730,6 +739,7 @@ export type ActorActorMembersNodeAggregateSelection = {
   __typename?: 'ActorActorMembersNodeAggregateSelection';
   departement: StringAggregateSelection;
   description: StringAggregateSelection;
+  hsdsId: StringAggregateSelection;
   name: StringAggregateSelection;
   source: StringAggregateSelection;
 };
@@ -751,6 +761,7 @@ export type ActorActorPartOfNodeAggregateSelection = {
   __typename?: 'ActorActorPartOfNodeAggregateSelection';
   departement: StringAggregateSelection;
   description: StringAggregateSelection;
+  hsdsId: StringAggregateSelection;
   name: StringAggregateSelection;
   source: StringAggregateSelection;
 };
@@ -772,6 +783,7 @@ export type ActorActorPartsNodeAggregateSelection = {
   __typename?: 'ActorActorPartsNodeAggregateSelection';
   departement: StringAggregateSelection;
   description: StringAggregateSelection;
+  hsdsId: StringAggregateSelection;
   name: StringAggregateSelection;
   source: StringAggregateSelection;
 };
@@ -793,6 +805,7 @@ export type ActorActorReferredFromNodeAggregateSelection = {
   __typename?: 'ActorActorReferredFromNodeAggregateSelection';
   departement: StringAggregateSelection;
   description: StringAggregateSelection;
+  hsdsId: StringAggregateSelection;
   name: StringAggregateSelection;
   source: StringAggregateSelection;
 };
@@ -814,6 +827,7 @@ export type ActorActorRefersToNodeAggregateSelection = {
   __typename?: 'ActorActorRefersToNodeAggregateSelection';
   departement: StringAggregateSelection;
   description: StringAggregateSelection;
+  hsdsId: StringAggregateSelection;
   name: StringAggregateSelection;
   source: StringAggregateSelection;
 };
@@ -828,6 +842,7 @@ export type ActorAggregateNode = {
   __typename?: 'ActorAggregateNode';
   departement: StringAggregateSelection;
   description: StringAggregateSelection;
+  hsdsId: StringAggregateSelection;
   name: StringAggregateSelection;
   source: StringAggregateSelection;
 };
@@ -1028,6 +1043,7 @@ export type ActorCoordinatedByNodeAggregationWhereInput = {
   OR?: InputMaybe<Array<ActorCoordinatedByNodeAggregationWhereInput>>;
   departement?: InputMaybe<StringScalarAggregationFilters>;
   description?: InputMaybe<StringScalarAggregationFilters>;
+  hsdsId?: InputMaybe<StringScalarAggregationFilters>;
   name?: InputMaybe<StringScalarAggregationFilters>;
   source?: InputMaybe<StringScalarAggregationFilters>;
 };
@@ -1088,6 +1104,7 @@ export type ActorCoordinatesNodeAggregationWhereInput = {
   OR?: InputMaybe<Array<ActorCoordinatesNodeAggregationWhereInput>>;
   departement?: InputMaybe<StringScalarAggregationFilters>;
   description?: InputMaybe<StringScalarAggregationFilters>;
+  hsdsId?: InputMaybe<StringScalarAggregationFilters>;
   name?: InputMaybe<StringScalarAggregationFilters>;
   source?: InputMaybe<StringScalarAggregationFilters>;
 };
@@ -1212,6 +1229,7 @@ export type ActorFundedByNodeAggregationWhereInput = {
   OR?: InputMaybe<Array<ActorFundedByNodeAggregationWhereInput>>;
   departement?: InputMaybe<StringScalarAggregationFilters>;
   description?: InputMaybe<StringScalarAggregationFilters>;
+  hsdsId?: InputMaybe<StringScalarAggregationFilters>;
   name?: InputMaybe<StringScalarAggregationFilters>;
   source?: InputMaybe<StringScalarAggregationFilters>;
 };
@@ -1272,6 +1290,7 @@ export type ActorFundsActorsNodeAggregationWhereInput = {
   OR?: InputMaybe<Array<ActorFundsActorsNodeAggregationWhereInput>>;
   departement?: InputMaybe<StringScalarAggregationFilters>;
   description?: InputMaybe<StringScalarAggregationFilters>;
+  hsdsId?: InputMaybe<StringScalarAggregationFilters>;
   name?: InputMaybe<StringScalarAggregationFilters>;
   source?: InputMaybe<StringScalarAggregationFilters>;
 };
@@ -1332,6 +1351,7 @@ export type ActorFundsServicesNodeAggregationWhereInput = {
   OR?: InputMaybe<Array<ActorFundsServicesNodeAggregationWhereInput>>;
   accessibility?: InputMaybe<StringScalarAggregationFilters>;
   description?: InputMaybe<StringScalarAggregationFilters>;
+  hsdsId?: InputMaybe<StringScalarAggregationFilters>;
   maxAge?: InputMaybe<IntScalarAggregationFilters>;
   minAge?: InputMaybe<IntScalarAggregationFilters>;
   name?: InputMaybe<StringScalarAggregationFilters>;
@@ -1395,6 +1415,7 @@ export type ActorHoldsPermanenceAtNodeAggregationWhereInput = {
   OR?: InputMaybe<Array<ActorHoldsPermanenceAtNodeAggregationWhereInput>>;
   departement?: InputMaybe<StringScalarAggregationFilters>;
   description?: InputMaybe<StringScalarAggregationFilters>;
+  hsdsId?: InputMaybe<StringScalarAggregationFilters>;
   name?: InputMaybe<StringScalarAggregationFilters>;
   source?: InputMaybe<StringScalarAggregationFilters>;
 };
@@ -1455,6 +1476,7 @@ export type ActorHostsPermanencesOfNodeAggregationWhereInput = {
   OR?: InputMaybe<Array<ActorHostsPermanencesOfNodeAggregationWhereInput>>;
   departement?: InputMaybe<StringScalarAggregationFilters>;
   description?: InputMaybe<StringScalarAggregationFilters>;
+  hsdsId?: InputMaybe<StringScalarAggregationFilters>;
   name?: InputMaybe<StringScalarAggregationFilters>;
   source?: InputMaybe<StringScalarAggregationFilters>;
 };
@@ -1473,6 +1495,8 @@ export type ActorInput = {
   covers?: InputMaybe<Array<Scalars['ID']['input']>>;
   departement?: InputMaybe<Scalars['String']['input']>;
   description?: InputMaybe<Scalars['String']['input']>;
+  /** The actor's id in the HSDS directory it comes from. */
+  hsdsId?: InputMaybe<Scalars['String']['input']>;
   id: Scalars['ID']['input'];
   kind: ActorKind;
   name: Scalars['String']['input'];
@@ -1534,6 +1558,7 @@ export type ActorLocationSeatAggregateSelection = {
 export type ActorLocationSeatNodeAggregateSelection = {
   __typename?: 'ActorLocationSeatNodeAggregateSelection';
   address: StringAggregateSelection;
+  hsdsId: StringAggregateSelection;
   latitude: FloatAggregateSelection;
   longitude: FloatAggregateSelection;
   name: StringAggregateSelection;
@@ -1590,6 +1615,7 @@ export type ActorMemberOfNodeAggregationWhereInput = {
   OR?: InputMaybe<Array<ActorMemberOfNodeAggregationWhereInput>>;
   departement?: InputMaybe<StringScalarAggregationFilters>;
   description?: InputMaybe<StringScalarAggregationFilters>;
+  hsdsId?: InputMaybe<StringScalarAggregationFilters>;
   name?: InputMaybe<StringScalarAggregationFilters>;
   source?: InputMaybe<StringScalarAggregationFilters>;
 };
@@ -1650,6 +1676,7 @@ export type ActorMembersNodeAggregationWhereInput = {
   OR?: InputMaybe<Array<ActorMembersNodeAggregationWhereInput>>;
   departement?: InputMaybe<StringScalarAggregationFilters>;
   description?: InputMaybe<StringScalarAggregationFilters>;
+  hsdsId?: InputMaybe<StringScalarAggregationFilters>;
   name?: InputMaybe<StringScalarAggregationFilters>;
   source?: InputMaybe<StringScalarAggregationFilters>;
 };
@@ -1710,6 +1737,7 @@ export type ActorPartOfNodeAggregationWhereInput = {
   OR?: InputMaybe<Array<ActorPartOfNodeAggregationWhereInput>>;
   departement?: InputMaybe<StringScalarAggregationFilters>;
   description?: InputMaybe<StringScalarAggregationFilters>;
+  hsdsId?: InputMaybe<StringScalarAggregationFilters>;
   name?: InputMaybe<StringScalarAggregationFilters>;
   source?: InputMaybe<StringScalarAggregationFilters>;
 };
@@ -1770,6 +1798,7 @@ export type ActorPartsNodeAggregationWhereInput = {
   OR?: InputMaybe<Array<ActorPartsNodeAggregationWhereInput>>;
   departement?: InputMaybe<StringScalarAggregationFilters>;
   description?: InputMaybe<StringScalarAggregationFilters>;
+  hsdsId?: InputMaybe<StringScalarAggregationFilters>;
   name?: InputMaybe<StringScalarAggregationFilters>;
   source?: InputMaybe<StringScalarAggregationFilters>;
 };
@@ -1830,6 +1859,7 @@ export type ActorReferredFromNodeAggregationWhereInput = {
   OR?: InputMaybe<Array<ActorReferredFromNodeAggregationWhereInput>>;
   departement?: InputMaybe<StringScalarAggregationFilters>;
   description?: InputMaybe<StringScalarAggregationFilters>;
+  hsdsId?: InputMaybe<StringScalarAggregationFilters>;
   name?: InputMaybe<StringScalarAggregationFilters>;
   source?: InputMaybe<StringScalarAggregationFilters>;
 };
@@ -1890,6 +1920,7 @@ export type ActorRefersToNodeAggregationWhereInput = {
   OR?: InputMaybe<Array<ActorRefersToNodeAggregationWhereInput>>;
   departement?: InputMaybe<StringScalarAggregationFilters>;
   description?: InputMaybe<StringScalarAggregationFilters>;
+  hsdsId?: InputMaybe<StringScalarAggregationFilters>;
   name?: InputMaybe<StringScalarAggregationFilters>;
   source?: InputMaybe<StringScalarAggregationFilters>;
 };
@@ -1957,6 +1988,7 @@ export type ActorSeatNodeAggregationWhereInput = {
   NOT?: InputMaybe<ActorSeatNodeAggregationWhereInput>;
   OR?: InputMaybe<Array<ActorSeatNodeAggregationWhereInput>>;
   address?: InputMaybe<StringScalarAggregationFilters>;
+  hsdsId?: InputMaybe<StringScalarAggregationFilters>;
   latitude?: InputMaybe<FloatScalarAggregationFilters>;
   longitude?: InputMaybe<FloatScalarAggregationFilters>;
   name?: InputMaybe<StringScalarAggregationFilters>;
@@ -1987,6 +2019,7 @@ export type ActorServiceFundsServicesNodeAggregateSelection = {
   __typename?: 'ActorServiceFundsServicesNodeAggregateSelection';
   accessibility: StringAggregateSelection;
   description: StringAggregateSelection;
+  hsdsId: StringAggregateSelection;
   maxAge: IntAggregateSelection;
   minAge: IntAggregateSelection;
   name: StringAggregateSelection;
@@ -2004,6 +2037,7 @@ export type ActorServiceServicesNodeAggregateSelection = {
   __typename?: 'ActorServiceServicesNodeAggregateSelection';
   accessibility: StringAggregateSelection;
   description: StringAggregateSelection;
+  hsdsId: StringAggregateSelection;
   maxAge: IntAggregateSelection;
   minAge: IntAggregateSelection;
   name: StringAggregateSelection;
@@ -2057,6 +2091,7 @@ export type ActorServicesNodeAggregationWhereInput = {
   OR?: InputMaybe<Array<ActorServicesNodeAggregationWhereInput>>;
   accessibility?: InputMaybe<StringScalarAggregationFilters>;
   description?: InputMaybe<StringScalarAggregationFilters>;
+  hsdsId?: InputMaybe<StringScalarAggregationFilters>;
   maxAge?: InputMaybe<IntScalarAggregationFilters>;
   minAge?: InputMaybe<IntScalarAggregationFilters>;
   name?: InputMaybe<StringScalarAggregationFilters>;
@@ -2074,6 +2109,7 @@ export type ActorServicesRelationship = {
 export type ActorSort = {
   departement?: InputMaybe<SortDirection>;
   description?: InputMaybe<SortDirection>;
+  hsdsId?: InputMaybe<SortDirection>;
   id?: InputMaybe<SortDirection>;
   kind?: InputMaybe<SortDirection>;
   name?: InputMaybe<SortDirection>;
@@ -2128,6 +2164,7 @@ export type ActorWhere = {
   holdsPermanenceAtConnection?: InputMaybe<ActorHoldsPermanenceAtConnectionFilters>;
   hostsPermanencesOf?: InputMaybe<ActorRelationshipFilters>;
   hostsPermanencesOfConnection?: InputMaybe<ActorHostsPermanencesOfConnectionFilters>;
+  hsdsId?: InputMaybe<StringScalarFilters>;
   id?: InputMaybe<IdScalarFilters>;
   kind?: InputMaybe<ActorKindEnumScalarFilters>;
   memberOf?: InputMaybe<ActorRelationshipFilters>;
@@ -2420,6 +2457,7 @@ export type ConventionActorPartiesNodeAggregateSelection = {
   __typename?: 'ConventionActorPartiesNodeAggregateSelection';
   departement: StringAggregateSelection;
   description: StringAggregateSelection;
+  hsdsId: StringAggregateSelection;
   name: StringAggregateSelection;
   source: StringAggregateSelection;
 };
@@ -2502,6 +2540,7 @@ export type ConventionPartiesNodeAggregationWhereInput = {
   OR?: InputMaybe<Array<ConventionPartiesNodeAggregationWhereInput>>;
   departement?: InputMaybe<StringScalarAggregationFilters>;
   description?: InputMaybe<StringScalarAggregationFilters>;
+  hsdsId?: InputMaybe<StringScalarAggregationFilters>;
   name?: InputMaybe<StringScalarAggregationFilters>;
   source?: InputMaybe<StringScalarAggregationFilters>;
 };
@@ -2696,6 +2735,8 @@ export type Location = {
   commune: Array<Territory>;
   communeConnection: LocationCommuneConnection;
   confidential: Scalars['Boolean']['output'];
+  /** The record's id in the Open Referral (HSDS) directory it was imported from; null for records entered in Parcours. */
+  hsdsId?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   latitude?: Maybe<Scalars['Float']['output']>;
   longitude?: Maybe<Scalars['Float']['output']>;
@@ -2765,6 +2806,7 @@ export type LocationAggregate = {
 export type LocationAggregateNode = {
   __typename?: 'LocationAggregateNode';
   address: StringAggregateSelection;
+  hsdsId: StringAggregateSelection;
   latitude: FloatAggregateSelection;
   longitude: FloatAggregateSelection;
   name: StringAggregateSelection;
@@ -2837,6 +2879,8 @@ export type LocationInput = {
   /** INSEE code of the commune. */
   commune: Scalars['ID']['input'];
   confidential?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The location's id in the HSDS directory it comes from. */
+  hsdsId?: InputMaybe<Scalars['String']['input']>;
   id: Scalars['ID']['input'];
   latitude?: InputMaybe<Scalars['Float']['input']>;
   longitude?: InputMaybe<Scalars['Float']['input']>;
@@ -2867,6 +2911,7 @@ export type LocationServiceServicesNodeAggregateSelection = {
   __typename?: 'LocationServiceServicesNodeAggregateSelection';
   accessibility: StringAggregateSelection;
   description: StringAggregateSelection;
+  hsdsId: StringAggregateSelection;
   maxAge: IntAggregateSelection;
   minAge: IntAggregateSelection;
   name: StringAggregateSelection;
@@ -2920,6 +2965,7 @@ export type LocationServicesNodeAggregationWhereInput = {
   OR?: InputMaybe<Array<LocationServicesNodeAggregationWhereInput>>;
   accessibility?: InputMaybe<StringScalarAggregationFilters>;
   description?: InputMaybe<StringScalarAggregationFilters>;
+  hsdsId?: InputMaybe<StringScalarAggregationFilters>;
   maxAge?: InputMaybe<IntScalarAggregationFilters>;
   minAge?: InputMaybe<IntScalarAggregationFilters>;
   name?: InputMaybe<StringScalarAggregationFilters>;
@@ -2937,6 +2983,7 @@ export type LocationServicesRelationship = {
 export type LocationSort = {
   address?: InputMaybe<SortDirection>;
   confidential?: InputMaybe<SortDirection>;
+  hsdsId?: InputMaybe<SortDirection>;
   id?: InputMaybe<SortDirection>;
   latitude?: InputMaybe<SortDirection>;
   longitude?: InputMaybe<SortDirection>;
@@ -2967,6 +3014,7 @@ export type LocationWhere = {
   commune?: InputMaybe<TerritoryRelationshipFilters>;
   communeConnection?: InputMaybe<LocationCommuneConnectionFilters>;
   confidential?: InputMaybe<BooleanScalarFilters>;
+  hsdsId?: InputMaybe<StringScalarFilters>;
   id?: InputMaybe<IdScalarFilters>;
   latitude?: InputMaybe<FloatScalarFilters>;
   longitude?: InputMaybe<FloatScalarFilters>;
@@ -3102,6 +3150,7 @@ export type NeedServiceServicesNodeAggregateSelection = {
   __typename?: 'NeedServiceServicesNodeAggregateSelection';
   accessibility: StringAggregateSelection;
   description: StringAggregateSelection;
+  hsdsId: StringAggregateSelection;
   maxAge: IntAggregateSelection;
   minAge: IntAggregateSelection;
   name: StringAggregateSelection;
@@ -3155,6 +3204,7 @@ export type NeedServicesNodeAggregationWhereInput = {
   OR?: InputMaybe<Array<NeedServicesNodeAggregationWhereInput>>;
   accessibility?: InputMaybe<StringScalarAggregationFilters>;
   description?: InputMaybe<StringScalarAggregationFilters>;
+  hsdsId?: InputMaybe<StringScalarAggregationFilters>;
   maxAge?: InputMaybe<IntScalarAggregationFilters>;
   minAge?: InputMaybe<IntScalarAggregationFilters>;
   name?: InputMaybe<StringScalarAggregationFilters>;
@@ -3580,6 +3630,8 @@ export type Service = {
   fundedByConnection: ServiceFundedByConnection;
   /** WOMEN when the service is for women only; null when unknown. */
   gender?: Maybe<Gender>;
+  /** The record's id in the Open Referral (HSDS) directory it was imported from; null for records entered in Parcours. */
+  hsdsId?: Maybe<Scalars['String']['output']>;
   /** Stable identifier, e.g. adavip-92-savu. */
   id: Scalars['ID']['output'];
   kind: ServiceKind;
@@ -3795,6 +3847,7 @@ export type ServiceActorFundedByNodeAggregateSelection = {
   __typename?: 'ServiceActorFundedByNodeAggregateSelection';
   departement: StringAggregateSelection;
   description: StringAggregateSelection;
+  hsdsId: StringAggregateSelection;
   name: StringAggregateSelection;
   source: StringAggregateSelection;
 };
@@ -3809,6 +3862,7 @@ export type ServiceActorProvidersNodeAggregateSelection = {
   __typename?: 'ServiceActorProvidersNodeAggregateSelection';
   departement: StringAggregateSelection;
   description: StringAggregateSelection;
+  hsdsId: StringAggregateSelection;
   name: StringAggregateSelection;
   source: StringAggregateSelection;
 };
@@ -3823,6 +3877,7 @@ export type ServiceAggregateNode = {
   __typename?: 'ServiceAggregateNode';
   accessibility: StringAggregateSelection;
   description: StringAggregateSelection;
+  hsdsId: StringAggregateSelection;
   maxAge: IntAggregateSelection;
   minAge: IntAggregateSelection;
   name: StringAggregateSelection;
@@ -4027,6 +4082,7 @@ export type ServiceFundedByNodeAggregationWhereInput = {
   OR?: InputMaybe<Array<ServiceFundedByNodeAggregationWhereInput>>;
   departement?: InputMaybe<StringScalarAggregationFilters>;
   description?: InputMaybe<StringScalarAggregationFilters>;
+  hsdsId?: InputMaybe<StringScalarAggregationFilters>;
   name?: InputMaybe<StringScalarAggregationFilters>;
   source?: InputMaybe<StringScalarAggregationFilters>;
 };
@@ -4052,6 +4108,8 @@ export type ServiceInput = {
   cost?: InputMaybe<Cost>;
   description?: InputMaybe<Scalars['String']['input']>;
   eligibility?: InputMaybe<EligibilityInput>;
+  /** The service's id in the HSDS directory it comes from. */
+  hsdsId?: InputMaybe<Scalars['String']['input']>;
   id: Scalars['ID']['input'];
   kind: ServiceKind;
   languages?: InputMaybe<Array<Scalars['String']['input']>>;
@@ -4102,6 +4160,7 @@ export type ServiceLocationLocationsAggregateSelection = {
 export type ServiceLocationLocationsNodeAggregateSelection = {
   __typename?: 'ServiceLocationLocationsNodeAggregateSelection';
   address: StringAggregateSelection;
+  hsdsId: StringAggregateSelection;
   latitude: FloatAggregateSelection;
   longitude: FloatAggregateSelection;
   name: StringAggregateSelection;
@@ -4154,6 +4213,7 @@ export type ServiceLocationsNodeAggregationWhereInput = {
   NOT?: InputMaybe<ServiceLocationsNodeAggregationWhereInput>;
   OR?: InputMaybe<Array<ServiceLocationsNodeAggregationWhereInput>>;
   address?: InputMaybe<StringScalarAggregationFilters>;
+  hsdsId?: InputMaybe<StringScalarAggregationFilters>;
   latitude?: InputMaybe<FloatScalarAggregationFilters>;
   longitude?: InputMaybe<FloatScalarAggregationFilters>;
   name?: InputMaybe<StringScalarAggregationFilters>;
@@ -4281,6 +4341,7 @@ export type ServiceProvidersNodeAggregationWhereInput = {
   OR?: InputMaybe<Array<ServiceProvidersNodeAggregationWhereInput>>;
   departement?: InputMaybe<StringScalarAggregationFilters>;
   description?: InputMaybe<StringScalarAggregationFilters>;
+  hsdsId?: InputMaybe<StringScalarAggregationFilters>;
   name?: InputMaybe<StringScalarAggregationFilters>;
   source?: InputMaybe<StringScalarAggregationFilters>;
 };
@@ -4397,6 +4458,7 @@ export type ServiceSort = {
   cost?: InputMaybe<SortDirection>;
   description?: InputMaybe<SortDirection>;
   gender?: InputMaybe<SortDirection>;
+  hsdsId?: InputMaybe<SortDirection>;
   id?: InputMaybe<SortDirection>;
   kind?: InputMaybe<SortDirection>;
   maxAge?: InputMaybe<SortDirection>;
@@ -4442,6 +4504,7 @@ export type ServiceWhere = {
   fundedBy?: InputMaybe<ActorRelationshipFilters>;
   fundedByConnection?: InputMaybe<ServiceFundedByConnectionFilters>;
   gender?: InputMaybe<GenderEnumScalarFilters>;
+  hsdsId?: InputMaybe<StringScalarFilters>;
   id?: InputMaybe<IdScalarFilters>;
   kind?: InputMaybe<ServiceKindEnumScalarFilters>;
   languages?: InputMaybe<StringListFilters>;
@@ -4597,6 +4660,7 @@ export type SituationServiceServicesNodeAggregateSelection = {
   __typename?: 'SituationServiceServicesNodeAggregateSelection';
   accessibility: StringAggregateSelection;
   description: StringAggregateSelection;
+  hsdsId: StringAggregateSelection;
   maxAge: IntAggregateSelection;
   minAge: IntAggregateSelection;
   name: StringAggregateSelection;
@@ -4650,6 +4714,7 @@ export type SituationServicesNodeAggregationWhereInput = {
   OR?: InputMaybe<Array<SituationServicesNodeAggregationWhereInput>>;
   accessibility?: InputMaybe<StringScalarAggregationFilters>;
   description?: InputMaybe<StringScalarAggregationFilters>;
+  hsdsId?: InputMaybe<StringScalarAggregationFilters>;
   maxAge?: InputMaybe<IntScalarAggregationFilters>;
   minAge?: InputMaybe<IntScalarAggregationFilters>;
   name?: InputMaybe<StringScalarAggregationFilters>;
@@ -4978,6 +5043,7 @@ export type TerritoryActorCoveredByNodeAggregateSelection = {
   __typename?: 'TerritoryActorCoveredByNodeAggregateSelection';
   departement: StringAggregateSelection;
   description: StringAggregateSelection;
+  hsdsId: StringAggregateSelection;
   name: StringAggregateSelection;
   source: StringAggregateSelection;
 };
@@ -5043,6 +5109,7 @@ export type TerritoryCoveredByNodeAggregationWhereInput = {
   OR?: InputMaybe<Array<TerritoryCoveredByNodeAggregationWhereInput>>;
   departement?: InputMaybe<StringScalarAggregationFilters>;
   description?: InputMaybe<StringScalarAggregationFilters>;
+  hsdsId?: InputMaybe<StringScalarAggregationFilters>;
   name?: InputMaybe<StringScalarAggregationFilters>;
   source?: InputMaybe<StringScalarAggregationFilters>;
 };
@@ -5238,6 +5305,7 @@ export type TerritoryServedByNodeAggregationWhereInput = {
   OR?: InputMaybe<Array<TerritoryServedByNodeAggregationWhereInput>>;
   accessibility?: InputMaybe<StringScalarAggregationFilters>;
   description?: InputMaybe<StringScalarAggregationFilters>;
+  hsdsId?: InputMaybe<StringScalarAggregationFilters>;
   maxAge?: InputMaybe<IntScalarAggregationFilters>;
   minAge?: InputMaybe<IntScalarAggregationFilters>;
   name?: InputMaybe<StringScalarAggregationFilters>;
@@ -5261,6 +5329,7 @@ export type TerritoryServiceServedByNodeAggregateSelection = {
   __typename?: 'TerritoryServiceServedByNodeAggregateSelection';
   accessibility: StringAggregateSelection;
   description: StringAggregateSelection;
+  hsdsId: StringAggregateSelection;
   maxAge: IntAggregateSelection;
   minAge: IntAggregateSelection;
   name: StringAggregateSelection;

@@ -9,6 +9,7 @@ import type { ActorRecord, DatasetFile, ServiceRecord, Source } from "./schema";
 import type { Taxonomy } from "./taxonomy";
 import { coveredTerritories, territorySource } from "./territories";
 import * as statements from "./load-statements";
+import { readGraphRecords, recordKey, recordKinds, type GraphRecords, type RecordKind, type RecordScope } from "./dump-dataset";
 
 interface Provenance {
   source: string;
@@ -16,11 +17,23 @@ interface Provenance {
   unverified: boolean;
 }
 
-export interface LoadSummary {
-  nodes: Record<string, number>;
-  relationships: Record<string, number>;
+export interface LoadResult {
   nodesCreated: number;
   relationshipsCreated: number;
+  /** Per kind of record, when the load was asked to count them (LoadOptions.countChanges). */
+  changes?: Record<RecordKind, RecordChanges>;
+}
+
+/** A load and what the graph holds after it. */
+export interface LoadSummary extends LoadResult {
+  nodes: Record<string, number>;
+  relationships: Record<string, number>;
+}
+
+export interface RecordChanges {
+  created: number;
+  updated: number;
+  unchanged: number;
 }
 
 const BATCH = 2_000;
@@ -28,27 +41,39 @@ const BATCH = 2_000;
 /** What a load writes beside the records: the referential (territories, taxonomy) only comes with a full seed. */
 export interface LoadOptions {
   referential?: { taxonomy: Taxonomy };
+  /** Compare each record of the files with the graph before and after, in the same transaction. */
+  countChanges?: boolean;
+  /** Hears the number of rows written so far, after each batch. */
+  onBatch?: (rowsWritten: number, rowsTotal: number) => void;
 }
 
-export async function loadDataset(driver: Driver, files: DatasetFile[], options: LoadOptions = {}): Promise<LoadSummary> {
+export async function loadDataset(driver: Driver, files: DatasetFile[], options: LoadOptions = {}): Promise<LoadResult> {
   const session = driver.session();
   try {
     const sources = await sourcesInScope(session, files);
     const rows = toRows(files, sources, options);
-    const counters = await session.executeWrite(async (tx) => {
+    const scope = options.countChanges ? scopeOf(files) : undefined;
+    return await session.executeWrite(async (tx) => {
       let nodesCreated = 0;
       let relationshipsCreated = 0;
+      const before = scope && (await readGraphRecords(tx, scope));
+      const rowsTotal = rows.reduce((n, [, batchRows]) => n + batchRows.length, 0);
+      let rowsWritten = 0;
       for (const [statement, batchRows] of rows) {
         for (let i = 0; i < batchRows.length; i += BATCH) {
-          const result = await tx.run(statement, { rows: batchRows.slice(i, i + BATCH) });
+          const batch = batchRows.slice(i, i + BATCH);
+          const result = await tx.run(statement, { rows: batch });
           const updates = result.summary.counters.updates();
           nodesCreated += updates.nodesCreated;
           relationshipsCreated += updates.relationshipsCreated;
+          rowsWritten += batch.length;
+          options.onBatch?.(rowsWritten, rowsTotal);
         }
       }
-      return { nodesCreated, relationshipsCreated };
+      // Records absent before were created: only those that existed are read again.
+      const changes = scope && before && compareRecords(recordKeysOf(files, scope), before, await readGraphRecords(tx, existingIn(before)));
+      return { nodesCreated, relationshipsCreated, ...(changes ? { changes } : {}) };
     });
-    return { ...(await session.executeRead(countGraph)), ...counters };
   } finally {
     await session.close();
   }
@@ -61,6 +86,54 @@ export async function countGraph(tx: ManagedTransaction): Promise<Pick<LoadSumma
     nodes: Object.fromEntries(nodes.records.map((r) => [r.get("label") as string, Number(r.get("count"))])),
     relationships: Object.fromEntries(relationships.records.map((r) => [r.get("type") as string, Number(r.get("count"))])),
   };
+}
+
+/** The records the files hold, by kind (links: by the actor they start from). */
+function scopeOf(files: DatasetFile[]): NonNullable<RecordScope> {
+  const actors = files.flatMap((f) => f.actors);
+  return {
+    sources: files.flatMap((f) => f.sources.map((s) => s.id)),
+    zones: files.flatMap((f) => f.zones.map((z) => z.code)),
+    locations: files.flatMap((f) => f.locations.map((l) => l.id)),
+    actors: actors.map((a) => a.id),
+    services: actors.flatMap((a) => a.services.map((s) => s.id)),
+    conventions: files.flatMap((f) => f.conventions.map((c) => c.id)),
+    links: [...new Set(files.flatMap((f) => f.links.map((l) => l.from)))],
+  };
+}
+
+function existingIn(before: GraphRecords): NonNullable<RecordScope> {
+  const ids = (kind: RecordKind) => (before[kind] as Record<string, unknown>[]).map((record) => recordKey(kind, record));
+  return {
+    sources: ids("sources"),
+    zones: ids("zones"),
+    locations: ids("locations"),
+    actors: ids("actors"),
+    services: ids("services"),
+    conventions: ids("conventions"),
+    links: [...new Set(before.links.map((link) => link.from))],
+  };
+}
+
+function recordKeysOf(files: DatasetFile[], scope: NonNullable<RecordScope>): Record<RecordKind, string[]> {
+  return { ...scope, links: files.flatMap((f) => f.links.map((link) => recordKey("links", link))) };
+}
+
+function compareRecords(keysOf: Record<RecordKind, string[]>, before: GraphRecords, after: GraphRecords): Record<RecordKind, RecordChanges> {
+  const texts = (graph: GraphRecords, kind: RecordKind) =>
+    new Map((graph[kind] as Record<string, unknown>[]).map((record) => [recordKey(kind, record), JSON.stringify(record)]));
+  const changes = {} as Record<RecordKind, RecordChanges>;
+  for (const kind of recordKinds) {
+    const [old, now] = [texts(before, kind), texts(after, kind)];
+    const counts: RecordChanges = { created: 0, updated: 0, unchanged: 0 };
+    for (const key of new Set(keysOf[kind])) {
+      if (!old.has(key)) counts.created++;
+      else if (old.get(key) !== now.get(key)) counts.updated++;
+      else counts.unchanged++;
+    }
+    changes[kind] = counts;
+  }
+  return changes;
 }
 
 type StatementRows = [statement: string, rows: Record<string, unknown>[]];
@@ -100,7 +173,7 @@ function toRows(files: DatasetFile[], sources: Map<string, Source>, { referentia
       : []),
     [statements.mergeSources, files.flatMap((f) => f.sources)],
     [statements.mergeZones, zoneRows(files, provenance)],
-    [statements.mergeLocations, files.flatMap((f) => f.locations).map((l) => ({ ...l, ...provenance(l.source) }))],
+    [statements.mergeLocations, files.flatMap((f) => f.locations).map((l) => ({ ...l, hsdsId: l.hsdsId ?? null, ...provenance(l.source) }))],
     [statements.mergeActors, actors.map((a) => actorRow(a, provenance(a.source)))],
     [statements.mergeActorContacts, actors.map((a) => ({ ownerId: a.id, contacts: contactRows(a.id, a.contacts, provenance) }))],
     [statements.mergeServices, services.map(({ actor, service }) => serviceRow(actor.id, service, provenance(service.source)))],
@@ -144,6 +217,7 @@ function actorRow(actor: ActorRecord, provenance: Provenance) {
     departement: actor.departement,
     covers: actor.covers,
     basedAt: actor.basedAt ?? null,
+    hsdsId: actor.hsdsId ?? null,
     ...provenance,
   };
 }
@@ -173,6 +247,7 @@ function serviceRow(actorId: string, service: ServiceRecord, provenance: Provena
     needs: service.needs,
     area: service.area,
     at: service.at,
+    hsdsId: service.hsdsId ?? null,
     ...provenance,
   };
 }

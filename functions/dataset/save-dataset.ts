@@ -23,7 +23,8 @@ export function invalidDatasetError(problems: DatasetProblem[]): GraphQLError {
   });
 }
 
-async function knownIds(driver: Driver): Promise<KnownIds> {
+/** The ids of the graph's records that new records may refer to. */
+export async function knownIds(driver: Driver): Promise<KnownIds> {
   const { records } = await driver.executeQuery(
     `CALL () { MATCH (n:Source) RETURN collect(n.id) AS sources }
      CALL () { MATCH (n:Location) RETURN collect(n.id) AS locations }

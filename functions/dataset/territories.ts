@@ -22,6 +22,7 @@ interface EtalabCommune {
   nom: string;
   departement?: string;
   type: string;
+  codesPostaux?: string[];
 }
 interface EtalabDepartement {
   code: string;
@@ -78,4 +79,25 @@ function buildTerritories(): TerritoryRecord[] {
       partOf: [c.departement!, ...(zonesOfCommune.get(c.code) ?? [])],
     })),
   ];
+}
+
+let communesByPostalCode: Map<string, EtalabCommune[]> | undefined;
+
+/** The INSEE code of the covered commune a postal address names: by postal code, then by name where communes share one. */
+export function communeOfPostalCode(postalCode: string, city: string): string | undefined {
+  communesByPostalCode ??= indexByPostalCode();
+  const candidates = communesByPostalCode.get(postalCode.trim()) ?? [];
+  if (candidates.length === 1) return candidates[0]!.code;
+  const plain = (name: string) => name.normalize("NFD").replace(/\p{Diacritic}/gu, "").toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
+  return candidates.find((c) => plain(c.nom) === plain(city))?.code;
+}
+
+function indexByPostalCode(): Map<string, EtalabCommune[]> {
+  const covered = new Set<string>(coveredDepartements);
+  const index = new Map<string, EtalabCommune[]>();
+  for (const commune of load<EtalabCommune[]>("communes")) {
+    if (commune.type !== "commune-actuelle" || !covered.has(commune.departement ?? "")) continue;
+    for (const postalCode of commune.codesPostaux ?? []) index.set(postalCode, [...(index.get(postalCode) ?? []), commune]);
+  }
+  return index;
 }

@@ -1,0 +1,45 @@
+/**
+ * A local S3-compatible server (s3rver) with the buckets the functions use, so that imports and
+ * exports run locally against real S3 calls. Objects are kept as files under its directory.
+ */
+import { join } from "node:path";
+import S3rver from "s3rver";
+
+export const localBuckets = {
+  imports: process.env.IMPORTS_BUCKET ?? "parcours-imports",
+  exports: process.env.EXPORTS_BUCKET ?? "parcours-exports",
+};
+
+/** s3rver accepts any credentials; the SDK still wants some. */
+export const localS3Credentials = { AWS_ACCESS_KEY_ID: "S3RVER", AWS_SECRET_ACCESS_KEY: "S3RVER", AWS_REGION: "eu-west-3" };
+
+/** The developer's S3 server: port S3_PORT (4568), files in .data/s3-<port>. */
+export function localS3Port(): number {
+  return Number(process.env.S3_PORT ?? 4568);
+}
+
+export function localS3Dir(port: number): string {
+  return join(import.meta.dirname, "..", ".data", `s3-${port}`);
+}
+
+export interface LocalS3 {
+  endpoint: string;
+  close: () => Promise<void>;
+}
+
+export async function startS3Server(port: number, directory: string): Promise<LocalS3> {
+  const server = new S3rver({
+    port,
+    address: "127.0.0.1",
+    directory,
+    silent: true,
+    configureBuckets: Object.values(localBuckets).map((name) => ({ name, configs: [] })),
+  });
+  await server.run();
+  return { endpoint: `http://127.0.0.1:${port}`, close: () => server.close() };
+}
+
+/** The environment the import and export functions read, pointed at the local server. */
+export function localS3Env(endpoint: string): Record<string, string> {
+  return { S3_ENDPOINT: endpoint, IMPORTS_BUCKET: localBuckets.imports, EXPORTS_BUCKET: localBuckets.exports, ...localS3Credentials };
+}
