@@ -2,6 +2,7 @@
  * A local S3-compatible server (s3rver) with the buckets the functions use, so that imports and
  * exports run locally against real S3 calls. Objects are kept as files under its directory.
  */
+import { connect } from "node:net";
 import { join } from "node:path";
 import S3rver from "s3rver";
 
@@ -37,6 +38,21 @@ export async function startS3Server(port: number, directory: string): Promise<Lo
   });
   await server.run();
   return { endpoint: `http://127.0.0.1:${port}`, close: () => server.close() };
+}
+
+/** The server of `npm start` when it runs (its port answers), else one of our own, closed by the caller. */
+export async function startOrReuseS3Server(port: number, directory: string): Promise<LocalS3> {
+  const answering = await new Promise<boolean>((resolve) => {
+    const socket = connect(port, "127.0.0.1");
+    const answer = (listening: boolean) => {
+      socket.destroy();
+      resolve(listening);
+    };
+    socket.once("connect", () => answer(true)).once("error", () => answer(false));
+    socket.setTimeout(1_000, () => answer(false));
+  });
+  if (answering) return { endpoint: `http://127.0.0.1:${port}`, close: async () => undefined };
+  return startS3Server(port, directory);
 }
 
 /** The environment the import and export functions read, pointed at the local server. */

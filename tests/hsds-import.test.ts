@@ -1,12 +1,10 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { dumpDataset } from "../functions/dataset/dump-dataset";
-import { cypher, testDriver } from "./support/graph";
+import { cypher } from "./support/graph";
 import { hsdsOrganization, secondHsdsOrganization } from "./support/hsds-fixtures";
-import { importFile } from "./support/s3";
+import { exportedGraph, importFile } from "./support/s3";
 
-const graphText = async () => JSON.stringify(await dumpDataset(testDriver()));
 
 describe("importing HSDS 3 JSON from S3", () => {
   it("maps an organization with its services, places, phones and hours onto the model, keeping the HSDS ids", async () => {
@@ -46,19 +44,19 @@ describe("importing HSDS 3 JSON from S3", () => {
     const page = { total_items: 2, total_pages: 1, page_number: 1, size: 2, first_page: true, last_page: true, empty: false, contents: [hsdsOrganization, secondHsdsOrganization] };
 
     const first = await importFile("incoming/annuaire-page.json", JSON.stringify(page));
-    const before = await graphText();
+    const before = await exportedGraph();
     const again = await importFile("incoming/annuaire-page.json", JSON.stringify(page));
 
     expect(first.status).toBe("imported");
     expect(first.changes?.actors).toMatchObject({ created: 1 });
     expect(again.changes?.actors).toEqual({ created: 0, updated: 0, unchanged: 2 });
     expect(again.changes?.services).toEqual({ created: 0, updated: 0, unchanged: 1 });
-    expect(await graphText()).toBe(before);
+    expect(await exportedGraph()).toBe(before);
   });
 
   it("rejects the specification's own example, which is not French and has invalid values, and writes nothing", async () => {
     const example = await readFile(join(import.meta.dirname, "fixtures/hsds-3.0/examples/organization_full.json"), "utf8");
-    const before = await graphText();
+    const before = await exportedGraph();
 
     const report = await importFile("incoming/organization_full.json", example);
 
@@ -73,6 +71,6 @@ describe("importing HSDS 3 JSON from S3", () => {
       ]),
     );
     expect(report.problems.every((p) => p.line !== null && p.record !== null)).toBe(true);
-    expect(await graphText()).toBe(before);
+    expect(await exportedGraph()).toBe(before);
   });
 });

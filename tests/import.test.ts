@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { dumpDataset } from "../functions/dataset/dump-dataset";
 import { generatedCsv } from "../local/generate-csv";
-import { cypher, testDriver } from "./support/graph";
-import { importFile, storedReport } from "./support/s3";
+import { cypher } from "./support/graph";
+import { exportedGraph, importFile, storedReport } from "./support/s3";
 
 const header =
   "actor_id,actor_name,actor_kind,actor_covers,actor_phone,service_id,service_name,service_kind,audience,needs,area,opening_hours,hours_description,location_id,location_name,commune,source,verified_at";
@@ -12,9 +11,6 @@ const rows = [
 ];
 const validCsv = [header, ...rows].join("\n");
 
-async function graphText(): Promise<string> {
-  return JSON.stringify(await dumpDataset(testDriver()));
-}
 
 describe("importing a CSV file from S3", () => {
   it("creates the actors, services, hours and places, with their source, and writes a report", async () => {
@@ -41,7 +37,7 @@ describe("importing a CSV file from S3", () => {
   });
 
   it("changes nothing when the same file is imported again, and says so", async () => {
-    const before = await graphText();
+    const before = await exportedGraph();
 
     const report = await importFile("incoming/partenaires.csv", validCsv);
 
@@ -51,7 +47,7 @@ describe("importing a CSV file from S3", () => {
       services: { created: 0, updated: 0, unchanged: 2 },
       locations: { created: 0, updated: 0, unchanged: 1 },
     });
-    expect(await graphText()).toBe(before);
+    expect(await exportedGraph()).toBe(before);
   });
 
   it("counts as updated only the records whose facts changed", async () => {
@@ -63,6 +59,20 @@ describe("importing a CSV file from S3", () => {
     expect(report.changes?.actors).toEqual({ created: 0, updated: 0, unchanged: 1 });
   });
 
+  it("reads a service held at several places from one row per place", async () => {
+    const places = [
+      "actor_id,actor_name,actor_kind,service_id,service_name,service_kind,audience,needs,area,location_id,location_name,commune",
+      "asso-test-lieux,Association aux deux lieux,ASSOCIATION,asso-test-lieux-accueil,Accueil,WELCOME_CENTRE,VICTIMS,LISTENING,92,loc-test-lieux-nanterre,Accueil de Nanterre,92050",
+      "asso-test-lieux,,,asso-test-lieux-accueil,,,,,,loc-test-lieux-clamart,Accueil de Clamart,92023",
+    ].join("\n");
+
+    const report = await importFile("incoming/lieux.csv", places);
+
+    expect(report.changes?.services).toEqual({ created: 1, updated: 0, unchanged: 0 });
+    const held = await cypher("MATCH (:Service {id: 'asso-test-lieux-accueil'})-[:AT]->(l) RETURN l.id AS place ORDER BY place");
+    expect(held).toEqual([{ place: "loc-test-lieux-clamart" }, { place: "loc-test-lieux-nanterre" }]);
+  });
+
   it("rejects a file with invalid rows, writes nothing, and reports every problem by line, column and reason", async () => {
     const broken = [
       header,
@@ -70,7 +80,7 @@ describe("importing a CSV file from S3", () => {
       ",Sans identifiant,ASSOCIATION,92,,,,,,,,,,,,,,",
       "asso-cassee,Autre nom,,,,asso-cassee-2,Service,LEGAL_PERMANENCE,VICTIMS,,92,,,,,,,",
     ].join("\n");
-    const before = await graphText();
+    const before = await exportedGraph();
 
     const report = await importFile("incoming/casse.csv", broken);
 
@@ -86,18 +96,18 @@ describe("importing a CSV file from S3", () => {
     const schemaProblems = report.problems.filter((p) => p.line === 2).map((p) => p.field);
     expect(schemaProblems).toEqual(expect.arrayContaining(["actor_kind", "actor_phone", "opening_hours", "verified_at"]));
     expect(await storedReport("incoming/casse.csv")).toEqual(report);
-    expect(await graphText()).toBe(before);
+    expect(await exportedGraph()).toBe(before);
   });
 
   it("reports an unknown column and a row of the wrong length without writing anything", async () => {
-    const before = await graphText();
+    const before = await exportedGraph();
 
     const report = await importFile("incoming/colonnes.csv", `${header},horaires\n${rows[0]},x\nasso,un,deux`);
 
     expect(report.status).toBe("rejected");
     expect(report.problems[0]).toMatchObject({ line: 1, field: "horaires", reason: expect.stringContaining("unknown column") });
     expect(report.problems.some((p) => p.reason.startsWith("not valid CSV"))).toBe(true);
-    expect(await graphText()).toBe(before);
+    expect(await exportedGraph()).toBe(before);
   });
 });
 
@@ -116,23 +126,23 @@ describe("importing a Parcours JSON file from S3", () => {
   });
 
   it("rejects a file that is not JSON with the line of the mistake", async () => {
-    const before = await graphText();
+    const before = await exportedGraph();
 
     const report = await importFile("incoming/tronque.json", JSON.stringify(dataset, null, 2).slice(0, -20));
 
     expect(report.status).toBe("rejected");
     expect(report.problems[0]).toMatchObject({ reason: expect.stringMatching(/^not valid/) });
-    expect(await graphText()).toBe(before);
+    expect(await exportedGraph()).toBe(before);
   });
 
   it("rejects a record that cites an unknown actor, naming its line and field", async () => {
     const text = JSON.stringify({ ...dataset, links: [{ from: "asso-test-json", type: "MEMBER_OF", to: "reseau-inconnu", source: "annuaire-test-json" }] }, null, 2);
-    const before = await graphText();
+    const before = await exportedGraph();
 
     const report = await importFile("incoming/lien.json", text);
 
     expect(report.problems).toEqual([{ line: 25, record: "links: asso-test-json MEMBER_OF reseau-inconnu", field: "to", reason: 'unknown actor "reseau-inconnu"' }]);
-    expect(await graphText()).toBe(before);
+    expect(await exportedGraph()).toBe(before);
   });
 });
 

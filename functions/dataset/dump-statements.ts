@@ -18,7 +18,8 @@ const provenance = (v: string) => `source: ${v}.source, verifiedAt: toString(${v
 const contacts = (owner: string) => `
   contacts: COLLECT {
     MATCH (${owner})-[:HAS_CONTACT]->(c:ContactPoint)
-    RETURN c {.channel, .value, .label, .free, ${provenance("c")}} ORDER BY c.id
+    WITH c ORDER BY c.id
+    RETURN c {.channel, .value, .label, .free, ${provenance("c")}}
   }`;
 
 export const dumpSources = `

@@ -6,6 +6,7 @@ import { objectCreatedEvent } from "../../local/s3-event";
 import { localBuckets } from "../../local/s3-server";
 import { createS3Client } from "../../functions/storage/s3";
 import type { ImportReport } from "../../functions/imports/import-object";
+import type { ExportResult } from "../../functions/exports/export-snapshot";
 
 const s3 = () => createS3Client();
 
@@ -49,4 +50,15 @@ export function scheduledEvent(): ScheduledEvent {
     resources: ["arn:aws:events:eu-west-3:123456789012:rule/parcours-exports"],
     detail: {},
   };
+}
+
+/** Runs functions/export.ts as the schedule does. */
+export async function runExport(): Promise<ExportResult> {
+  const { handler } = await import("../../functions/export");
+  return handler(scheduledEvent(), lambdaContext("parcours-export"));
+}
+
+/** The graph as the full export writes it (parcours.json): equal texts, equal graphs. */
+export async function exportedGraph(): Promise<string> {
+  return download((await runExport()).keys.parcours, localBuckets.exports);
 }
