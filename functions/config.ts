@@ -19,8 +19,10 @@ export function neo4jSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Neo4
 
 export interface ApiSettings {
   introspection: boolean;
+  /** Unexpected errors answer "Internal server error" (production); a development stage shows their message. */
+  maskErrors: boolean;
 }
 
 export function apiSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): ApiSettings {
-  return { introspection: env.GRAPHQL_INTROSPECTION !== "false" };
+  return { introspection: env.GRAPHQL_INTROSPECTION !== "false", maskErrors: env.GRAPHQL_MASK_ERRORS !== "false" };
 }

@@ -15,3 +15,9 @@ export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedE
   }
   return { message: "Internal server error", ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: "INTERNAL_SERVER_ERROR" } };
 }
+
+/** Development stages: the same answer, with the message of an unexpected error kept for the developer; never a stack. */
+export function formatErrorUnmasked(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const masked = formatError(formatted);
+  return masked.extensions?.code === "INTERNAL_SERVER_ERROR" ? { ...masked, message: formatted.message } : masked;
+}

@@ -6,7 +6,7 @@ import { ApolloServer } from "@apollo/server";
 import { Neo4jGraphQL, type Neo4jGraphQLConstructor } from "@neo4j/graphql";
 import type { Driver } from "neo4j-driver";
 import { typeDefs } from "../generated/type-defs";
-import { formatError } from "./errors";
+import { formatError, formatErrorUnmasked } from "./errors";
 import { assertGraphSchema } from "./graph/graph-schema";
 import { assertMayEdit } from "./authorization";
 import { saveDataset } from "./dataset/save-dataset";
@@ -16,6 +16,7 @@ export type GraphQLContext = Record<string, unknown>;
 export interface ServerOptions {
   driver: Driver;
   introspection: boolean;
+  maskErrors?: boolean;
 }
 
 /** Deprecated filter spellings stay out of the API: partner apps learn one way to filter. */
@@ -41,12 +42,12 @@ export async function buildGraphQLSchema(driver: Driver) {
   return new Neo4jGraphQL({ typeDefs, driver, resolvers, features: neo4jGraphQLFeatures }).getSchema();
 }
 
-export async function createGraphQLServer({ driver, introspection }: ServerOptions): Promise<ApolloServer<GraphQLContext>> {
+export async function createGraphQLServer({ driver, introspection, maskErrors = true }: ServerOptions): Promise<ApolloServer<GraphQLContext>> {
   const [schema] = await Promise.all([buildGraphQLSchema(driver), assertGraphSchema(driver)]);
   return new ApolloServer<GraphQLContext>({
     schema,
     introspection,
     includeStacktraceInErrorResponses: false,
-    formatError,
+    formatError: maskErrors ? formatError : formatErrorUnmasked,
   });
 }
