@@ -9,7 +9,6 @@ import { typeDefs } from "../generated/type-defs";
 import { formatError, formatErrorUnmasked } from "./errors";
 import { assertGraphSchema } from "./graph/graph-schema";
 import { assertMayEdit } from "./authorization";
-import { saveDataset } from "./dataset/save-dataset";
 
 export type GraphQLContext = Record<string, unknown>;
 
@@ -33,8 +32,10 @@ export const neo4jGraphQLFeatures: Neo4jGraphQLConstructor["features"] = {
 export async function buildGraphQLSchema(driver: Driver) {
   const resolvers = {
     Mutation: {
-      saveDataset: (_root: unknown, args: { input: unknown }, context: GraphQLContext) => {
+      saveDataset: async (_root: unknown, args: { input: unknown }, context: GraphQLContext) => {
         assertMayEdit(context);
+        // The write path (dataset schema, opening hours, YAML) is loaded by the first write, not by every cold start.
+        const { saveDataset } = await import("./dataset/save-dataset");
         return saveDataset(driver, args.input);
       },
     },
@@ -43,7 +44,8 @@ export async function buildGraphQLSchema(driver: Driver) {
 }
 
 export async function createGraphQLServer({ driver, introspection, maskErrors = true }: ServerOptions): Promise<ApolloServer<GraphQLContext>> {
-  const [schema] = await Promise.all([buildGraphQLSchema(driver), assertGraphSchema(driver)]);
+  // The index check's round trip to Neo4j starts first, so that it overlaps the schema build (CPU).
+  const [, schema] = await Promise.all([assertGraphSchema(driver), buildGraphQLSchema(driver)]);
   return new ApolloServer<GraphQLContext>({
     schema,
     introspection,

@@ -17,10 +17,10 @@ export const apiEnvironment = {
   GRAPHQL_MASK_ERRORS: production ? "true" : "false",
 };
 
-/** As `npm run build` bundles them: ESM for Node 22 on Graviton, minified. */
+/** As `npm run build` bundles them: ESM for Node 22 on Graviton, minified, split at dynamic imports. */
 export const functionDefaults = {
   runtime: "nodejs22.x",
   architecture: "arm64",
-  nodejs: { format: "esm", minify: true },
+  nodejs: { format: "esm", minify: true, splitting: true },
   logging: { format: "json", retention: production ? "1 year" : "1 month" },
 } as const;
