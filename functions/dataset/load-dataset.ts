@@ -9,7 +9,8 @@ import type { ActorRecord, DatasetFile, ServiceRecord, Source } from "./schema";
 import type { Taxonomy } from "./taxonomy";
 import { coveredTerritories, territorySource } from "./territories";
 import * as statements from "./load-statements";
-import { readGraphRecords, recordKey, recordKinds, type GraphRecords, type RecordKind, type RecordScope } from "./dump-dataset";
+import { readGraphRecords, type RecordKind } from "./dump-dataset";
+import { compareRecords, existingIn, recordsOf, type RecordChanges } from "./record-changes";
 
 interface Provenance {
   source: string;
@@ -30,12 +31,6 @@ export interface LoadSummary extends LoadResult {
   relationships: Record<string, number>;
 }
 
-export interface RecordChanges {
-  created: number;
-  updated: number;
-  unchanged: number;
-}
-
 const BATCH = 2_000;
 
 /** What a load writes beside the records: the referential (territories, taxonomy) only comes with a full seed. */
@@ -52,7 +47,7 @@ export async function loadDataset(driver: Driver, files: DatasetFile[], options:
   try {
     const sources = await sourcesInScope(session, files);
     const rows = toRows(files, sources, options);
-    const scope = options.countChanges ? scopeOf(files) : undefined;
+    const scope = options.countChanges ? recordsOf(files) : undefined;
     return await session.executeWrite(async (tx) => {
       let nodesCreated = 0;
       let relationshipsCreated = 0;
@@ -71,7 +66,7 @@ export async function loadDataset(driver: Driver, files: DatasetFile[], options:
         }
       }
       // Records absent before were created: only those that existed are read again.
-      const changes = scope && before && compareRecords(recordKeysOf(files, scope), before, await readGraphRecords(tx, existingIn(before)));
+      const changes = scope && before && compareRecords(files, before, await readGraphRecords(tx, existingIn(before)));
       return { nodesCreated, relationshipsCreated, ...(changes ? { changes } : {}) };
     });
   } finally {
@@ -86,54 +81,6 @@ export async function countGraph(tx: ManagedTransaction): Promise<Pick<LoadSumma
     nodes: Object.fromEntries(nodes.records.map((r) => [r.get("label") as string, Number(r.get("count"))])),
     relationships: Object.fromEntries(relationships.records.map((r) => [r.get("type") as string, Number(r.get("count"))])),
   };
-}
-
-/** The records the files hold, by kind (links: by the actor they start from). */
-function scopeOf(files: DatasetFile[]): NonNullable<RecordScope> {
-  const actors = files.flatMap((f) => f.actors);
-  return {
-    sources: files.flatMap((f) => f.sources.map((s) => s.id)),
-    zones: files.flatMap((f) => f.zones.map((z) => z.code)),
-    locations: files.flatMap((f) => f.locations.map((l) => l.id)),
-    actors: actors.map((a) => a.id),
-    services: actors.flatMap((a) => a.services.map((s) => s.id)),
-    conventions: files.flatMap((f) => f.conventions.map((c) => c.id)),
-    links: [...new Set(files.flatMap((f) => f.links.map((l) => l.from)))],
-  };
-}
-
-function existingIn(before: GraphRecords): NonNullable<RecordScope> {
-  const ids = (kind: RecordKind) => (before[kind] as Record<string, unknown>[]).map((record) => recordKey(kind, record));
-  return {
-    sources: ids("sources"),
-    zones: ids("zones"),
-    locations: ids("locations"),
-    actors: ids("actors"),
-    services: ids("services"),
-    conventions: ids("conventions"),
-    links: [...new Set(before.links.map((link) => link.from))],
-  };
-}
-
-function recordKeysOf(files: DatasetFile[], scope: NonNullable<RecordScope>): Record<RecordKind, string[]> {
-  return { ...scope, links: files.flatMap((f) => f.links.map((link) => recordKey("links", link))) };
-}
-
-function compareRecords(keysOf: Record<RecordKind, string[]>, before: GraphRecords, after: GraphRecords): Record<RecordKind, RecordChanges> {
-  const texts = (graph: GraphRecords, kind: RecordKind) =>
-    new Map((graph[kind] as Record<string, unknown>[]).map((record) => [recordKey(kind, record), JSON.stringify(record)]));
-  const changes = {} as Record<RecordKind, RecordChanges>;
-  for (const kind of recordKinds) {
-    const [old, now] = [texts(before, kind), texts(after, kind)];
-    const counts: RecordChanges = { created: 0, updated: 0, unchanged: 0 };
-    for (const key of new Set(keysOf[kind])) {
-      if (!old.has(key)) counts.created++;
-      else if (old.get(key) !== now.get(key)) counts.updated++;
-      else counts.unchanged++;
-    }
-    changes[kind] = counts;
-  }
-  return changes;
 }
 
 type StatementRows = [statement: string, rows: Record<string, unknown>[]];

@@ -7,7 +7,9 @@
 import type { S3Client } from "@aws-sdk/client-s3";
 import type { Logger } from "@aws-lambda-powertools/logger";
 import type { Driver } from "neo4j-driver";
-import { loadDataset, type RecordChanges } from "../dataset/load-dataset";
+import type { Readable } from "node:stream";
+import { loadDataset } from "../dataset/load-dataset";
+import type { RecordChanges } from "../dataset/record-changes";
 import type { RecordKind } from "../dataset/dump-dataset";
 import { lazyLineOf, parseDatasetText, validateDataset, type DatasetDocument, type DatasetProblem } from "../dataset/read-dataset";
 import { knownIds } from "../dataset/save-dataset";
@@ -60,22 +62,19 @@ export async function importObject({ s3, driver, bucket, key, logger, now = new 
   const object = await readObject(s3, bucket, key);
   logger.info("import started", { file, bytes: object.size });
   const sources = new ImportSources(file, parisDate(object.lastModified), parisDate(now));
-  const progress = (phase: "read", records: number) => {
-    const seconds = (performance.now() - started) / 1000;
-    logger.info("import progress", { file, phase, records, recordsPerSecond: Math.round(records / seconds) });
+  const logProgress = (phase: "read" | "write", records: number, since: number, total?: number) => {
+    const recordsPerSecond = Math.round(records / ((performance.now() - since) / 1000));
+    logger.info("import progress", { file, phase, records, ...(total ? { total } : {}), recordsPerSecond });
   };
 
-  const read = await readFile(key, object.body, sources, (records) => progress("read", records));
+  const read = await readFile(key, object.body, sources, (records) => logProgress("read", records, started));
   const validated = validateDataset(read.documents, await knownIds(driver));
   const problems = [...read.problems, ...(validated.ok ? [] : validated.problems)].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   let changes: ImportReport["changes"] = null;
   if (problems.length === 0 && validated.ok) {
-    progress("read", read.records);
+    logProgress("read", read.records, started);
     const writeStarted = performance.now();
-    const onBatch = (rows: number, total: number) => {
-      const seconds = (performance.now() - writeStarted) / 1000;
-      logger.info("import progress", { file, phase: "write", rows, total, rowsPerSecond: Math.round(rows / seconds) });
-    };
+    const onBatch = (rows: number, total: number) => logProgress("write", rows, writeStarted, total);
     changes = (await loadDataset(driver, validated.dataset, { countChanges: true, onBatch })).changes ?? null;
   }
 
@@ -95,16 +94,16 @@ export async function importObject({ s3, driver, bucket, key, logger, now = new 
   return report;
 }
 
-async function readFile(key: string, body: NodeJS.ReadableStream, sources: ImportSources, progress: (records: number) => void): Promise<ReadResult> {
+async function readFile(key: string, body: Readable, sources: ImportSources, progress: (records: number) => void): Promise<ReadResult> {
   const extension = /\.([a-z]+)$/i.exec(key)?.[1]?.toLowerCase();
   if (extension === "csv") {
-    const csv = await readCsv(body as never, sources, progress);
+    const csv = await readCsv(body, sources, progress);
     return { format: "csv", documents: [csv.document], problems: csv.problems, skipped: [], records: csv.rows };
   }
   if (extension !== "json" && extension !== "yaml" && extension !== "yml") {
     return rejected(sources.file, "the file name must end in .csv, .json, .yaml or .yml");
   }
-  const text = await readText(body as never);
+  const text = await readText(body);
   const raw = extension === "json" ? parseJson(text) : undefined;
   if (extension === "json" && raw === undefined) return rejected(sources.file, "not valid JSON");
   if (raw !== undefined && looksLikeHsds(raw)) {
