@@ -28,6 +28,7 @@ export interface LocalS3 {
   close: () => Promise<void>;
 }
 
+/** Port 0 lets the system choose a free one: the endpoint tells which. */
 export async function startS3Server(port: number, directory: string): Promise<LocalS3> {
   const server = new S3rver({
     port,
@@ -36,8 +37,8 @@ export async function startS3Server(port: number, directory: string): Promise<Lo
     silent: true,
     configureBuckets: Object.values(localBuckets).map((name) => ({ name, configs: [] })),
   });
-  await server.run();
-  return { endpoint: `http://127.0.0.1:${port}`, close: () => server.close() };
+  const { port: listening } = await server.run();
+  return { endpoint: `http://127.0.0.1:${listening}`, close: () => server.close() };
 }
 
 /** The server of `npm start` when it runs (its port answers), else one of our own, closed by the caller. */

@@ -27,9 +27,9 @@ export default async function setup(project: TestProject) {
   console.log(`Test Neo4j ${started.reused ? "reused" : `started in ${started.startedInMs} ms`} at ${started.uri} (log: ${started.logFile})`);
   project.provide("neo4j", { uri: started.uri, user: instance.user, password: instance.password });
 
-  // The tests' own S3 server, emptied on each run.
-  const s3Port = Number(process.env.TEST_S3_PORT ?? 4569);
-  const s3Dir = join(import.meta.dirname, "..", "..", ".data", `s3-test-${s3Port}`);
+  // The tests' own S3 server, emptied on each run; on a free port unless TEST_S3_PORT names one.
+  const s3Port = Number(process.env.TEST_S3_PORT ?? 0);
+  const s3Dir = join(import.meta.dirname, "..", "..", ".data", `s3-test-${port}`);
   await rm(s3Dir, { recursive: true, force: true });
   const s3 = await startS3Server(s3Port, s3Dir);
   project.provide("s3Endpoint", s3.endpoint);
