@@ -16,6 +16,15 @@ export default $config({
   async run() {
     const { secrets } = await import("./stacks/secrets");
     const { api } = await import("./stacks/api");
-    return { api: api.url, secrets: Object.keys(secrets).join(", ") };
+    const { importsBucket, importFunction } = await import("./stacks/imports");
+    const { exportsBucket, exportFunction } = await import("./stacks/exports");
+    return {
+      api: api.url,
+      importsBucket: importsBucket.name,
+      importFunction: importFunction.name,
+      exportsBucket: exportsBucket.name,
+      exportFunction: exportFunction.name,
+      secrets: Object.keys(secrets).join(", "),
+    };
   },
 });

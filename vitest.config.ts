@@ -14,6 +14,8 @@ export default defineConfig({
     // One real Neo4j serves every file, and each file starts from the seeded graph: files run one at a time.
     fileParallelism: false,
     testTimeout: 30_000,
+    // `npx vitest run --tags-filter='!slow'` leaves them out while iterating.
+    tags: [{ name: "slow", description: "imports tens of thousands of rows", timeout: 600_000 }],
     hookTimeout: 180_000,
   },
 });

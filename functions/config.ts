@@ -37,8 +37,14 @@ export function authSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): AuthS
 export interface ApiSettings {
   introspection: boolean;
   auth: AuthSettings;
+  /** Unexpected errors answer "Internal server error" (production); a development stage shows their message. */
+  maskErrors: boolean;
 }
 
 export function apiSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): ApiSettings {
-  return { introspection: env.GRAPHQL_INTROSPECTION !== "false", auth: authSettingsFromEnv(env) };
+  return {
+    introspection: env.GRAPHQL_INTROSPECTION !== "false",
+    maskErrors: env.GRAPHQL_MASK_ERRORS !== "false",
+    auth: authSettingsFromEnv(env),
+  };
 }

@@ -52,3 +52,9 @@ function isAuthorizationRefusal(error: unknown): boolean {
   if (!(error instanceof Error) || (error as { extensions?: { code?: unknown } }).extensions?.code !== undefined) return false;
   return libraryRefusals.has(error.name) || (error.constructor.name === "Neo4jGraphQLError" && error.message === libraryUnauthenticated);
 }
+
+/** Development stages: the same answer, with the message of an unexpected error kept for the developer; never a stack. */
+export function formatErrorUnmasked(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const masked = formatError(formatted);
+  return masked.extensions?.code === "INTERNAL_SERVER_ERROR" ? { ...masked, message: formatted.message } : masked;
+}

@@ -9,13 +9,12 @@ import type { GraphQLResolveInfo } from "graphql";
 import type { Driver } from "neo4j-driver";
 import { typeDefs } from "../generated/type-defs";
 import type { Caller, Claims } from "./auth/caller";
-import { updatePlacesFree } from "./capacity/update-places-free";
-import { saveDataset } from "./dataset/save-dataset";
-import { formatError } from "./errors";
+import { formatError, formatErrorUnmasked } from "./errors";
 import { assertGraphSchema } from "./graph/graph-schema";
 import { neo4jGraphQLFeatures } from "./graph/neo4j-graphql-features";
 import { nonNegativePagination, parseOptions, queryArmor } from "./query-limits";
-import { referralRoute, routeNodeResolvers, type RouteRequestInput } from "./routes/referral-route";
+import { routeNodeResolvers } from "./routes/graph-nodes";
+import type { RouteRequestInput } from "./routes/referral-route";
 
 /**
  * A request's context: the caller, and for @neo4j/graphql the verified claims as `jwt` (absent for
@@ -34,28 +33,41 @@ export function contextOf(caller: Caller): GraphQLContext {
 export interface ServerOptions {
   driver: Driver;
   introspection: boolean;
+  /** Unexpected errors answer "Internal server error"; a development stage may show their message. */
+  maskErrors?: boolean;
 }
 
 export async function buildGraphQLSchema(driver: Driver) {
   // The role gates of these mutations are @authentication rules in schema/; the resolvers check the
   // records' scope (functions/authorization.ts) and write the audit record.
   const resolvers = {
+    // Routes and writes load their modules (opening hours, the dataset schema, YAML) on first use,
+    // not on every cold start.
     Query: {
-      referralRoute: (_root: unknown, args: { input: RouteRequestInput }, context: GraphQLContext, info: GraphQLResolveInfo) =>
-        referralRoute(driver, args.input, context, info),
+      referralRoute: async (_root: unknown, args: { input: RouteRequestInput }, context: GraphQLContext, info: GraphQLResolveInfo) => {
+        const { referralRoute } = await import("./routes/referral-route");
+        return referralRoute(driver, args.input, context, info);
+      },
     },
     RouteStep: routeNodeResolvers,
     Exclusion: routeNodeResolvers,
     Mutation: {
-      saveDataset: (_root: unknown, args: { input: unknown }, context: GraphQLContext) => saveDataset(driver, args.input, context.caller),
-      updatePlacesFree: (_root: unknown, args: { input: unknown }, context: GraphQLContext) => updatePlacesFree(driver, args.input, context.caller),
+      saveDataset: async (_root: unknown, args: { input: unknown }, context: GraphQLContext) => {
+        const { saveDataset } = await import("./dataset/save-dataset");
+        return saveDataset(driver, args.input, context.caller);
+      },
+      updatePlacesFree: async (_root: unknown, args: { input: unknown }, context: GraphQLContext) => {
+        const { updatePlacesFree } = await import("./capacity/update-places-free");
+        return updatePlacesFree(driver, args.input, context.caller);
+      },
     },
   };
   return new Neo4jGraphQL({ typeDefs, driver, resolvers, features: neo4jGraphQLFeatures }).getSchema();
 }
 
-export async function createGraphQLServer({ driver, introspection }: ServerOptions): Promise<ApolloServer<GraphQLContext>> {
-  const [schema] = await Promise.all([buildGraphQLSchema(driver), assertGraphSchema(driver)]);
+export async function createGraphQLServer({ driver, introspection, maskErrors = true }: ServerOptions): Promise<ApolloServer<GraphQLContext>> {
+  // The index check's round trip to Neo4j starts first, so that it overlaps the schema build (CPU).
+  const [, schema] = await Promise.all([assertGraphSchema(driver), buildGraphQLSchema(driver)]);
   const armor = queryArmor();
   return new ApolloServer<GraphQLContext>({
     schema,
@@ -63,7 +75,7 @@ export async function createGraphQLServer({ driver, introspection }: ServerOptio
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     parseOptions,
-    formatError,
+    formatError: maskErrors ? formatError : formatErrorUnmasked,
     plugins: [...armor.plugins, nonNegativePagination],
     validationRules: armor.validationRules,
   });

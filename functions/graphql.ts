@@ -9,7 +9,7 @@ import { asGraphQLError, refuseOversizedBody } from "./http-errors";
 const settings = apiSettingsFromEnv();
 const verifyToken = createTokenVerifier(settings.auth);
 const driver = createDriver(neo4jSettingsFromEnv());
-const server = await createGraphQLServer({ driver, introspection: settings.introspection });
+const server = await createGraphQLServer({ driver, introspection: settings.introspection, maskErrors: settings.maskErrors });
 
 export const handler = startServerAndCreateLambdaHandler(server, handlers.createAPIGatewayProxyEventV2RequestHandler(), {
   context: async ({ event }) => contextOf(await verifyToken(event.headers.authorization)),

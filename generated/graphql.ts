@@ -69,6 +69,8 @@ export type Actor = {
   holdsPermanenceAtConnection: ActorHoldsPermanenceAtConnection;
   hostsPermanencesOf: Array<Actor>;
   hostsPermanencesOfConnection: ActorHostsPermanencesOfConnection;
+  /** The record's id in the Open Referral (HSDS) directory it was imported from; null for records entered in Parcours. */
+  hsdsId?: Maybe<Scalars['String']['output']>;
   /** Stable identifier, e.g. adavip-92. */
   id: Scalars['ID']['output'];
   kind: ActorKind;
@@ -585,6 +587,7 @@ export type ActorActorCoordinatedByNodeAggregateSelection = {
   __typename?: 'ActorActorCoordinatedByNodeAggregateSelection';
   departement: StringAggregateSelection;
   description: StringAggregateSelection;
+  hsdsId: StringAggregateSelection;
   name: StringAggregateSelection;
   source: StringAggregateSelection;
 };
@@ -606,6 +609,7 @@ export type ActorActorCoordinatesNodeAggregateSelection = {
   __typename?: 'ActorActorCoordinatesNodeAggregateSelection';
   departement: StringAggregateSelection;
   description: StringAggregateSelection;
+  hsdsId: StringAggregateSelection;
   name: StringAggregateSelection;
   source: StringAggregateSelection;
 };
@@ -627,6 +631,7 @@ export type ActorActorFundedByNodeAggregateSelection = {
   __typename?: 'ActorActorFundedByNodeAggregateSelection';
   departement: StringAggregateSelection;
   description: StringAggregateSelection;
+  hsdsId: StringAggregateSelection;
   name: StringAggregateSelection;
   source: StringAggregateSelection;
 };
@@ -648,6 +653,7 @@ export type ActorActorFundsActorsNodeAggregateSelection = {
   __typename?: 'ActorActorFundsActorsNodeAggregateSelection';
   departement: StringAggregateSelection;
   description: StringAggregateSelection;
+  hsdsId: StringAggregateSelection;
   name: StringAggregateSelection;
   source: StringAggregateSelection;
 };
@@ -669,6 +675,7 @@ export type ActorActorHoldsPermanenceAtNodeAggregateSelection = {
   __typename?: 'ActorActorHoldsPermanenceAtNodeAggregateSelection';
   departement: StringAggregateSelection;
   description: StringAggregateSelection;
+  hsdsId: StringAggregateSelection;
   name: StringAggregateSelection;
   source: StringAggregateSelection;
 };
@@ -690,6 +697,7 @@ export type ActorActorHostsPermanencesOfNodeAggregateSelection = {
   __typename?: 'ActorActorHostsPermanencesOfNodeAggregateSelection';
   departement: StringAggregateSelection;
   description: StringAggregateSelection;
+  hsdsId: StringAggregateSelection;
   name: StringAggregateSelection;
   source: StringAggregateSelection;
 };
@@ -711,6 +719,7 @@ export type ActorActorMemberOfNodeAggregateSelection = {
   __typename?: 'ActorActorMemberOfNodeAggregateSelection';
   departement: StringAggregateSelection;
   description: StringAggregateSelection;
+  hsdsId: StringAggregateSelection;
   name: StringAggregateSelection;
   source: StringAggregateSelection;
 };
@@ -732,6 +741,7 @@ export type ActorActorMembersNodeAggregateSelection = {
   __typename?: 'ActorActorMembersNodeAggregateSelection';
   departement: StringAggregateSelection;
   description: StringAggregateSelection;
+  hsdsId: StringAggregateSelection;
   name: StringAggregateSelection;
   source: StringAggregateSelection;
 };
@@ -753,6 +763,7 @@ export type ActorActorPartOfNodeAggregateSelection = {
   __typename?: 'ActorActorPartOfNodeAggregateSelection';
   departement: StringAggregateSelection;
   description: StringAggregateSelection;
+  hsdsId: StringAggregateSelection;
   name: StringAggregateSelection;
   source: StringAggregateSelection;
 };
@@ -774,6 +785,7 @@ export type ActorActorPartsNodeAggregateSelection = {
   __typename?: 'ActorActorPartsNodeAggregateSelection';
   departement: StringAggregateSelection;
   description: StringAggregateSelection;
+  hsdsId: StringAggregateSelection;
   name: StringAggregateSelection;
   source: StringAggregateSelection;
 };
@@ -795,6 +807,7 @@ export type ActorActorReferredFromNodeAggregateSelection = {
   __typename?: 'ActorActorReferredFromNodeAggregateSelection';
   departement: StringAggregateSelection;
   description: StringAggregateSelection;
+  hsdsId: StringAggregateSelection;
   name: StringAggregateSelection;
   source: StringAggregateSelection;
 };
@@ -816,6 +829,7 @@ export type ActorActorRefersToNodeAggregateSelection = {
   __typename?: 'ActorActorRefersToNodeAggregateSelection';
   departement: StringAggregateSelection;
   description: StringAggregateSelection;
+  hsdsId: StringAggregateSelection;
   name: StringAggregateSelection;
   source: StringAggregateSelection;
 };
@@ -830,6 +844,7 @@ export type ActorAggregateNode = {
   __typename?: 'ActorAggregateNode';
   departement: StringAggregateSelection;
   description: StringAggregateSelection;
+  hsdsId: StringAggregateSelection;
   name: StringAggregateSelection;
   source: StringAggregateSelection;
 };
@@ -1028,6 +1043,7 @@ export type ActorCoordinatedByNodeAggregationWhereInput = {
   OR?: InputMaybe<Array<ActorCoordinatedByNodeAggregationWhereInput>>;
   departement?: InputMaybe<StringScalarAggregationFilters>;
   description?: InputMaybe<StringScalarAggregationFilters>;
+  hsdsId?: InputMaybe<StringScalarAggregationFilters>;
   name?: InputMaybe<StringScalarAggregationFilters>;
   source?: InputMaybe<StringScalarAggregationFilters>;
 };
@@ -1088,6 +1104,7 @@ export type ActorCoordinatesNodeAggregationWhereInput = {
   OR?: InputMaybe<Array<ActorCoordinatesNodeAggregationWhereInput>>;
   departement?: InputMaybe<StringScalarAggregationFilters>;
   description?: InputMaybe<StringScalarAggregationFilters>;
+  hsdsId?: InputMaybe<StringScalarAggregationFilters>;
   name?: InputMaybe<StringScalarAggregationFilters>;
   source?: InputMaybe<StringScalarAggregationFilters>;
 };
@@ -1212,6 +1229,7 @@ export type ActorFundedByNodeAggregationWhereInput = {
   OR?: InputMaybe<Array<ActorFundedByNodeAggregationWhereInput>>;
   departement?: InputMaybe<StringScalarAggregationFilters>;
   description?: InputMaybe<StringScalarAggregationFilters>;
+  hsdsId?: InputMaybe<StringScalarAggregationFilters>;
   name?: InputMaybe<StringScalarAggregationFilters>;
   source?: InputMaybe<StringScalarAggregationFilters>;
 };
@@ -1272,6 +1290,7 @@ export type ActorFundsActorsNodeAggregationWhereInput = {
   OR?: InputMaybe<Array<ActorFundsActorsNodeAggregationWhereInput>>;
   departement?: InputMaybe<StringScalarAggregationFilters>;
   description?: InputMaybe<StringScalarAggregationFilters>;
+  hsdsId?: InputMaybe<StringScalarAggregationFilters>;
   name?: InputMaybe<StringScalarAggregationFilters>;
   source?: InputMaybe<StringScalarAggregationFilters>;
 };
@@ -1332,6 +1351,7 @@ export type ActorFundsServicesNodeAggregationWhereInput = {
   OR?: InputMaybe<Array<ActorFundsServicesNodeAggregationWhereInput>>;
   accessibility?: InputMaybe<StringScalarAggregationFilters>;
   description?: InputMaybe<StringScalarAggregationFilters>;
+  hsdsId?: InputMaybe<StringScalarAggregationFilters>;
   maxAge?: InputMaybe<IntScalarAggregationFilters>;
   minAge?: InputMaybe<IntScalarAggregationFilters>;
   name?: InputMaybe<StringScalarAggregationFilters>;
@@ -1395,6 +1415,7 @@ export type ActorHoldsPermanenceAtNodeAggregationWhereInput = {
   OR?: InputMaybe<Array<ActorHoldsPermanenceAtNodeAggregationWhereInput>>;
   departement?: InputMaybe<StringScalarAggregationFilters>;
   description?: InputMaybe<StringScalarAggregationFilters>;
+  hsdsId?: InputMaybe<StringScalarAggregationFilters>;
   name?: InputMaybe<StringScalarAggregationFilters>;
   source?: InputMaybe<StringScalarAggregationFilters>;
 };
@@ -1455,6 +1476,7 @@ export type ActorHostsPermanencesOfNodeAggregationWhereInput = {
   OR?: InputMaybe<Array<ActorHostsPermanencesOfNodeAggregationWhereInput>>;
   departement?: InputMaybe<StringScalarAggregationFilters>;
   description?: InputMaybe<StringScalarAggregationFilters>;
+  hsdsId?: InputMaybe<StringScalarAggregationFilters>;
   name?: InputMaybe<StringScalarAggregationFilters>;
   source?: InputMaybe<StringScalarAggregationFilters>;
 };
@@ -1473,6 +1495,8 @@ export type ActorInput = {
   covers?: InputMaybe<Array<Scalars['ID']['input']>>;
   departement?: InputMaybe<Scalars['String']['input']>;
   description?: InputMaybe<Scalars['String']['input']>;
+  /** The actor's id in the HSDS directory it comes from. */
+  hsdsId?: InputMaybe<Scalars['String']['input']>;
   id: Scalars['ID']['input'];
   kind: ActorKind;
   name: Scalars['String']['input'];
@@ -1533,6 +1557,7 @@ export type ActorLocationSeatAggregateSelection = {
 
 export type ActorLocationSeatNodeAggregateSelection = {
   __typename?: 'ActorLocationSeatNodeAggregateSelection';
+  hsdsId: StringAggregateSelection;
   name: StringAggregateSelection;
   source: StringAggregateSelection;
 };
@@ -1586,6 +1611,7 @@ export type ActorMemberOfNodeAggregationWhereInput = {
   OR?: InputMaybe<Array<ActorMemberOfNodeAggregationWhereInput>>;
   departement?: InputMaybe<StringScalarAggregationFilters>;
   description?: InputMaybe<StringScalarAggregationFilters>;
+  hsdsId?: InputMaybe<StringScalarAggregationFilters>;
   name?: InputMaybe<StringScalarAggregationFilters>;
   source?: InputMaybe<StringScalarAggregationFilters>;
 };
@@ -1646,6 +1672,7 @@ export type ActorMembersNodeAggregationWhereInput = {
   OR?: InputMaybe<Array<ActorMembersNodeAggregationWhereInput>>;
   departement?: InputMaybe<StringScalarAggregationFilters>;
   description?: InputMaybe<StringScalarAggregationFilters>;
+  hsdsId?: InputMaybe<StringScalarAggregationFilters>;
   name?: InputMaybe<StringScalarAggregationFilters>;
   source?: InputMaybe<StringScalarAggregationFilters>;
 };
@@ -1706,6 +1733,7 @@ export type ActorPartOfNodeAggregationWhereInput = {
   OR?: InputMaybe<Array<ActorPartOfNodeAggregationWhereInput>>;
   departement?: InputMaybe<StringScalarAggregationFilters>;
   description?: InputMaybe<StringScalarAggregationFilters>;
+  hsdsId?: InputMaybe<StringScalarAggregationFilters>;
   name?: InputMaybe<StringScalarAggregationFilters>;
   source?: InputMaybe<StringScalarAggregationFilters>;
 };
@@ -1766,6 +1794,7 @@ export type ActorPartsNodeAggregationWhereInput = {
   OR?: InputMaybe<Array<ActorPartsNodeAggregationWhereInput>>;
   departement?: InputMaybe<StringScalarAggregationFilters>;
   description?: InputMaybe<StringScalarAggregationFilters>;
+  hsdsId?: InputMaybe<StringScalarAggregationFilters>;
   name?: InputMaybe<StringScalarAggregationFilters>;
   source?: InputMaybe<StringScalarAggregationFilters>;
 };
@@ -1826,6 +1855,7 @@ export type ActorReferredFromNodeAggregationWhereInput = {
   OR?: InputMaybe<Array<ActorReferredFromNodeAggregationWhereInput>>;
   departement?: InputMaybe<StringScalarAggregationFilters>;
   description?: InputMaybe<StringScalarAggregationFilters>;
+  hsdsId?: InputMaybe<StringScalarAggregationFilters>;
   name?: InputMaybe<StringScalarAggregationFilters>;
   source?: InputMaybe<StringScalarAggregationFilters>;
 };
@@ -1886,6 +1916,7 @@ export type ActorRefersToNodeAggregationWhereInput = {
   OR?: InputMaybe<Array<ActorRefersToNodeAggregationWhereInput>>;
   departement?: InputMaybe<StringScalarAggregationFilters>;
   description?: InputMaybe<StringScalarAggregationFilters>;
+  hsdsId?: InputMaybe<StringScalarAggregationFilters>;
   name?: InputMaybe<StringScalarAggregationFilters>;
   source?: InputMaybe<StringScalarAggregationFilters>;
 };
@@ -1952,6 +1983,7 @@ export type ActorSeatNodeAggregationWhereInput = {
   AND?: InputMaybe<Array<ActorSeatNodeAggregationWhereInput>>;
   NOT?: InputMaybe<ActorSeatNodeAggregationWhereInput>;
   OR?: InputMaybe<Array<ActorSeatNodeAggregationWhereInput>>;
+  hsdsId?: InputMaybe<StringScalarAggregationFilters>;
   name?: InputMaybe<StringScalarAggregationFilters>;
   source?: InputMaybe<StringScalarAggregationFilters>;
 };
@@ -1979,6 +2011,7 @@ export type ActorServiceFundsServicesNodeAggregateSelection = {
   __typename?: 'ActorServiceFundsServicesNodeAggregateSelection';
   accessibility: StringAggregateSelection;
   description: StringAggregateSelection;
+  hsdsId: StringAggregateSelection;
   maxAge: IntAggregateSelection;
   minAge: IntAggregateSelection;
   name: StringAggregateSelection;
@@ -1996,6 +2029,7 @@ export type ActorServiceServicesNodeAggregateSelection = {
   __typename?: 'ActorServiceServicesNodeAggregateSelection';
   accessibility: StringAggregateSelection;
   description: StringAggregateSelection;
+  hsdsId: StringAggregateSelection;
   maxAge: IntAggregateSelection;
   minAge: IntAggregateSelection;
   name: StringAggregateSelection;
@@ -2049,6 +2083,7 @@ export type ActorServicesNodeAggregationWhereInput = {
   OR?: InputMaybe<Array<ActorServicesNodeAggregationWhereInput>>;
   accessibility?: InputMaybe<StringScalarAggregationFilters>;
   description?: InputMaybe<StringScalarAggregationFilters>;
+  hsdsId?: InputMaybe<StringScalarAggregationFilters>;
   maxAge?: InputMaybe<IntScalarAggregationFilters>;
   minAge?: InputMaybe<IntScalarAggregationFilters>;
   name?: InputMaybe<StringScalarAggregationFilters>;
@@ -2066,6 +2101,7 @@ export type ActorServicesRelationship = {
 export type ActorSort = {
   departement?: InputMaybe<SortDirection>;
   description?: InputMaybe<SortDirection>;
+  hsdsId?: InputMaybe<SortDirection>;
   id?: InputMaybe<SortDirection>;
   kind?: InputMaybe<SortDirection>;
   name?: InputMaybe<SortDirection>;
@@ -2120,6 +2156,7 @@ export type ActorWhere = {
   holdsPermanenceAtConnection?: InputMaybe<ActorHoldsPermanenceAtConnectionFilters>;
   hostsPermanencesOf?: InputMaybe<ActorRelationshipFilters>;
   hostsPermanencesOfConnection?: InputMaybe<ActorHostsPermanencesOfConnectionFilters>;
+  hsdsId?: InputMaybe<StringScalarFilters>;
   id?: InputMaybe<IdScalarFilters>;
   kind?: InputMaybe<ActorKindEnumScalarFilters>;
   memberOf?: InputMaybe<ActorRelationshipFilters>;
@@ -2503,6 +2540,7 @@ export type ConventionActorPartiesNodeAggregateSelection = {
   __typename?: 'ConventionActorPartiesNodeAggregateSelection';
   departement: StringAggregateSelection;
   description: StringAggregateSelection;
+  hsdsId: StringAggregateSelection;
   name: StringAggregateSelection;
   source: StringAggregateSelection;
 };
@@ -2585,6 +2623,7 @@ export type ConventionPartiesNodeAggregationWhereInput = {
   OR?: InputMaybe<Array<ConventionPartiesNodeAggregationWhereInput>>;
   departement?: InputMaybe<StringScalarAggregationFilters>;
   description?: InputMaybe<StringScalarAggregationFilters>;
+  hsdsId?: InputMaybe<StringScalarAggregationFilters>;
   name?: InputMaybe<StringScalarAggregationFilters>;
   source?: InputMaybe<StringScalarAggregationFilters>;
 };
@@ -2799,6 +2838,8 @@ export type Location = {
   communeConnection: LocationCommuneConnection;
   /** True for shelters: the address is given only to coordinators of the département (front-line staff get it from the operator on referral). */
   confidential: Scalars['Boolean']['output'];
+  /** The record's id in the Open Referral (HSDS) directory it was imported from; null for records entered in Parcours. */
+  hsdsId?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   latitude?: Maybe<Scalars['Float']['output']>;
   longitude?: Maybe<Scalars['Float']['output']>;
@@ -2867,6 +2908,7 @@ export type LocationAggregate = {
 
 export type LocationAggregateNode = {
   __typename?: 'LocationAggregateNode';
+  hsdsId: StringAggregateSelection;
   name: StringAggregateSelection;
   source: StringAggregateSelection;
 };
@@ -2936,6 +2978,8 @@ export type LocationInput = {
   /** INSEE code of the commune. */
   commune: Scalars['ID']['input'];
   confidential?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The location's id in the HSDS directory it comes from. */
+  hsdsId?: InputMaybe<Scalars['String']['input']>;
   id: Scalars['ID']['input'];
   latitude?: InputMaybe<Scalars['Float']['input']>;
   longitude?: InputMaybe<Scalars['Float']['input']>;
@@ -2966,6 +3010,7 @@ export type LocationServiceServicesNodeAggregateSelection = {
   __typename?: 'LocationServiceServicesNodeAggregateSelection';
   accessibility: StringAggregateSelection;
   description: StringAggregateSelection;
+  hsdsId: StringAggregateSelection;
   maxAge: IntAggregateSelection;
   minAge: IntAggregateSelection;
   name: StringAggregateSelection;
@@ -3019,6 +3064,7 @@ export type LocationServicesNodeAggregationWhereInput = {
   OR?: InputMaybe<Array<LocationServicesNodeAggregationWhereInput>>;
   accessibility?: InputMaybe<StringScalarAggregationFilters>;
   description?: InputMaybe<StringScalarAggregationFilters>;
+  hsdsId?: InputMaybe<StringScalarAggregationFilters>;
   maxAge?: InputMaybe<IntScalarAggregationFilters>;
   minAge?: InputMaybe<IntScalarAggregationFilters>;
   name?: InputMaybe<StringScalarAggregationFilters>;
@@ -3035,6 +3081,7 @@ export type LocationServicesRelationship = {
 /** Fields to sort Locations by. The order in which sorts are applied is not guaranteed when specifying many fields in one LocationSort object. */
 export type LocationSort = {
   confidential?: InputMaybe<SortDirection>;
+  hsdsId?: InputMaybe<SortDirection>;
   id?: InputMaybe<SortDirection>;
   name?: InputMaybe<SortDirection>;
   source?: InputMaybe<SortDirection>;
@@ -3061,6 +3108,7 @@ export type LocationWhere = {
   commune?: InputMaybe<TerritoryRelationshipFilters>;
   communeConnection?: InputMaybe<LocationCommuneConnectionFilters>;
   confidential?: InputMaybe<BooleanScalarFilters>;
+  hsdsId?: InputMaybe<StringScalarFilters>;
   id?: InputMaybe<IdScalarFilters>;
   name?: InputMaybe<StringScalarFilters>;
   services?: InputMaybe<ServiceRelationshipFilters>;
@@ -3204,6 +3252,7 @@ export type NeedServiceServicesNodeAggregateSelection = {
   __typename?: 'NeedServiceServicesNodeAggregateSelection';
   accessibility: StringAggregateSelection;
   description: StringAggregateSelection;
+  hsdsId: StringAggregateSelection;
   maxAge: IntAggregateSelection;
   minAge: IntAggregateSelection;
   name: StringAggregateSelection;
@@ -3257,6 +3306,7 @@ export type NeedServicesNodeAggregationWhereInput = {
   OR?: InputMaybe<Array<NeedServicesNodeAggregationWhereInput>>;
   accessibility?: InputMaybe<StringScalarAggregationFilters>;
   description?: InputMaybe<StringScalarAggregationFilters>;
+  hsdsId?: InputMaybe<StringScalarAggregationFilters>;
   maxAge?: InputMaybe<IntScalarAggregationFilters>;
   minAge?: InputMaybe<IntScalarAggregationFilters>;
   name?: InputMaybe<StringScalarAggregationFilters>;
@@ -3791,6 +3841,8 @@ export type Service = {
   fundedByConnection: ServiceFundedByConnection;
   /** WOMEN when the service is for women only; null when unknown. */
   gender?: Maybe<Gender>;
+  /** The record's id in the Open Referral (HSDS) directory it was imported from; null for records entered in Parcours. */
+  hsdsId?: Maybe<Scalars['String']['output']>;
   /** Stable identifier, e.g. adavip-92-savu. */
   id: Scalars['ID']['output'];
   kind: ServiceKind;
@@ -4006,6 +4058,7 @@ export type ServiceActorFundedByNodeAggregateSelection = {
   __typename?: 'ServiceActorFundedByNodeAggregateSelection';
   departement: StringAggregateSelection;
   description: StringAggregateSelection;
+  hsdsId: StringAggregateSelection;
   name: StringAggregateSelection;
   source: StringAggregateSelection;
 };
@@ -4020,6 +4073,7 @@ export type ServiceActorProvidersNodeAggregateSelection = {
   __typename?: 'ServiceActorProvidersNodeAggregateSelection';
   departement: StringAggregateSelection;
   description: StringAggregateSelection;
+  hsdsId: StringAggregateSelection;
   name: StringAggregateSelection;
   source: StringAggregateSelection;
 };
@@ -4034,6 +4088,7 @@ export type ServiceAggregateNode = {
   __typename?: 'ServiceAggregateNode';
   accessibility: StringAggregateSelection;
   description: StringAggregateSelection;
+  hsdsId: StringAggregateSelection;
   maxAge: IntAggregateSelection;
   minAge: IntAggregateSelection;
   name: StringAggregateSelection;
@@ -4236,6 +4291,7 @@ export type ServiceFundedByNodeAggregationWhereInput = {
   OR?: InputMaybe<Array<ServiceFundedByNodeAggregationWhereInput>>;
   departement?: InputMaybe<StringScalarAggregationFilters>;
   description?: InputMaybe<StringScalarAggregationFilters>;
+  hsdsId?: InputMaybe<StringScalarAggregationFilters>;
   name?: InputMaybe<StringScalarAggregationFilters>;
   source?: InputMaybe<StringScalarAggregationFilters>;
 };
@@ -4261,6 +4317,8 @@ export type ServiceInput = {
   cost?: InputMaybe<Cost>;
   description?: InputMaybe<Scalars['String']['input']>;
   eligibility?: InputMaybe<EligibilityInput>;
+  /** The service's id in the HSDS directory it comes from. */
+  hsdsId?: InputMaybe<Scalars['String']['input']>;
   id: Scalars['ID']['input'];
   kind: ServiceKind;
   languages?: InputMaybe<Array<Scalars['String']['input']>>;
@@ -4310,6 +4368,7 @@ export type ServiceLocationLocationsAggregateSelection = {
 
 export type ServiceLocationLocationsNodeAggregateSelection = {
   __typename?: 'ServiceLocationLocationsNodeAggregateSelection';
+  hsdsId: StringAggregateSelection;
   name: StringAggregateSelection;
   source: StringAggregateSelection;
 };
@@ -4358,6 +4417,7 @@ export type ServiceLocationsNodeAggregationWhereInput = {
   AND?: InputMaybe<Array<ServiceLocationsNodeAggregationWhereInput>>;
   NOT?: InputMaybe<ServiceLocationsNodeAggregationWhereInput>;
   OR?: InputMaybe<Array<ServiceLocationsNodeAggregationWhereInput>>;
+  hsdsId?: InputMaybe<StringScalarAggregationFilters>;
   name?: InputMaybe<StringScalarAggregationFilters>;
   source?: InputMaybe<StringScalarAggregationFilters>;
 };
@@ -4482,6 +4542,7 @@ export type ServiceProvidersNodeAggregationWhereInput = {
   OR?: InputMaybe<Array<ServiceProvidersNodeAggregationWhereInput>>;
   departement?: InputMaybe<StringScalarAggregationFilters>;
   description?: InputMaybe<StringScalarAggregationFilters>;
+  hsdsId?: InputMaybe<StringScalarAggregationFilters>;
   name?: InputMaybe<StringScalarAggregationFilters>;
   source?: InputMaybe<StringScalarAggregationFilters>;
 };
@@ -4598,6 +4659,7 @@ export type ServiceSort = {
   cost?: InputMaybe<SortDirection>;
   description?: InputMaybe<SortDirection>;
   gender?: InputMaybe<SortDirection>;
+  hsdsId?: InputMaybe<SortDirection>;
   id?: InputMaybe<SortDirection>;
   kind?: InputMaybe<SortDirection>;
   maxAge?: InputMaybe<SortDirection>;
@@ -4643,6 +4705,7 @@ export type ServiceWhere = {
   fundedBy?: InputMaybe<ActorRelationshipFilters>;
   fundedByConnection?: InputMaybe<ServiceFundedByConnectionFilters>;
   gender?: InputMaybe<GenderEnumScalarFilters>;
+  hsdsId?: InputMaybe<StringScalarFilters>;
   id?: InputMaybe<IdScalarFilters>;
   kind?: InputMaybe<ServiceKindEnumScalarFilters>;
   languages?: InputMaybe<StringListFilters>;
@@ -4798,6 +4861,7 @@ export type SituationServiceServicesNodeAggregateSelection = {
   __typename?: 'SituationServiceServicesNodeAggregateSelection';
   accessibility: StringAggregateSelection;
   description: StringAggregateSelection;
+  hsdsId: StringAggregateSelection;
   maxAge: IntAggregateSelection;
   minAge: IntAggregateSelection;
   name: StringAggregateSelection;
@@ -4851,6 +4915,7 @@ export type SituationServicesNodeAggregationWhereInput = {
   OR?: InputMaybe<Array<SituationServicesNodeAggregationWhereInput>>;
   accessibility?: InputMaybe<StringScalarAggregationFilters>;
   description?: InputMaybe<StringScalarAggregationFilters>;
+  hsdsId?: InputMaybe<StringScalarAggregationFilters>;
   maxAge?: InputMaybe<IntScalarAggregationFilters>;
   minAge?: InputMaybe<IntScalarAggregationFilters>;
   name?: InputMaybe<StringScalarAggregationFilters>;
@@ -5179,6 +5244,7 @@ export type TerritoryActorCoveredByNodeAggregateSelection = {
   __typename?: 'TerritoryActorCoveredByNodeAggregateSelection';
   departement: StringAggregateSelection;
   description: StringAggregateSelection;
+  hsdsId: StringAggregateSelection;
   name: StringAggregateSelection;
   source: StringAggregateSelection;
 };
@@ -5244,6 +5310,7 @@ export type TerritoryCoveredByNodeAggregationWhereInput = {
   OR?: InputMaybe<Array<TerritoryCoveredByNodeAggregationWhereInput>>;
   departement?: InputMaybe<StringScalarAggregationFilters>;
   description?: InputMaybe<StringScalarAggregationFilters>;
+  hsdsId?: InputMaybe<StringScalarAggregationFilters>;
   name?: InputMaybe<StringScalarAggregationFilters>;
   source?: InputMaybe<StringScalarAggregationFilters>;
 };
@@ -5439,6 +5506,7 @@ export type TerritoryServedByNodeAggregationWhereInput = {
   OR?: InputMaybe<Array<TerritoryServedByNodeAggregationWhereInput>>;
   accessibility?: InputMaybe<StringScalarAggregationFilters>;
   description?: InputMaybe<StringScalarAggregationFilters>;
+  hsdsId?: InputMaybe<StringScalarAggregationFilters>;
   maxAge?: InputMaybe<IntScalarAggregationFilters>;
   minAge?: InputMaybe<IntScalarAggregationFilters>;
   name?: InputMaybe<StringScalarAggregationFilters>;
@@ -5462,6 +5530,7 @@ export type TerritoryServiceServedByNodeAggregateSelection = {
   __typename?: 'TerritoryServiceServedByNodeAggregateSelection';
   accessibility: StringAggregateSelection;
   description: StringAggregateSelection;
+  hsdsId: StringAggregateSelection;
   maxAge: IntAggregateSelection;
   minAge: IntAggregateSelection;
   name: StringAggregateSelection;

@@ -1,5 +1,5 @@
 import type { Driver } from "neo4j-driver";
-import { loadDataset, type LoadSummary } from "../functions/dataset/load-dataset";
+import { countGraph, loadDataset, type LoadSummary } from "../functions/dataset/load-dataset";
 import { readDataset, type DatasetProblem } from "../functions/dataset/read-dataset";
 import { parseTaxonomy } from "../functions/dataset/taxonomy";
 import { ensureGraphSchema } from "../functions/graph/graph-schema";
@@ -20,7 +20,13 @@ export async function seedGraph(driver: Driver, seedDir?: string): Promise<LoadS
   const result = readDataset(files.dataset);
   if (!result.ok) throw new InvalidDatasetError(result.problems);
   await ensureGraphSchema(driver);
-  return loadDataset(driver, result.dataset, { referential: { taxonomy: parseTaxonomy(files.taxonomy) } });
+  const loaded = await loadDataset(driver, result.dataset, { referential: { taxonomy: parseTaxonomy(files.taxonomy) } });
+  const session = driver.session();
+  try {
+    return { ...loaded, ...(await session.executeRead(countGraph)) };
+  } finally {
+    await session.close();
+  }
 }
 
 export function formatSummary(summary: LoadSummary): string {

@@ -1,7 +1,8 @@
-/** `npm start`: Neo4j up, indexes ready, graph seeded when empty, the GraphQL API served on localhost. */
+/** `npm start`: Neo4j and the local S3 server up, indexes ready, graph seeded when empty, the GraphQL API served on localhost. */
 import { createDriver } from "../functions/graph/driver";
 import { ensureGraphSchema } from "../functions/graph/graph-schema";
 import { localInstance, startNeo4j } from "./neo4j-process";
+import { localBuckets, localS3Dir, localS3Env, localS3Port, startS3Server } from "./s3-server";
 import { formatSummary, seedGraph } from "./seed-graph";
 import { withLocalAuthDefaults } from "./local-auth";
 import { serveLocally } from "./server";
@@ -20,7 +21,15 @@ try {
   }
   await driver.close();
 
-  Object.assign(process.env, withLocalAuthDefaults(process.env), { NEO4J_URI: neo4j.uri, NEO4J_USER: instance.user, NEO4J_PASSWORD: instance.password });
+  const s3 = await startS3Server(localS3Port(), localS3Dir(localS3Port()));
+  console.log(`S3 at ${s3.endpoint} (buckets ${Object.values(localBuckets).join(", ")}; files in ${localS3Dir(localS3Port())})`);
+
+  Object.assign(
+    process.env,
+    withLocalAuthDefaults(process.env),
+    { NEO4J_URI: neo4j.uri, NEO4J_USER: instance.user, NEO4J_PASSWORD: instance.password },
+    localS3Env(s3.endpoint),
+  );
   console.log(`GraphQL API ready at ${await serveLocally(Number(process.env.PORT ?? 4000))}`);
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));

@@ -282,7 +282,7 @@ describe("territory", () => {
   });
 
   it("outside the covered départements, gives the national lines and explains the uncovered needs", async () => {
-    const r = await route({ commune: "Lyon", situations: ["INTIMATE_PARTNER_VIOLENCE"], urgency: "URGENT", at: tuesdayMorning });
+    const r = await route({ commune: "69123", situations: ["INTIMATE_PARTNER_VIOLENCE"], urgency: "URGENT", at: tuesdayMorning });
 
     expect(r.covered).toBe(false);
     expect(r.emergency.map((e) => e.number)).toEqual(["17", "112", "114", "3919"]);
@@ -351,10 +351,12 @@ describe("the route as partner apps use it", () => {
 });
 
 describe("bad requests", () => {
-  it("rejects an unknown commune, naming the field", async () => {
-    const error = await routeError({ commune: "Gotham", situations: ["INTIMATE_PARTNER_VIOLENCE"] });
+  it("rejects an unknown commune, naming the field, and asks for an INSEE code outside the covered départements", async () => {
+    const unknown = await routeError({ commune: "Gotham", situations: ["INTIMATE_PARTNER_VIOLENCE"] });
+    const elsewhere = await routeError({ commune: "Lyon", situations: ["INTIMATE_PARTNER_VIOLENCE"] });
 
-    expect(error.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.commune" });
+    expect(unknown.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.commune" });
+    expect(elsewhere.message).toMatch(/INSEE code of a commune elsewhere/);
   });
 
   it("rejects an empty list of situations", async () => {

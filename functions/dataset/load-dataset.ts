@@ -9,6 +9,8 @@ import type { ActorRecord, DatasetFile, ServiceRecord, Source } from "./schema";
 import type { Taxonomy } from "./taxonomy";
 import { coveredTerritories, searchableName, territorySource } from "./territories";
 import * as statements from "./load-statements";
+import { readGraphRecords, type RecordKind } from "./dump-dataset";
+import { compareRecords, existingIn, recordsOf, type RecordChanges } from "./record-changes";
 
 interface Provenance {
   source: string;
@@ -16,11 +18,17 @@ interface Provenance {
   unverified: boolean;
 }
 
-export interface LoadSummary {
-  nodes: Record<string, number>;
-  relationships: Record<string, number>;
+export interface LoadResult {
   nodesCreated: number;
   relationshipsCreated: number;
+  /** Per kind of record, when the load was asked to count them (LoadOptions.countChanges). */
+  changes?: Record<RecordKind, RecordChanges>;
+}
+
+/** A load and what the graph holds after it. */
+export interface LoadSummary extends LoadResult {
+  nodes: Record<string, number>;
+  relationships: Record<string, number>;
 }
 
 const BATCH = 2_000;
@@ -28,36 +36,44 @@ const BATCH = 2_000;
 /** What a load writes beside the records: the referential (territories, taxonomy) only comes with a full seed. */
 export interface LoadOptions {
   referential?: { taxonomy: Taxonomy };
+  /** Compare each record of the files with the graph before and after, in the same transaction. */
+  countChanges?: boolean;
+  /** Hears the number of rows written so far, after each batch. */
+  onBatch?: (rowsWritten: number, rowsTotal: number) => void;
 }
 
-export async function loadDataset(driver: Driver, files: DatasetFile[], options: LoadOptions = {}): Promise<LoadSummary> {
+export async function loadDataset(driver: Driver, files: DatasetFile[], options: LoadOptions = {}): Promise<LoadResult> {
   const session = driver.session();
   try {
-    const counters = await session.executeWrite((tx) => writeDataset(tx, files, options));
-    return { ...(await session.executeRead(countGraph)), ...counters };
+    return await session.executeWrite((tx) => writeDataset(tx, files, options));
   } finally {
     await session.close();
   }
 }
 
 /** The load's writes inside the caller's transaction, so a mutation can audit them in the same one. */
-export async function writeDataset(
-  tx: ManagedTransaction,
-  files: DatasetFile[],
-  options: LoadOptions = {},
-): Promise<Pick<LoadSummary, "nodesCreated" | "relationshipsCreated">> {
+export async function writeDataset(tx: ManagedTransaction, files: DatasetFile[], options: LoadOptions = {}): Promise<LoadResult> {
   const rows = toRows(files, await sourcesInScope(tx, files), options);
+  const scope = options.countChanges ? recordsOf(files) : undefined;
+  const before = scope && (await readGraphRecords(tx, scope));
+  const rowsTotal = rows.reduce((n, [, batchRows]) => n + batchRows.length, 0);
   let nodesCreated = 0;
   let relationshipsCreated = 0;
+  let rowsWritten = 0;
   for (const [statement, batchRows] of rows) {
     for (let i = 0; i < batchRows.length; i += BATCH) {
-      const result = await tx.run(statement, { rows: batchRows.slice(i, i + BATCH) });
+      const batch = batchRows.slice(i, i + BATCH);
+      const result = await tx.run(statement, { rows: batch });
       const updates = result.summary.counters.updates();
       nodesCreated += updates.nodesCreated;
       relationshipsCreated += updates.relationshipsCreated;
+      rowsWritten += batch.length;
+      options.onBatch?.(rowsWritten, rowsTotal);
     }
   }
-  return { nodesCreated, relationshipsCreated };
+  // Records absent before were created: only those that existed are read again.
+  const changes = scope && before && compareRecords(files, before, await readGraphRecords(tx, existingIn(before)));
+  return { nodesCreated, relationshipsCreated, ...(changes ? { changes } : {}) };
 }
 
 export async function countGraph(tx: ManagedTransaction): Promise<Pick<LoadSummary, "nodes" | "relationships">> {
@@ -105,7 +121,7 @@ function toRows(files: DatasetFile[], sources: Map<string, Source>, { referentia
       : []),
     [statements.mergeSources, files.flatMap((f) => f.sources)],
     [statements.mergeZones, zoneRows(files, provenance)],
-    [statements.mergeLocations, files.flatMap((f) => f.locations).map((l) => ({ ...l, ...provenance(l.source) }))],
+    [statements.mergeLocations, files.flatMap((f) => f.locations).map((l) => ({ ...l, hsdsId: l.hsdsId ?? null, ...provenance(l.source) }))],
     [statements.mergeActors, actors.map((a) => actorRow(a, provenance(a.source)))],
     [statements.mergeActorContacts, actors.map((a) => ({ ownerId: a.id, contacts: contactRows(a.id, a.contacts, provenance) }))],
     [statements.mergeServices, services.map(({ actor, service }) => serviceRow(actor.id, service, provenance(service.source)))],
@@ -139,6 +155,7 @@ function actorRow(actor: ActorRecord, provenance: Provenance) {
     departement: actor.departement,
     covers: actor.covers,
     basedAt: actor.basedAt ?? null,
+    hsdsId: actor.hsdsId ?? null,
     ...provenance,
   };
 }
@@ -168,6 +185,7 @@ function serviceRow(actorId: string, service: ServiceRecord, provenance: Provena
     needs: service.needs,
     area: service.area,
     at: service.at,
+    hsdsId: service.hsdsId ?? null,
     ...provenance,
   };
 }

@@ -57,7 +57,7 @@ export const mergeLocations = `
 UNWIND $rows AS row
 MERGE (l:Location {id: row.id})
 SET l.name = row.name, l.address = row.address, l.postalCode = row.postalCode,
-    l.latitude = row.latitude, l.longitude = row.longitude, l.confidential = row.confidential,
+    l.latitude = row.latitude, l.longitude = row.longitude, l.confidential = row.confidential, l.hsdsId = row.hsdsId,
     ${provenance("l")}
 WITH l, row
 OPTIONAL MATCH (l)-[old:IN_COMMUNE]->(other:Territory) WHERE other.code <> row.commune
@@ -70,7 +70,7 @@ export const mergeActors = `
 UNWIND $rows AS row
 MERGE (a:Actor {id: row.id})
 SET a.name = row.name, a.aliases = row.aliases, a.aliasesText = row.aliasesText, a.kind = row.kind,
-    a.description = row.description, a.departement = row.departement, ${provenance("a")}
+    a.description = row.description, a.departement = row.departement, a.hsdsId = row.hsdsId, ${provenance("a")}
 WITH a, row
 OPTIONAL MATCH (a)-[old:COVERS|BASED_AT]->(target)
   WHERE (type(old) = 'COVERS' AND NOT target.code IN row.covers) OR (type(old) = 'BASED_AT' AND target.id <> coalesce(row.basedAt, ''))
@@ -110,7 +110,7 @@ SET s.name = row.name, s.kind = row.kind, s.description = row.description, s.aud
     s.access = row.access, s.gender = row.gender, s.minAge = row.minAge, s.maxAge = row.maxAge,
     s.children = row.children, s.residenceRequired = row.residenceRequired,
     s.referralRequired = row.referralRequired, s.referredBy = row.referredBy, s.languages = row.languages,
-    s.accessibility = row.accessibility, s.cost = row.cost, s.actsTonight = row.actsTonight,
+    s.accessibility = row.accessibility, s.cost = row.cost, s.actsTonight = row.actsTonight, s.hsdsId = row.hsdsId,
     ${provenance("s")}
 MERGE (actor)-[:OFFERS]->(s)
 WITH s, row

@@ -7,10 +7,20 @@ export function parseOpeningHours(value: string): OpeningHours {
   return new OpeningHours(value, franceContext);
 }
 
+/** Parsing a value costs about half a millisecond, and an import repeats the same few values on thousands of rows. */
+const validity = new Map<string, boolean>();
+const MAX_REMEMBERED = 10_000;
+
 export function isValidOpeningHours(value: string): boolean {
-  try {
-    return parseOpeningHours(value).getWarnings().length === 0;
-  } catch {
-    return false;
+  let valid = validity.get(value);
+  if (valid === undefined) {
+    try {
+      valid = parseOpeningHours(value).getWarnings().length === 0;
+    } catch {
+      valid = false;
+    }
+    if (validity.size >= MAX_REMEMBERED) validity.clear();
+    validity.set(value, valid);
   }
+  return valid;
 }

@@ -35,31 +35,64 @@ export type DatasetReadResult =
   | { ok: true; dataset: DatasetFile[]; files: string[] }
   | { ok: false; problems: DatasetProblem[] };
 
-interface ParsedFile {
+/**
+ * A dataset file once parsed, whatever its format: its records as the dataset schema reads them,
+ * and how to point at the input a person wrote (the line, and the field as the input names it: a
+ * CSV column, an HSDS property).
+ */
+export interface DatasetDocument {
   file: string;
-  data: DatasetFile;
+  raw: unknown;
   lineOf: (path: PropertyKey[]) => number | null;
+  fieldOf?: (path: PropertyKey[]) => string | undefined;
+}
+
+interface ParsedFile extends DatasetDocument {
+  data: DatasetFile;
 }
 
 export function readDataset(inputs: DatasetInput[], known: KnownIds = noKnownIds): DatasetReadResult {
+  const documents: DatasetDocument[] = [];
+  const problems: DatasetProblem[] = [];
+  for (const input of inputs) {
+    const result = parseDatasetText(input);
+    if ("problems" in result) problems.push(...result.problems);
+    else documents.push(result);
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  return validateDataset(documents, known);
+}
+
+/** Validates parsed documents against the dataset schema, then as a whole for cross-references. */
+export function validateDataset(documents: DatasetDocument[], known: KnownIds = noKnownIds): DatasetReadResult {
   const problems: DatasetProblem[] = [];
   const parsed: ParsedFile[] = [];
-  for (const input of inputs) {
-    const result = parseFile(input);
-    if ("problems" in result) problems.push(...result.problems);
-    else parsed.push(result);
+  for (const document of documents) {
+    const result = datasetFileSchema.safeParse(document.raw ?? {});
+    if (result.success) parsed.push({ ...document, data: result.data });
+    else problems.push(...result.error.issues.map((issue) => problemOf(document, issue)));
   }
   if (problems.length === 0) problems.push(...crossReferenceProblems(parsed, known));
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, dataset: parsed.map((p) => p.data), files: parsed.map((p) => p.file) };
 }
 
-function parseFile({ file, text }: DatasetInput): ParsedFile | { problems: DatasetProblem[] } {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, uniqueKeys: true });
-  if (document.errors.length > 0) {
+/**
+ * JSON is parsed natively (an export of the whole graph is large); its lines are only looked up, with
+ * the YAML parser, when a record is invalid.
+ */
+export function parseDatasetText({ file, text }: DatasetInput): DatasetDocument | { problems: DatasetProblem[] } {
+  if (/^\s*\{/.test(text)) {
+    try {
+      return { file, raw: JSON.parse(text) as unknown, lineOf: lazyLineOf(text) };
+    } catch {
+      // Not valid JSON: the YAML parser below names the line.
+    }
+  }
+  const parsed = yamlLines(text);
+  if (parsed.errors.length > 0) {
     return {
-      problems: document.errors.map((error) => ({
+      problems: parsed.errors.map((error) => ({
         file,
         line: error.linePos?.[0]?.line ?? null,
         record: null,
@@ -68,6 +101,18 @@ function parseFile({ file, text }: DatasetInput): ParsedFile | { problems: Datas
       })),
     };
   }
+  return { file, raw: parsed.document.toJS() ?? {}, lineOf: parsed.lineOf };
+}
+
+/** The line of the node at a path of a JSON or YAML text, parsed (slowly) on the first question only. */
+export function lazyLineOf(text: string): DatasetDocument["lineOf"] {
+  let lineOf: DatasetDocument["lineOf"] | undefined;
+  return (path) => (lineOf ??= yamlLines(text).lineOf)(path);
+}
+
+function yamlLines(text: string) {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, uniqueKeys: true });
   const lineOf = (path: PropertyKey[]): number | null => {
     for (let depth = path.length; depth >= 0; depth--) {
       const node = document.getIn(path.slice(0, depth), true);
@@ -75,22 +120,12 @@ function parseFile({ file, text }: DatasetInput): ParsedFile | { problems: Datas
     }
     return null;
   };
-  const raw: unknown = document.toJS() ?? {};
-  const result = datasetFileSchema.safeParse(raw);
-  if (!result.success) {
-    return { problems: result.error.issues.map((issue) => problemOf(file, raw, issue, lineOf)) };
-  }
-  return { file, data: result.data, lineOf };
+  return { document, errors: document.errors, lineOf };
 }
 
-function problemOf(
-  file: string,
-  raw: unknown,
-  issue: z.core.$ZodIssue,
-  lineOf: (path: PropertyKey[]) => number | null,
-): DatasetProblem {
-  const { record, field } = splitPath(raw, issue.path);
-  return { file, line: lineOf(issue.path), record, field, reason: issue.message };
+function problemOf(document: DatasetDocument, issue: z.core.$ZodIssue): DatasetProblem {
+  const { record, field } = splitPath(document.raw, issue.path);
+  return { file: document.file, line: document.lineOf(issue.path), record, field: document.fieldOf?.(issue.path) ?? field, reason: issue.message };
 }
 
 /** "actors[3].services[0].contacts[1].value" → record "actors: adavip-92 / services: savu-92", field "contacts[1].value". */
@@ -132,7 +167,7 @@ function crossReferenceProblems(files: ParsedFile[], known: KnownIds): DatasetPr
     const key = `${kind}:${idValue}`;
     const previous = seen.get(key);
     if (previous !== undefined) {
-      problems.push({ file: file.file, line: file.lineOf(path), record: `${kind}: ${idValue}`, field: "id", reason: `duplicate id, first declared in ${previous}` });
+      problems.push({ file: file.file, line: file.lineOf(path), record: `${kind}: ${idValue}`, field: file.fieldOf?.(path) ?? "id", reason: `duplicate id, first declared in ${previous}` });
     }
     seen.set(key, file.file);
     into.add(idValue);
@@ -150,7 +185,7 @@ function crossReferenceProblems(files: ParsedFile[], known: KnownIds): DatasetPr
 
   for (const file of files) {
     const check = (ok: boolean, path: PropertyKey[], record: string, field: string, reason: string) => {
-      if (!ok) problems.push({ file: file.file, line: file.lineOf(path), record, field, reason });
+      if (!ok) problems.push({ file: file.file, line: file.lineOf(path), record, field: file.fieldOf?.(path) ?? field, reason });
     };
     const checkSource = (source: string, path: PropertyKey[], record: string, field = "source") =>
       check(sources.has(source), [...path, "source"], record, field, `unknown source "${source}": declare it in seed/sources.yaml`);

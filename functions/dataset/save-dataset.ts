@@ -10,7 +10,7 @@ import type { Caller } from "../auth/caller";
 import { changesBetween, snapshot, writeAuditRecord, type SnapshotScope } from "../audit/audit-trail";
 import { assertMayWriteDataset, type ExistingRecords } from "../authorization";
 import { writeDataset } from "./load-dataset";
-import { readDataset, type DatasetProblem } from "./read-dataset";
+import { readDataset, type DatasetProblem, type KnownIds } from "./read-dataset";
 import type { DatasetFile } from "./schema";
 import { departementOfCommune } from "./territories";
 
@@ -81,6 +81,21 @@ function departementOfWrite(caller: Caller, dataset: DatasetFile[]): string | nu
   ]);
   const [only] = departements;
   return departements.size === 1 && only !== undefined ? only : null;
+}
+
+/** The ids of the graph's records that new records may refer to. */
+export async function knownIds(driver: Driver): Promise<KnownIds> {
+  const { records } = await driver.executeQuery(
+    `CALL () { MATCH (n:Source) RETURN collect(n.id) AS sources }
+     CALL () { MATCH (n:Location) RETURN collect(n.id) AS locations }
+     CALL () { MATCH (n:Actor) RETURN collect(n.id) AS actors }
+     CALL () { MATCH (n:Service) RETURN collect(n.id) AS services }
+     RETURN sources, locations, actors, services`,
+    {},
+    { routing: neo4j.routing.READ },
+  );
+  const record = records[0]!;
+  return { sources: record.get("sources"), locations: record.get("locations"), actors: record.get("actors"), services: record.get("services") };
 }
 
 /** GraphQL sends null for a field left empty; the dataset format omits it. Dates arrive as Neo4j dates. */

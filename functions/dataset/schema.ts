@@ -86,6 +86,13 @@ const id = z
 const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max);
 const isoDate = z.iso.date({ message: "must be a date written YYYY-MM-DD" });
 const sourceRef = id.describe("the id of an entry of seed/sources.yaml");
+const hsdsId = z
+  .string()
+  .trim()
+  .min(1, "must not be empty")
+  .max(100)
+  .optional()
+  .describe("the record's id in the Open Referral (HSDS) directory it was imported from");
 
 /** French numbers as users dial them: 10 digits in pairs, 4-digit short numbers, 116 xxx, 3-digit emergency numbers. */
 export const frenchPhone = z
@@ -115,6 +122,15 @@ export const sourceSchema = z.strictObject({
   unverified: z.boolean().default(false).describe("true when the source is old enough that its facts need re-checking"),
 });
 
+const webAddress = z.url({ protocol: /^https?$/ });
+const contactValueChecks: Record<(typeof contactChannels)[number], z.ZodType> = {
+  PHONE: frenchPhone,
+  SMS: frenchPhone,
+  EMAIL: z.email(),
+  WEB: webAddress,
+  CHAT: webAddress,
+};
+
 export const contactSchema = z
   .strictObject({
     channel: z.enum(contactChannels),
@@ -125,14 +141,7 @@ export const contactSchema = z
     ...provenance,
   })
   .superRefine((contact, ctx) => {
-    const checks: Record<(typeof contactChannels)[number], z.ZodType> = {
-      PHONE: frenchPhone,
-      SMS: frenchPhone,
-      EMAIL: z.email(),
-      WEB: z.url({ protocol: /^https?$/ }),
-      CHAT: z.url({ protocol: /^https?$/ }),
-    };
-    const result = checks[contact.channel].safeParse(contact.value);
+    const result = contactValueChecks[contact.channel].safeParse(contact.value);
     if (!result.success) {
       ctx.addIssue({ code: "custom", path: ["value"], message: result.error.issues[0]?.message ?? "invalid" });
     }
@@ -176,6 +185,7 @@ export const locationSchema = z.strictObject({
   latitude: z.number().min(-90).max(90).nullable().default(null),
   longitude: z.number().min(-180).max(180).nullable().default(null),
   confidential: z.boolean().default(false),
+  hsdsId,
   ...provenance,
 });
 
@@ -199,6 +209,7 @@ export const serviceSchema = z
     contacts: z.array(contactSchema).default([]),
     schedule: scheduleSchema.nullable().default(null),
     capacity: capacitySchema.nullable().default(null),
+    hsdsId,
     ...provenance,
   })
   .superRefine((service, ctx) => {
@@ -227,6 +238,7 @@ export const actorSchema = z.strictObject({
   basedAt: id.optional().describe("id of the location of its seat"),
   contacts: z.array(contactSchema).default([]),
   services: z.array(serviceSchema).default([]),
+  hsdsId,
   ...provenance,
 });
 

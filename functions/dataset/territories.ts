@@ -1,10 +1,12 @@
 /**
  * The territorial referential, from Etalab's découpage administratif (INSEE's official geography):
- * France, the covered départements, their current communes and, in the Hauts-de-Seine, the four
- * établissements publics territoriaux that group its 36 communes. Zones the sources name (ADAVIP's
- * antennes…) come from seed files instead.
+ * France, the covered départements, their current communes (with their postal codes) and, in the
+ * Hauts-de-Seine, the four établissements publics territoriaux that group its 36 communes. Zones the
+ * sources name (ADAVIP's antennes…) come from seed files instead. `npm run codegen` extracts it into
+ * generated/territories.ts (local/territory-referential.ts), so that the functions carry tens of
+ * kilobytes instead of the package's 12 MB of data.
  */
-import { createRequire } from "node:module";
+import { territories } from "../../generated/territories";
 
 export const coveredDepartements = ["92", "77", "79"] as const;
 export const NATIONAL = "FR";
@@ -15,35 +17,14 @@ export interface TerritoryRecord {
   name: string;
   level: "NATIONAL" | "DEPARTEMENT" | "ZONE" | "COMMUNE";
   partOf: string[];
+  postalCodes?: string[];
 }
 
-interface EtalabCommune {
-  code: string;
-  nom: string;
-  departement?: string;
-  type: string;
-}
-interface EtalabDepartement {
-  code: string;
-  nom: string;
-}
-interface EtalabEpt {
-  code: string;
-  nom: string;
-  membres: { code: string }[];
-}
-
-// The package's own index reads its files relative to the working directory; read them directly.
-const require = createRequire(import.meta.url);
-const load = <T>(file: string): T => require(`@etalab/decoupage-administratif/data/${file}.json`) as T;
-
-let cached: TerritoryRecord[] | undefined;
-let frenchCommunes: Map<string, FrenchCommune[]> | undefined;
-
-export interface FrenchCommune {
+export interface CommuneOfRequest {
   code: string;
   name: string;
   departement: string;
+  covered: boolean;
 }
 
 /** The form commune names are looked up by: lower case, no accents, dashes and apostrophes as spaces. */
@@ -56,61 +37,51 @@ export function searchableName(name: string): string {
     .trim();
 }
 
+const inseeCommuneCode = /^(?:0[1-9]|[1-8]\d|9[0-5]|2[AB])\d{3}$|^97[1-6]\d{2}$/;
+let coveredCommunes: Map<string, TerritoryRecord[]> | undefined;
+
 /**
- * Every current commune of France by INSEE code and by searchable name (a name may match several).
- * Built on first use only: most requests name a commune the graph already knows.
+ * The communes an INSEE code or a name designates. Covered communes are known by code and by name;
+ * elsewhere in France only the INSEE code is accepted, so the functions need not carry the whole
+ * country's 12 MB referential for a request that will get the national lines anyway.
  */
-export function findFrenchCommunes(codeOrName: string): FrenchCommune[] {
-  if (!frenchCommunes) {
-    frenchCommunes = new Map();
-    for (const c of load<EtalabCommune[]>("communes")) {
-      if (c.type !== "commune-actuelle" || c.departement === undefined) continue;
-      const commune = { code: c.code, name: c.nom, departement: c.departement };
-      for (const key of [c.code, searchableName(c.nom)]) frenchCommunes.set(key, [...(frenchCommunes.get(key) ?? []), commune]);
+export function communesOfRequest(codeOrName: string): CommuneOfRequest[] {
+  if (!coveredCommunes) {
+    coveredCommunes = new Map();
+    for (const t of territories.filter((t) => t.level === "COMMUNE")) {
+      for (const key of [t.code, searchableName(t.name)]) coveredCommunes.set(key, [...(coveredCommunes.get(key) ?? []), t]);
     }
   }
-  return frenchCommunes.get(codeOrName.trim().toUpperCase()) ?? frenchCommunes.get(searchableName(codeOrName)) ?? [];
+  const input = codeOrName.trim().toUpperCase();
+  const covered = coveredCommunes.get(input) ?? coveredCommunes.get(searchableName(codeOrName)) ?? [];
+  if (covered.length > 0) return covered.map((t) => ({ code: t.code, name: t.name, departement: departementOfCommune(t.code), covered: true }));
+  return inseeCommuneCode.test(input) ? [{ code: input, name: input, departement: departementOfCommune(input), covered: false }] : [];
 }
 
 export function coveredTerritories(): TerritoryRecord[] {
-  cached ??= buildTerritories();
-  return cached;
+  return territories;
 }
 
 export function knownTerritoryCodes(): string[] {
-  return coveredTerritories().map((t) => t.code);
+  return territories.map((t) => t.code);
 }
 
-function buildTerritories(): TerritoryRecord[] {
-  const covered = new Set<string>(coveredDepartements);
-  const departements = load<EtalabDepartement[]>("departements").filter((d) => covered.has(d.code));
-  const communes = load<EtalabCommune[]>("communes").filter(
-    (c) => c.type === "commune-actuelle" && c.departement !== undefined && covered.has(c.departement),
-  );
-  const communeCodes = new Set(communes.map((c) => c.code));
-  const zonesOfCommune = new Map<string, string[]>();
-  const epts = load<EtalabEpt[]>("ept")
-    .map((ept) => ({ ...ept, membres: ept.membres.filter((m) => communeCodes.has(m.code)) }))
-    .filter((ept) => ept.membres.length > 0);
-  for (const ept of epts) {
-    for (const member of ept.membres) zonesOfCommune.set(member.code, [...(zonesOfCommune.get(member.code) ?? []), ept.code]);
+let communesByPostalCode: Map<string, TerritoryRecord[]> | undefined;
+
+/** The INSEE code of the covered commune a postal address names: by postal code, then by name where communes share one. */
+export function communeOfPostalCode(postalCode: string, city: string): string | undefined {
+  communesByPostalCode ??= indexByPostalCode();
+  const candidates = communesByPostalCode.get(postalCode.trim()) ?? [];
+  if (candidates.length === 1) return candidates[0]!.code;
+  return candidates.find((c) => searchableName(c.name) === searchableName(city))?.code;
+}
+
+function indexByPostalCode(): Map<string, TerritoryRecord[]> {
+  const index = new Map<string, TerritoryRecord[]>();
+  for (const commune of territories) {
+    for (const postalCode of commune.postalCodes ?? []) index.set(postalCode, [...(index.get(postalCode) ?? []), commune]);
   }
-  return [
-    { code: NATIONAL, name: "France", level: "NATIONAL", partOf: [] },
-    ...departements.map((d) => ({ code: d.code, name: d.nom, level: "DEPARTEMENT" as const, partOf: [NATIONAL] })),
-    ...epts.map((ept) => ({
-      code: ept.code,
-      name: `Territoire ${ept.nom}`,
-      level: "ZONE" as const,
-      partOf: [ept.membres[0]!.code.slice(0, 2)],
-    })),
-    ...communes.map((c) => ({
-      code: c.code,
-      name: c.nom,
-      level: "COMMUNE" as const,
-      partOf: [c.departement!, ...(zonesOfCommune.get(c.code) ?? [])],
-    })),
-  ];
+  return index;
 }
 
 /** The département of an INSEE commune code: three characters overseas (97x), two elsewhere (92, 2A). */

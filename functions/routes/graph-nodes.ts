@@ -99,3 +99,11 @@ function fieldsOf(selectionSets: (SelectionSetNode | undefined)[], info: GraphQL
   }
   return fields;
 }
+
+/** Resolvers of the route's node fields: the nodes fetched for the selection being resolved. */
+export const routeNodeResolvers = {
+  service: (parent: { serviceId: string; nodes: NodesByKey }, _args: unknown, _context: unknown, info: GraphQLResolveInfo) =>
+    nodeFor(parent.nodes, info, parent.serviceId),
+  actor: (parent: { actorId: string; nodes: NodesByKey }, _args: unknown, _context: unknown, info: GraphQLResolveInfo) =>
+    nodeFor(parent.nodes, info, parent.actorId),
+};

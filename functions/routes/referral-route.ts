@@ -3,11 +3,11 @@ import { GraphQLError, type GraphQLResolveInfo } from "graphql";
 import { DateTime } from "luxon";
 import neo4j, { type Driver } from "neo4j-driver";
 import { referralRouteCypher } from "../../generated/cypher";
-import { coveredDepartements, findFrenchCommunes } from "../dataset/territories";
+import { communesOfRequest, coveredDepartements } from "../dataset/territories";
 import type { NeedCode, SituationCode } from "../dataset/schema";
 import type { Role } from "../auth/caller";
 import type { GraphQLContext } from "../graphql-server";
-import { fetchRouteNodes, nodeFor, type NodesByKey } from "./graph-nodes";
+import { fetchRouteNodes, type NodesByKey } from "./graph-nodes";
 import { PARIS } from "./opening";
 import { rankRoute, type CandidateRow, type EmergencyRow, type NeedRow, type PlannedRoute, type RouteRequestPlan, type Urgency } from "./rank-route";
 
@@ -92,14 +92,6 @@ function needRowsOf(needs: NeedAnswers[], candidates: CandidateRow[]): NeedRow[]
     .map(({ need, serviceIds }) => ({ need, candidates: serviceIds.flatMap((id) => byId.get(id) ?? []) }));
 }
 
-/** Resolvers of the route's node fields: the nodes fetched for the selection being resolved. */
-export const routeNodeResolvers = {
-  service: (parent: { serviceId: string; nodes: NodesByKey }, _args: unknown, _context: unknown, info: GraphQLResolveInfo) =>
-    nodeFor(parent.nodes, info, parent.serviceId),
-  actor: (parent: { actorId: string; nodes: NodesByKey }, _args: unknown, _context: unknown, info: GraphQLResolveInfo) =>
-    nodeFor(parent.nodes, info, parent.actorId),
-};
-
 function planOf(input: RouteRequestInput): Omit<RouteRequestPlan, "showsPlaceCounts"> {
   if (input.situations.length === 0) badInput("situations", "give at least one situation");
   const needs = input.needs ?? [];
@@ -113,10 +105,13 @@ function planOf(input: RouteRequestInput): Omit<RouteRequestPlan, "showsPlaceCou
   const badLanguage = languages.find((l) => !/^[a-z]{2,3}$/.test(l));
   if (badLanguage !== undefined) badInput("languages", `"${badLanguage}" is not an ISO 639 language code such as "fr" or "ar"`);
 
-  const matches = findFrenchCommunes(input.commune);
-  const covered = matches.filter((c) => (coveredDepartements as readonly string[]).includes(c.departement));
-  const communes = covered.length > 0 ? covered : matches;
-  if (communes.length === 0) badInput("commune", `unknown commune "${input.commune}": give its INSEE code (92050) or its name (Nanterre)`);
+  const communes = communesOfRequest(input.commune);
+  if (communes.length === 0) {
+    badInput(
+      "commune",
+      `"${input.commune}" is not a commune of the covered départements (${coveredDepartements.join(", ")}): give the name or INSEE code of one (Nanterre, 92050), or the INSEE code of a commune elsewhere (69123)`,
+    );
+  }
   if (communes.length > 1) {
     badInput("commune", `"${input.commune}" names several communes (${communes.map((c) => `${c.code} ${c.name}`).join(", ")}): give the INSEE code`);
   }

@@ -1,0 +1,41 @@
+/**
+ * One snapshot of the graph, read in one transaction and written to the exports bucket in three
+ * forms: the full graph in Parcours JSON (restorable by the import, confidential addresses included:
+ * the bucket is private), and the public data as HSDS 3 JSON and as CSV (without them).
+ */
+import type { S3Client } from "@aws-sdk/client-s3";
+import type { Driver } from "neo4j-driver";
+import { readGraphRecords, toDatasetFile } from "../dataset/dump-dataset";
+import { toHsds } from "../hsds/to-hsds";
+import { writeObject } from "../storage/s3";
+import { toCsv } from "./csv-export";
+
+export const exportFiles = {
+  parcours: { name: "parcours.json", contentType: "application/json" },
+  hsds: { name: "hsds-organizations.json", contentType: "application/json" },
+  csv: { name: "services.csv", contentType: "text/csv" },
+} as const;
+
+export interface ExportResult {
+  /** The snapshot's keys, under snapshots/<time>/; the same files are copied under latest/. */
+  keys: Record<keyof typeof exportFiles, string>;
+  counts: { actors: number; services: number; locations: number };
+}
+
+export async function exportSnapshot(s3: S3Client, driver: Driver, bucket: string, now = new Date()): Promise<ExportResult> {
+  const session = driver.session({ defaultAccessMode: "READ" });
+  const graph = await session.executeRead((tx) => readGraphRecords(tx)).finally(() => session.close());
+  const bodies: Record<keyof typeof exportFiles, string> = {
+    parcours: `${JSON.stringify(toDatasetFile(graph), null, 2)}\n`,
+    hsds: `${JSON.stringify(toHsds(graph), null, 2)}\n`,
+    csv: toCsv(graph),
+  };
+  const folder = `snapshots/${now.toISOString().replace(/[:.]/g, "-")}`;
+  const keys = {} as ExportResult["keys"];
+  for (const [format, { name, contentType }] of Object.entries(exportFiles) as [keyof typeof exportFiles, (typeof exportFiles)[keyof typeof exportFiles]][]) {
+    keys[format] = `${folder}/${name}`;
+    await writeObject(s3, bucket, keys[format], bodies[format], contentType);
+    await writeObject(s3, bucket, `latest/${name}`, bodies[format], contentType);
+  }
+  return { keys, counts: { actors: graph.actors.length, services: graph.services.length, locations: graph.locations.length } };
+}

@@ -1,0 +1,133 @@
+/**
+ * Imports one file of the imports bucket, all or nothing: every record is read and validated first;
+ * one invalid record and nothing is written, and the report lists every problem. Otherwise the
+ * records are loaded in one transaction (idempotent MERGE) and the report counts what changed.
+ * Either way the report is written next to the file, under reports/.
+ */
+import type { S3Client } from "@aws-sdk/client-s3";
+import type { Logger } from "@aws-lambda-powertools/logger";
+import type { Driver } from "neo4j-driver";
+import type { Readable } from "node:stream";
+import { loadDataset } from "../dataset/load-dataset";
+import type { RecordChanges } from "../dataset/record-changes";
+import type { RecordKind } from "../dataset/dump-dataset";
+import { lazyLineOf, parseDatasetText, validateDataset, type DatasetDocument, type DatasetProblem } from "../dataset/read-dataset";
+import { knownIds } from "../dataset/save-dataset";
+import { looksLikeHsds, readHsds } from "../hsds/from-hsds";
+import { readObject, readText, writeObject } from "../storage/s3";
+import { readCsv } from "./csv-format";
+import { ImportSources, parisDate } from "./import-sources";
+
+export const reportPrefix = "reports/";
+
+export type ImportFormat = "parcours" | "csv" | "hsds";
+
+export interface ImportReport {
+  file: string;
+  format: ImportFormat | null;
+  status: "imported" | "rejected";
+  importedAt: string;
+  durationMs: number;
+  /** Rows of a CSV file, records of a JSON or YAML one. */
+  records: number;
+  problems: Omit<DatasetProblem, "file">[];
+  skipped: { record: string; reason: string }[];
+  changes: Record<RecordKind, RecordChanges> | null;
+}
+
+export interface ImportRequest {
+  s3: S3Client;
+  driver: Driver;
+  bucket: string;
+  key: string;
+  logger: Logger;
+  now?: Date;
+}
+
+interface ReadResult {
+  format: ImportFormat | null;
+  documents: DatasetDocument[];
+  problems: DatasetProblem[];
+  skipped: ImportReport["skipped"];
+  records: number;
+}
+
+export function reportKeyOf(key: string): string {
+  return `${reportPrefix}${key}.json`;
+}
+
+export async function importObject({ s3, driver, bucket, key, logger, now = new Date() }: ImportRequest): Promise<ImportReport> {
+  const file = `s3://${bucket}/${key}`;
+  const started = performance.now();
+  const object = await readObject(s3, bucket, key);
+  logger.info("import started", { file, bytes: object.size });
+  const sources = new ImportSources(file, parisDate(object.lastModified), parisDate(now));
+  const logProgress = (phase: "read" | "write", records: number, since: number, total?: number) => {
+    const recordsPerSecond = Math.round(records / ((performance.now() - since) / 1000));
+    logger.info("import progress", { file, phase, records, ...(total ? { total } : {}), recordsPerSecond });
+  };
+
+  const read = await readFile(key, object.body, sources, (records) => logProgress("read", records, started));
+  const validated = validateDataset(read.documents, await knownIds(driver));
+  const problems = [...read.problems, ...(validated.ok ? [] : validated.problems)].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  let changes: ImportReport["changes"] = null;
+  if (problems.length === 0 && validated.ok) {
+    logProgress("read", read.records, started);
+    const writeStarted = performance.now();
+    const onBatch = (rows: number, total: number) => logProgress("write", rows, writeStarted, total);
+    changes = (await loadDataset(driver, validated.dataset, { countChanges: true, onBatch })).changes ?? null;
+  }
+
+  const report: ImportReport = {
+    file,
+    format: read.format,
+    status: problems.length === 0 ? "imported" : "rejected",
+    importedAt: now.toISOString(),
+    durationMs: Math.round(performance.now() - started),
+    records: read.records,
+    problems: problems.map(({ file: _file, ...problem }) => problem),
+    skipped: read.skipped,
+    changes,
+  };
+  await writeObject(s3, bucket, reportKeyOf(key), `${JSON.stringify(report, null, 2)}\n`, "application/json");
+  logger.info("import finished", { file, status: report.status, problems: problems.length, durationMs: report.durationMs, changes });
+  return report;
+}
+
+async function readFile(key: string, body: Readable, sources: ImportSources, progress: (records: number) => void): Promise<ReadResult> {
+  const extension = /\.([a-z]+)$/i.exec(key)?.[1]?.toLowerCase();
+  if (extension === "csv") {
+    const csv = await readCsv(body, sources, progress);
+    return { format: "csv", documents: [csv.document], problems: csv.problems, skipped: [], records: csv.rows };
+  }
+  if (extension !== "json" && extension !== "yaml" && extension !== "yml") {
+    return rejected(sources.file, "the file name must end in .csv, .json, .yaml or .yml");
+  }
+  const text = await readText(body);
+  const raw = extension === "json" ? parseJson(text) : undefined;
+  if (extension === "json" && raw === undefined) return rejected(sources.file, "not valid JSON");
+  if (raw !== undefined && looksLikeHsds(raw)) {
+    const hsds = readHsds(raw, sources, lazyLineOf(text));
+    return { format: "hsds", documents: [hsds.document], problems: [], skipped: hsds.skipped, records: hsds.records };
+  }
+  const parsed = parseDatasetText({ file: sources.file, text });
+  if ("problems" in parsed) return { format: "parcours", documents: [], problems: parsed.problems, skipped: [], records: 0 };
+  return { format: "parcours", documents: [parsed], problems: [], skipped: [], records: countRecords(parsed.raw) };
+}
+
+function rejected(file: string, reason: string): ReadResult {
+  return { format: null, documents: [], problems: [{ file, line: null, record: null, field: "", reason }], skipped: [], records: 0 };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function countRecords(raw: unknown): number {
+  if (raw === null || typeof raw !== "object") return 0;
+  return Object.values(raw).reduce((n: number, section) => n + (Array.isArray(section) ? section.length : 0), 0);
+}

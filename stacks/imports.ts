@@ -1,0 +1,25 @@
+/**
+ * Imports: coordinators drop files under incoming/ in the imports bucket; each ObjectCreated event
+ * runs functions/import.handler, which may read incoming/ and write its report under reports/ —
+ * nothing else (reports/ is outside the notification's prefix, so a report never triggers an import).
+ */
+import { functionDefaults, neo4jEnvironment } from "./settings";
+
+export const importsBucket = new sst.aws.Bucket("Imports");
+
+export const importFunction = new sst.aws.Function("Import", {
+  ...functionDefaults,
+  handler: "functions/import.handler",
+  // A 50 000-row file is read, validated and written in one transaction.
+  memory: "2048 MB",
+  timeout: "5 minutes",
+  environment: { ...neo4jEnvironment },
+  permissions: [
+    { actions: ["s3:GetObject"], resources: [$interpolate`${importsBucket.arn}/incoming/*`] },
+    { actions: ["s3:PutObject"], resources: [$interpolate`${importsBucket.arn}/reports/*`] },
+  ],
+});
+
+importsBucket.notify({
+  notifications: [{ name: "ImportOnUpload", function: importFunction.arn, events: ["s3:ObjectCreated:*"], filterPrefix: "incoming/" }],
+});

@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import { localBuckets } from "../local/s3-server";
+import { territorySource } from "../functions/dataset/territories";
+import { cypher } from "./support/graph";
+import { hsdsOrganization } from "./support/hsds-fixtures";
+import { hsdsPageValidator } from "./support/hsds-schema";
+import { download, importFile, listKeys, runExport } from "./support/s3";
+
+const exported = (key: string) => download(key, localBuckets.exports);
+
+/** Everything but the référentiel (territories from INSEE, the taxonomy), which a restore finds in place. */
+const wipeData = `
+MATCH (n) WHERE NOT (n:Need OR n:Situation OR (n:Territory AND n.source = $territorySource))
+DETACH DELETE n`;
+
+const confidentialPlace = {
+  sources: [{ id: "annuaire-test-export", ref: "https://example.org/annuaire-export", title: "Annuaire de test", verifiedAt: "2026-11-01" }],
+  locations: [
+    { id: "loc-test-hebergement", name: "Hébergement de test", address: "12 rue Secrète-de-Test", postalCode: "92000", commune: "92050", latitude: 48.8901, longitude: 2.2011, confidential: true, source: "annuaire-test-export" },
+  ],
+  actors: [
+    {
+      id: "asso-test-export",
+      name: "Association de test export",
+      kind: "SHELTER_OPERATOR",
+      covers: ["92"],
+      source: "annuaire-test-export",
+      services: [
+        { id: "asso-test-export-hebergement", name: "Hébergement", kind: "HOUSING_PLACES", audience: "VICTIMS", needs: ["EMERGENCY_SHELTER"], area: ["92"], at: ["loc-test-hebergement"], source: "annuaire-test-export" },
+      ],
+    },
+  ],
+};
+
+describe("exporting snapshots to S3", () => {
+  it("writes the full graph, HSDS and CSV under snapshots/ and latest/ when the schedule fires", async () => {
+    const result = await runExport();
+
+    expect(Object.values(result.keys).every((key) => key.startsWith("snapshots/"))).toBe(true);
+    expect(await listKeys(localBuckets.exports, "latest/")).toEqual(["latest/hsds-organizations.json", "latest/parcours.json", "latest/services.csv"]);
+    expect(await exported(result.keys.parcours)).toBe(await exported("latest/parcours.json"));
+    expect(result.counts.actors).toBeGreaterThan(50);
+  });
+
+  it("restores the graph from its Parcours JSON: export, wipe, import, export again gives the same file", async () => {
+    const before = await exported((await runExport()).keys.parcours);
+
+    await cypher(wipeData, { territorySource });
+    expect(await cypher("MATCH (a:Actor) RETURN count(a) AS actors")).toEqual([{ actors: 0 }]);
+    const report = await importFile("incoming/restauration.json", before);
+    const after = await exported((await runExport()).keys.parcours);
+
+    expect(report.status).toBe("imported");
+    expect(after).toBe(before);
+  });
+
+  it("publishes HSDS that the official HSDS 3.0 JSON Schemas accept", async () => {
+    await importFile("incoming/annuaire-hsds.json", JSON.stringify(hsdsOrganization));
+    const validate = await hsdsPageValidator();
+
+    const page: unknown = JSON.parse(await exported((await runExport()).keys.hsds));
+
+    const valid = validate(page);
+    expect(validate.errors?.slice(0, 5) ?? []).toEqual([]);
+    expect(valid).toBe(true);
+  });
+
+  it("gives back an imported HSDS organization as it came: importing the export again changes nothing", async () => {
+    await importFile("incoming/annuaire-hsds.json", JSON.stringify(hsdsOrganization));
+    const page = JSON.parse(await exported((await runExport()).keys.hsds)) as { contents: { id: string }[] };
+    const organization = page.contents.find((o) => o.id === hsdsOrganization.id);
+
+    const again = await importFile("incoming/annuaire-hsds.json", JSON.stringify(organization));
+
+    expect(organization).toMatchObject({
+      name: hsdsOrganization.name,
+      phones: [{ number: "01 47 00 00 02" }],
+      services: [{ id: hsdsOrganization.services[0]!.id, schedules: [{ byday: "MO,TU,WE,TH,FR", opens_at: "09:00", closes_at: "12:00" }, { opens_at: "14:00", closes_at: "17:00" }] }],
+      locations: [{ id: hsdsOrganization.locations[0]!.id, addresses: [{ address_1: "1 rue de l'Exemple", postal_code: "92000", city: "Nanterre" }] }],
+    });
+    expect(again.status).toBe("imported");
+    expect(again.changes).toMatchObject({
+      actors: { created: 0, updated: 0, unchanged: 1 },
+      services: { created: 0, updated: 0, unchanged: 1 },
+      locations: { created: 0, updated: 0, unchanged: 1 },
+    });
+  });
+
+  it("never puts a confidential address in the public HSDS and CSV, only in the private full export", async () => {
+    await importFile("incoming/hebergement.json", JSON.stringify(confidentialPlace));
+
+    const { keys } = await runExport();
+    const [hsds, csv, full] = await Promise.all([exported(keys.hsds), exported(keys.csv), exported(keys.parcours)]);
+
+    for (const secret of ["Secrète-de-Test", "48.8901", "2.2011"]) {
+      expect(hsds).not.toContain(secret);
+      expect(csv).not.toContain(secret);
+    }
+    expect(full).toContain("12 rue Secrète-de-Test");
+    expect(csv).toMatch(/asso-test-export-hebergement,.*loc-test-hebergement,Hébergement de test,,,92050,,,true/);
+  });
+});
