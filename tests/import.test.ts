@@ -59,6 +59,19 @@ describe("importing a CSV file from S3", () => {
     expect(report.changes?.actors).toEqual({ created: 0, updated: 0, unchanged: 1 });
   });
 
+  it("reads a file whose cells a French spreadsheet separated with semicolons", async () => {
+    const semicolons = [
+      "actor_id;actor_name;actor_kind;service_id;service_name;service_kind;audience;needs;area;opening_hours",
+      "asso-test-point-virgule;Association point-virgule;ASSOCIATION;asso-test-point-virgule-ecoute;Écoute;LISTENING_LINE;VICTIMS;LISTENING;92;Mo-Fr 09:00-12:00,14:00-17:00",
+    ].join("\n");
+
+    const report = await importFile("incoming/point-virgule.csv", semicolons);
+
+    expect(report).toMatchObject({ status: "imported", records: 1 });
+    const [hours] = await cypher("MATCH (:Service {id: 'asso-test-point-virgule-ecoute'})-[:HAS_SCHEDULE]->(h) RETURN h.openingHours AS hours");
+    expect(hours).toEqual({ hours: "Mo-Fr 09:00-12:00,14:00-17:00" });
+  });
+
   it("reads a service held at several places from one row per place", async () => {
     const places = [
       "actor_id,actor_name,actor_kind,service_id,service_name,service_kind,audience,needs,area,location_id,location_name,commune",
