@@ -9,7 +9,9 @@ export const api = new sst.aws.ApiGatewayV2("Api", {
 api.route("ANY /graphql", {
   ...functionDefaults,
   handler: "functions/graphql.handler",
-  memory: "1024 MB",
+  // Lambda gives a function CPU in proportion to its memory, one full vCPU from 1769 MB: the cold
+  // start (bundle compile and @neo4j/graphql's schema build, about 0.6 s of CPU) needs all of it.
+  memory: "1769 MB",
   timeout: "29 seconds",
   environment: { ...neo4jEnvironment, ...apiEnvironment, ...authEnvironment },
 });

@@ -65,7 +65,7 @@ describe("importing HSDS 3 JSON from S3", () => {
     expect(problems).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^attributes \(parcours: actor-kind \/ service-kind\): /),
-        expect.stringMatching(/^number: must be a French number/),
+        expect.stringMatching(/^phones\[\]\.number, email or website\/url: must be a French number/),
         expect.stringMatching(/^latitude: /),
         expect.stringMatching(/^addresses\[0\]\.postal_code \/ attributes \(parcours: commune\): /),
       ]),

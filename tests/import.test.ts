@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { generatedCsv } from "../local/generate-csv";
-import { cypher } from "./support/graph";
+import { cypher, testDriver } from "./support/graph";
 import { exportedGraph, importFile, storedReport } from "./support/s3";
 
 const header =
@@ -57,6 +57,19 @@ describe("importing a CSV file from S3", () => {
 
     expect(report.changes?.services).toEqual({ created: 0, updated: 1, unchanged: 1 });
     expect(report.changes?.actors).toEqual({ created: 0, updated: 0, unchanged: 1 });
+  });
+
+  it("reads a file whose cells a French spreadsheet separated with semicolons", async () => {
+    const semicolons = [
+      "actor_id;actor_name;actor_kind;service_id;service_name;service_kind;audience;needs;area;opening_hours",
+      "asso-test-point-virgule;Association point-virgule;ASSOCIATION;asso-test-point-virgule-ecoute;Écoute;LISTENING_LINE;VICTIMS;LISTENING;92;Mo-Fr 09:00-12:00,14:00-17:00",
+    ].join("\n");
+
+    const report = await importFile("incoming/point-virgule.csv", semicolons);
+
+    expect(report).toMatchObject({ status: "imported", records: 1 });
+    const [hours] = await cypher("MATCH (:Service {id: 'asso-test-point-virgule-ecoute'})-[:HAS_SCHEDULE]->(h) RETURN h.openingHours AS hours");
+    expect(hours).toEqual({ hours: "Mo-Fr 09:00-12:00,14:00-17:00" });
   });
 
   it("reads a service held at several places from one row per place", async () => {
@@ -147,6 +160,13 @@ describe("importing a Parcours JSON file from S3", () => {
 });
 
 describe("importing a large CSV file from S3", () => {
+  // Removed in small transactions, so that the next file's reset does not delete them in one.
+  afterAll(async () => {
+    const session = testDriver().session();
+    await session.run("MATCH (n) WHERE n.id STARTS WITH 'large-' CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS");
+    await session.close();
+  });
+
   it("imports 50 000 rows in one go, and counts them", { tags: ["slow"] }, async () => {
     const report = await importFile("incoming/grand-fichier.csv", generatedCsv(50_000, "large"));
 

@@ -73,7 +73,7 @@ const hsdsFields: Record<string, string> = {
   residenceRequired: "attributes (parcours: residence-required)",
   referralRequired: "attributes (parcours: referral-required)",
   languages: "languages",
-  value: "number",
+  value: "phones[].number, email or website/url",
 };
 
 class HsdsReader {

@@ -5,7 +5,7 @@
  * every problem points back at the row's line and the column's name.
  */
 import { parse } from "csv-parse";
-import type { Readable } from "node:stream";
+import { Readable } from "node:stream";
 import type { DatasetDocument, DatasetProblem } from "../dataset/read-dataset";
 import type { ImportSources } from "./import-sources";
 
@@ -85,7 +85,8 @@ export interface CsvReadResult {
 /** Reads the CSV as it streams in; `onProgress` hears the row count as it grows. */
 export async function readCsv(body: Readable, sources: ImportSources, onProgress: (rows: number) => void): Promise<CsvReadResult> {
   const builder = new CsvDocumentBuilder(sources);
-  const parser = body.pipe(parse({ columns: checkHeader(builder), bom: true, trim: true, skip_empty_lines: true, info: true }));
+  const { delimiter, stream } = await withDelimiter(body);
+  const parser = stream.pipe(parse({ columns: checkHeader(builder), delimiter, bom: true, trim: true, skip_empty_lines: true, info: true }));
   let rows = 0;
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: Row; info: { lines: number } }>) {
@@ -97,6 +98,20 @@ export async function readCsv(body: Readable, sources: ImportSources, onProgress
     builder.problems.push({ file: sources.file, line: lines, record: null, field: "", reason: `not valid CSV: ${(error as Error).message}` });
   }
   return { document: builder.document(), problems: builder.problems, rows };
+}
+
+/** Spreadsheets set to French write ";" between cells: the header row tells which separator the file uses. */
+async function withDelimiter(body: Readable): Promise<{ delimiter: string; stream: Readable }> {
+  const chunks = body[Symbol.asyncIterator]();
+  const first = await chunks.next();
+  const head = first.done ? "" : String(first.value);
+  const header = head.split(/\r?\n/, 1)[0] ?? "";
+  const delimiter = header.includes(";") && !header.includes(",") ? ";" : ",";
+  const rest = async function* () {
+    if (!first.done) yield first.value as Buffer | string;
+    for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value as Buffer | string;
+  };
+  return { delimiter, stream: Readable.from(rest()) };
 }
 
 function checkHeader(builder: CsvDocumentBuilder) {
