@@ -12,6 +12,7 @@ import { availableParallelism, loadavg } from "node:os";
 import { join } from "node:path";
 import { httpApiEvent, lambdaContext } from "./http-api-event";
 import { localInstance, startNeo4j } from "./neo4j-process";
+import { withLocalAuthDefaults } from "./local-auth";
 
 const distDir = join(import.meta.dirname, "..", "dist");
 const runs = Number(process.env.COLDSTART_RUNS ?? 5);
@@ -50,7 +51,7 @@ function coldStart(bundle: string, event: unknown): Promise<Sample> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [runnerFile, bundle, JSON.stringify(event), JSON.stringify(lambdaContext())], {
       stdio: ["ignore", "ignore", "inherit", "ipc"],
-      env: { ...process.env, NEO4J_URI: neo4j.uri, NEO4J_USER: instance.user, NEO4J_PASSWORD: instance.password, EXPORTS_BUCKET: "parcours-exports", GRAPHQL_INTROSPECTION: "false", POWERTOOLS_LOG_LEVEL: "WARN", NODE_ENV: "production" },
+      env: { ...withLocalAuthDefaults(process.env), NEO4J_URI: neo4j.uri, NEO4J_USER: instance.user, NEO4J_PASSWORD: instance.password, EXPORTS_BUCKET: "parcours-exports", GRAPHQL_INTROSPECTION: "false", POWERTOOLS_LOG_LEVEL: "WARN", NODE_ENV: "production" },
     });
     child.once("message", (sample) => {
       resolve(sample as Sample);
