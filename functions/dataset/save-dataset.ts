@@ -24,12 +24,7 @@ export async function saveDataset(driver: Driver, input: unknown, caller: Caller
   try {
     return await session.executeWrite(async (tx) => {
       const existing = await existingRecords(tx);
-      const result = readDataset([{ file: "input", text: JSON.stringify(withoutNulls(input)) }], {
-        sources: existing.sources,
-        locations: existing.locations.map((l) => l.id),
-        actors: existing.actors.map((a) => a.id),
-        services: existing.services.map((s) => s.id),
-      });
+      const result = readDataset([{ file: "input", text: JSON.stringify(withoutNulls(input)) }], idsOf(existing));
       if (!result.ok) throw invalidDatasetError(result.problems);
       assertMayWriteDataset(caller, result.dataset, existing);
 
@@ -83,19 +78,23 @@ function departementOfWrite(caller: Caller, dataset: DatasetFile[]): string | nu
   return departements.size === 1 && only !== undefined ? only : null;
 }
 
-/** The ids of the graph's records that new records may refer to. */
+/** The ids of the graph's records that new records may refer to (imports read them outside a write). */
 export async function knownIds(driver: Driver): Promise<KnownIds> {
-  const { records } = await driver.executeQuery(
-    `CALL () { MATCH (n:Source) RETURN collect(n.id) AS sources }
-     CALL () { MATCH (n:Location) RETURN collect(n.id) AS locations }
-     CALL () { MATCH (n:Actor) RETURN collect(n.id) AS actors }
-     CALL () { MATCH (n:Service) RETURN collect(n.id) AS services }
-     RETURN sources, locations, actors, services`,
-    {},
-    { routing: neo4j.routing.READ },
-  );
-  const record = records[0]!;
-  return { sources: record.get("sources"), locations: record.get("locations"), actors: record.get("actors"), services: record.get("services") };
+  const session = driver.session({ defaultAccessMode: neo4j.session.READ });
+  try {
+    return idsOf(await session.executeRead(existingRecords));
+  } finally {
+    await session.close();
+  }
+}
+
+function idsOf(existing: ExistingRecords): KnownIds {
+  return {
+    sources: existing.sources,
+    locations: existing.locations.map((l) => l.id),
+    actors: existing.actors.map((a) => a.id),
+    services: existing.services.map((s) => s.id),
+  };
 }
 
 /** GraphQL sends null for a field left empty; the dataset format omits it. Dates arrive as Neo4j dates. */
