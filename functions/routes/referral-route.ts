@@ -43,6 +43,8 @@ const rolesSeeingPlaceCounts = new Set<Role>(["FRONTLINE", "COORDINATOR", "SHELT
 export async function referralRoute(driver: Driver, input: RouteRequestInput, context: GraphQLContext, info: GraphQLResolveInfo): Promise<RouteResult> {
   const plan = { ...planOf(input), showsPlaceCounts: rolesSeeingPlaceCounts.has(context.caller.role) };
   const perpetrator = (input.needs ?? []).includes("PERPETRATOR_FOLLOW_UP");
+  const forAChild = (plan.age !== null && plan.age < 18) || plan.situations.includes("CHILD_EXPOSURE");
+  const numbers = forAChild ? [...emergencyNumbers, childEmergencyNumber] : emergencyNumbers;
   const { records } = await driver.executeQuery(
     referralRouteCypher,
     {
@@ -52,15 +54,13 @@ export async function referralRoute(driver: Driver, input: RouteRequestInput, co
       urgentNeeds: plan.urgency === "IMMEDIATE_DANGER" && !perpetrator ? urgentNeeds : [],
       situations: plan.situations,
       audiences: perpetrator ? ["PERPETRATORS"] : ["VICTIMS", "GENERAL_PUBLIC"],
-      emergencyNumbers: plan.age !== null && plan.age < 18 || plan.situations.includes("CHILD_EXPOSURE") ? [...emergencyNumbers, childEmergencyNumber] : emergencyNumbers,
+      emergencyNumbers: numbers,
     },
     { routing: neo4j.routing.READ },
   );
   const record = records[0]!;
   const needRows = needRowsOf(record.get("needs") as NeedAnswers[], record.get("candidates") as CandidateRow[]);
-  const emergencyRows = (record.get("emergency") as EmergencyRow[]).sort(
-    (a, b) => emergencyNumbers.concat(childEmergencyNumber).indexOf(a.number) - emergencyNumbers.concat(childEmergencyNumber).indexOf(b.number),
-  );
+  const emergencyRows = (record.get("emergency") as EmergencyRow[]).sort((a, b) => numbers.indexOf(a.number) - numbers.indexOf(b.number));
   const route = rankRoute(plan, needRows, emergencyRows);
 
   const nodes = await fetchRouteNodes(info, context, ["steps", "excluded"], (field) => {
