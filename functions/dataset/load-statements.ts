@@ -126,37 +126,36 @@ CALL (s, row) { UNWIND row.needs AS code MATCH (x:Need {code: code}) MERGE (s)-[
 CALL (s, row) { UNWIND row.area AS code MATCH (x:Territory {code: code}) MERGE (s)-[:SERVES]->(x) }
 CALL (s, row) { UNWIND row.at AS id MATCH (x:Location {id: id}) MERGE (s)-[:AT]->(x) }`;
 
-export const mergeSchedules = `
+/** A service's one optional child (its schedule, its capacity): replaced by the record's, or removed. */
+const mergeServiceChild = (field: "schedule" | "capacity", relationship: string, label: string, set: string) => `
 UNWIND $rows AS row
 MATCH (s:Service {id: row.serviceId})
 CALL (s, row) {
-  WITH s, row WHERE row.schedule IS NULL
-  OPTIONAL MATCH (s)-[:HAS_SCHEDULE]->(old:Schedule)
+  WITH s, row WHERE row.${field} IS NULL
+  OPTIONAL MATCH (s)-[:${relationship}]->(old:${label})
   DETACH DELETE old
 }
 CALL (s, row) {
-  WITH s, row.schedule AS schedule WHERE schedule IS NOT NULL
-  MERGE (s)-[:HAS_SCHEDULE]->(h:Schedule {id: s.id + ':schedule'})
-  SET h.openingHours = schedule.openingHours, h.description = schedule.description, h.timezone = 'Europe/Paris',
-      h.source = schedule.source, h.verifiedAt = date(schedule.verifiedAt), h.unverified = schedule.unverified
+  WITH s, row.${field} AS child WHERE child IS NOT NULL
+  MERGE (s)-[:${relationship}]->(c:${label} {id: s.id + ':${field}'})
+  SET ${set}, c.source = child.source, c.verifiedAt = date(child.verifiedAt), c.unverified = child.unverified
 }`;
 
-export const mergeCapacities = `
-UNWIND $rows AS row
-MATCH (s:Service {id: row.serviceId})
-CALL (s, row) {
-  WITH s, row WHERE row.capacity IS NULL
-  OPTIONAL MATCH (s)-[:HAS_CAPACITY]->(old:Capacity)
-  DETACH DELETE old
-}
-CALL (s, row) {
-  WITH s, row.capacity AS capacity WHERE capacity IS NOT NULL
-  MERGE (s)-[:HAS_CAPACITY]->(c:Capacity {id: s.id + ':capacity'})
-  SET c.placesTotal = capacity.placesTotal, c.description = capacity.description,
-      c.placesFree = coalesce(capacity.placesFree, c.placesFree),
-      c.updatedAt = CASE WHEN capacity.placesFree IS NULL THEN c.updatedAt ELSE date(capacity.updatedAt) END,
-      c.source = capacity.source, c.verifiedAt = date(capacity.verifiedAt), c.unverified = capacity.unverified
-}`;
+export const mergeSchedules = mergeServiceChild(
+  "schedule",
+  "HAS_SCHEDULE",
+  "Schedule",
+  "c.openingHours = child.openingHours, c.description = child.description, c.timezone = 'Europe/Paris'",
+);
+
+export const mergeCapacities = mergeServiceChild(
+  "capacity",
+  "HAS_CAPACITY",
+  "Capacity",
+  `c.placesTotal = child.placesTotal, c.description = child.description,
+      c.placesFree = coalesce(child.placesFree, c.placesFree),
+      c.updatedAt = CASE WHEN child.placesFree IS NULL THEN c.updatedAt ELSE date(child.updatedAt) END`,
+);
 
 export const mergeConventions = `
 UNWIND $rows AS row
