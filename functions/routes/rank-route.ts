@@ -5,6 +5,7 @@
  */
 import type { DateTime } from "luxon";
 import type { NeedCode, SituationCode } from "../dataset/schema";
+import { coveredDepartements } from "../dataset/territories";
 import { openingStatus, PARIS } from "./opening";
 
 export type Urgency = "IMMEDIATE_DANGER" | "URGENT" | "PLANNED";
@@ -227,7 +228,7 @@ function uncoveredReason(plan: RouteRequestPlan, exclusions: string[][]): string
     const reasons = [...new Set(exclusions.flat())].sort();
     return `aucun service accessible : ${reasons.join(" ; ")}`;
   }
-  return plan.departement && !["92", "77", "79"].includes(plan.departement)
+  return !(coveredDepartements as readonly string[]).includes(plan.departement)
     ? `Parcours ne couvre pas encore le département ${plan.departement} et aucun service national ne répond à ce besoin`
     : "aucun service recensé pour ce besoin dans ce département ni au niveau national";
 }
