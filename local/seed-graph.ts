@@ -1,6 +1,7 @@
 import type { Driver } from "neo4j-driver";
 import { countGraph, loadDataset, type LoadSummary } from "../functions/dataset/load-dataset";
-import { readDataset, type DatasetProblem } from "../functions/dataset/read-dataset";
+import { readDataset } from "../functions/dataset/parse-dataset-text";
+import type { DatasetProblem } from "../functions/dataset/read-dataset";
 import { parseTaxonomy } from "../functions/dataset/taxonomy";
 import { ensureGraphSchema } from "../functions/graph/graph-schema";
 import { readSeedFiles } from "./seed-files";

@@ -1,5 +1,5 @@
 /** `npm run seed:check`: validates seed/ without touching any database. */
-import { readDataset } from "../functions/dataset/read-dataset";
+import { readDataset } from "../functions/dataset/parse-dataset-text";
 import type { DatasetFile } from "../functions/dataset/schema";
 import { parseTaxonomy } from "../functions/dataset/taxonomy";
 import { readSeedFiles } from "./seed-files";

@@ -1,9 +1,8 @@
 /**
- * Reads dataset files (YAML or JSON), validates each against the dataset schema and then the whole
- * set for cross-references, and reports every problem with its file, line, record and field.
- * Nothing is loaded unless the report is empty: imports are all-or-nothing.
+ * Validates dataset documents against the dataset schema and then the whole set for cross-references,
+ * and reports every problem with its file, line, record and field. Nothing is loaded unless the
+ * report is empty: imports are all-or-nothing. Reading the files' text is parse-dataset-text.ts.
  */
-import { LineCounter, parseDocument, isNode } from "yaml";
 import type { z } from "zod";
 import { datasetFileSchema, type DatasetFile } from "./schema";
 import { knownTerritoryCodes } from "./territories";
@@ -29,7 +28,7 @@ export interface KnownIds {
   services: Iterable<string>;
 }
 
-const noKnownIds: KnownIds = { sources: [], locations: [], actors: [], services: [] };
+export const noKnownIds: KnownIds = { sources: [], locations: [], actors: [], services: [] };
 
 export type DatasetReadResult =
   | { ok: true; dataset: DatasetFile[]; files: string[] }
@@ -51,18 +50,6 @@ interface ParsedFile extends DatasetDocument {
   data: DatasetFile;
 }
 
-export function readDataset(inputs: DatasetInput[], known: KnownIds = noKnownIds): DatasetReadResult {
-  const documents: DatasetDocument[] = [];
-  const problems: DatasetProblem[] = [];
-  for (const input of inputs) {
-    const result = parseDatasetText(input);
-    if ("problems" in result) problems.push(...result.problems);
-    else documents.push(result);
-  }
-  if (problems.length > 0) return { ok: false, problems };
-  return validateDataset(documents, known);
-}
-
 /** Validates parsed documents against the dataset schema, then as a whole for cross-references. */
 export function validateDataset(documents: DatasetDocument[], known: KnownIds = noKnownIds): DatasetReadResult {
   const problems: DatasetProblem[] = [];
@@ -75,52 +62,6 @@ export function validateDataset(documents: DatasetDocument[], known: KnownIds = 
   if (problems.length === 0) problems.push(...crossReferenceProblems(parsed, known));
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, dataset: parsed.map((p) => p.data), files: parsed.map((p) => p.file) };
-}
-
-/**
- * JSON is parsed natively (an export of the whole graph is large); its lines are only looked up, with
- * the YAML parser, when a record is invalid.
- */
-export function parseDatasetText({ file, text }: DatasetInput): DatasetDocument | { problems: DatasetProblem[] } {
-  if (/^\s*\{/.test(text)) {
-    try {
-      return { file, raw: JSON.parse(text) as unknown, lineOf: lazyLineOf(text) };
-    } catch {
-      // Not valid JSON: the YAML parser below names the line.
-    }
-  }
-  const parsed = yamlLines(text);
-  if (parsed.errors.length > 0) {
-    return {
-      problems: parsed.errors.map((error) => ({
-        file,
-        line: error.linePos?.[0]?.line ?? null,
-        record: null,
-        field: "",
-        reason: `not valid YAML/JSON: ${error.code}`,
-      })),
-    };
-  }
-  return { file, raw: parsed.document.toJS() ?? {}, lineOf: parsed.lineOf };
-}
-
-/** The line of the node at a path of a JSON or YAML text, parsed (slowly) on the first question only. */
-export function lazyLineOf(text: string): DatasetDocument["lineOf"] {
-  let lineOf: DatasetDocument["lineOf"] | undefined;
-  return (path) => (lineOf ??= yamlLines(text).lineOf)(path);
-}
-
-function yamlLines(text: string) {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, uniqueKeys: true });
-  const lineOf = (path: PropertyKey[]): number | null => {
-    for (let depth = path.length; depth >= 0; depth--) {
-      const node = document.getIn(path.slice(0, depth), true);
-      if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
-    }
-    return null;
-  };
-  return { document, errors: document.errors, lineOf };
 }
 
 function problemOf(document: DatasetDocument, issue: z.core.$ZodIssue): DatasetProblem {

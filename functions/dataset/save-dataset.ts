@@ -10,7 +10,7 @@ import type { Caller } from "../auth/caller";
 import { changesBetween, snapshot, writeAuditRecord, type SnapshotScope } from "../audit/audit-trail";
 import { assertMayWriteDataset, type ExistingRecords } from "../authorization";
 import { writeDataset } from "./load-dataset";
-import { readDataset, type DatasetProblem, type KnownIds } from "./read-dataset";
+import { validateDataset, type DatasetProblem, type KnownIds } from "./read-dataset";
 import type { DatasetFile } from "./schema";
 import { departementOfCommune } from "./territories";
 
@@ -24,7 +24,8 @@ export async function saveDataset(driver: Driver, input: unknown, caller: Caller
   try {
     return await session.executeWrite(async (tx) => {
       const existing = await existingRecords(tx);
-      const result = readDataset([{ file: "input", text: JSON.stringify(withoutNulls(input)) }], idsOf(existing));
+      // A GraphQL input has no lines: problems name the record and field, so no text parser is needed.
+      const result = validateDataset([{ file: "input", raw: withoutNulls(input), lineOf: () => null }], idsOf(existing));
       if (!result.ok) throw invalidDatasetError(result.problems);
       assertMayWriteDataset(caller, result.dataset, existing);
 
