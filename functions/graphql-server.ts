@@ -4,6 +4,11 @@
  * and the local server only adapt it.
  */
 import { ApolloServer } from "@apollo/server";
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from "@apollo/server/plugin/disabled";
 import { Neo4jGraphQL } from "@neo4j/graphql";
 import type { GraphQLResolveInfo } from "graphql";
 import type { Driver } from "neo4j-driver";
@@ -78,7 +83,15 @@ export async function createGraphQLServer({ driver, introspection, maskErrors = 
     allowBatchedHttpRequests: false,
     parseOptions,
     formatError: maskErrors ? formatError : formatErrorUnmasked,
-    plugins: [...armor.plugins, nonNegativePagination],
+    // Parcours reports to no Apollo GraphOS. Saying so also spares each cold start the import of
+    // Apollo's trace protobuf, which the inline-trace plugin would otherwise load at server start.
+    plugins: [
+      ...armor.plugins,
+      nonNegativePagination,
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+    ],
     validationRules: armor.validationRules,
   });
 }
