@@ -1,13 +1,16 @@
 /**
- * `npm run build`: bundles each Lambda function as SST does with the stacks' settings (esbuild, ESM
- * for Node 22, tree-shaken, minified, split at dynamic imports, a `require` for the CommonJS
- * dependencies) into dist/<function>/index.mjs, and prints each bundle's size. dist/ is what
- * `npm run bench:coldstart` loads.
+ * `npm run build`: bundles each Lambda function (esbuild, ESM for Node 24, tree-shaken, minified,
+ * split at dynamic imports, a `require` for the CommonJS dependencies) into dist/<function>/, with
+ * the V8 code cache of its modules, and prints each bundle's size. The stacks deploy these folders
+ * as they are (`bundle:` in stacks/), and `npm run bench:coldstart` loads them.
  */
-import { build } from "esbuild";
-import { readFile, rm, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { build, type Plugin } from "esbuild";
+import { spawnSync } from "node:child_process";
+import { readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { join, relative } from "node:path";
+import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
+import { compileCacheDirName } from "./compile-cache";
 
 export const root = join(import.meta.dirname, "..");
 export const distDir = join(root, "dist");
@@ -19,6 +22,92 @@ const requireShim = [
   'import { createRequire as __parcoursCreateRequire } from "node:module";',
   "const require = __parcoursCreateRequire(import.meta.url);",
 ].join("\n");
+
+/**
+ * @as-integrations/aws-lambda require()s @apollo/server, whose CommonJS build would be a second copy
+ * of the ESM build the server factory imports (with its usage-reporting protobuf): both get the ESM one.
+ */
+const oneApolloServer: Plugin = {
+  name: "one-apollo-server",
+  setup(build) {
+    build.onResolve({ filter: /^@apollo\/server(\/|$)/ }, (args) =>
+      args.kind === "require-call" ? build.resolve(args.path, { kind: "import-statement", resolveDir: args.resolveDir }) : undefined,
+    );
+  },
+};
+
+/**
+ * @neo4j/graphql require()s @apollo/subgraph (0.36 MB with Apollo Federation) only to build a
+ * federated subgraph schema; Parcours serves a plain schema, so the bundle carries a module that says so.
+ */
+const noFederation: Plugin = {
+  name: "no-federation",
+  setup(build) {
+    build.onResolve({ filter: /^@apollo\/subgraph$/ }, (args) => ({ path: args.path, namespace: "no-federation" }));
+    build.onLoad({ filter: /.*/, namespace: "no-federation" }, () => ({
+      contents: 'throw new Error("Parcours bundles no Apollo Federation: getSubgraphSchema() is not available");',
+      loader: "js",
+    }));
+  },
+};
+
+/**
+ * neo4j-driver require()s rxjs (0.16 MB) for its reactive sessions only; Parcours uses plain sessions,
+ * so rxjs resolves to a module that fails on first use.
+ */
+const noReactiveSessions: Plugin = {
+  name: "no-reactive-sessions",
+  setup(build) {
+    build.onResolve({ filter: /^rxjs(\/operators)?$/ }, (args) =>
+      args.importer.includes("neo4j-driver") ? { path: args.path, namespace: "no-reactive-sessions" } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: "no-reactive-sessions" }, () => ({
+      contents: `module.exports = new Proxy({}, { get(_, name) {
+        if (typeof name === "symbol" || name === "__esModule") return undefined;
+        throw new Error("Parcours bundles no rxjs: use driver.session(), not driver.rxSession()");
+      } });`,
+      loader: "js",
+    }));
+  },
+};
+
+/**
+ * Apollo Server imports its GraphOS reporting plugins (with their 0.2 MB protobuf) only when no
+ * plugin says they are disabled; functions/graphql-server.ts says so, so they are left out.
+ */
+const noApolloReporting: Plugin = {
+  name: "no-apollo-reporting",
+  setup(build) {
+    build.onResolve({ filter: /^\.\/plugin\/(usageReporting|schemaReporting|inlineTrace)\/index\.js$/ }, (args) =>
+      args.importer.includes("@apollo/server") ? { path: args.path, namespace: "no-apollo-reporting" } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: "no-apollo-reporting" }, () => ({
+      contents: 'throw new Error("Parcours bundles no Apollo GraphOS reporting: keep its plugins disabled");',
+      loader: "js",
+    }));
+  },
+};
+
+/**
+ * Compiles every module of a bundle once in a fresh process with Node's compile cache on, so that the
+ * V8 code cache ships next to the code: a cold start then deserialises the top-level code instead of
+ * parsing 3 MB. Portable: the cache is keyed by paths relative to its folder, so it still matches in
+ * /var/task. Evaluation may fail here (no settings, no database): the modules are compiled by then.
+ */
+async function writeCompileCache(outdir: string) {
+  const modules = (await readdir(outdir, { recursive: true })).filter((file) => file.endsWith(".mjs")).sort((a, b) => Number(b === "index.mjs") - Number(a === "index.mjs"));
+  const script = [
+    'import { flushCompileCache } from "node:module";',
+    `for (const url of ${JSON.stringify(modules.map((file) => pathToFileURL(join(outdir, file)).href))}) await import(url).catch(() => {});`,
+    "flushCompileCache();",
+    "process.exit(0);",
+  ].join("\n");
+  const run = spawnSync(process.execPath, ["--input-type=module", "--eval", script], {
+    env: { PATH: process.env.PATH, NODE_COMPILE_CACHE: join(outdir, compileCacheDirName), NODE_COMPILE_CACHE_PORTABLE: "1" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  if (run.status !== 0) throw new Error(`Writing the compile cache of ${relative(root, outdir)} failed (exit ${run.status})`);
+}
 
 await rm(distDir, { recursive: true, force: true });
 const rows: string[] = [];
@@ -40,9 +129,12 @@ for (const name of functionNames) {
     sourcemap: false,
     metafile: true,
     banner: { js: requireShim },
+    plugins: [oneApolloServer, noFederation, noReactiveSessions, noApolloReporting],
     logLevel: "warning",
   });
-  await writeFile(join(outdir, "meta.json"), JSON.stringify(result.metafile));
+  // Beside the folder, not in it: dist/<function>/ is what gets deployed.
+  await writeFile(join(distDir, `${name}.meta.json`), JSON.stringify(result.metafile));
+  await writeCompileCache(outdir);
   // What init loads: the entry and the chunks it imports statically; the rest waits for a dynamic import().
   const outputs = result.metafile.outputs;
   const atInit = new Set<string>();
@@ -56,8 +148,12 @@ for (const name of functionNames) {
   const initFiles = [...atInit];
   const gzipped = (await Promise.all(initFiles.map(async (file) => gzipSync(await readFile(join(root, file))).length))).reduce((a, b) => a + b, 0);
   const later = Object.keys(outputs).filter((file) => !atInit.has(file) && file.endsWith(".mjs"));
+  const cacheDir = join(outdir, compileCacheDirName);
+  const cacheFiles = (await readdir(cacheDir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
+  const cacheBytes = (await Promise.all(cacheFiles.map(async (entry) => (await stat(join(entry.parentPath, entry.name))).size))).reduce((a, b) => a + b, 0);
   rows.push(
-    `${name.padEnd(8)} ${mb(bytes(initFiles))} MB minified (${mb(gzipped)} MB gzipped) loaded at init, + ${mb(bytes(later))} MB loaded on first use  dist/${name}/`,
+    `${name.padEnd(8)} ${mb(bytes(initFiles))} MB minified (${mb(gzipped)} MB gzipped) loaded at init, + ${mb(bytes(later))} MB loaded on first use, + ${mb(cacheBytes)} MB code cache  dist/${name}/`,
   );
 }
 console.log(rows.join("\n"));
+console.log(`code cache made by Node ${process.version} (V8 ${process.versions.v8}): Lambda uses it when its Node runs the same V8, and ignores it otherwise`);

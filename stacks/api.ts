@@ -1,17 +1,16 @@
 /** The GraphQL API: one HTTP API route to functions/graphql.handler. */
 import { authEnvironment } from "./auth";
-import { apiEnvironment, functionDefaults, neo4jEnvironment } from "./settings";
+import { apiEnvironment, builtFunction, neo4jEnvironment, runtimeEnvironment } from "./settings";
 
 export const api = new sst.aws.ApiGatewayV2("Api", {
   cors: { allowMethods: ["GET", "POST"], allowHeaders: ["content-type", "authorization", "apollo-require-preflight"] },
 });
 
 api.route("ANY /graphql", {
-  ...functionDefaults,
-  handler: "functions/graphql.handler",
+  ...builtFunction("graphql"),
   // Lambda gives a function CPU in proportion to its memory, one full vCPU from 1769 MB: the cold
-  // start (bundle compile and @neo4j/graphql's schema build, about 0.6 s of CPU) needs all of it.
+  // start (module loading and @neo4j/graphql's schema build, about 0.5 s of CPU) needs all of it.
   memory: "1769 MB",
   timeout: "29 seconds",
-  environment: { ...neo4jEnvironment, ...apiEnvironment, ...authEnvironment },
+  environment: { ...runtimeEnvironment, ...neo4jEnvironment, ...apiEnvironment, ...authEnvironment },
 });

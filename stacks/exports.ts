@@ -4,16 +4,15 @@
  * It may only put objects in that bucket. The bucket is private: the full export holds confidential
  * addresses.
  */
-import { functionDefaults, neo4jEnvironment } from "./settings";
+import { builtFunction, neo4jEnvironment, runtimeEnvironment } from "./settings";
 
 export const exportsBucket = new sst.aws.Bucket("Exports");
 
 export const exportFunction = new sst.aws.Function("Export", {
-  ...functionDefaults,
-  handler: "functions/export.handler",
+  ...builtFunction("export"),
   memory: "1024 MB",
   timeout: "2 minutes",
-  environment: { ...neo4jEnvironment, EXPORTS_BUCKET: exportsBucket.name },
+  environment: { ...runtimeEnvironment, ...neo4jEnvironment, EXPORTS_BUCKET: exportsBucket.name },
   permissions: [{ actions: ["s3:PutObject"], resources: [$interpolate`${exportsBucket.arn}/*`] }],
 });
 

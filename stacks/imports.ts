@@ -3,17 +3,16 @@
  * runs functions/import.handler, which may read incoming/ and write its report under reports/ —
  * nothing else (reports/ is outside the notification's prefix, so a report never triggers an import).
  */
-import { functionDefaults, neo4jEnvironment } from "./settings";
+import { builtFunction, neo4jEnvironment, runtimeEnvironment } from "./settings";
 
 export const importsBucket = new sst.aws.Bucket("Imports");
 
 export const importFunction = new sst.aws.Function("Import", {
-  ...functionDefaults,
-  handler: "functions/import.handler",
+  ...builtFunction("import"),
   // A 50 000-row file is read, validated and written in one transaction.
   memory: "2048 MB",
   timeout: "5 minutes",
-  environment: { ...neo4jEnvironment },
+  environment: { ...runtimeEnvironment, ...neo4jEnvironment },
   permissions: [
     { actions: ["s3:GetObject"], resources: [$interpolate`${importsBucket.arn}/incoming/*`] },
     { actions: ["s3:PutObject"], resources: [$interpolate`${importsBucket.arn}/reports/*`] },
