@@ -2,7 +2,8 @@
  * The services and actors of a route are ordinary graph types: a partner app may select any of
  * their fields and relations. The route query returns ids only; their selections are fetched in one
  * more GraphQL execution against the same schema and context, so @neo4j/graphql translates them to
- * Cypher and applies the same authorization rules as anywhere else in the API.
+ * Cypher and applies the same authorization rules as anywhere else in the API. A route's actors are
+ * the providers of its services, so both come from one `services` root field: one more query.
  */
 import {
   execute,
@@ -16,8 +17,8 @@ import {
 } from "graphql";
 
 type NodeField = "service" | "actor";
-const rootFieldOf: Record<NodeField, string> = { service: "services", actor: "actors" };
 const idKey = "__parcoursId";
+const providersKey = "__parcoursProviders";
 
 interface Occurrence {
   key: string;
@@ -57,24 +58,26 @@ export async function fetchRouteNodes(
   const nodes: NodesByKey = new Map();
   if (wanted.length === 0) return nodes;
 
-  // One root field per node type, its selection the union of the route's selections of that type,
-  // so that @neo4j/graphql translates and runs at most two queries however the route is selected.
-  const fields = [...new Set(wanted.map((o) => o.field))];
+  const selectionsOf = (field: NodeField) =>
+    wanted.filter((o) => o.field === field).map((o) => print(o.selectionSet).slice(1, -1)).join(" ");
+  const providers = wanted.some((o) => o.field === "actor")
+    ? `${providersKey}: providers(where: { id: { in: ${JSON.stringify(idsOf("actor"))} } }) { ${idKey}: id ${selectionsOf("actor")} }`
+    : "";
+  const root = `services(where: { id: { in: ${JSON.stringify(idsOf("service"))} } }) { ${idKey}: id ${selectionsOf("service")} ${providers} }`;
   const variables = info.operation.variableDefinitions?.map(print).join(", ") ?? "";
-  const roots = fields.map((field) => {
-    const selections = wanted.filter((o) => o.field === field).map((o) => print(o.selectionSet).slice(1, -1));
-    return `${field}: ${rootFieldOf[field]}(where: { id: { in: ${JSON.stringify(idsOf(field))} } }) { ${idKey}: id ${selections.join(" ")} }`;
-  });
   const fragments = Object.values(info.fragments).map(print).join("\n");
-  const document = parse(`query RouteNodes${variables ? `(${variables})` : ""} { ${roots.join("\n")} }\n${fragments}`);
+  const document = parse(`query RouteNodes${variables ? `(${variables})` : ""} { ${root} }\n${fragments}`);
 
   const result = await execute({ schema: info.schema, document, contextValue: context, variableValues: info.variableValues });
   const error = result.errors?.[0];
   if (error) throw error instanceof GraphQLError ? error : new GraphQLError(String(error));
-  for (const o of wanted) {
-    const rows = (result.data?.[o.field] ?? []) as Record<string, unknown>[];
-    nodes.set(o.key, new Map(rows.map((row) => [row[idKey] as string, row])));
-  }
+  const services = (result.data?.services ?? []) as Record<string, unknown>[];
+  const byId = (rows: Record<string, unknown>[]) => new Map(rows.map((row) => [row[idKey] as string, row]));
+  const rowsOf: Record<NodeField, Map<string, unknown>> = {
+    service: byId(services),
+    actor: byId(services.flatMap((service) => (service[providersKey] ?? []) as Record<string, unknown>[])),
+  };
+  for (const o of wanted) nodes.set(o.key, rowsOf[o.field]);
   return nodes;
 }
 
