@@ -45,28 +45,31 @@ export async function referralRoute(driver: Driver, input: RouteRequestInput, co
   const perpetrator = (input.needs ?? []).includes("PERPETRATOR_FOLLOW_UP");
   const forAChild = (plan.age !== null && plan.age < 18) || plan.situations.includes("CHILD_EXPOSURE");
   const numbers = forAChild ? [...emergencyNumbers, childEmergencyNumber] : emergencyNumbers;
-  const { records } = await driver.executeQuery(
-    referralRouteCypher,
-    {
-      communeCode: plan.communeCode,
-      departement: plan.departement,
-      needs: input.needs ?? [],
-      urgentNeeds: plan.urgency === "IMMEDIATE_DANGER" && !perpetrator ? urgentNeeds : [],
-      situations: plan.situations,
-      audiences: perpetrator ? ["PERPETRATORS"] : ["VICTIMS", "GENERAL_PUBLIC"],
-      emergencyNumbers: numbers,
-    },
-    { routing: neo4j.routing.READ },
-  );
-  const record = records[0]!;
-  const needRows = needRowsOf(record.get("needs") as NeedAnswers[], record.get("candidates") as CandidateRow[]);
-  const emergencyRows = (record.get("emergency") as EmergencyRow[]).sort((a, b) => numbers.indexOf(a.number) - numbers.indexOf(b.number));
-  const route = rankRoute(plan, needRows, emergencyRows);
-
-  const nodes = await fetchRouteNodes(info, context, ["steps", "excluded"], (field) => {
-    const ids = [...route.steps, ...route.excluded].map((s) => (field === "service" ? s.serviceId : s.actorId));
-    return [...new Set(ids)].sort();
-  });
+  const params = {
+    communeCode: plan.communeCode,
+    departement: plan.departement,
+    needs: input.needs ?? [],
+    urgentNeeds: plan.urgency === "IMMEDIATE_DANGER" && !perpetrator ? urgentNeeds : [],
+    situations: plan.situations,
+    audiences: perpetrator ? ["PERPETRATORS"] : ["VICTIMS", "GENERAL_PUBLIC"],
+    emergencyNumbers: numbers,
+  };
+  // The route query and the fetch of its nodes share one read transaction: one connection, one
+  // begin and one commit, and both see the same state of the graph.
+  const session = driver.session({ defaultAccessMode: neo4j.session.READ });
+  const { record, route, nodes } = await session
+    .executeRead(async (tx) => {
+      const record = (await tx.run(referralRouteCypher, params)).records[0]!;
+      const needRows = needRowsOf(record.get("needs") as NeedAnswers[], record.get("candidates") as CandidateRow[]);
+      const emergencyRows = (record.get("emergency") as EmergencyRow[]).sort((a, b) => numbers.indexOf(a.number) - numbers.indexOf(b.number));
+      const route = { ...rankRoute(plan, needRows, emergencyRows), needs: needRows.map((n) => n.need) };
+      const nodes = await fetchRouteNodes(info, { ...context, executionContext: tx }, ["steps", "excluded"], (field) => {
+        const ids = [...route.steps, ...route.excluded].map((s) => (field === "service" ? s.serviceId : s.actorId));
+        return [...new Set(ids)].sort();
+      });
+      return { record, route, nodes };
+    })
+    .finally(() => session.close());
   return {
     ...route,
     steps: route.steps.map((step) => ({ ...step, nodes })),
@@ -74,7 +77,6 @@ export async function referralRoute(driver: Driver, input: RouteRequestInput, co
     communeCode: plan.communeCode,
     communeName: plan.communeName,
     covered: record.get("covered") as boolean,
-    needs: needRows.map((n) => n.need),
     at: plan.at.toISO()!,
   };
 }
