@@ -37,56 +37,45 @@ const oneApolloServer: Plugin = {
 };
 
 /**
- * @neo4j/graphql require()s @apollo/subgraph (0.36 MB with Apollo Federation) only to build a
- * federated subgraph schema; Parcours serves a plain schema, so the bundle carries a module that says so.
+ * Bundles, for the imports `filter` matches in the files of `importer`, a module of its own instead:
+ * code a dependency loads only for a feature Parcours does not use, and that esbuild cannot leave out
+ * by itself because it is loaded with require() or with an import() it cannot prove unused.
  */
-const noFederation: Plugin = {
-  name: "no-federation",
-  setup(build) {
-    build.onResolve({ filter: /^@apollo\/subgraph$/ }, (args) => ({ path: args.path, namespace: "no-federation" }));
-    build.onLoad({ filter: /.*/, namespace: "no-federation" }, () => ({
-      contents: 'throw new Error("Parcours bundles no Apollo Federation: getSubgraphSchema() is not available");',
-      loader: "js",
-    }));
-  },
-};
+function standIn(name: string, filter: RegExp, importer: string, contents: string): Plugin {
+  return {
+    name,
+    setup(build) {
+      build.onResolve({ filter }, (args) => (args.importer.includes(importer) ? { path: args.path, namespace: name } : undefined));
+      build.onLoad({ filter: /.*/, namespace: name }, () => ({ contents, loader: "js" }));
+    },
+  };
+}
 
-/**
- * neo4j-driver require()s rxjs (0.16 MB) for its reactive sessions only; Parcours uses plain sessions,
- * so rxjs resolves to a module that fails on first use.
- */
-const noReactiveSessions: Plugin = {
-  name: "no-reactive-sessions",
-  setup(build) {
-    build.onResolve({ filter: /^rxjs(\/operators)?$/ }, (args) =>
-      args.importer.includes("neo4j-driver") ? { path: args.path, namespace: "no-reactive-sessions" } : undefined,
-    );
-    build.onLoad({ filter: /.*/, namespace: "no-reactive-sessions" }, () => ({
-      contents: `module.exports = new Proxy({}, { get(_, name) {
-        if (typeof name === "symbol" || name === "__esModule") return undefined;
-        throw new Error("Parcours bundles no rxjs: use driver.session(), not driver.rxSession()");
-      } });`,
-      loader: "js",
-    }));
-  },
-};
+const failing = (message: string) => `throw new Error(${JSON.stringify(message)});`;
 
-/**
- * Apollo Server imports its GraphOS reporting plugins (with their 0.2 MB protobuf) only when no
- * plugin says they are disabled; functions/graphql-server.ts says so, so they are left out.
- */
-const noApolloReporting: Plugin = {
-  name: "no-apollo-reporting",
-  setup(build) {
-    build.onResolve({ filter: /^\.\/plugin\/(usageReporting|schemaReporting|inlineTrace)\/index\.js$/ }, (args) =>
-      args.importer.includes("@apollo/server") ? { path: args.path, namespace: "no-apollo-reporting" } : undefined,
-    );
-    build.onLoad({ filter: /.*/, namespace: "no-apollo-reporting" }, () => ({
-      contents: 'throw new Error("Parcours bundles no Apollo GraphOS reporting: keep its plugins disabled");',
-      loader: "js",
-    }));
-  },
-};
+const standIns = [
+  // Apollo Federation (0.36 MB), for a federated subgraph schema: Parcours serves a plain schema.
+  standIn("no-federation", /^@apollo\/subgraph$/, "@neo4j/graphql", failing("Parcours bundles no Apollo Federation: getSubgraphSchema() is not available")),
+  // rxjs (0.16 MB), for neo4j-driver's reactive sessions: Parcours uses plain sessions. Loading it
+  // must not fail (the driver requires it up front), only using it.
+  standIn(
+    "no-reactive-sessions",
+    /^rxjs(\/operators)?$/,
+    "neo4j-driver",
+    `module.exports = new Proxy({}, { get(_, name) {
+      if (typeof name === "symbol" || name === "__esModule") return undefined;
+      throw new Error("Parcours bundles no rxjs: use driver.session(), not driver.rxSession()");
+    } });`,
+  ),
+  // Apollo GraphOS reporting (with its 0.2 MB protobuf), which Apollo Server imports only when no
+  // plugin says it is disabled: functions/graphql-server.ts says so.
+  standIn(
+    "no-apollo-reporting",
+    /^\.\/plugin\/(usageReporting|schemaReporting|inlineTrace)\/index\.js$/,
+    "@apollo/server",
+    failing("Parcours bundles no Apollo GraphOS reporting: keep its plugins disabled"),
+  ),
+];
 
 /**
  * Compiles every module of a bundle once in a fresh process with Node's compile cache on, so that the
@@ -105,6 +94,7 @@ async function writeCompileCache(outdir: string) {
   const run = spawnSync(process.execPath, ["--input-type=module", "--eval", script], {
     env: { PATH: process.env.PATH, NODE_COMPILE_CACHE: join(outdir, compileCacheDirName), NODE_COMPILE_CACHE_PORTABLE: "1" },
     stdio: ["ignore", "ignore", "inherit"],
+    timeout: 120_000,
   });
   if (run.status !== 0) throw new Error(`Writing the compile cache of ${relative(root, outdir)} failed (exit ${run.status})`);
 }
@@ -129,7 +119,7 @@ for (const name of functionNames) {
     sourcemap: false,
     metafile: true,
     banner: { js: requireShim },
-    plugins: [oneApolloServer, noFederation, noReactiveSessions, noApolloReporting],
+    plugins: [oneApolloServer, ...standIns],
     logLevel: "warning",
   });
   // Beside the folder, not in it: dist/<function>/ is what gets deployed.
