@@ -57,6 +57,28 @@ describe("capacity", () => {
   });
 });
 
+describe("free-place counts in referral routes", () => {
+  // The route computes its steps in a resolver, outside @neo4j/graphql's rules, so it keeps its own
+  // list of the roles that see counts (functions/routes/referral-route.ts). It must be the roles the
+  // schema lets read Capacity.placesFree.
+  const routeQuery = `query ($input: RouteRequest!) { referralRoute(input: $input) { steps { placesFree service { id } } } }`;
+  const input = { commune: "92050", situations: ["INTIMATE_PARTNER_VIOLENCE"], needs: ["EMERGENCY_SHELTER"], maxOptionsPerNeed: 10, at: "2026-11-24T23:00:00+01:00" };
+
+  it("are shown to exactly the roles that may read Capacity.placesFree", async () => {
+    const seen: Record<string, { direct: boolean; route: boolean }> = {};
+    for (const role of [...publicRoles, ...professionalRoles]) {
+      const direct = await graphql<{ services: { capacity: { placesFree: number } }[] }>(capacityOf("placesFree"), undefined, tokens[role]);
+      const route = await graphql<{ referralRoute: { steps: { placesFree: number | null; service: { id: string } }[] } }>(routeQuery, { input }, tokens[role]);
+      const step = route.body.data?.referralRoute.steps.find((s) => s.service.id === fixture.serviceId);
+      expect(step, `${role}: the fixture shelter is a step of the route: ${route.rawBody.slice(0, 300)}`).toBeDefined();
+      seen[role] = { direct: direct.body.data?.services[0]?.capacity.placesFree === fixture.placesFree, route: step!.placesFree === fixture.placesFree };
+    }
+
+    for (const [role, { direct, route }] of Object.entries(seen)) expect(route, role).toBe(direct);
+    expect(Object.values(seen).map((s) => s.direct)).toEqual([false, false, true, true, true, true]);
+  });
+});
+
 describe("referral-only contact channels", () => {
   const contactsOfShelter = `{ actors(where: { id: { eq: "${fixture.actorId}" } }) {
     contacts { value referralOnly }
