@@ -1,6 +1,6 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { DatasetInput } from "../functions/dataset/read-dataset";
+import type { DatasetInput } from "../functions/dataset/parse-dataset-text";
 
 export const seedDir = join(import.meta.dirname, "..", "seed");
 const taxonomyFile = "taxonomy.yaml";

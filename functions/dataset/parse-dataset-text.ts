@@ -3,7 +3,12 @@
  * them (read-dataset.ts). Kept apart so that what validates a GraphQL input carries no YAML parser.
  */
 import { isNode, LineCounter, parseDocument } from "yaml";
-import { noKnownIds, validateDataset, type DatasetDocument, type DatasetInput, type DatasetProblem, type DatasetReadResult, type KnownIds } from "./read-dataset";
+import { noKnownIds, validateDataset, type DatasetDocument, type DatasetProblem, type DatasetReadResult, type KnownIds } from "./read-dataset";
+
+export interface DatasetInput {
+  file: string;
+  text: string;
+}
 
 export function readDataset(inputs: DatasetInput[], known: KnownIds = noKnownIds): DatasetReadResult {
   const documents: DatasetDocument[] = [];

@@ -15,11 +15,6 @@ export interface DatasetProblem {
   reason: string;
 }
 
-export interface DatasetInput {
-  file: string;
-  text: string;
-}
-
 /** Ids already in the graph that records may refer to (for imports and mutations; empty for a full seed). */
 export interface KnownIds {
   sources: Iterable<string>;
