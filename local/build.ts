@@ -1,16 +1,13 @@
 /**
  * `npm run build`: bundles each Lambda function (esbuild, ESM for Node 24, tree-shaken, minified,
- * split at dynamic imports, a `require` for the CommonJS dependencies) into dist/<function>/, with
- * the V8 code cache of its modules, and prints each bundle's size. The stacks deploy these folders
- * as they are (`bundle:` in stacks/), and `npm run bench:coldstart` loads them.
+ * split at dynamic imports, a `require` for the CommonJS dependencies) into dist/<function>/, and
+ * prints each bundle's size. The stacks deploy these folders as they are (`bundle:` in stacks/), and
+ * `npm run bench:coldstart` loads them.
  */
 import { build, type Plugin } from "esbuild";
-import { spawnSync } from "node:child_process";
-import { readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
-import { join, relative } from "node:path";
-import { pathToFileURL } from "node:url";
+import { readFile, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { compileCacheDirName } from "./compile-cache";
 
 export const root = join(import.meta.dirname, "..");
 export const distDir = join(root, "dist");
@@ -77,28 +74,6 @@ const standIns = [
   ),
 ];
 
-/**
- * Compiles every module of a bundle once in a fresh process with Node's compile cache on, so that the
- * V8 code cache ships next to the code: a cold start then deserialises the top-level code instead of
- * parsing 3 MB. Portable: the cache is keyed by paths relative to its folder, so it still matches in
- * /var/task. Evaluation may fail here (no settings, no database): the modules are compiled by then.
- */
-async function writeCompileCache(outdir: string) {
-  const modules = (await readdir(outdir, { recursive: true })).filter((file) => file.endsWith(".mjs")).sort((a, b) => Number(b === "index.mjs") - Number(a === "index.mjs"));
-  const script = [
-    'import { flushCompileCache } from "node:module";',
-    `for (const url of ${JSON.stringify(modules.map((file) => pathToFileURL(join(outdir, file)).href))}) await import(url).catch(() => {});`,
-    "flushCompileCache();",
-    "process.exit(0);",
-  ].join("\n");
-  const run = spawnSync(process.execPath, ["--input-type=module", "--eval", script], {
-    env: { PATH: process.env.PATH, NODE_COMPILE_CACHE: join(outdir, compileCacheDirName), NODE_COMPILE_CACHE_PORTABLE: "1" },
-    stdio: ["ignore", "ignore", "inherit"],
-    timeout: 120_000,
-  });
-  if (run.status !== 0) throw new Error(`Writing the compile cache of ${relative(root, outdir)} failed (exit ${run.status})`);
-}
-
 await rm(distDir, { recursive: true, force: true });
 const rows: string[] = [];
 for (const name of functionNames) {
@@ -112,7 +87,7 @@ for (const name of functionNames) {
     chunkNames: "chunks/[name]-[hash]",
     bundle: true,
     platform: "node",
-    target: "node22",
+    target: "node24",
     format: "esm",
     minify: true,
     treeShaking: true,
@@ -124,7 +99,6 @@ for (const name of functionNames) {
   });
   // Beside the folder, not in it: dist/<function>/ is what gets deployed.
   await writeFile(join(distDir, `${name}.meta.json`), JSON.stringify(result.metafile));
-  await writeCompileCache(outdir);
   // What init loads: the entry and the chunks it imports statically; the rest waits for a dynamic import().
   const outputs = result.metafile.outputs;
   const atInit = new Set<string>();
@@ -138,12 +112,8 @@ for (const name of functionNames) {
   const initFiles = [...atInit];
   const gzipped = (await Promise.all(initFiles.map(async (file) => gzipSync(await readFile(join(root, file))).length))).reduce((a, b) => a + b, 0);
   const later = Object.keys(outputs).filter((file) => !atInit.has(file) && file.endsWith(".mjs"));
-  const cacheDir = join(outdir, compileCacheDirName);
-  const cacheFiles = (await readdir(cacheDir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
-  const cacheBytes = (await Promise.all(cacheFiles.map(async (entry) => (await stat(join(entry.parentPath, entry.name))).size))).reduce((a, b) => a + b, 0);
   rows.push(
-    `${name.padEnd(8)} ${mb(bytes(initFiles))} MB minified (${mb(gzipped)} MB gzipped) loaded at init, + ${mb(bytes(later))} MB loaded on first use, + ${mb(cacheBytes)} MB code cache  dist/${name}/`,
+    `${name.padEnd(8)} ${mb(bytes(initFiles))} MB minified (${mb(gzipped)} MB gzipped) loaded at init, + ${mb(bytes(later))} MB loaded on first use  dist/${name}/`,
   );
 }
 console.log(rows.join("\n"));
-console.log(`code cache made by Node ${process.version} (V8 ${process.versions.v8}): Lambda uses it when its Node runs the same V8, and ignores it otherwise`);

@@ -4,7 +4,7 @@
  * It may only put objects in that bucket. The bucket is private: the full export holds confidential
  * addresses.
  */
-import { builtFunction, neo4jEnvironment, runtimeEnvironment } from "./settings";
+import { builtFunction, neo4jEnvironment } from "./settings";
 
 export const exportsBucket = new sst.aws.Bucket("Exports");
 
@@ -12,7 +12,7 @@ export const exportFunction = new sst.aws.Function("Export", {
   ...builtFunction("export"),
   memory: "1024 MB",
   timeout: "2 minutes",
-  environment: { ...runtimeEnvironment, ...neo4jEnvironment, EXPORTS_BUCKET: exportsBucket.name },
+  environment: { ...neo4jEnvironment, EXPORTS_BUCKET: exportsBucket.name },
   permissions: [{ actions: ["s3:PutObject"], resources: [$interpolate`${exportsBucket.arn}/*`] }],
 });
 

@@ -3,7 +3,7 @@
  * runs functions/import.handler, which may read incoming/ and write its report under reports/ —
  * nothing else (reports/ is outside the notification's prefix, so a report never triggers an import).
  */
-import { builtFunction, neo4jEnvironment, runtimeEnvironment } from "./settings";
+import { builtFunction, neo4jEnvironment } from "./settings";
 
 export const importsBucket = new sst.aws.Bucket("Imports");
 
@@ -12,7 +12,7 @@ export const importFunction = new sst.aws.Function("Import", {
   // A 50 000-row file is read, validated and written in one transaction.
   memory: "2048 MB",
   timeout: "5 minutes",
-  environment: { ...runtimeEnvironment, ...neo4jEnvironment },
+  environment: { ...neo4jEnvironment },
   permissions: [
     { actions: ["s3:GetObject"], resources: [$interpolate`${importsBucket.arn}/incoming/*`] },
     { actions: ["s3:PutObject"], resources: [$interpolate`${importsBucket.arn}/reports/*`] },

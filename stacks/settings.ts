@@ -2,7 +2,6 @@
  * What every Parcours function shares, and what differs by stage: production turns introspection
  * off and masks unexpected errors; other stages show their message (never a stack) to developers.
  */
-import { compileCacheEnvironment } from "../local/compile-cache";
 import { secrets } from "./secrets";
 
 export const production = $app.stage === "production";
@@ -20,20 +19,15 @@ export const apiEnvironment = {
 
 /**
  * Each function is deployed as `npm run build` left it in dist/<name>/ (so run the build before
- * `sst deploy`): the bundle and the V8 code cache of its modules, which Node reads through the
- * compile-cache variables. Node only accepts a cache made by the same Node version on the same
- * architecture, so the functions run the project's Node line on the build machines' x86-64 (README,
- * Deploy); another runtime version ignores the cache and compiles as usual.
+ * `sst deploy`): the bundle that was measured, without the code Parcours never runs, rather than a
+ * second bundling by SST. ESM for Node 24 on Graviton.
  */
 export function builtFunction(name: "graphql" | "import" | "export") {
   return {
     bundle: `dist/${name}`,
     handler: "index.handler",
     runtime: "nodejs24.x",
-    architecture: "x86_64",
+    architecture: "arm64",
     logging: { format: "json", retention: production ? "1 year" : "1 month" },
   } as const;
 }
-
-/** Every function's environment beside its own settings: where its code cache is in /var/task. */
-export const runtimeEnvironment = compileCacheEnvironment("/var/task");
