@@ -1,7 +1,8 @@
 /// <reference path="./.sst/platform/config.d.ts" />
 /**
- * Parcours on AWS (SST v4). `sst deploy --stage <stage>` builds and deploys; the CLI downloads its
- * engine on first use, so it runs from a developer machine or CI with internet access (README).
+ * Parcours on AWS (SST v4). `npm run build` bundles the functions into dist/, then
+ * `sst deploy --stage <stage>` deploys them as they are; the CLI downloads its engine on first use, so
+ * it runs from a developer machine or CI with internet access (README).
  */
 export default $config({
   app(input) {
