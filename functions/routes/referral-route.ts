@@ -3,7 +3,7 @@ import { GraphQLError, type GraphQLResolveInfo } from "graphql";
 import { DateTime } from "luxon";
 import neo4j, { type Driver } from "neo4j-driver";
 import { referralRouteCypher } from "../../generated/cypher";
-import { communesOfRequest, coveredDepartements } from "../dataset/territories";
+import { communesOfRequest } from "../dataset/territories";
 import type { NeedCode, SituationCode } from "../dataset/schema";
 import type { Role } from "../auth/caller";
 import type { GraphQLContext } from "../graphql-server";
@@ -26,6 +26,8 @@ export interface RouteRequestInput {
 const emergencyNumbers = ["17", "112", "114", "3919"];
 const childEmergencyNumber = "119";
 const urgentNeeds: NeedCode[] = ["IMMEDIATE_SAFETY", "EMERGENCY_SHELTER"];
+/** A name such as Saint-Denis is borne by dozens of communes: an error lists a readable few. */
+const maxCandidatesShown = 12;
 
 interface RouteResult extends Omit<PlannedRoute, "steps" | "excluded"> {
   steps: (PlannedRoute["steps"][number] & { nodes: NodesByKey })[];
@@ -109,13 +111,12 @@ function planOf(input: RouteRequestInput): Omit<RouteRequestPlan, "showsPlaceCou
 
   const communes = communesOfRequest(input.commune);
   if (communes.length === 0) {
-    badInput(
-      "commune",
-      `"${input.commune}" is not a commune of the covered départements (${coveredDepartements.join(", ")}): give the name or INSEE code of one (Nanterre, 92050), or the INSEE code of a commune elsewhere (69123)`,
-    );
+    badInput("commune", `"${input.commune}" is neither the name nor the INSEE code of a French commune (Nanterre, 92050, Lyon, 69123)`);
   }
   if (communes.length > 1) {
-    badInput("commune", `"${input.commune}" names several communes (${communes.map((c) => `${c.code} ${c.name}`).join(", ")}): give the INSEE code`);
+    const shown = communes.slice(0, maxCandidatesShown).map((c) => `${c.code} ${c.name} (${c.departement})`);
+    const more = communes.length > maxCandidatesShown ? ` and ${communes.length - maxCandidatesShown} more` : "";
+    badInput("commune", `"${input.commune}" names ${communes.length} communes (${shown.join(", ")}${more}): give the INSEE code`);
   }
   const commune = communes[0]!;
   const at = input.at ? DateTime.fromISO(input.at.toString(), { setZone: true }) : DateTime.now();
