@@ -98,7 +98,7 @@ export const kindFit: Record<NeedCode, readonly [madeFor: ServiceKind[], fits: S
   COMPLAINT: [["COMPLAINT_DESK"], ["ONLINE_REPORTING"]],
   MEDICAL_FORENSIC: [["FORENSIC_MEDICINE", "HEALTH_CARE"], ["WELCOME_CENTRE"]],
   LEGAL_ADVICE: [["LEGAL_PERMANENCE"], ["WELCOME_CENTRE", "LISTENING_LINE", "EMERGENCY_VICTIM_SUPPORT"]],
-  LISTENING: [["LISTENING_LINE"], ["WELCOME_CENTRE", "EMERGENCY_VICTIM_SUPPORT", "SOCIAL_WORKER_PERMANENCE"]],
+  LISTENING: [["LISTENING_LINE", "WELCOME_CENTRE"], ["EMERGENCY_VICTIM_SUPPORT", "SOCIAL_WORKER_PERMANENCE"]],
   PSYCHOLOGICAL: [["VICTIMOLOGY_CONSULTATION", "EMERGENCY_VICTIM_SUPPORT"], ["HEALTH_CARE", "WELCOME_CENTRE", "LISTENING_LINE"]],
   CHILD_PROTECTION: [["SOCIAL_SERVICE", "LISTENING_LINE"], ["HEALTH_CARE"]],
   SOCIAL_SUPPORT: [["SOCIAL_SERVICE", "SOCIAL_WORKER_PERMANENCE", "WELCOME_CENTRE"], ["HOUSING_PLACES", "EMPLOYMENT_SUPPORT"]],
@@ -113,6 +113,7 @@ interface Evaluated {
   proximity: Proximity;
   openNow: boolean | null;
   nextOpening: DateTime | null;
+  unknownHoliday: string | null;
   reasons: string[];
 }
 
@@ -202,7 +203,7 @@ export const rankingCriteria: RankingCriterion[] = [
     key: (_plan, { row, need }) => kindTier(need, row.service.kind),
     reason: (_plan, { row, need }) => ["type de service fait pour ce besoin", "type de service adapté à ce besoin", null][kindTier(need, row.service.kind)]!,
   },
-  { criterion: "open now", key: (_plan, { openNow }) => (openNow === true ? 0 : 1), reason: (_plan, option) => openingReason(option) },
+  { criterion: "open now", key: (_plan, { openNow }) => (openNow === true ? 0 : 1), reason: (_plan, option) => hoursReason(option) },
   { criterion: "direct access", key: (_plan, { row }) => (row.service.referralRequired ? 1 : 0), reason: (_plan, { row }) => referralReason(row) },
   {
     criterion: "specialised",
@@ -265,15 +266,17 @@ export function rankRoute(plan: RouteRequestPlan, needs: NeedRow[], emergency: E
 function evaluate(plan: RouteRequestPlan, need: NeedCode, row: CandidateRow): Evaluated {
   const { service, capacity, schedule } = row;
   const status = openingStatus(schedule?.openingHours, plan.at);
-  const option: Evaluated = { row, need, proximity: proximityOf(plan, row), openNow: status.openNow, nextOpening: status.nextOpening, reasons: [] };
-  const hoursReason = status.unknownHoliday
-    ? `jour férié (${status.unknownHoliday}) : horaires à confirmer`
-    : status.openNow === null
-      ? schedule?.description ? `horaires non structurés : ${schedule.description}` : "horaires inconnus"
-      : null;
-  const reasons = rankingCriteria.flatMap((c) => c.reason(plan, option) ?? []);
-  if (hoursReason) reasons.splice(0, 0, hoursReason);
-  if (status.alwaysOpen) reasons.splice(0, 0, "ouvert 24h/24, 7j/7");
+  const option: Evaluated = {
+    row,
+    need,
+    proximity: proximityOf(plan, row),
+    openNow: status.openNow,
+    nextOpening: status.nextOpening,
+    unknownHoliday: status.unknownHoliday,
+    reasons: [],
+  };
+  // The hours come first in what a listener reads; the other reasons follow the criteria's order.
+  const reasons = [hoursReason(option), ...rankingCriteria.flatMap((c) => (c.criterion === "open now" ? [] : (c.reason(plan, option) ?? [])))];
 
   if (plan.withChildren === true && service.children === "ACCEPTED") reasons.push("accueille avec enfants");
   if (plan.withChildren === true && service.children === null && shelterNeeds.has(need)) reasons.push("accueil des enfants non précisé");
@@ -284,11 +287,12 @@ function evaluate(plan: RouteRequestPlan, need: NeedCode, row: CandidateRow): Ev
   return option;
 }
 
-function openingReason({ openNow, nextOpening, row }: Evaluated): string | null {
-  if (row.schedule?.openingHours?.trim() === "24/7") return null;
+function hoursReason({ openNow, nextOpening, unknownHoliday, row: { schedule } }: Evaluated): string {
+  if (schedule?.openingHours?.trim() === "24/7") return "ouvert 24h/24, 7j/7";
+  if (unknownHoliday) return `jour férié (${unknownHoliday}) : horaires à confirmer`;
   if (openNow === true) return "ouvert maintenant";
   if (openNow === false) return nextOpening ? `fermé maintenant, ouvre ${frenchDateTime(nextOpening)}` : "fermé maintenant";
-  return null;
+  return schedule?.description ? `horaires non structurés : ${schedule.description}` : "horaires inconnus";
 }
 
 function referralReason({ service }: CandidateRow): string | null {
