@@ -66,7 +66,7 @@ const cases: Case[] = [
   // Situations, each at least once.
   { name: "femme de 30 ans, violences sexuelles, Paris, mardi 10 h → 3919 ou Viols Femmes Informations d'abord", input: { commune: "Paris", situations: ["SEXUAL_VIOLENCE"], needs: ["LISTENING"], age: 30, at: tuesday10 }, need: "LISTENING", firstIs: ["ligne-3919-ecoute", "viols-femmes-informations-ecoute"], never: ["allo-119-ecoute"] },
   { name: "violences sexuelles, âge non précisé, Paris, mardi 10 h → une ligne pour adultes, le 119 après", input: { commune: "75056", situations: ["SEXUAL_VIOLENCE"], needs: ["LISTENING"], at: tuesday10 }, need: "LISTENING", firstIs: ["ligne-3919-ecoute", "viols-femmes-informations-ecoute"] },
-  { name: "violences conjugales, Nanterre, mardi 10 h, écoute → FVV 92 (ligne départementale spécialisée, ouverte)", input: { commune: "Nanterre", situations: ["INTIMATE_PARTNER_VIOLENCE"], needs: ["LISTENING"], at: tuesday10 }, need: "LISTENING", firstIs: ["fvv-92-ecoute", "lescale-accueil"], never: ["arretonslesviolences-signalement"] },
+  { name: "violences conjugales, Nanterre, mardi 10 h, écoute → une écoute spécialisée du 92 ouverte (FVV 92, L'Escale, Flora Tristan)", input: { commune: "Nanterre", situations: ["INTIMATE_PARTNER_VIOLENCE"], needs: ["LISTENING"], at: tuesday10 }, need: "LISTENING", firstIs: ["fvv-92-ecoute", "lescale-accueil", "centre-flora-tristan-accueil"], never: ["arretonslesviolences-signalement"] },
   { name: "violences conjugales, Nanterre, samedi 14 h, écoute → 3919 (FVV 92 fermée)", input: { commune: "Nanterre", situations: ["INTIMATE_PARTNER_VIOLENCE"], needs: ["LISTENING"], at: saturday14 }, need: "LISTENING", firstIs: "ligne-3919-ecoute", never: ["arretonslesviolences-signalement"] },
   { name: "violences conjugales, Nanterre, mardi 23 h, écoute → 3919 jour et nuit, pas le tchat de la police", input: { commune: "Nanterre", situations: ["INTIMATE_PARTNER_VIOLENCE"], needs: ["LISTENING"], at: tuesday23 }, need: "LISTENING", firstIs: "ligne-3919-ecoute" },
   { name: "violences intrafamiliales, Colombes, mardi, conseil juridique → une permanence juridique", input: { commune: "Colombes", situations: ["INTRAFAMILY_VIOLENCE"], needs: ["LEGAL_ADVICE"], at: tuesday10 }, need: "LEGAL_ADVICE", firstIs: ["mjd-blagis-acces-au-droit", "mjd-chatenay-malabry-acces-au-droit", "mjd-gennevilliers-acces-au-droit", "cdad-92-vif-point-justice-nanterre", "cdad-92-vif-mjd", "cdad-92-vif-france-services", "adavip-92-permanences-juridiques"] },
@@ -88,7 +88,7 @@ const cases: Case[] = [
   { name: "soutien psychologique, Boulogne, mardi → consultation de victimologie", input: { commune: "Boulogne-Billancourt", situations: ["INTIMATE_PARTNER_VIOLENCE"], needs: ["PSYCHOLOGICAL"], at: tuesday10 }, need: "PSYCHOLOGICAL", firstIs: ["maison-du-droit-boulogne-soutien-psychologique", "adavip-92-consultation-victimologie", "adavip-92-savu"] },
   { name: "logement durable, Clamart → un hébergement ou logement", input: { commune: "Clamart", situations: ["INTIMATE_PARTNER_VIOLENCE"], needs: ["HOUSING"], at: tuesday10 }, need: "HOUSING", firstIs: ["centre-flora-tristan-hebergement-long", "programme-vff-92-hebergement", "afed-92-hebergement", "lescale-hebergement"] },
   { name: "emploi, Clamart → un accompagnement vers l'emploi", input: { commune: "Clamart", situations: ["INTIMATE_PARTNER_VIOLENCE"], needs: ["EMPLOYMENT"], at: tuesday10 }, need: "EMPLOYMENT", firstIs: ["cidff-92-nord-emploi", "cidff-92-sud-soutien", "accompagnement-rsa-femmes-92"] },
-  { name: "accompagnement social, Châtillon, mardi → le pôle social ouvert", input: { commune: "Châtillon", situations: ["INTIMATE_PARTNER_VIOLENCE"], needs: ["SOCIAL_SUPPORT"], at: tuesday10 }, need: "SOCIAL_SUPPORT", firstIs: "pole-social-chatillon" },
+  { name: "accompagnement social, Châtillon, mardi → le Centre Flora Tristan (spécialisé) ou le pôle social, ouverts", input: { commune: "Châtillon", situations: ["INTIMATE_PARTNER_VIOLENCE"], needs: ["SOCIAL_SUPPORT"], at: tuesday10 }, need: "SOCIAL_SUPPORT", firstIs: ["centre-flora-tristan-accueil", "pole-social-chatillon"] },
   { name: "médico-légal, adulte, Garches → Maison des femmes de Clamart, jamais l'UAPED", input: { commune: "Garches", situations: ["SEXUAL_VIOLENCE"], needs: ["MEDICAL_FORENSIC"], age: 30, at: tuesday10 }, need: "MEDICAL_FORENSIC", firstIs: "maison-des-femmes-clamart-prise-en-charge", never: ["uaped-antoine-beclere-accueil"] },
   { name: "médico-légal, fille de 12 ans, Clamart → l'UAPED", input: { commune: "Clamart", situations: ["SEXUAL_VIOLENCE"], needs: ["MEDICAL_FORENSIC"], age: 12, at: tuesday10 }, need: "MEDICAL_FORENSIC", firstIs: "uaped-antoine-beclere-accueil" },
   { name: "suivi d'un auteur, Nanterre → le programme ALCV", input: { commune: "Nanterre", situations: ["INTIMATE_PARTNER_VIOLENCE"], needs: ["PERPETRATOR_FOLLOW_UP"], at: tuesday10 }, need: "PERPETRATOR_FOLLOW_UP", firstIs: "alcv-programme-auteurs" },
@@ -139,16 +139,16 @@ describe("front-line cases: the first option of each need", () => {
 
 describe("front-line cases: what the route says", () => {
   it("Noël: FVV 92 is neither open nor closed, and reopens on Monday 28 December", async () => {
-    const r = await route({ commune: "Gennevilliers", situations: ["INTIMATE_PARTNER_VIOLENCE"], needs: ["LISTENING"], at: "2026-12-25T11:00:00+01:00" });
+    const r = await route({ commune: "Gennevilliers", situations: ["INTIMATE_PARTNER_VIOLENCE"], needs: ["LISTENING"], at: "2026-12-25T11:00:00+01:00", maxOptionsPerNeed: 10 });
     const fvv = r.steps.find((s) => s.service.id === "fvv-92-ecoute")!;
     expect(fvv.openNow).toBeNull();
     expect(fvv.reasons).toContain("jour férié (Noël) : horaires à confirmer");
-    expect(fvv.nextOpening).toBe("2026-12-28T09:30:00.000+01:00");
+    expect(Date.parse(fvv.nextOpening!)).toBe(Date.parse("2026-12-28T09:30:00+01:00"));
   });
 
   it("the day before Easter Monday, the next opening skips it", async () => {
-    const r = await route({ commune: "Nanterre", situations: ["INTIMATE_PARTNER_VIOLENCE"], needs: ["LISTENING"], at: "2027-03-27T12:00:00+01:00" });
-    expect(r.steps.find((s) => s.service.id === "fvv-92-ecoute")!.nextOpening).toBe("2027-03-30T09:30:00.000+02:00");
+    const r = await route({ commune: "Nanterre", situations: ["INTIMATE_PARTNER_VIOLENCE"], needs: ["LISTENING"], at: "2027-03-27T12:00:00+01:00", maxOptionsPerNeed: 10 });
+    expect(Date.parse(r.steps.find((s) => s.service.id === "fvv-92-ecoute")!.nextOpening!)).toBe(Date.parse("2027-03-30T09:30:00+02:00"));
   });
 
   it("a 30-year-old woman is told why the 119 is left out", async () => {
@@ -227,6 +227,6 @@ describe("front-line cases: what the route says", () => {
     expect(first(mayDay, "LEGAL_ADVICE")!.service.id).toBe("test-ph-open");
     const bastilleDay = await route({ commune: "Suresnes", situations: ["FGM"], needs: ["LEGAL_ADVICE"], at: "2026-07-14T11:00:00+02:00" });
     expect(byId(bastilleDay, "test-ph-open").openNow).toBe(true);
-    expect(byId(bastilleDay, "test-ph-off").nextOpening).toBe("2026-07-15T09:00:00.000+02:00");
+    expect(Date.parse(byId(bastilleDay, "test-ph-off").nextOpening!)).toBe(Date.parse("2026-07-15T09:00:00+02:00"));
   });
 });
