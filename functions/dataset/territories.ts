@@ -6,7 +6,6 @@
  * generated/territories.ts (local/territory-referential.ts), so that the functions carry tens of
  * kilobytes instead of the package's 12 MB of data.
  */
-import { frenchCommunes } from "../../generated/french-communes";
 import { territories } from "../../generated/territories";
 
 export const coveredDepartements = ["92", "77", "79"] as const;
@@ -44,9 +43,11 @@ let coveredCommunes: Map<string, TerritoryRecord[]> | undefined;
 /**
  * The communes an INSEE code or a name designates: covered communes first, then any commune of
  * France (generated/french-communes.ts), by code or by name. A name several communes bear gives
- * them all; a code must be that of a current commune or municipal arrondissement.
+ * them all; a code must be that of a current commune or municipal arrondissement. The country's
+ * communes are loaded on the first request outside coverage only, so that they stay out of the
+ * functions' start.
  */
-export function communesOfRequest(codeOrName: string): CommuneOfRequest[] {
+export async function communesOfRequest(codeOrName: string): Promise<CommuneOfRequest[]> {
   if (!coveredCommunes) {
     coveredCommunes = new Map();
     for (const t of territories.filter((t) => t.level === "COMMUNE")) {
@@ -56,14 +57,16 @@ export function communesOfRequest(codeOrName: string): CommuneOfRequest[] {
   const input = codeOrName.trim().toUpperCase();
   const covered = coveredCommunes.get(input) ?? coveredCommunes.get(searchableName(codeOrName)) ?? [];
   if (covered.length > 0) return covered.map((t) => ({ code: t.code, name: t.name, departement: departementOfCommune(t.code), covered: true }));
-  const elsewhere = inseeCommuneCode.test(input) ? communesOfFrance().byCode.get(input) : communesOfFrance().byName.get(searchableName(codeOrName));
+  const france = await communesOfFrance();
+  const elsewhere = inseeCommuneCode.test(input) ? france.byCode.get(input) : france.byName.get(searchableName(codeOrName));
   return (elsewhere ?? []).map((c) => ({ ...c, departement: departementOfCommune(c.code), covered: false }));
 }
 
 let frenchCommuneIndex: { byCode: Map<string, { code: string; name: string }[]>; byName: Map<string, { code: string; name: string }[]> } | undefined;
 
-function communesOfFrance() {
+async function communesOfFrance() {
   if (!frenchCommuneIndex) {
+    const { frenchCommunes } = await import("../../generated/french-communes");
     frenchCommuneIndex = { byCode: new Map(), byName: new Map() };
     for (const line of frenchCommunes.split("\n")) {
       const space = line.indexOf(" ");

@@ -43,7 +43,7 @@ interface RouteResult extends Omit<PlannedRoute, "steps" | "excluded"> {
 const rolesSeeingPlaceCounts = new Set<Role>(["FRONTLINE", "COORDINATOR", "SHELTER_OPERATOR", "ADMIN"]);
 
 export async function referralRoute(driver: Driver, input: RouteRequestInput, context: GraphQLContext, info: GraphQLResolveInfo): Promise<RouteResult> {
-  const plan = { ...planOf(input), showsPlaceCounts: rolesSeeingPlaceCounts.has(context.caller.role) };
+  const plan = { ...(await planOf(input)), showsPlaceCounts: rolesSeeingPlaceCounts.has(context.caller.role) };
   const perpetrator = (input.needs ?? []).includes("PERPETRATOR_FOLLOW_UP");
   const forAChild = (plan.age !== null && plan.age < 18) || plan.situations.includes("CHILD_EXPOSURE");
   const numbers = forAChild ? [...emergencyNumbers, childEmergencyNumber] : emergencyNumbers;
@@ -96,7 +96,7 @@ function needRowsOf(needs: NeedAnswers[], candidates: CandidateRow[]): NeedRow[]
     .map(({ need, serviceIds }) => ({ need, candidates: serviceIds.flatMap((id) => byId.get(id) ?? []) }));
 }
 
-function planOf(input: RouteRequestInput): Omit<RouteRequestPlan, "showsPlaceCounts"> {
+async function planOf(input: RouteRequestInput): Promise<Omit<RouteRequestPlan, "showsPlaceCounts">> {
   if (input.situations.length === 0) badInput("situations", "give at least one situation");
   const needs = input.needs ?? [];
   if (needs.includes("PERPETRATOR_FOLLOW_UP") && needs.length > 1) {
@@ -109,7 +109,7 @@ function planOf(input: RouteRequestInput): Omit<RouteRequestPlan, "showsPlaceCou
   const badLanguage = languages.find((l) => !/^[a-z]{2,3}$/.test(l));
   if (badLanguage !== undefined) badInput("languages", `"${badLanguage}" is not an ISO 639 language code such as "fr" or "ar"`);
 
-  const communes = communesOfRequest(input.commune);
+  const communes = await communesOfRequest(input.commune);
   if (communes.length === 0) {
     badInput("commune", `"${input.commune}" is neither the name nor the INSEE code of a French commune (Nanterre, 92050, Lyon, 69123)`);
   }
