@@ -3700,7 +3700,10 @@ export type RouteRequest = {
   age?: InputMaybe<Scalars['Int']['input']>;
   /** When the route is for; default now. Hours are evaluated in Europe/Paris time. */
   at?: InputMaybe<Scalars['DateTime']['input']>;
-  /** INSEE code ("92050") or name ("Nanterre", accent- and case-insensitive) of the commune she lives in or is in. */
+  /**
+   * INSEE code ("92050") or name ("Nanterre", "Lyon", accent- and case-insensitive) of the French commune
+   * she lives in or is in. A name several communes bear is refused with their INSEE codes.
+   */
   commune: Scalars['String']['input'];
   /** ISO 639 codes of the languages she speaks ("fr", "ar"…). */
   languages?: InputMaybe<Array<Scalars['String']['input']>>;
@@ -3722,15 +3725,18 @@ export type RouteStep = {
   __typename?: 'RouteStep';
   actor: Actor;
   need: NeedCode;
-  /** The next opening when closed at the time of the request; null when open or unknown. */
+  /**
+   * The next opening when closed at the time of the request, or when a public holiday leaves its hours
+   * to be confirmed; never on a public holiday whose hours are not given. Null when open or unknown.
+   */
   nextOpening?: Maybe<Scalars['DateTime']['output']>;
-  /** Null when the hours are unknown. */
+  /** Null when the hours are unknown, or on a public holiday that they do not mention ("jour férié : horaires à confirmer"). */
   openNow?: Maybe<Scalars['Boolean']['output']>;
   /** Free places of a housing service; null when unknown. */
   placesFree?: Maybe<Scalars['Int']['output']>;
   proximity: Proximity;
   rank: Scalars['Int']['output'];
-  /** Why this step, in French, from the data: hours, place, eligibility, capacity, sources' age. */
+  /** Why this step, in French, from the data and the ranking rules of functions/routes/RANKING.md: hours, place, eligibility, fit, capacity, sources' age. */
   reasons: Array<Scalars['String']['output']>;
   /** True when the service is reached only on referral ("sur orientation"). */
   referralOnly: Scalars['Boolean']['output'];
@@ -4338,6 +4344,8 @@ export type ServiceKind =
   /** Emergency support to victims, such as SAVU 92. */
   | 'EMERGENCY_VICTIM_SUPPORT'
   | 'EMPLOYMENT_SUPPORT'
+  /** Family mediation, such as a conférence familiale: never proposed in a route, all of whose situations are violence (Istanbul Convention, art. 48). */
+  | 'FAMILY_MEDIATION'
   | 'FORENSIC_MEDICINE'
   | 'HEALTH_CARE'
   | 'HOUSING_PLACES'

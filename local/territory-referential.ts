@@ -58,3 +58,16 @@ export function extractTerritories(): TerritoryRecord[] {
     })),
   ];
 }
+
+/**
+ * Every current commune of France (and the municipal arrondissements of Paris, Lyon and Marseille),
+ * one "<INSEE code> <name>" per line: the names of requests outside the covered départements. A
+ * string rather than records, so that the functions carry about 650 kB and index it only when such
+ * a request comes.
+ */
+export function extractFrenchCommunes(): string {
+  return load<EtalabCommune[]>("communes")
+    .filter((c) => c.type === "commune-actuelle" || c.type === "arrondissement-municipal")
+    .map((c) => `${c.code} ${c.nom}`)
+    .join("\n");
+}

@@ -69,6 +69,7 @@ export const serviceKinds = [
   "PREVENTION",
   "EMPLOYMENT_SUPPORT",
   "COORDINATION",
+  "FAMILY_MEDIATION",
 ] as const;
 
 export const audiences = ["VICTIMS", "PERPETRATORS", "PROFESSIONALS", "GENERAL_PUBLIC"] as const;
@@ -288,6 +289,7 @@ export type Schedule = z.infer<typeof scheduleSchema>;
 export type Capacity = z.infer<typeof capacitySchema>;
 export type LocationRecord = z.infer<typeof locationSchema>;
 export type ServiceRecord = z.infer<typeof serviceSchema>;
+export type ServiceKind = (typeof serviceKinds)[number];
 export type ActorRecord = z.infer<typeof actorSchema>;
 export type ConventionRecord = z.infer<typeof conventionSchema>;
 export type ActorLink = z.infer<typeof actorLinkSchema>;

@@ -41,11 +41,13 @@ const inseeCommuneCode = /^(?:0[1-9]|[1-8]\d|9[0-5]|2[AB])\d{3}$|^97[1-6]\d{2}$/
 let coveredCommunes: Map<string, TerritoryRecord[]> | undefined;
 
 /**
- * The communes an INSEE code or a name designates. Covered communes are known by code and by name;
- * elsewhere in France only the INSEE code is accepted, so the functions need not carry the whole
- * country's 12 MB referential for a request that will get the national lines anyway.
+ * The communes an INSEE code or a name designates: covered communes first, then any commune of
+ * France (generated/french-communes.ts), by code or by name. A name several communes bear gives
+ * them all; a code must be that of a current commune or municipal arrondissement. The country's
+ * communes are loaded on the first request outside coverage only, so that they stay out of the
+ * functions' start.
  */
-export function communesOfRequest(codeOrName: string): CommuneOfRequest[] {
+export async function communesOfRequest(codeOrName: string): Promise<CommuneOfRequest[]> {
   if (!coveredCommunes) {
     coveredCommunes = new Map();
     for (const t of territories.filter((t) => t.level === "COMMUNE")) {
@@ -55,7 +57,26 @@ export function communesOfRequest(codeOrName: string): CommuneOfRequest[] {
   const input = codeOrName.trim().toUpperCase();
   const covered = coveredCommunes.get(input) ?? coveredCommunes.get(searchableName(codeOrName)) ?? [];
   if (covered.length > 0) return covered.map((t) => ({ code: t.code, name: t.name, departement: departementOfCommune(t.code), covered: true }));
-  return inseeCommuneCode.test(input) ? [{ code: input, name: input, departement: departementOfCommune(input), covered: false }] : [];
+  const france = await communesOfFrance();
+  const elsewhere = inseeCommuneCode.test(input) ? france.byCode.get(input) : france.byName.get(searchableName(codeOrName));
+  return (elsewhere ?? []).map((c) => ({ ...c, departement: departementOfCommune(c.code), covered: false }));
+}
+
+let frenchCommuneIndex: { byCode: Map<string, { code: string; name: string }[]>; byName: Map<string, { code: string; name: string }[]> } | undefined;
+
+async function communesOfFrance() {
+  if (!frenchCommuneIndex) {
+    const { frenchCommunes } = await import("../../generated/french-communes");
+    frenchCommuneIndex = { byCode: new Map(), byName: new Map() };
+    for (const line of frenchCommunes.split("\n")) {
+      const space = line.indexOf(" ");
+      const commune = { code: line.slice(0, space), name: line.slice(space + 1) };
+      frenchCommuneIndex.byCode.set(commune.code, [commune]);
+      const key = searchableName(commune.name);
+      frenchCommuneIndex.byName.set(key, [...(frenchCommuneIndex.byName.get(key) ?? []), commune]);
+    }
+  }
+  return frenchCommuneIndex;
 }
 
 export function coveredTerritories(): TerritoryRecord[] {

@@ -2,29 +2,54 @@
  * Whether a service is open at a moment, and when it next opens, in Europe/Paris time whatever the
  * server's zone. opening_hours reads a Date's local fields, so it is handed a Date whose local
  * fields are the Paris wall-clock time, and its answer is read back the same way.
+ *
+ * Public holidays (publicHolidayOn): hours with a `PH` rule say themselves what happens on one
+ * (`PH off` closed, `PH 10:00-12:00` open); hours without one do not, so on a public holiday the
+ * service is neither open nor closed but to be confirmed, and a next opening is never on a holiday.
  */
 import { DateTime } from "luxon";
 import { parseOpeningHours } from "../dataset/opening-hours";
+import { publicHolidayOn } from "./public-holidays";
 
 export const PARIS = "Europe/Paris";
 const LOOKAHEAD_DAYS = 14;
+/** Enough state changes to cross two weeks of split days and a few holidays. */
+const MAX_CHANGES = 80;
 
 export interface OpeningStatus {
   openNow: boolean | null;
   nextOpening: DateTime | null;
   alwaysOpen: boolean;
+  /** The public holiday of the request's day when the hours do not say whether it is open then. */
+  unknownHoliday: string | null;
 }
 
 export function openingStatus(openingHours: string | null | undefined, at: DateTime): OpeningStatus {
-  if (!openingHours) return { openNow: null, nextOpening: null, alwaysOpen: false };
+  if (!openingHours) return { openNow: null, nextOpening: null, alwaysOpen: false, unknownHoliday: null };
   const hours = parsed(openingHours);
-  const wallClock = toWallClockDate(at.setZone(PARIS));
-  const openNow = hours.getState(wallClock);
+  const paris = at.setZone(PARIS);
+  const wallClock = toWallClockDate(paris);
   const alwaysOpen = openingHours.trim() === "24/7";
-  if (openNow) return { openNow, nextOpening: null, alwaysOpen };
+  const saysHolidays = alwaysOpen || /\bPH\b/.test(openingHours);
+  const holiday = saysHolidays ? null : publicHolidayOn(paris);
+  const openNow = hours.getState(wallClock);
+  if (openNow && !holiday) return { openNow, nextOpening: null, alwaysOpen, unknownHoliday: null };
+
   const limit = new Date(wallClock.getTime() + LOOKAHEAD_DAYS * 86_400_000);
-  const change = hours.getNextChange(wallClock, limit);
-  return { openNow, nextOpening: change ? fromWallClockDate(change) : null, alwaysOpen };
+  let from = wallClock;
+  let nextOpening: DateTime | null = null;
+  for (let i = 0; i < MAX_CHANGES; i++) {
+    const change = hours.getNextChange(from, limit);
+    if (!change) break;
+    from = change;
+    if (!hours.getState(change)) continue;
+    const opening = fromWallClockDate(change);
+    if (saysHolidays || !publicHolidayOn(opening)) {
+      nextOpening = opening;
+      break;
+    }
+  }
+  return { openNow: holiday ? null : openNow, nextOpening, alwaysOpen, unknownHoliday: holiday };
 }
 
 const parsedHours = new Map<string, ReturnType<typeof parseOpeningHours>>();

@@ -4,7 +4,7 @@
  * each need. Pure: the same rows and request always give the same route.
  */
 import type { DateTime } from "luxon";
-import type { NeedCode, SituationCode } from "../dataset/schema";
+import type { NeedCode, ServiceKind, SituationCode } from "../dataset/schema";
 import { coveredDepartements } from "../dataset/territories";
 import { openingStatus, PARIS } from "./opening";
 
@@ -88,13 +88,140 @@ export interface PlannedRoute {
 const proximities: Proximity[] = ["SAME_COMMUNE", "NEARBY", "DEPARTEMENT", "NATIONAL"];
 const shelterNeeds = new Set<NeedCode>(["EMERGENCY_SHELTER", "HOUSING"]);
 
+/**
+ * Need × kind of service (RANKING.md): for each need, the kinds made for it, then the kinds that fit
+ * it; any other kind that answers the need comes after them.
+ */
+export const kindFit: Record<NeedCode, readonly [madeFor: ServiceKind[], fits: ServiceKind[]]> = {
+  IMMEDIATE_SAFETY: [["EMERGENCY_LINE"], ["PROTECTION_DEVICE", "EMERGENCY_VICTIM_SUPPORT"]],
+  EMERGENCY_SHELTER: [["HOUSING_PLACES"], ["EMERGENCY_LINE"]],
+  COMPLAINT: [["COMPLAINT_DESK"], ["ONLINE_REPORTING"]],
+  MEDICAL_FORENSIC: [["FORENSIC_MEDICINE", "HEALTH_CARE"], ["WELCOME_CENTRE"]],
+  LEGAL_ADVICE: [["LEGAL_PERMANENCE"], ["WELCOME_CENTRE", "LISTENING_LINE", "EMERGENCY_VICTIM_SUPPORT"]],
+  LISTENING: [["LISTENING_LINE", "WELCOME_CENTRE"], ["EMERGENCY_VICTIM_SUPPORT", "SOCIAL_WORKER_PERMANENCE"]],
+  PSYCHOLOGICAL: [["VICTIMOLOGY_CONSULTATION", "EMERGENCY_VICTIM_SUPPORT"], ["HEALTH_CARE", "WELCOME_CENTRE", "LISTENING_LINE"]],
+  CHILD_PROTECTION: [["SOCIAL_SERVICE", "LISTENING_LINE"], ["HEALTH_CARE"]],
+  SOCIAL_SUPPORT: [["SOCIAL_SERVICE", "SOCIAL_WORKER_PERMANENCE", "WELCOME_CENTRE"], ["HOUSING_PLACES", "EMPLOYMENT_SUPPORT"]],
+  HOUSING: [["HOUSING_PLACES"], ["SOCIAL_SERVICE", "WELCOME_CENTRE"]],
+  EMPLOYMENT: [["EMPLOYMENT_SUPPORT"], ["SOCIAL_SERVICE", "WELCOME_CENTRE"]],
+  PERPETRATOR_FOLLOW_UP: [["PERPETRATOR_PROGRAMME"], []],
+};
+
 interface Evaluated {
   row: CandidateRow;
+  need: NeedCode;
   proximity: Proximity;
   openNow: boolean | null;
   nextOpening: DateTime | null;
-  situationMatches: number;
+  unknownHoliday: string | null;
   reasons: string[];
+}
+
+const isForMinors = (service: CandidateRow["service"]) => service.maxAge !== null && service.maxAge < 18;
+const isMinor = (plan: RouteRequestPlan) => plan.age !== null && plan.age < 18;
+/** The route is also for her children: a service for children then serves them, whatever her age. */
+const concernsChildren = (plan: RouteRequestPlan, need: NeedCode) => need === "CHILD_PROTECTION" || plan.situations.includes("CHILD_EXPOSURE");
+
+interface LeaveOutRule {
+  rule: string;
+  reason: (plan: RouteRequestPlan, need: NeedCode, row: CandidateRow) => string | null;
+}
+
+/** When a service that answers the need is left out, in the order of RANKING.md, section 1. */
+export const leaveOutRules: LeaveOutRule[] = [
+  { rule: "area", reason: (_plan, _need, row) => (row.areaReach === null ? `hors secteur : réservé à ${row.areaNames.join(", ")}` : null) },
+  {
+    rule: "minimum age",
+    reason: (plan, _need, { service }) => (plan.age !== null && service.minAge !== null && plan.age < service.minAge ? `à partir de ${service.minAge} ans` : null),
+  },
+  {
+    rule: "maximum age",
+    reason: (plan, need, { service }) => {
+      if (plan.age === null || service.maxAge === null || plan.age <= service.maxAge) return null;
+      if (isForMinors(service)) return concernsChildren(plan, need) ? null : `service pour les mineurs (jusqu'à ${service.maxAge} ans)`;
+      return `jusqu'à ${service.maxAge} ans`;
+    },
+  },
+  {
+    rule: "adult housing for a minor",
+    reason: (plan, _need, { service }) =>
+      isMinor(plan) && service.kind === "HOUSING_PLACES" && !isForMinors(service)
+        ? "hébergement pour adultes : une mineure relève de la protection de l'enfance (ASE, 119)"
+        : null,
+  },
+  { rule: "children", reason: (plan, _need, { service }) => (plan.withChildren === true && service.children === "NOT_ACCEPTED" ? "n'accueille pas les enfants" : null) },
+  {
+    rule: "languages",
+    reason: (plan, _need, { service }) =>
+      plan.languages.length > 0 && service.languages.length > 0 && !service.languages.some((l) => plan.languages.includes(l))
+        ? `langues parlées : ${service.languages.join(", ")}`
+        : null,
+  },
+  {
+    rule: "free places",
+    reason: (plan, need, { capacity }) =>
+      capacity?.placesFree === 0 && shelterNeeds.has(need)
+        ? `aucune place libre${plan.showsPlaceCounts && capacity.updatedAt ? ` (au ${frenchDate(capacity.updatedAt)})` : ""}`
+        : null,
+  },
+  {
+    rule: "mediation",
+    reason: (_plan, _need, { service }) =>
+      service.kind === "FAMILY_MEDIATION" ? "médiation familiale : jamais proposée en situation de violences (Convention d'Istanbul, art. 48)" : null,
+  },
+];
+
+interface RankingCriterion {
+  criterion: string;
+  /** Lower comes first. */
+  key: (plan: RouteRequestPlan, option: Evaluated) => number;
+  /** The reason shown on an option this criterion puts ahead, or null when it says nothing. */
+  reason: (plan: RouteRequestPlan, option: Evaluated) => string | null;
+}
+
+/** The order of a need's options, in the order of RANKING.md, section 2: the first criterion that differs decides. */
+export const rankingCriteria: RankingCriterion[] = [
+  {
+    criterion: "acts tonight in danger",
+    key: (plan, { row }) => (plan.urgency === "IMMEDIATE_DANGER" && !row.service.actsTonight ? 1 : 0),
+    reason: (plan, { row }) => (row.service.actsTonight && (plan.urgency === "IMMEDIATE_DANGER" || isEveningOrWeekend(plan.at)) ? "peut agir ce soir" : null),
+  },
+  {
+    criterion: "age fit",
+    key: (plan, { row, need }) => {
+      if (isMinor(plan)) return isForMinors(row.service) ? 0 : 1;
+      return plan.age === null && !concernsChildren(plan, need) && isForMinors(row.service) ? 1 : 0;
+    },
+    reason: (plan, { row, need }) => {
+      if (!isForMinors(row.service)) return null;
+      if (isMinor(plan)) return "service pour les mineurs";
+      return plan.age === null && !concernsChildren(plan, need) ? "service pour les enfants : proposé après les services pour adultes" : null;
+    },
+  },
+  {
+    criterion: "need × kind fit",
+    key: (_plan, { row, need }) => kindTier(need, row.service.kind),
+    reason: (_plan, { row, need }) => ["type de service fait pour ce besoin", "type de service adapté à ce besoin", null][kindTier(need, row.service.kind)]!,
+  },
+  { criterion: "open now", key: (_plan, { openNow }) => (openNow === true ? 0 : 1), reason: (_plan, option) => hoursReason(option) },
+  { criterion: "direct access", key: (_plan, { row }) => (row.service.referralRequired ? 1 : 0), reason: (_plan, { row }) => referralReason(row) },
+  {
+    criterion: "specialised",
+    key: (plan, { row }) => (row.service.situations.some((s) => plan.situations.includes(s)) ? 0 : 1),
+    reason: (plan, { row }) => (row.service.situations.some((s) => plan.situations.includes(s)) ? "spécialisé dans cette situation" : null),
+  },
+  {
+    criterion: "dedicated to women",
+    key: (_plan, { row }) => (row.service.gender === "WOMEN" ? 0 : 1),
+    reason: (_plan, { row }) => (row.service.gender === "WOMEN" ? "dédié aux femmes" : null),
+  },
+  { criterion: "proximity", key: (_plan, { proximity }) => proximities.indexOf(proximity), reason: (plan, { row, proximity }) => proximityReason(plan, row, proximity) },
+];
+
+function kindTier(need: NeedCode, kind: string): 0 | 1 | 2 {
+  const [madeFor, fits] = kindFit[need];
+  if ((madeFor as string[]).includes(kind)) return 0;
+  return (fits as string[]).includes(kind) ? 1 : 2;
 }
 
 export function rankRoute(plan: RouteRequestPlan, needs: NeedRow[], emergency: EmergencyRow[]): PlannedRoute {
@@ -106,7 +233,7 @@ export function rankRoute(plan: RouteRequestPlan, needs: NeedRow[], emergency: E
     const included: Evaluated[] = [];
     const exclusionsOfNeed: string[][] = [];
     for (const row of candidates) {
-      const reasonsToLeaveOut = exclusionReasons(plan, need, row);
+      const reasonsToLeaveOut = leaveOutRules.flatMap((r) => r.reason(plan, need, row) ?? []);
       if (reasonsToLeaveOut.length > 0) {
         excluded.push({ serviceId: row.service.id, actorId: row.actor.id, need, reasons: reasonsToLeaveOut });
         exclusionsOfNeed.push(reasonsToLeaveOut);
@@ -118,7 +245,7 @@ export function rankRoute(plan: RouteRequestPlan, needs: NeedRow[], emergency: E
       uncoveredNeeds.push({ need, reason: uncoveredReason(plan, exclusionsOfNeed) });
       continue;
     }
-    for (const option of included.sort(byPreference(plan)).slice(0, plan.maxOptionsPerNeed)) {
+    for (const option of included.sort(byCriteria(plan)).slice(0, plan.maxOptionsPerNeed)) {
       steps.push({
         rank: steps.length + 1,
         need,
@@ -136,68 +263,49 @@ export function rankRoute(plan: RouteRequestPlan, needs: NeedRow[], emergency: E
   return { emergency: emergencyContacts(plan, emergency), steps, uncoveredNeeds, excluded };
 }
 
-function exclusionReasons(plan: RouteRequestPlan, need: NeedCode, row: CandidateRow): string[] {
-  const { service, capacity } = row;
-  const reasons: string[] = [];
-  if (row.areaReach === null) reasons.push(`hors secteur : réservé à ${row.areaNames.join(", ")}`);
-  if (plan.age !== null && service.minAge !== null && plan.age < service.minAge) reasons.push(`à partir de ${service.minAge} ans`);
-  if (plan.age !== null && service.maxAge !== null && plan.age > service.maxAge) reasons.push(`jusqu'à ${service.maxAge} ans`);
-  if (plan.withChildren === true && service.children === "NOT_ACCEPTED") reasons.push("n'accueille pas les enfants");
-  if (plan.languages.length > 0 && service.languages.length > 0 && !service.languages.some((l) => plan.languages.includes(l))) {
-    reasons.push(`langues parlées : ${service.languages.join(", ")}`);
-  }
-  if (capacity?.placesFree === 0 && shelterNeeds.has(need)) {
-    reasons.push(`aucune place libre${plan.showsPlaceCounts && capacity.updatedAt ? ` (au ${frenchDate(capacity.updatedAt)})` : ""}`);
-  }
-  return reasons;
-}
-
 function evaluate(plan: RouteRequestPlan, need: NeedCode, row: CandidateRow): Evaluated {
   const { service, capacity, schedule } = row;
   const status = openingStatus(schedule?.openingHours, plan.at);
-  const proximity = proximityOf(plan, row);
-  const reasons: string[] = [];
+  const option: Evaluated = {
+    row,
+    need,
+    proximity: proximityOf(plan, row),
+    openNow: status.openNow,
+    nextOpening: status.nextOpening,
+    unknownHoliday: status.unknownHoliday,
+    reasons: [],
+  };
+  // The hours come first in what a listener reads; the other reasons follow the criteria's order.
+  const reasons = [hoursReason(option), ...rankingCriteria.flatMap((c) => (c.criterion === "open now" ? [] : (c.reason(plan, option) ?? [])))];
 
-  if (status.alwaysOpen) reasons.push("ouvert 24h/24, 7j/7");
-  else if (status.openNow === true) reasons.push("ouvert maintenant");
-  else if (status.openNow === false) {
-    reasons.push(status.nextOpening ? `fermé maintenant, ouvre ${frenchDateTime(status.nextOpening)}` : "fermé maintenant");
-  } else reasons.push(schedule?.description ? `horaires non structurés : ${schedule.description}` : "horaires inconnus");
-  if (service.actsTonight && (plan.urgency === "IMMEDIATE_DANGER" || isEveningOrWeekend(plan.at))) reasons.push("peut agir ce soir");
-
-  reasons.push(proximityReason(plan, row, proximity));
-  if (service.kind === "PROTECTION_DEVICE") {
-    reasons.push(`${service.referredBy ?? "attribué sur décision d'une autorité"} : à demander, ne se réserve pas`);
-  } else if (service.referralRequired) {
-    reasons.push(`sur orientation${service.referredBy ? ` : ${service.referredBy}` : ""}`);
-  }
   if (plan.withChildren === true && service.children === "ACCEPTED") reasons.push("accueille avec enfants");
   if (plan.withChildren === true && service.children === null && shelterNeeds.has(need)) reasons.push("accueil des enfants non précisé");
   if (shelterNeeds.has(need) && capacity) reasons.push(placesReason(plan, capacity));
   if (plan.languages.length > 0 && service.languages.length === 0) reasons.push("langues parlées non précisées");
-  const situationMatches = service.situations.filter((s) => plan.situations.includes(s)).length;
-  if (situationMatches > 0) reasons.push("spécialisé dans cette situation");
   if (service.unverified) reasons.push(`information à revérifier (source du ${frenchDate(service.verifiedAt)})`);
-
-  return { row, proximity, openNow: status.openNow, nextOpening: status.nextOpening, situationMatches, reasons };
+  option.reasons = reasons;
+  return option;
 }
 
-/**
- * Safety first: what acts tonight when she is in danger; then open before closed or unknown, direct
- * before referral, services that know her situation before generalists, near before far.
- */
-function byPreference(plan: RouteRequestPlan) {
+function hoursReason({ openNow, nextOpening, unknownHoliday, row: { schedule } }: Evaluated): string {
+  if (schedule?.openingHours?.trim() === "24/7") return "ouvert 24h/24, 7j/7";
+  if (unknownHoliday) return `jour férié (${unknownHoliday}) : horaires à confirmer`;
+  if (openNow === true) return "ouvert maintenant";
+  if (openNow === false) return nextOpening ? `fermé maintenant, ouvre ${frenchDateTime(nextOpening)}` : "fermé maintenant";
+  return schedule?.description ? `horaires non structurés : ${schedule.description}` : "horaires inconnus";
+}
+
+function referralReason({ service }: CandidateRow): string | null {
+  if (service.kind === "PROTECTION_DEVICE") return `${service.referredBy ?? "attribué sur décision d'une autorité"} : à demander, ne se réserve pas`;
+  return service.referralRequired ? `sur orientation${service.referredBy ? ` : ${service.referredBy}` : ""}` : null;
+}
+
+function byCriteria(plan: RouteRequestPlan) {
   return (a: Evaluated, b: Evaluated): number => {
-    const keys = (e: Evaluated) => [
-      plan.urgency === "IMMEDIATE_DANGER" && !e.row.service.actsTonight ? 1 : 0,
-      e.openNow === true ? 0 : 1,
-      e.row.service.referralRequired ? 1 : 0,
-      e.situationMatches > 0 ? 0 : 1,
-      proximities.indexOf(e.proximity),
-      e.row.service.gender === "WOMEN" ? 0 : 1,
-    ];
-    const [ka, kb] = [keys(a), keys(b)];
-    for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i]! - kb[i]!;
+    for (const { key } of rankingCriteria) {
+      const difference = key(plan, a) - key(plan, b);
+      if (difference !== 0) return difference;
+    }
     return a.row.service.id < b.row.service.id ? -1 : a.row.service.id > b.row.service.id ? 1 : 0;
   };
 }

@@ -3,7 +3,7 @@ import { GraphQLError, type GraphQLResolveInfo } from "graphql";
 import { DateTime } from "luxon";
 import neo4j, { type Driver } from "neo4j-driver";
 import { referralRouteCypher } from "../../generated/cypher";
-import { communesOfRequest, coveredDepartements } from "../dataset/territories";
+import { communesOfRequest } from "../dataset/territories";
 import type { NeedCode, SituationCode } from "../dataset/schema";
 import type { Role } from "../auth/caller";
 import type { GraphQLContext } from "../graphql-server";
@@ -26,6 +26,8 @@ export interface RouteRequestInput {
 const emergencyNumbers = ["17", "112", "114", "3919"];
 const childEmergencyNumber = "119";
 const urgentNeeds: NeedCode[] = ["IMMEDIATE_SAFETY", "EMERGENCY_SHELTER"];
+/** A name such as Saint-Denis is borne by dozens of communes: an error lists a readable few. */
+const maxCandidatesShown = 12;
 
 interface RouteResult extends Omit<PlannedRoute, "steps" | "excluded"> {
   steps: (PlannedRoute["steps"][number] & { nodes: NodesByKey })[];
@@ -41,7 +43,7 @@ interface RouteResult extends Omit<PlannedRoute, "steps" | "excluded"> {
 const rolesSeeingPlaceCounts = new Set<Role>(["FRONTLINE", "COORDINATOR", "SHELTER_OPERATOR", "ADMIN"]);
 
 export async function referralRoute(driver: Driver, input: RouteRequestInput, context: GraphQLContext, info: GraphQLResolveInfo): Promise<RouteResult> {
-  const plan = { ...planOf(input), showsPlaceCounts: rolesSeeingPlaceCounts.has(context.caller.role) };
+  const plan = { ...(await planOf(input)), showsPlaceCounts: rolesSeeingPlaceCounts.has(context.caller.role) };
   const perpetrator = (input.needs ?? []).includes("PERPETRATOR_FOLLOW_UP");
   const forAChild = (plan.age !== null && plan.age < 18) || plan.situations.includes("CHILD_EXPOSURE");
   const numbers = forAChild ? [...emergencyNumbers, childEmergencyNumber] : emergencyNumbers;
@@ -94,7 +96,7 @@ function needRowsOf(needs: NeedAnswers[], candidates: CandidateRow[]): NeedRow[]
     .map(({ need, serviceIds }) => ({ need, candidates: serviceIds.flatMap((id) => byId.get(id) ?? []) }));
 }
 
-function planOf(input: RouteRequestInput): Omit<RouteRequestPlan, "showsPlaceCounts"> {
+async function planOf(input: RouteRequestInput): Promise<Omit<RouteRequestPlan, "showsPlaceCounts">> {
   if (input.situations.length === 0) badInput("situations", "give at least one situation");
   const needs = input.needs ?? [];
   if (needs.includes("PERPETRATOR_FOLLOW_UP") && needs.length > 1) {
@@ -107,15 +109,14 @@ function planOf(input: RouteRequestInput): Omit<RouteRequestPlan, "showsPlaceCou
   const badLanguage = languages.find((l) => !/^[a-z]{2,3}$/.test(l));
   if (badLanguage !== undefined) badInput("languages", `"${badLanguage}" is not an ISO 639 language code such as "fr" or "ar"`);
 
-  const communes = communesOfRequest(input.commune);
+  const communes = await communesOfRequest(input.commune);
   if (communes.length === 0) {
-    badInput(
-      "commune",
-      `"${input.commune}" is not a commune of the covered départements (${coveredDepartements.join(", ")}): give the name or INSEE code of one (Nanterre, 92050), or the INSEE code of a commune elsewhere (69123)`,
-    );
+    badInput("commune", `"${input.commune}" is neither the name nor the INSEE code of a French commune (Nanterre, 92050, Lyon, 69123)`);
   }
   if (communes.length > 1) {
-    badInput("commune", `"${input.commune}" names several communes (${communes.map((c) => `${c.code} ${c.name}`).join(", ")}): give the INSEE code`);
+    const shown = communes.slice(0, maxCandidatesShown).map((c) => `${c.code} ${c.name} (${c.departement})`);
+    const more = communes.length > maxCandidatesShown ? ` and ${communes.length - maxCandidatesShown} more` : "";
+    badInput("commune", `"${input.commune}" names ${communes.length} communes (${shown.join(", ")}${more}): give the INSEE code`);
   }
   const commune = communes[0]!;
   const at = input.at ? DateTime.fromISO(input.at.toString(), { setZone: true }) : DateTime.now();
