@@ -4,6 +4,9 @@ import { queryLimitCodes, queryLimits } from "./query-limits";
 
 const knownCodes = new Set<string>([...Object.values(ApolloServerErrorCode), ...queryLimitCodes, "BAD_USER_INPUT", "FORBIDDEN", "UNAUTHENTICATED"]);
 
+/** Client errors Apollo Server raises without a code, known by their message. */
+const codelessClientErrors = new Map([["provided sha does not match query", ApolloServerErrorCode.BAD_REQUEST]]);
+
 /** @neo4j/graphql does not export its error classes: they are known by name, and @authentication's refusal by its message. */
 const libraryRefusals = new Set(["Neo4jGraphQLForbiddenError", "Neo4jGraphQLAuthenticationError"]);
 const libraryUnauthenticated = "Unauthenticated";
@@ -26,7 +29,8 @@ export function formatError(formatted: GraphQLFormattedError, error?: unknown): 
       extensions: { code: "QUERY_TIMEOUT", limit: queryLimits.transactionTimeoutMs },
     };
   }
-  const code = typeof formatted.extensions?.code === "string" ? formatted.extensions.code : "INTERNAL_SERVER_ERROR";
+  // Apollo gives INTERNAL_SERVER_ERROR to every error raised without a code, its own client errors included.
+  const code = codelessClientErrors.get(formatted.message) ?? (typeof formatted.extensions?.code === "string" ? formatted.extensions.code : "INTERNAL_SERVER_ERROR");
   if (knownCodes.has(code) && code !== ApolloServerErrorCode.INTERNAL_SERVER_ERROR) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
     // Tokens are verified while Apollo builds the context, and it prefixes what fails there.
