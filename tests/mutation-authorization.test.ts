@@ -266,3 +266,37 @@ describe("a write reaches only records in the writer's scope (issue 11, finding 
     expect(JSON.parse(audit!.changes)).toContainEqual(expect.objectContaining({ label: "ContactPoint", property: "referralOnly", before: true, after: false }));
   });
 });
+
+describe("shared records across départements (issue 11, finding 6; README, Roles and access)", () => {
+  const actor77 = newActor("asso-77-partage", "77").actors[0]!;
+  const sources = newActor("x", "77").sources;
+  it.each([
+    ["rewrites a source that 92 records cite", { sources: [{ ...confidentialDataset.sources[0], title: "Titre changé par le 77" }] }, /sources: matrice-source/],
+    [
+      "places its service at a 92 confidential location",
+      { sources, actors: [{ ...actor77, services: [{ id: "asso-77-partage-accueil", name: "Accueil", kind: "WELCOME_CENTRE", audience: "VICTIMS", needs: ["LISTENING"], area: ["77"], at: [fixture.locationId], source: "mutation-test-source" }] }] },
+      /at loc-matrice-hebergement/,
+    ],
+    [
+      "records a convention naming a 92 actor",
+      { sources, actors: [actor77], conventions: [{ id: "convention-77-92", name: "Convention", parties: [actor77.id, fixture.actorId], source: "mutation-test-source" }] },
+      /conventions: convention-77-92/,
+    ],
+  ])("a COORDINATOR of 77 who %s is FORBIDDEN and writes nothing", async (_what, input, record) => {
+    const before = await graphState();
+
+    const response = await graphql(saveDatasetMutation, { input }, await as("COORDINATOR", { departement: "77" }));
+
+    expect(response.body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect(response.body.errors?.[0]?.message).toMatch(record);
+    expect(await graphState()).toEqual(before);
+  });
+
+  it("a COORDINATOR of 77 may declare the shared source again unchanged, and an ADMIN may change it", async () => {
+    const unchanged = await graphql(saveDatasetMutation, { input: { sources: confidentialDataset.sources } }, await as("COORDINATOR", { departement: "77" }));
+    const changed = await graphql(saveDatasetMutation, { input: { sources: [{ ...confidentialDataset.sources[0], title: "Titre revu" }] } }, await as("ADMIN"));
+
+    expect(unchanged.body.errors).toBeUndefined();
+    expect(changed.body.errors).toBeUndefined();
+  });
+});
