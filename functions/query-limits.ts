@@ -163,8 +163,13 @@ function aliasCount(document: DocumentNode): number {
   return aliases;
 }
 
+/** @neo4j/graphql's cursors are graphql-relay's: base64 of "arrayconnection:<offset>". */
+function isCursor(value: string): boolean {
+  return /^arrayconnection:\d{1,9}$/.test(Buffer.from(value, "base64").toString("utf8"));
+}
+
 /**
- * Refuses before any Cypher runs: a negative limit, offset or first (@neo4j/graphql would pass them to
+ * Refuses before any Cypher runs: a cursor the API did not give, a negative limit, offset or first (@neo4j/graphql would pass them to
  * LIMIT and SKIP, where Neo4j fails with a masked internal error); too many aliases, __typename's
  * included; lists that may return more than maxListObjects; a search text beyond its length.
  */
@@ -180,6 +185,12 @@ export const requestLimits: ApolloServerPlugin<BaseContext> = {
               throw new GraphQLError(`Argument "${node.name.value}" must not be negative.`, {
                 nodes: [node],
                 extensions: { code: "BAD_USER_INPUT", field: node.name.value, http: { status: 400 } },
+              });
+            }
+            if (node.name.value === "after" && typeof value === "string" && !isCursor(value)) {
+              throw new GraphQLError(`Argument "after" is not a cursor this API gave (pageInfo.endCursor).`, {
+                nodes: [node],
+                extensions: { code: "BAD_USER_INPUT", field: "after", http: { status: 400 } },
               });
             }
             if (node.name.value === "text" && typeof value === "string" && value.length > queryLimits.maxSearchTextLength) {

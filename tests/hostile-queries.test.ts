@@ -103,6 +103,18 @@ describe("hostile queries", () => {
     expect(response.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
   });
 
+  it("refuses a cursor the API did not give as bad input, and follows one it gave", async () => {
+    const refused = await graphql(`{ actorsConnection(first: 2, after: "not-a-cursor") { edges { node { id } } } }`);
+    const first = await graphql<{ actorsConnection: { pageInfo: { endCursor: string } } }>(`{ actorsConnection(first: 2) { pageInfo { endCursor } } }`);
+    const next = await graphql(`query ($after: String) { actorsConnection(first: 2, after: $after) { edges { node { id } } } }`, {
+      after: first.body.data?.actorsConnection.pageInfo.endCursor,
+    });
+
+    expectRefused(refused, /not a cursor/);
+    expect(refused.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(next.body.errors).toBeUndefined();
+  });
+
   it("answers a persisted query whose hash is wrong with a client error", async () => {
     const body = JSON.stringify({ query: "{ __typename }", extensions: { persistedQuery: { version: 1, sha256Hash: "0".repeat(64) } } });
 
