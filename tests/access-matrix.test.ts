@@ -77,7 +77,7 @@ const paths: Path[] = [
   { name: "nested: every actor → services → locations", query: `{ actors(limit: 200) { services(limit: 20) { locations(limit: 20) { ${addressFields} } } } }`, showsAddressToAllowed: true },
   {
     name: "nested: commune → services served → locations → services → providers → seat",
-    query: `{ territories(where: { code: { eq: "92" } }) { servedBy(limit: 200) { locations(limit: 5) { address services(limit: 5) { providers(limit: 2) { seat(limit: 2) { ${addressFields} } } } } } } }`,
+    query: `{ territories(where: { code: { eq: "92" } }, limit: 1) { servedBy(limit: 200) { locations(limit: 5) { address services(limit: 5) { providers(limit: 2) { seat(limit: 2) { ${addressFields} } } } } } } }`,
     showsAddressToAllowed: true,
   },
   // Connections

@@ -8,7 +8,7 @@ import type { S3Client } from "@aws-sdk/client-s3";
 import type { Logger } from "@aws-lambda-powertools/logger";
 import type { Driver } from "neo4j-driver";
 import type { Readable } from "node:stream";
-import { changesBetween, snapshot, writeAuditRecord } from "../audit/audit-trail";
+import { changesBetween, snapshot, writeAuditRecord, type SnapshotScope } from "../audit/audit-trail";
 import { publicCaller, type Caller } from "../auth/caller";
 import { writeDataset, type LoadOptions } from "../dataset/load-dataset";
 import type { RecordChanges } from "../dataset/record-changes";
@@ -107,10 +107,15 @@ async function loadAudited(driver: Driver, dataset: DatasetFile[], file: string,
   const session = driver.session();
   try {
     return await session.executeWrite(async (tx) => {
-      const scope = snapshotScope(dataset);
-      const before = await snapshot(tx, scope);
+      const before = await snapshot(tx, snapshotScope(dataset));
       const result = await writeDataset(tx, dataset, { countChanges: true, ...(onBatch ? { onBatch } : {}) });
-      const changes = changesBetween(before, await snapshot(tx, scope));
+      // Records that existed are compared property by property; those the file creates are counted
+      // by kind (their properties are the file's own), so that a large import leaves a small record.
+      const existed = Object.fromEntries(Object.entries(snapshotScope(dataset)).map(([kind, ids]) => [kind, ids.filter((id: string) => before.has(id))]));
+      const created = Object.entries(result.changes ?? {})
+        .filter(([, counts]) => counts.created > 0)
+        .map(([kind, counts]) => ({ node: file, label: kind, property: "created", before: null, after: counts.created }));
+      const changes = [...changesBetween(before, await snapshot(tx, existed as SnapshotScope)), ...created];
       if (changes.length > 0) await writeAuditRecord(tx, { caller, operation: "import", departement: null, changes });
       return result.changes ?? null;
     });
