@@ -16,13 +16,21 @@ export function forbidden(reason: string): GraphQLError {
 /** What the graph already holds of the records a write names, with their départements (null: national). */
 export interface ExistingRecords {
   sources: string[];
+  /** Each source with its properties and the départements of the actors whose records cite it (null: national). */
+  citedSources: (Record<string, unknown> & { id: string; departements: (string | null)[] })[];
   locations: { id: string; communes: string[] }[];
   actors: { id: string; departement: string | null }[];
   services: { id: string; departements: (string | null)[] }[];
   conventions: { id: string; departements: (string | null)[] }[];
 }
 
-/** ADMIN writes anything; a COORDINATOR writes the actors, services, locations, links and conventions of its département. */
+/**
+ * ADMIN writes anything; a COORDINATOR writes the actors, services, locations, links and conventions of
+ * its département. Shared records (README, Roles and access): a source that records of another
+ * département cite is changed by an ADMIN only (a coordinator declares a new one); a service or an
+ * actor is placed only at locations of the département; a convention names actors of the
+ * département only (an ADMIN records one between départements).
+ */
 export function assertMayWriteDataset(caller: Caller, dataset: DatasetFile[], existing: ExistingRecords): void {
   if (caller.role === "ADMIN") return;
   const departement = caller.departement;
@@ -43,7 +51,22 @@ export function assertMayWriteDataset(caller: Caller, dataset: DatasetFile[], ex
       refuse(`locations: ${location.id}`, "a commune of another département");
     }
   }
+  const locationsWritten = new Map(dataset.flatMap((f) => f.locations).map((l) => [l.id, [departementOfCommune(l.commune)]]));
+  const locationIsOurs = (id: string) => (locationsWritten.get(id) ?? existingLocation.get(id) ?? []).every((d) => d === departement);
+  const citedSource = new Map(existing.citedSources.map((s) => [s.id, s]));
+  for (const source of dataset.flatMap((f) => f.sources)) {
+    const stored = citedSource.get(source.id);
+    if (!stored || stored.departements.every((d) => d === departement)) continue;
+    const changed = (["ref", "title", "publishedOn", "verifiedAt", "dateNote", "unverified"] as const).some(
+      (key) => ((source as Record<string, unknown>)[key] ?? null) !== (stored[key] ?? null),
+    );
+    if (changed) refuse(`sources: ${source.id}`, "cited by records of another département: declare a new source");
+  }
   for (const actor of dataset.flatMap((f) => f.actors)) {
+    if (actor.basedAt && !locationIsOurs(actor.basedAt)) refuse(`actors: ${actor.id} basedAt ${actor.basedAt}`, "a location of another département");
+    for (const service of actor.services) {
+      for (const at of service.at.filter((id) => !locationIsOurs(id))) refuse(`services: ${service.id} at ${at}`, "a location of another département");
+    }
     const now = existingActor.has(actor.id) ? [existingActor.get(actor.id)] : [];
     if (actor.departement !== departement || now.some((d) => d !== departement)) {
       refuse(`actors: ${actor.id}`, actor.departement === null || now.includes(null) ? "a national actor" : "an actor of another département");
@@ -61,6 +84,8 @@ export function assertMayWriteDataset(caller: Caller, dataset: DatasetFile[], ex
     const parties = existingConvention.get(convention.id) ?? [];
     if (!convention.parties.some(actorIsOurs) || (parties.length > 0 && !parties.includes(departement))) {
       refuse(`conventions: ${convention.id}`, "no party of the département");
+    } else if (!convention.parties.every(actorIsOurs)) {
+      refuse(`conventions: ${convention.id}`, "a party of another département: an ADMIN records conventions between départements");
     }
   }
   if (outside.length > 0) throw forbidden(`a COORDINATOR of ${departement} writes only the records of its département, not ${outside.join(", ")}`);

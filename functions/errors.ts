@@ -1,7 +1,11 @@
 import type { GraphQLFormattedError } from "graphql";
 import { ApolloServerErrorCode, unwrapResolverError } from "@apollo/server/errors";
+import { queryLimitCodes, queryLimits } from "./query-limits";
 
-const knownCodes = new Set<string>([...Object.values(ApolloServerErrorCode), "BAD_USER_INPUT", "FORBIDDEN", "UNAUTHENTICATED"]);
+const knownCodes = new Set<string>([...Object.values(ApolloServerErrorCode), ...queryLimitCodes, "BAD_USER_INPUT", "FORBIDDEN", "UNAUTHENTICATED"]);
+
+/** Client errors Apollo Server raises without a code, known by their message. */
+const codelessClientErrors = new Map([["provided sha does not match query", ApolloServerErrorCode.BAD_REQUEST]]);
 
 /** @neo4j/graphql does not export its error classes: they are known by name, and @authentication's refusal by its message. */
 const libraryRefusals = new Set(["Neo4jGraphQLForbiddenError", "Neo4jGraphQLAuthenticationError"]);
@@ -18,7 +22,15 @@ export function formatError(formatted: GraphQLFormattedError, error?: unknown): 
   if (isAuthorizationRefusal(error === undefined ? undefined : unwrapResolverError(error))) {
     return { message: "Forbidden: the caller's role may not read or do this (README, Roles and access).", ...where, extensions: { code: "FORBIDDEN" } };
   }
-  const code = typeof formatted.extensions?.code === "string" ? formatted.extensions.code : "INTERNAL_SERVER_ERROR";
+  if (isTransactionTimeout(error === undefined ? undefined : unwrapResolverError(error))) {
+    return {
+      message: `The query ran longer than ${queryLimits.transactionTimeoutMs} ms and was stopped: ask for smaller pages or fewer nested lists.`,
+      ...where,
+      extensions: { code: "QUERY_TIMEOUT", limit: queryLimits.transactionTimeoutMs },
+    };
+  }
+  // Apollo gives INTERNAL_SERVER_ERROR to every error raised without a code, its own client errors included.
+  const code = codelessClientErrors.get(formatted.message) ?? (typeof formatted.extensions?.code === "string" ? formatted.extensions.code : "INTERNAL_SERVER_ERROR");
   if (knownCodes.has(code) && code !== ApolloServerErrorCode.INTERNAL_SERVER_ERROR) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
     // Tokens are verified while Apollo builds the context, and it prefixes what fails there.
@@ -45,6 +57,12 @@ function logMaskedError(formatted: GraphQLFormattedError, error: unknown): void 
       path: formatted.path ?? null,
     }),
   );
+}
+
+/** Neo4j stops a transaction beyond the timeout the request set (Neo.ClientError.Transaction.TransactionTimedOut…). */
+function isTransactionTimeout(error: unknown): boolean {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof code === "string" && code.startsWith("Neo.ClientError.Transaction.TransactionTimedOut");
 }
 
 // Not `instanceof GraphQLError`: @neo4j/graphql loads graphql's CommonJS build, the server its ES module.

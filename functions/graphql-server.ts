@@ -17,7 +17,7 @@ import type { Caller, Claims } from "./auth/caller";
 import { formatError, formatErrorUnmasked } from "./errors";
 import { assertGraphSchema } from "./graph/graph-schema";
 import { neo4jGraphQLFeatures } from "./graph/neo4j-graphql-features";
-import { nonNegativePagination, parseOptions, queryArmor } from "./query-limits";
+import { parseOptions, queryArmor, queryLimits, requestLimits, responseSizeLimit } from "./query-limits";
 import { routeNodeResolvers } from "./routes/graph-nodes";
 import type { RouteRequestInput } from "./routes/referral-route";
 
@@ -28,11 +28,14 @@ import type { RouteRequestInput } from "./routes/referral-route";
 export interface GraphQLContext {
   caller: Caller;
   jwt?: Claims;
+  /** @neo4j/graphql's transaction settings: no request runs a transaction beyond this timeout. */
+  transaction: { timeout: number };
   [key: string]: unknown;
 }
 
 export function contextOf(caller: Caller): GraphQLContext {
-  return caller.claims ? { caller, jwt: caller.claims } : { caller };
+  const transaction = { timeout: queryLimits.transactionTimeoutMs };
+  return caller.claims ? { caller, jwt: caller.claims, transaction } : { caller, transaction };
 }
 
 export interface ServerOptions {
@@ -87,7 +90,8 @@ export async function createGraphQLServer({ driver, introspection, maskErrors = 
     // Apollo's trace protobuf, which the inline-trace plugin would otherwise load at server start.
     plugins: [
       ...armor.plugins,
-      nonNegativePagination,
+      requestLimits,
+      responseSizeLimit,
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),

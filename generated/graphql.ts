@@ -41,6 +41,7 @@ export type Actor = {
   __typename?: 'Actor';
   /** Other names users type: acronyms, former names. */
   aliases: Array<Scalars['String']['output']>;
+  /** Referral-only contacts are hidden from callers who may not read them; their fields filter nothing here (README, Roles and access). */
   contacts: Array<ContactPoint>;
   contactsConnection: ActorContactsConnection;
   conventions: Array<Convention>;
@@ -870,27 +871,6 @@ export type ActorContactsConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
-export type ActorContactsConnectionAggregateInput = {
-  AND?: InputMaybe<Array<ActorContactsConnectionAggregateInput>>;
-  NOT?: InputMaybe<ActorContactsConnectionAggregateInput>;
-  OR?: InputMaybe<Array<ActorContactsConnectionAggregateInput>>;
-  count?: InputMaybe<ConnectionAggregationCountFilterInput>;
-  node?: InputMaybe<ActorContactsNodeAggregationWhereInput>;
-};
-
-export type ActorContactsConnectionFilters = {
-  /** Filter Actors by aggregating results on related ActorContactsConnections */
-  aggregate?: InputMaybe<ActorContactsConnectionAggregateInput>;
-  /** Return Actors where all of the related ActorContactsConnections match this filter */
-  all?: InputMaybe<ActorContactsConnectionWhere>;
-  /** Return Actors where none of the related ActorContactsConnections match this filter */
-  none?: InputMaybe<ActorContactsConnectionWhere>;
-  /** Return Actors where one of the related ActorContactsConnections match this filter */
-  single?: InputMaybe<ActorContactsConnectionWhere>;
-  /** Return Actors where some of the related ActorContactsConnections match this filter */
-  some?: InputMaybe<ActorContactsConnectionWhere>;
-};
-
 export type ActorContactsConnectionSort = {
   node?: InputMaybe<ContactPointSort>;
 };
@@ -900,13 +880,6 @@ export type ActorContactsConnectionWhere = {
   NOT?: InputMaybe<ActorContactsConnectionWhere>;
   OR?: InputMaybe<Array<ActorContactsConnectionWhere>>;
   node?: InputMaybe<ContactPointWhere>;
-};
-
-export type ActorContactsNodeAggregationWhereInput = {
-  AND?: InputMaybe<Array<ActorContactsNodeAggregationWhereInput>>;
-  NOT?: InputMaybe<ActorContactsNodeAggregationWhereInput>;
-  OR?: InputMaybe<Array<ActorContactsNodeAggregationWhereInput>>;
-  source?: InputMaybe<StringScalarAggregationFilters>;
 };
 
 export type ActorContactsRelationship = {
@@ -2134,8 +2107,6 @@ export type ActorWhere = {
   NOT?: InputMaybe<ActorWhere>;
   OR?: InputMaybe<Array<ActorWhere>>;
   aliases?: InputMaybe<StringListFilters>;
-  contacts?: InputMaybe<ContactPointRelationshipFilters>;
-  contactsConnection?: InputMaybe<ActorContactsConnectionFilters>;
   conventions?: InputMaybe<ConventionRelationshipFilters>;
   conventionsConnection?: InputMaybe<ActorConventionsConnectionFilters>;
   coordinatedBy?: InputMaybe<ActorRelationshipFilters>;
@@ -2214,7 +2185,7 @@ export type AuditRecord = {
   /** The département the write concerns; null when it spans several, and then only administrators read it. */
   departement?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
-  /** The mutation: saveDataset or updatePlacesFree. */
+  /** The mutation (saveDataset, updatePlacesFree) or import (a file of the imports bucket). */
   operation: Scalars['String']['output'];
   role: Scalars['String']['output'];
   subject: Scalars['String']['output'];
@@ -2444,17 +2415,6 @@ export type ContactPointEdge = {
   __typename?: 'ContactPointEdge';
   cursor: Scalars['String']['output'];
   node: ContactPoint;
-};
-
-export type ContactPointRelationshipFilters = {
-  /** Filter type where all of the related ContactPoints match this filter */
-  all?: InputMaybe<ContactPointWhere>;
-  /** Filter type where none of the related ContactPoints match this filter */
-  none?: InputMaybe<ContactPointWhere>;
-  /** Filter type where one of the related ContactPoints match this filter */
-  single?: InputMaybe<ContactPointWhere>;
-  /** Filter type where some of the related ContactPoints match this filter */
-  some?: InputMaybe<ContactPointWhere>;
 };
 
 /** Fields to sort ContactPoints by. The order in which sorts are applied is not guaranteed when specifying many fields in one ContactPointSort object. */
@@ -3839,6 +3799,7 @@ export type Service = {
   capacityConnection: ServiceCapacityConnection;
   /** Whether women can come with their children; null when unknown. */
   children?: Maybe<ChildrenPolicy>;
+  /** Referral-only contacts are hidden from callers who may not read them; their fields filter nothing here (README, Roles and access). */
   contacts: Array<ContactPoint>;
   contactsConnection: ServiceContactsConnection;
   cost?: Maybe<Cost>;
@@ -4197,27 +4158,6 @@ export type ServiceContactsConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
-export type ServiceContactsConnectionAggregateInput = {
-  AND?: InputMaybe<Array<ServiceContactsConnectionAggregateInput>>;
-  NOT?: InputMaybe<ServiceContactsConnectionAggregateInput>;
-  OR?: InputMaybe<Array<ServiceContactsConnectionAggregateInput>>;
-  count?: InputMaybe<ConnectionAggregationCountFilterInput>;
-  node?: InputMaybe<ServiceContactsNodeAggregationWhereInput>;
-};
-
-export type ServiceContactsConnectionFilters = {
-  /** Filter Services by aggregating results on related ServiceContactsConnections */
-  aggregate?: InputMaybe<ServiceContactsConnectionAggregateInput>;
-  /** Return Services where all of the related ServiceContactsConnections match this filter */
-  all?: InputMaybe<ServiceContactsConnectionWhere>;
-  /** Return Services where none of the related ServiceContactsConnections match this filter */
-  none?: InputMaybe<ServiceContactsConnectionWhere>;
-  /** Return Services where one of the related ServiceContactsConnections match this filter */
-  single?: InputMaybe<ServiceContactsConnectionWhere>;
-  /** Return Services where some of the related ServiceContactsConnections match this filter */
-  some?: InputMaybe<ServiceContactsConnectionWhere>;
-};
-
 export type ServiceContactsConnectionSort = {
   node?: InputMaybe<ContactPointSort>;
 };
@@ -4227,13 +4167,6 @@ export type ServiceContactsConnectionWhere = {
   NOT?: InputMaybe<ServiceContactsConnectionWhere>;
   OR?: InputMaybe<Array<ServiceContactsConnectionWhere>>;
   node?: InputMaybe<ContactPointWhere>;
-};
-
-export type ServiceContactsNodeAggregationWhereInput = {
-  AND?: InputMaybe<Array<ServiceContactsNodeAggregationWhereInput>>;
-  NOT?: InputMaybe<ServiceContactsNodeAggregationWhereInput>;
-  OR?: InputMaybe<Array<ServiceContactsNodeAggregationWhereInput>>;
-  source?: InputMaybe<StringScalarAggregationFilters>;
 };
 
 export type ServiceContactsRelationship = {
@@ -4706,8 +4639,6 @@ export type ServiceWhere = {
   capacity?: InputMaybe<CapacityWhere>;
   capacityConnection?: InputMaybe<ServiceCapacityConnectionWhere>;
   children?: InputMaybe<ChildrenPolicyEnumScalarFilters>;
-  contacts?: InputMaybe<ContactPointRelationshipFilters>;
-  contactsConnection?: InputMaybe<ServiceContactsConnectionFilters>;
   cost?: InputMaybe<CostEnumScalarFilters>;
   description?: InputMaybe<StringScalarFilters>;
   fundedBy?: InputMaybe<ActorRelationshipFilters>;

@@ -73,10 +73,11 @@ const paths: Path[] = [
   // Nested traversals
   { name: "nested: service → locations", query: `{ services(where: { id: { eq: "${ids.service}" } }) { locations { ${addressFields} } } }`, showsAddressToAllowed: true },
   { name: "nested: actor → seat", query: `{ actors(where: { id: { eq: "${ids.actor}" } }) { seat { ${addressFields} } } }`, showsAddressToAllowed: true },
-  { name: "nested: every actor → services → locations", query: `{ actors { services { locations { ${addressFields} } } } }`, showsAddressToAllowed: true },
+  // Lists are paged (@limit): pages large enough for every actor of the test graph, small enough for the list limit.
+  { name: "nested: every actor → services → locations", query: `{ actors(limit: 200) { services(limit: 20) { locations(limit: 20) { ${addressFields} } } } }`, showsAddressToAllowed: true },
   {
     name: "nested: commune → services served → locations → services → providers → seat",
-    query: `{ territories(where: { code: { eq: "92" } }) { servedBy { locations { address services { providers { seat { ${addressFields} } } } } } } }`,
+    query: `{ territories(where: { code: { eq: "92" } }, limit: 1) { servedBy(limit: 200) { locations(limit: 5) { address services(limit: 5) { providers(limit: 2) { seat(limit: 2) { ${addressFields} } } } } } } }`,
     showsAddressToAllowed: true,
   },
   // Connections

@@ -5,6 +5,7 @@ import { cypher } from "./support/graph";
 import { hsdsOrganization } from "./support/hsds-fixtures";
 import { hsdsPageValidator } from "./support/hsds-schema";
 import { download, importFile, listKeys, runExport } from "./support/s3";
+import { fixture, writeConfidentialFixture } from "./support/confidential-fixture";
 
 const exported = (key: string) => download(key, localBuckets.exports);
 
@@ -98,5 +99,50 @@ describe("exporting snapshots to S3", () => {
     }
     expect(full).toContain("12 rue Secrète-de-Test");
     expect(csv).toMatch(/asso-test-export-hebergement,.*loc-test-hebergement,Hébergement de test,,,92050,,,true/);
+  });
+
+  it("publishes in HSDS and CSV exactly what a PUBLIC caller reads: no referral-only contact, confidential address or capacity count", async () => {
+    await writeConfidentialFixture();
+
+    const { keys } = await runExport();
+    const [hsds, csv, full] = await Promise.all([exported(keys.hsds), exported(keys.csv), exported(keys.parcours)]);
+
+    // The planted referral-only number and its label, the address, the places (12 total, 3 free) and their description.
+    for (const planted of [fixture.referralPhone, "Ligne des orientations", "Secret-Matrice", "92777", "48.8512345", "Douze places fictives"]) {
+      expect(hsds, planted).not.toContain(planted);
+      expect(csv, planted).not.toContain(planted);
+    }
+    expect(hsds).toContain(fixture.publicPhone);
+    expect(csv).toContain(fixture.publicPhone);
+    expect(full).toContain(fixture.referralPhone);
+  });
+
+  it("round-trips every property of the full export, referral-only contacts included, and audits the restore", async () => {
+    await writeConfidentialFixture();
+    const contactsOf = () =>
+      cypher<{ owner: string; contact: Record<string, unknown> }>(
+        `MATCH (o)-[:HAS_CONTACT]->(c:ContactPoint) WHERE o.id IN $owners
+         RETURN o.id AS owner, c {.channel, .value, .label, .free, .referralOnly, .source, verifiedAt: toString(c.verifiedAt), .unverified} AS contact
+         ORDER BY owner, c.channel, c.value`,
+        { owners: [fixture.actorId, fixture.serviceId] },
+      );
+    const before = await contactsOf();
+    expect(before.filter((c) => c.contact.referralOnly === true)).toHaveLength(2);
+    const full = await exported((await runExport()).keys.parcours);
+    expect(full).toContain('"referralOnly": true');
+
+    // A restore over a graph where the referral-only contacts were made public puts them back, and says so.
+    await cypher("MATCH (c:ContactPoint {referralOnly: true}) SET c.referralOnly = false");
+    const report = await importFile("incoming/restore.json", full);
+
+    expect(await contactsOf()).toEqual(before);
+    expect(report.changes?.actors.updated).toBeGreaterThan(0);
+    const [audit] = await cypher<{ changes: string; subject: string }>(
+      "MATCH (a:AuditRecord {operation: 'import'}) WHERE a.subject ENDS WITH 'incoming/restore.json' RETURN a.changes AS changes, a.subject AS subject",
+    );
+    const restored = (JSON.parse(audit!.changes) as { label: string; property: string; before: unknown; after: unknown }[]).filter(
+      (c) => c.label === "ContactPoint" && c.property === "referralOnly",
+    );
+    expect(restored).toEqual([expect.objectContaining({ before: false, after: true }), expect.objectContaining({ before: false, after: true })]);
   });
 });

@@ -2,13 +2,28 @@
  * Hostile requests are refused before any Cypher runs, with a clear error, and the process keeps
  * answering. Timings are printed, not asserted (README: speed is measured by benchmarks).
  */
-import { getIntrospectionQuery } from "graphql";
-import { afterEach, describe, expect, it } from "vitest";
-import { queryLimits } from "../functions/query-limits";
+import { getIntrospectionQuery, getNamedType, getNullableType, isLeafType, isListType, isNonNullType, isObjectType, type GraphQLObjectType } from "graphql";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { buildGraphQLSchema } from "../functions/graphql-server";
+import { pageSizes, queryLimits } from "../functions/query-limits";
+import { testDriver } from "./support/graph";
+import { tokenFor } from "./support/tokens";
 import { apiRequest, graphql, invokeGraphQL, type GraphQLResponse } from "./support/http-api";
 
 const post = (body: string) => invokeGraphQL(apiRequest({ body }));
 const nested = (depth: number) => `{ actors { ${"services { providers { ".repeat(depth)} id ${"} } ".repeat(depth)} } }`;
+
+/** The test process serves the handler: its resident memory is the server's, sampled while requests run. */
+let peakRss = 0;
+let sampler: NodeJS.Timeout | undefined;
+beforeAll(() => {
+  sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
+});
+afterAll(() => {
+  clearInterval(sampler);
+  console.log(`peak RSS during hostile queries: ${(peakRss / 2 ** 20).toFixed(0)} MB`);
+  expect(peakRss).toBeLessThan(2 ** 30);
+});
 
 afterEach(async () => {
   // The process is still up and answering after each hostile request.
@@ -60,6 +75,83 @@ describe("hostile queries", () => {
 
     expectRefused(await timed("costly", () => graphql(`{ ${wide} }`)), /cost/i);
   });
+
+  it("refuses the territories bomb (a list nested in lists, 146 million rows) as too costly, with its cost and the limit", async () => {
+    const response = await timed("territories bomb", () => graphql(`{ territories { partOf { parts { partOf { parts { code } } } } } }`));
+
+    expectRefused(response, /may return \d+ objects/);
+    expect(response.body.errors?.[0]?.extensions).toMatchObject({ code: "QUERY_TOO_COSTLY", cost: expect.any(Number), limit: queryLimits.maxListObjects });
+  });
+
+  it("bounds nested lists by their type's page size", async () => {
+    const response = await graphql<{ territories: { parts: unknown[] }[] }>(`{ territories(where: { code: { eq: "77" } }) { parts { code } } }`);
+
+    expect(response.body.errors).toBeUndefined();
+    expect(response.body.data?.territories[0]?.parts.length).toBe(pageSizes.get("Territory")!.default);
+  });
+
+  it("counts aliases of __typename", async () => {
+    const aliases = Array.from({ length: queryLimits.maxAliases + 1 }, (_, i) => `t${i}: __typename`).join(" ");
+
+    expectRefused(await graphql(`{ ${aliases} }`), /alias/i);
+  });
+
+  it("refuses a search text beyond its length as bad input", async () => {
+    const response = await timed("90 kB search word", () => graphql(`query ($text: String!) { search(text: $text) { id } }`, { text: "a".repeat(90_000) }));
+
+    expectRefused(response, /at most 200/);
+    expect(response.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+  });
+
+  it("refuses a cursor the API did not give as bad input, and follows one it gave", async () => {
+    const refused = await graphql(`{ actorsConnection(first: 2, after: "not-a-cursor") { edges { node { id } } } }`);
+    const first = await graphql<{ actorsConnection: { pageInfo: { endCursor: string } } }>(`{ actorsConnection(first: 2) { pageInfo { endCursor } } }`);
+    const next = await graphql(`query ($after: String) { actorsConnection(first: 2, after: $after) { edges { node { id } } } }`, {
+      after: first.body.data?.actorsConnection.pageInfo.endCursor,
+    });
+
+    expectRefused(refused, /not a cursor/);
+    expect(refused.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(next.body.errors).toBeUndefined();
+  });
+
+  it("answers a persisted query whose hash is wrong with a client error", async () => {
+    const body = JSON.stringify({ query: "{ __typename }", extensions: { persistedQuery: { version: 1, sha256Hash: "0".repeat(64) } } });
+
+    const response = await post(body);
+
+    expect(response.statusCode).toBe(400);
+    expect(response.body.errors?.[0]?.extensions?.code).toBe("BAD_REQUEST");
+  });
+
+  it("answers the widest query each list path allows within the limits, or refuses it with a limit's code", async () => {
+    // Generated from the schema: every root list, at its largest page, with every scalar field and
+    // every nested list of its type, those pages sized so that the whole stays within maxListObjects,
+    // read by an ADMIN, who may read every field.
+    const schema = await buildGraphQLSchema(testDriver());
+    const admin = await tokenFor("ADMIN");
+    const scalars = (type: GraphQLObjectType) =>
+      Object.values(type.getFields()).filter((f) => isLeafType(getNamedType(f.type)) && f.args.length === 0).map((f) => f.name).join(" ");
+    const figures: string[] = [];
+    for (const root of Object.values(schema.getQueryType()!.getFields())) {
+      const type = getNamedType(root.type);
+      const page = pageSizes.get(type.name);
+      if (!isListType(getNullableType(root.type)) || !isObjectType(type) || !page) continue;
+      const lists = Object.values(type.getFields()).filter((f) => isListType(getNullableType(f.type)) && pageSizes.has(getNamedType(f.type).name));
+      const nestedPage = Math.max(1, Math.floor((queryLimits.maxListObjects / page.max - 1) / Math.max(1, lists.length)));
+      const nested = lists.map((f) => `${f.name}(limit: ${nestedPage}) { ${scalars(getNamedType(f.type) as GraphQLObjectType)} }`).join(" ");
+      const required = root.args.filter((a) => isNonNullType(a.type) && a.defaultValue === undefined).map((a) => `${a.name}: "femmes"`);
+      const query = `{ ${root.name}(${[...required, `limit: ${page.max}`].join(", ")}) { ${scalars(type)} ${nested} } }`;
+      const started = performance.now();
+      const response = await graphql(query, undefined, admin);
+      const ms = performance.now() - started;
+      figures.push(`${root.name}: ${response.statusCode} ${response.rawBody.length} B in ${ms.toFixed(0)} ms, RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`);
+      const code = response.body.errors?.[0]?.extensions?.code;
+      expect(code === undefined || ["QUERY_TOO_COSTLY", "QUERY_TIMEOUT", "RESPONSE_TOO_LARGE"].includes(code as string), `${root.name}: ${JSON.stringify(response.body.errors)}`).toBe(true);
+    }
+    console.log(`widest queries:\n${figures.join("\n")}`);
+    expect(figures.length).toBeGreaterThan(5);
+  }, 180_000);
 
   it("refuses circular fragments", async () => {
     const query = `query { actors { ...A } } fragment A on Actor { members { ...B } } fragment B on Actor { memberOf { ...A } }`;

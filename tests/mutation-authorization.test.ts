@@ -212,3 +212,91 @@ describe("mutation input is validated at the edge", () => {
     });
   });
 });
+
+describe("a write reaches only records in the writer's scope (issue 11, finding 4)", () => {
+  const referralContact = () =>
+    cypher<{ referralOnly: boolean }>("MATCH (:Service {id: $id})-[:HAS_CONTACT]->(c:ContactPoint {value: $value}) RETURN c.referralOnly AS referralOnly", {
+      id: fixture.serviceId,
+      value: fixture.referralPhone,
+    });
+
+  it.each([
+    ["an actor whose id is a 92 service's", { actors: [{ ...newActor(fixture.serviceId, "77").actors[0], contacts: [{ channel: "PHONE", value: fixture.referralPhone, source: "mutation-test-source" }] }] }],
+    ["a location whose id is a 92 actor's", { locations: [{ id: fixture.actorId, name: "Lieu 77", commune: "77001", source: "mutation-test-source" }] }],
+  ])("refuses %s from a COORDINATOR of 77: ids are unique across record kinds", async (_what, records) => {
+    const input = { sources: newActor("x", "77").sources, ...records };
+    const before = await graphState();
+
+    const response = await graphql(saveDatasetMutation, { input }, await as("COORDINATOR", { departement: "77" }));
+
+    expect(response.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(response.body.errors?.[0]?.message).toMatch(/already the id of one of the/);
+    expect(await graphState()).toEqual(before);
+    expect(await referralContact()).toEqual([{ referralOnly: true }]);
+  });
+
+  it("an actor of 77 with the same contact as a 92 service writes its own contact, and the 92 one stays referral-only", async () => {
+    const input = {
+      ...newActor("asso-77-contact", "77"),
+      actors: [{ ...newActor("asso-77-contact", "77").actors[0], contacts: [{ channel: "PHONE", value: fixture.referralPhone, source: "mutation-test-source" }] }],
+    };
+
+    const response = await graphql(saveDatasetMutation, { input }, await as("COORDINATOR", { departement: "77" }));
+
+    expect(response.body.errors).toBeUndefined();
+    expect(await referralContact()).toEqual([{ referralOnly: true }]);
+    const [audit] = await cypher<{ changes: string; departement: string }>(
+      "MATCH (a:AuditRecord) WHERE a.changes CONTAINS 'asso-77-contact' RETURN a.changes AS changes, a.departement AS departement",
+    );
+    const nodes = new Set((JSON.parse(audit!.changes) as { node: string }[]).map((c) => c.node));
+    expect(nodes.has(fixture.serviceId)).toBe(false);
+  });
+
+  it("the audit records the real before-value when a coordinator turns a referral-only contact public", async () => {
+    const service = confidentialDataset.actors[0]!.services[0]!;
+    const input = {
+      ...confidentialDataset,
+      actors: [{ ...confidentialDataset.actors[0], services: [{ ...service, contacts: [{ ...service.contacts[0], referralOnly: false }] }] }],
+    };
+
+    const response = await graphql(saveDatasetMutation, { input }, await as("COORDINATOR", { departement: "92" }));
+
+    expect(response.body.errors).toBeUndefined();
+    const [audit] = await cypher<{ changes: string }>("MATCH (a:AuditRecord) WHERE a.changes CONTAINS '\"referralOnly\"' RETURN a.changes AS changes ORDER BY a.at DESC LIMIT 1");
+    expect(JSON.parse(audit!.changes)).toContainEqual(expect.objectContaining({ label: "ContactPoint", property: "referralOnly", before: true, after: false }));
+  });
+});
+
+describe("shared records across départements (issue 11, finding 6; README, Roles and access)", () => {
+  const actor77 = newActor("asso-77-partage", "77").actors[0]!;
+  const sources = newActor("x", "77").sources;
+  it.each([
+    ["rewrites a source that 92 records cite", { sources: [{ ...confidentialDataset.sources[0], title: "Titre changé par le 77" }] }, /sources: matrice-source/],
+    [
+      "places its service at a 92 confidential location",
+      { sources, actors: [{ ...actor77, services: [{ id: "asso-77-partage-accueil", name: "Accueil", kind: "WELCOME_CENTRE", audience: "VICTIMS", needs: ["LISTENING"], area: ["77"], at: [fixture.locationId], source: "mutation-test-source" }] }] },
+      /at loc-matrice-hebergement/,
+    ],
+    [
+      "records a convention naming a 92 actor",
+      { sources, actors: [actor77], conventions: [{ id: "convention-77-92", name: "Convention", parties: [actor77.id, fixture.actorId], source: "mutation-test-source" }] },
+      /conventions: convention-77-92/,
+    ],
+  ])("a COORDINATOR of 77 who %s is FORBIDDEN and writes nothing", async (_what, input, record) => {
+    const before = await graphState();
+
+    const response = await graphql(saveDatasetMutation, { input }, await as("COORDINATOR", { departement: "77" }));
+
+    expect(response.body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect(response.body.errors?.[0]?.message).toMatch(record);
+    expect(await graphState()).toEqual(before);
+  });
+
+  it("a COORDINATOR of 77 may declare the shared source again unchanged, and an ADMIN may change it", async () => {
+    const unchanged = await graphql(saveDatasetMutation, { input: { sources: confidentialDataset.sources } }, await as("COORDINATOR", { departement: "77" }));
+    const changed = await graphql(saveDatasetMutation, { input: { sources: [{ ...confidentialDataset.sources[0], title: "Titre revu" }] } }, await as("ADMIN"));
+
+    expect(unchanged.body.errors).toBeUndefined();
+    expect(changed.body.errors).toBeUndefined();
+  });
+});

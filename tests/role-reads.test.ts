@@ -77,6 +77,14 @@ describe("free-place counts in referral routes", () => {
     for (const [role, { direct, route }] of Object.entries(seen)) expect(route, role).toBe(direct);
     expect(Object.values(seen).map((s) => s.direct)).toEqual([false, false, true, true, true, true]);
   });
+
+  it("a PUBLIC route asking for the capacity counts is FORBIDDEN at the request's own path", async () => {
+    const query = `query ($input: RouteRequest!) { referralRoute(input: $input) { steps { service { id capacity { placesTotal } } } } }`;
+
+    const response = await graphql(query, { input });
+
+    expect(response.body.errors?.map((e) => [e.extensions?.code, e.path])).toEqual([["FORBIDDEN", ["referralRoute"]]]);
+  });
 });
 
 describe("referral-only contact channels", () => {

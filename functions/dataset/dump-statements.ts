@@ -18,8 +18,8 @@ const provenance = (v: string) => `source: ${v}.source, verifiedAt: toString(${v
 const contacts = (owner: string) => `
   contacts: COLLECT {
     MATCH (${owner})-[:HAS_CONTACT]->(c:ContactPoint)
-    WITH c ORDER BY c.id
-    RETURN c {.channel, .value, .label, .free, ${provenance("c")}}
+    WITH c ORDER BY c.channel, c.value
+    RETURN c {.channel, .value, .label, .free, .referralOnly, ${provenance("c")}}
   }`;
 
 export const dumpSources = `

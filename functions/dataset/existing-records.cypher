@@ -1,6 +1,16 @@
 // The records already in the graph that a dataset write may refer to or change, with the
 // département each belongs to (for references and for the coordinators' write scope).
 CALL () { MATCH (n:Source) RETURN collect(n.id) AS sources }
+// Sources cited by records of other départements may be changed by an ADMIN only.
+CALL () {
+  MATCH (n:Source)
+  RETURN collect(n {.id, .ref, .title, publishedOn: toString(n.publishedOn), verifiedAt: toString(n.verifiedAt), .dateNote, .unverified,
+    departements: COLLECT {
+      MATCH (a:Actor) WHERE a.source = n.ref OR EXISTS { (a)-[:OFFERS]->(x:Service) WHERE x.source = n.ref }
+      RETURN DISTINCT a.departement
+    }
+  }) AS citedSources
+}
 CALL () {
   MATCH (n:Location)
   RETURN collect({id: n.id, communes: [(n)-[:IN_COMMUNE]->(commune:Territory) | commune.code]}) AS locations
@@ -14,4 +24,4 @@ CALL () {
   MATCH (n:Convention)
   RETURN collect({id: n.id, departements: [(party:Actor)-[:PARTY_TO]->(n) | party.departement]}) AS conventions
 }
-RETURN sources, locations, actors, services, conventions
+RETURN sources, citedSources, locations, actors, services, conventions

@@ -123,9 +123,9 @@ function toRows(files: DatasetFile[], sources: Map<string, Source>, { referentia
     [statements.mergeZones, zoneRows(files, provenance)],
     [statements.mergeLocations, files.flatMap((f) => f.locations).map((l) => ({ ...l, hsdsId: l.hsdsId ?? null, ...provenance(l.source) }))],
     [statements.mergeActors, actors.map((a) => actorRow(a, provenance(a.source)))],
-    [statements.mergeActorContacts, actors.map((a) => ({ ownerId: a.id, contacts: contactRows(a.id, a.contacts, provenance) }))],
+    [statements.mergeActorContacts, actors.map((a) => ({ ownerId: a.id, contacts: contactRows(a.contacts, provenance) }))],
     [statements.mergeServices, services.map(({ actor, service }) => serviceRow(actor.id, service, provenance(service.source)))],
-    [statements.mergeServiceContacts, services.map(({ service: s }) => ({ ownerId: s.id, contacts: contactRows(s.id, s.contacts, provenance) }))],
+    [statements.mergeServiceContacts, services.map(({ service: s }) => ({ ownerId: s.id, contacts: contactRows(s.contacts, provenance) }))],
     [statements.mergeSchedules, services.map(({ service: s }) => ({ serviceId: s.id, schedule: s.schedule && { ...s.schedule, ...provenance(s.schedule.source) } }))],
     [statements.mergeCapacities, services.map(({ service: s }) => ({ serviceId: s.id, capacity: s.capacity && { ...s.capacity, ...provenance(s.capacity.source) } }))],
     [statements.mergeConventions, files.flatMap((f) => f.conventions).map((c) => ({ ...c, ...provenance(c.source) }))],
@@ -190,9 +190,8 @@ function serviceRow(actorId: string, service: ServiceRecord, provenance: Provena
   };
 }
 
-function contactRows(ownerId: string, contacts: ActorRecord["contacts"], provenance: (id: string) => Provenance) {
+function contactRows(contacts: ActorRecord["contacts"], provenance: (id: string) => Provenance) {
   return contacts.map((c) => ({
-    id: `${ownerId}:${c.channel.toLowerCase()}:${c.value}`,
     channel: c.channel,
     value: c.value,
     label: c.label ?? null,

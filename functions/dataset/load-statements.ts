@@ -87,17 +87,22 @@ CALL (a, row) {
   MERGE (a)-[:BASED_AT]->(l)
 }`;
 
+/**
+ * Contacts belong to their owner: matched through its HAS_CONTACT relationship by channel and value,
+ * never by an id another record could share. Their id is random, so it carries no secret (a
+ * referral-only number) and can serve as no filter oracle.
+ */
 const mergeContacts = (label: "Actor" | "Service") => `
 UNWIND $rows AS row
 MATCH (owner:${label} {id: row.ownerId})
-OPTIONAL MATCH (owner)-[:HAS_CONTACT]->(old:ContactPoint) WHERE NOT old.id IN [c IN row.contacts | c.id]
+OPTIONAL MATCH (owner)-[:HAS_CONTACT]->(old:ContactPoint) WHERE NOT [old.channel, old.value] IN [c IN row.contacts | [c.channel, c.value]]
 DETACH DELETE old
 WITH DISTINCT owner, row
 UNWIND row.contacts AS contact
-MERGE (c:ContactPoint {id: contact.id})
-SET c.channel = contact.channel, c.value = contact.value, c.label = contact.label, c.free = contact.free, c.referralOnly = contact.referralOnly,
-    c.source = contact.source, c.verifiedAt = date(contact.verifiedAt), c.unverified = contact.unverified
-MERGE (owner)-[:HAS_CONTACT]->(c)`;
+MERGE (owner)-[:HAS_CONTACT]->(c:ContactPoint {channel: contact.channel, value: contact.value})
+  ON CREATE SET c.id = randomUUID()
+SET c.label = contact.label, c.free = contact.free, c.referralOnly = contact.referralOnly,
+    c.source = contact.source, c.verifiedAt = date(contact.verifiedAt), c.unverified = contact.unverified`;
 
 export const mergeActorContacts = mergeContacts("Actor");
 export const mergeServiceContacts = mergeContacts("Service");

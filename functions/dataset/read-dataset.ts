@@ -21,6 +21,7 @@ export interface KnownIds {
   locations: Iterable<string>;
   actors: Iterable<string>;
   services: Iterable<string>;
+  conventions?: Iterable<string>;
 }
 
 export const noKnownIds: KnownIds = { sources: [], locations: [], actors: [], services: [] };
@@ -96,16 +97,29 @@ function crossReferenceProblems(files: ParsedFile[], known: KnownIds): DatasetPr
   const locations = new Set(known.locations);
   const actors = new Set(known.actors);
   const services = new Set(known.services);
+  const conventions = new Set(known.conventions ?? []);
   const territories = new Set(knownTerritoryCodes());
   const seen = new Map<string, string>();
+  // One id names one record whatever its kind (sources apart: they are cited, not written into): a
+  // record's parts and its scope are found through its id (README, Roles and access).
+  const kindOf = new Map<string, string>();
+  const knownKinds = { locations: known.locations, actors: known.actors, services: known.services, conventions: known.conventions ?? [] };
+  for (const [kind, ids] of Object.entries(knownKinds)) for (const id of ids) kindOf.set(id, kind);
 
   const declare = (kind: string, idValue: string, file: ParsedFile, path: PropertyKey[], into: Set<string>) => {
     const key = `${kind}:${idValue}`;
     const previous = seen.get(key);
+    const record = `${kind}: ${idValue}`;
+    const field = file.fieldOf?.(path) ?? "id";
     if (previous !== undefined) {
-      problems.push({ file: file.file, line: file.lineOf(path), record: `${kind}: ${idValue}`, field: file.fieldOf?.(path) ?? "id", reason: `duplicate id, first declared in ${previous}` });
+      problems.push({ file: file.file, line: file.lineOf(path), record, field, reason: `duplicate id, first declared in ${previous}` });
+    }
+    const otherKind = kind === "sources" ? undefined : kindOf.get(idValue);
+    if (otherKind !== undefined && otherKind !== kind) {
+      problems.push({ file: file.file, line: file.lineOf(path), record, field, reason: `already the id of one of the ${otherKind}: an id names one record, whatever its kind` });
     }
     seen.set(key, file.file);
+    if (kind !== "sources") kindOf.set(idValue, kind);
     into.add(idValue);
   };
 
@@ -117,6 +131,7 @@ function crossReferenceProblems(files: ParsedFile[], known: KnownIds): DatasetPr
       declare("actors", a.id, file, ["actors", i, "id"], actors);
       a.services.forEach((s, j) => declare("services", s.id, file, ["actors", i, "services", j, "id"], services));
     });
+    file.data.conventions.forEach((c, i) => declare("conventions", c.id, file, ["conventions", i, "id"], conventions));
   }
 
   for (const file of files) {

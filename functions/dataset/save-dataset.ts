@@ -53,7 +53,7 @@ async function existingRecords(tx: ManagedTransaction): Promise<ExistingRecords>
   return records[0]!.toObject() as ExistingRecords;
 }
 
-function snapshotScope(dataset: DatasetFile[]): SnapshotScope {
+export function snapshotScope(dataset: DatasetFile[]): SnapshotScope {
   const actors = dataset.flatMap((f) => f.actors);
   return {
     actors: [
@@ -95,6 +95,7 @@ function idsOf(existing: ExistingRecords): KnownIds {
     locations: existing.locations.map((l) => l.id),
     actors: existing.actors.map((a) => a.id),
     services: existing.services.map((s) => s.id),
+    conventions: existing.conventions.map((c) => c.id),
   };
 }
 

@@ -1,14 +1,17 @@
 /**
  * One snapshot of the graph, read in one transaction and written to the exports bucket in three
- * forms: the full graph in Parcours JSON (restorable by the import, confidential addresses included:
- * the bucket is private), and the public data as HSDS 3 JSON and as CSV (without them).
+ * forms: the full graph in Parcours JSON (restorable by the import, confidential addresses and
+ * referral-only contacts included: the bucket is private), and the public data as HSDS 3 JSON and as
+ * CSV, written from what a PUBLIC caller of the API reads (./public-view.ts).
  */
 import type { S3Client } from "@aws-sdk/client-s3";
 import type { Driver } from "neo4j-driver";
 import { readGraphRecords, toDatasetFile } from "../dataset/dump-dataset";
 import { toHsds } from "../hsds/to-hsds";
 import { writeObject } from "../storage/s3";
+import { buildGraphQLSchema } from "../graphql-server";
 import { toCsv } from "./csv-export";
+import { publicView } from "./public-view";
 
 export const exportFiles = {
   parcours: { name: "parcours.json", contentType: "application/json" },
@@ -25,10 +28,11 @@ export interface ExportResult {
 export async function exportSnapshot(s3: S3Client, driver: Driver, bucket: string, now = new Date()): Promise<ExportResult> {
   const session = driver.session({ defaultAccessMode: "READ" });
   const graph = await session.executeRead((tx) => readGraphRecords(tx)).finally(() => session.close());
+  const publicGraph = await publicView(await buildGraphQLSchema(driver), graph);
   const bodies: Record<keyof typeof exportFiles, string> = {
     parcours: `${JSON.stringify(toDatasetFile(graph), null, 2)}\n`,
-    hsds: `${JSON.stringify(toHsds(graph), null, 2)}\n`,
-    csv: toCsv(graph),
+    hsds: `${JSON.stringify(toHsds(publicGraph), null, 2)}\n`,
+    csv: toCsv(publicGraph),
   };
   const folder = `snapshots/${now.toISOString().replace(/[:.]/g, "-")}`;
   const keys = {} as ExportResult["keys"];

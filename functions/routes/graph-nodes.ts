@@ -70,7 +70,9 @@ export async function fetchRouteNodes(
 
   const result = await execute({ schema: info.schema, document, contextValue: context, variableValues: info.variableValues });
   const error = result.errors?.[0];
-  if (error) throw error instanceof GraphQLError ? error : new GraphQLError(String(error));
+  // The inner execution's own path (["services"]) means nothing to the caller: its cause is thrown
+  // again, so that the error stands at the route field the request asked for.
+  if (error) throw error.originalError ?? new GraphQLError(error.message);
   const services = (result.data?.services ?? []) as Record<string, unknown>[];
   const byId = (rows: Record<string, unknown>[]) => new Map(rows.map((row) => [row[idKey] as string, row]));
   const rowsOf: Record<NodeField, Map<string, unknown>> = {

@@ -70,7 +70,7 @@ export async function referralRoute(driver: Driver, input: RouteRequestInput, co
         return [...new Set(ids)].sort();
       });
       return { record, route, nodes };
-    })
+    }, context.transaction)
     .finally(() => session.close());
   return {
     ...route,
