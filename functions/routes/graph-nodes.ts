@@ -60,10 +60,12 @@ export async function fetchRouteNodes(
 
   const selectionsOf = (field: NodeField) =>
     wanted.filter((o) => o.field === field).map((o) => print(o.selectionSet).slice(1, -1)).join(" ");
+  // Lists have a default page size (schema @limit): ask for exactly as many nodes as the route names.
+  const byIds = (ids: string[]) => `where: { id: { in: ${JSON.stringify(ids)} } }, limit: ${Math.max(ids.length, 1)}`;
   const providers = wanted.some((o) => o.field === "actor")
-    ? `${providersKey}: providers(where: { id: { in: ${JSON.stringify(idsOf("actor"))} } }) { ${idKey}: id ${selectionsOf("actor")} }`
+    ? `${providersKey}: providers(${byIds(idsOf("actor"))}) { ${idKey}: id ${selectionsOf("actor")} }`
     : "";
-  const root = `services(where: { id: { in: ${JSON.stringify(idsOf("service"))} } }) { ${idKey}: id ${selectionsOf("service")} ${providers} }`;
+  const root = `services(${byIds(idsOf("service"))}) { ${idKey}: id ${selectionsOf("service")} ${providers} }`;
   const variables = info.operation.variableDefinitions?.map(print).join(", ") ?? "";
   const fragments = Object.values(info.fragments).map(print).join("\n");
   const document = parse(`query RouteNodes${variables ? `(${variables})` : ""} { ${root} }\n${fragments}`);
