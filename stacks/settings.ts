@@ -18,6 +18,16 @@ export const apiEnvironment = {
 };
 
 /**
+ * The browser origins allowed to call the API (functions/cors.ts), a comma-separated allowlist per
+ * stage: `sst secret set CorsAllowedOrigins https://app.partner.example,https://… --stage <stage>`.
+ * Production has no default, so a deploy fails until its partners' origins are listed; other stages
+ * allow a developer's localhost on any port.
+ */
+export const corsEnvironment = {
+  CORS_ALLOWED_ORIGINS: new sst.Secret("CorsAllowedOrigins", production ? undefined : "http://localhost:*,http://127.0.0.1:*").value,
+};
+
+/**
  * Each function is deployed as `npm run build` left it in dist/<name>/ (so run the build before
  * `sst deploy`): the bundle that was measured, without the code Parcours never runs, rather than a
  * second bundling by SST. ESM for Node 24 on Graviton.
