@@ -3858,6 +3858,12 @@ export type Service = {
   needsConnection: ServiceNeedsConnection;
   providers: Array<Actor>;
   providersConnection: ServiceProvidersConnection;
+  /**
+   * How to reach the service: its own contact points, or, when it has none the caller may see, those of
+   * the actor that offers it (many permanences and consultations are reached through their actor).
+   * Referral-only channels are included for professionals only, as in contacts.
+   */
+  reachableContacts: Array<ContactPoint>;
   /** True when the service is reached only on referral ("sur orientation"). */
   referralRequired: Scalars['Boolean']['output'];
   /** Who can refer, in French, when referral is required. */
@@ -5152,6 +5158,14 @@ export type Territory = {
   partsConnection: TerritoryPartsConnection;
   servedBy: Array<Service>;
   servedByConnection: TerritoryServedByConnection;
+  /**
+   * What serves this territory: the services whose area is the territory itself or one it is part of —
+   * for a commune, its établissement public territorial or antenne sector, its département — or France.
+   * For a commune this is the reach referralRoute works with; nearest first (same commune, zone,
+   * département, national), then by name. servedBy lists only the services whose area names the
+   * territory itself.
+   */
+  servicesInReach: Array<Service>;
   source: Scalars['String']['output'];
 };
 
