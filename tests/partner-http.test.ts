@@ -4,9 +4,9 @@
  * origins, cacheable public GETs with ETag and 304, no-store for token-bearing answers, and the
  * GraphQL-over-HTTP audits of graphql-http.
  */
-import { createServer } from "node:net";
 import { auditServer } from "graphql-http";
 import { beforeAll, describe, expect, it } from "vitest";
+import { startLocalApi } from "./support/local-api";
 import { tokenFor } from "./support/tokens";
 
 const allowedOrigin = "https://app.partner.example";
@@ -17,18 +17,8 @@ process.env.CORS_ALLOWED_ORIGINS = `${allowedOrigin},http://localhost:*`;
 let url: string;
 
 beforeAll(async () => {
-  const { serveLocally } = await import("../local/server");
-  url = await serveLocally(await freePort());
+  url = await startLocalApi();
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 const publicQuery = "{ actors(where: { id: { eq: \"adavip-92\" } }) { id name } }";
 const getUrl = (query: string) => `${url}?${new URLSearchParams({ query })}`;
