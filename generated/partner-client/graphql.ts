@@ -6,37 +6,55 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 /** What kind of organisation an actor is. */
 export type ActorKind =
+  /** An association (loi 1901), such as ADAVIP 92 or L'Escale. */
   | 'ASSOCIATION'
+  /** A company taking part in the network. */
   | 'COMPANY'
   /** A service of a Département (PMI, services des solidarités territoriales…). */
   | 'DEPARTEMENT_SERVICE'
+  /** An organisation that funds actors or services without serving people itself. */
   | 'FUNDER'
+  /** A health service outside a hospital (centre de santé, CPTS…). */
   | 'HEALTH'
+  /** A national or regional telephone line, such as 3919. */
   | 'HELPLINE'
+  /** A hospital unit (médecine légale, urgences, unité d'accueil…). */
   | 'HOSPITAL_UNIT'
+  /** A court, a prosecutor's office or another justice service. */
   | 'JUSTICE'
   /** A commune, its CCAS or its social landlord. */
   | 'LOCAL_AUTHORITY'
   /** An inter-association scheme or platform, such as FVV 92. */
   | 'NETWORK'
+  /** The police or gendarmerie as an institution (a direction, a brigade). */
   | 'POLICE'
+  /** A commissariat or gendarmerie where a complaint can be filed. */
   | 'POLICE_STATION'
+  /** An organisation that runs shelters or housing places. */
   | 'SHELTER_OPERATOR'
   /** A State service (préfecture, SPIP…). */
   | 'STATE_SERVICE';
 
 /** Whether a housing service has free places now, as everyone may know it. */
 export type Availability =
+  /** No place is free. */
   | 'NO'
   /** No one has said how many places are free. */
   | 'UNKNOWN'
+  /** At least one place is free. */
   | 'YES';
 
+/** How a contact point is used. */
 export type ContactChannel =
+  /** An online chat. */
   | 'CHAT'
+  /** An email address. */
   | 'EMAIL'
+  /** A telephone number, as dialled in France. */
   | 'PHONE'
+  /** A number to text. */
   | 'SMS'
+  /** A website. */
   | 'WEB';
 
 /** Needs a service answers, in the order a route usually takes them (safety first). */
@@ -68,6 +86,7 @@ export type NeedCode =
 
 /** What a front-line worker knows of the situation. Nothing about the woman herself is stored. */
 export type RouteRequest = {
+  /** Her age in years, when it matters (a minor gets 119 and services for her age). */
   age?: number | null | undefined;
   /** When the route is for; default now. Hours are evaluated in Europe/Paris time. */
   at?: string | null | undefined;
@@ -83,34 +102,51 @@ export type RouteRequest = {
    * victim or for a perpetrator (PERPETRATOR_FOLLOW_UP), never both.
    */
   needs?: Array<NeedCode> | null | undefined;
+  /** The situations of violence she faces; at least one. */
   situations: Array<SituationCode>;
   /** Default PLANNED. */
   urgency?: Urgency | null | undefined;
+  /** True when she comes with her children: services that do not accept them are left out. */
   withChildren?: boolean | null | undefined;
 };
 
 /** What a service is, in the words of the field. */
 export type ServiceKind =
+  /** Where a complaint is filed (commissariat, gendarmerie). */
   | 'COMPLAINT_DESK'
+  /** Coordination of the network's professionals. */
   | 'COORDINATION'
+  /** An emergency number (17, 112, 114). */
   | 'EMERGENCY_LINE'
   /** Emergency support to victims, such as SAVU 92. */
   | 'EMERGENCY_VICTIM_SUPPORT'
+  /** Help towards work and training. */
   | 'EMPLOYMENT_SUPPORT'
+  /** Forensic medicine: injuries recorded for a complaint (UMJ). */
   | 'FORENSIC_MEDICINE'
+  /** Medical care. */
   | 'HEALTH_CARE'
+  /** Shelter or housing places; their capacity says whether places are free. */
   | 'HOUSING_PLACES'
+  /** A permanence of lawyers or jurists. */
   | 'LEGAL_PERMANENCE'
+  /** A listening and information line, such as 3919. */
   | 'LISTENING_LINE'
+  /** Reporting or pre-complaint online. */
   | 'ONLINE_REPORTING'
   /** A programme for perpetrators, such as ALCV's at SPIP 92. */
   | 'PERPETRATOR_PROGRAMME'
+  /** Prevention and awareness actions. */
   | 'PREVENTION'
   /** A protection device granted by the justice system, such as Téléphone Grave Danger. */
   | 'PROTECTION_DEVICE'
+  /** A social service (rights, resources, accompaniment). */
   | 'SOCIAL_SERVICE'
+  /** A social worker's permanence, as in commissariats. */
   | 'SOCIAL_WORKER_PERMANENCE'
+  /** A psychological consultation for victims (psychotraumatisme). */
   | 'VICTIMOLOGY_CONSULTATION'
+  /** A day centre that welcomes women (accueil de jour). */
   | 'WELCOME_CENTRE';
 
 /** Situations of violence a service handles. Labels are in French, as front-line workers speak. */
