@@ -16,7 +16,7 @@ const config: CodegenConfig = {
       schema: "published/schema.graphql",
       documents: ["tests/partner-example.test.ts"],
       preset: "client",
-      presetConfig: { fragmentMasking: false },
+      presetConfig: { fragmentMasking: false, persistedDocuments: { hashAlgorithm: "sha256" } },
       config: { documentMode: "string", enumsAsTypes: true, useTypeImports: true, scalars },
     },
   },

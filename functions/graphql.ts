@@ -13,7 +13,12 @@ const settings = apiSettingsFromEnv();
 const cors = corsSettingsFromEnv();
 const verifyToken = createTokenVerifier(settings.auth);
 const driver = createDriver(neo4jSettingsFromEnv());
-const server = await createGraphQLServer({ driver, introspection: settings.introspection, maskErrors: settings.maskErrors });
+const server = await createGraphQLServer({
+  driver,
+  introspection: settings.introspection,
+  maskErrors: settings.maskErrors,
+  anonymousOperations: settings.anonymousOperations,
+});
 
 const answerGraphQL = startServerAndCreateLambdaHandler(server, handlers.createAPIGatewayProxyEventV2RequestHandler(), {
   context: async ({ event }) => contextOf(await verifyToken(event.headers.authorization)),

@@ -15,6 +15,9 @@ export const neo4jEnvironment = {
 export const apiEnvironment = {
   GRAPHQL_INTROSPECTION: production ? "false" : "true",
   GRAPHQL_MASK_ERRORS: production ? "true" : "false",
+  // "registered" limits callers without a token to published/operations.json (functions/operation-allowlist.ts);
+  // "any" while the public pages send their own queries.
+  ANONYMOUS_OPERATIONS: "any",
 };
 
 /**

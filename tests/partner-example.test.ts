@@ -6,6 +6,8 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "../generated/partner-client";
+import persistedDocuments from "../generated/partner-client/persisted-documents.json";
+import registeredOperations from "../published/operations.json";
 import { startLocalApi } from "./support/local-api";
 import { tokenFor } from "./support/tokens";
 
@@ -124,5 +126,9 @@ describe("a partner app built on the published schema", () => {
 
     expect(data.referralRoute.emergency.map((e) => e.number).slice(0, 4)).toEqual(["17", "112", "114", "3919"]);
     expect(data.referralRoute.steps.length).toBeGreaterThan(0);
+  });
+
+  it("has its operations registered, so that they run where anonymous callers are limited to registered ones", () => {
+    expect(registeredOperations).toMatchObject(persistedDocuments);
   });
 });

@@ -253,7 +253,7 @@ export const WhatServesACommuneDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<WhatServesACommuneQuery, WhatServesACommuneQueryVariables>;
+    `, {"hash":"sha256:1a34cc2450b838c856e5e18ba838454f69177817d7d6684097a8841571fd606c"}) as unknown as TypedDocumentString<WhatServesACommuneQuery, WhatServesACommuneQueryVariables>;
 export const FindAnActorDocument = new TypedDocumentString(`
     query FindAnActor($text: String!) {
   search(text: $text, limit: 5) {
@@ -265,7 +265,7 @@ export const FindAnActorDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<FindAnActorQuery, FindAnActorQueryVariables>;
+    `, {"hash":"sha256:2de4d6e4137930d3315643bc476540b39ab4e0dd0bdca1a4ad98e61b5f50bab1"}) as unknown as TypedDocumentString<FindAnActorQuery, FindAnActorQueryVariables>;
 export const NationalLinesDocument = new TypedDocumentString(`
     query NationalLines {
   services(
@@ -281,7 +281,7 @@ export const NationalLinesDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<NationalLinesQuery, NationalLinesQueryVariables>;
+    `, {"hash":"sha256:a8ed4bf625378cca36130ade8e48ac9cde0a5faf10174a9607b0c21c0a86489a"}) as unknown as TypedDocumentString<NationalLinesQuery, NationalLinesQueryVariables>;
 export const PlacesAvailableDocument = new TypedDocumentString(`
     query PlacesAvailable {
   services(where: {kind: {eq: HOUSING_PLACES}}) {
@@ -291,7 +291,7 @@ export const PlacesAvailableDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<PlacesAvailableQuery, PlacesAvailableQueryVariables>;
+    `, {"hash":"sha256:e7779ca3ed5b9a12c308f8956a89a87cc9795adb5a50666b4fbdfa8498bb9338"}) as unknown as TypedDocumentString<PlacesAvailableQuery, PlacesAvailableQueryVariables>;
 export const ReferralRouteDocument = new TypedDocumentString(`
     query ReferralRoute($input: RouteRequest!) {
   referralRoute(input: $input) {
@@ -313,4 +313,4 @@ export const ReferralRouteDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ReferralRouteQuery, ReferralRouteQueryVariables>;
+    `, {"hash":"sha256:9a7f85c62d08de633ef9c7e9a616c91af9c91d197bd98e57734beff33ccb76cf"}) as unknown as TypedDocumentString<ReferralRouteQuery, ReferralRouteQueryVariables>;
