@@ -4,7 +4,7 @@
  * referral-only channel to a caller who may not see it.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { fixture, writeConfidentialFixture } from "./support/confidential-fixture";
+import { fixture, leakedSecrets, writeConfidentialFixture } from "./support/confidential-fixture";
 import { cypher } from "./support/graph";
 import { graphql } from "./support/http-api";
 import { tokenFor } from "./support/tokens";
@@ -31,6 +31,18 @@ describe("Territory.servicesInReach", () => {
     expect(response.body.errors).toBeUndefined();
     expect(nanterre!.servicesInReach.map((s) => s.id).sort()).toEqual(expected.map((s) => s.id));
     expect(nanterre!.servicesInReach.length).toBeGreaterThan(nanterre!.servedBy.length);
+  });
+
+  it("keeps a confidential shelter's address from callers without the role, as every other path does", async () => {
+    const query = `{ territories(where: { code: { eq: "92050" } }) { servicesInReach { id locations { address postalCode latitude longitude } } } }`;
+    const asPublic = await graphql(query);
+    const asPartner = await graphql(query, undefined, await tokenFor("PARTNER_APP"));
+    const asFrontline = await graphql(query, undefined, await tokenFor("FRONTLINE"));
+    const asCoordinator = await graphql(query, undefined, await tokenFor("COORDINATOR", { departement: "92" }));
+
+    expect(asPublic.rawBody).toContain(fixture.serviceId);
+    expect([asPublic, asPartner, asFrontline].map((r) => leakedSecrets(r.rawBody))).toEqual([[], [], []]);
+    expect(leakedSecrets(asCoordinator.rawBody).length).toBeGreaterThan(0);
   });
 
   it("lists the nearest first: commune, zone, département, then national", async () => {
