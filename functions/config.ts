@@ -39,6 +39,17 @@ export interface ApiSettings {
   auth: AuthSettings;
   /** Unexpected errors answer "Internal server error" (production); a development stage shows their message. */
   maskErrors: boolean;
+  /** ANONYMOUS_OPERATIONS: "any" (default), or "registered" for the allowlist mode. */
+  anonymousOperations: AnonymousOperations;
+}
+
+/** Whether callers without a token may send any query, or only registered operations (functions/operation-allowlist.ts). */
+export type AnonymousOperations = "any" | "registered";
+
+export function anonymousOperationsFromEnv(env: NodeJS.ProcessEnv = process.env): AnonymousOperations {
+  const mode = env.ANONYMOUS_OPERATIONS || "any";
+  if (mode !== "any" && mode !== "registered") throw new Error(`ANONYMOUS_OPERATIONS must be "any" or "registered", not "${mode}"`);
+  return mode;
 }
 
 export function apiSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): ApiSettings {
@@ -46,5 +57,6 @@ export function apiSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): ApiSet
     introspection: env.GRAPHQL_INTROSPECTION !== "false",
     maskErrors: env.GRAPHQL_MASK_ERRORS !== "false",
     auth: authSettingsFromEnv(env),
+    anonymousOperations: anonymousOperationsFromEnv(env),
   };
 }

@@ -17,6 +17,8 @@ import type { Caller, Claims } from "./auth/caller";
 import { formatError, formatErrorUnmasked } from "./errors";
 import { assertGraphSchema } from "./graph/graph-schema";
 import { neo4jGraphQLFeatures } from "./graph/neo4j-graphql-features";
+import type { AnonymousOperations } from "./config";
+import { anonymousOperationAllowlist, registeredOperationStore } from "./operation-allowlist";
 import { parseOptions, queryArmor, queryLimits, requestLimits, responseSizeLimit } from "./query-limits";
 import { routeNodeResolvers } from "./routes/graph-nodes";
 import type { RouteRequestInput } from "./routes/referral-route";
@@ -43,6 +45,8 @@ export interface ServerOptions {
   introspection: boolean;
   /** Unexpected errors answer "Internal server error"; a development stage may show their message. */
   maskErrors?: boolean;
+  /** "registered": callers without a token run only registered persisted operations (functions/operation-allowlist.ts). */
+  anonymousOperations?: AnonymousOperations;
 }
 
 export async function buildGraphQLSchema(driver: Driver) {
@@ -75,10 +79,11 @@ export async function buildGraphQLSchema(driver: Driver) {
   return new Neo4jGraphQL({ typeDefs, driver, resolvers, features: neo4jGraphQLFeatures, validate: false }).getSchema();
 }
 
-export async function createGraphQLServer({ driver, introspection, maskErrors = true }: ServerOptions): Promise<ApolloServer<GraphQLContext>> {
+export async function createGraphQLServer({ driver, introspection, maskErrors = true, anonymousOperations = "any" }: ServerOptions): Promise<ApolloServer<GraphQLContext>> {
   // The index check's round trip to Neo4j starts first, so that it overlaps the schema build (CPU).
   const [, schema] = await Promise.all([assertGraphSchema(driver), buildGraphQLSchema(driver)]);
   const armor = queryArmor();
+  const allowlist = anonymousOperations === "registered";
   return new ApolloServer<GraphQLContext>({
     schema,
     introspection,
@@ -86,6 +91,7 @@ export async function createGraphQLServer({ driver, introspection, maskErrors = 
     allowBatchedHttpRequests: false,
     parseOptions,
     formatError: maskErrors ? formatError : formatErrorUnmasked,
+    ...(allowlist ? { persistedQueries: { cache: registeredOperationStore } } : {}),
     // Parcours reports to no Apollo GraphOS. Saying so also spares each cold start the import of
     // Apollo's trace protobuf, which the inline-trace plugin would otherwise load at server start.
     plugins: [
@@ -95,6 +101,7 @@ export async function createGraphQLServer({ driver, introspection, maskErrors = 
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
+      ...(allowlist ? [anonymousOperationAllowlist] : []),
     ],
     validationRules: armor.validationRules,
   });

@@ -34,3 +34,22 @@ function isJson(text: string): boolean {
     return false;
   }
 }
+
+/**
+ * GraphQL over HTTP: a client that accepts only `application/json` (not
+ * `application/graphql-response+json`) gets 200 for a well-formed request whose document fails to
+ * parse or validate, or whose variables fail to coerce — the errors are in the body. Requests that
+ * are not well-formed GraphQL-over-HTTP (BAD_REQUEST) keep their 4xx.
+ */
+export function requestErrorsAsOkForJsonClients(result: APIGatewayProxyStructuredResultV2): APIGatewayProxyStructuredResultV2 {
+  const contentType = String(result.headers?.["content-type"] ?? "");
+  if (result.statusCode !== 400 || !contentType.startsWith("application/json")) return result;
+  try {
+    const answer = JSON.parse(result.body ?? "") as { errors?: { extensions?: { code?: unknown } }[] };
+    const errors = answer.errors ?? [];
+    if (errors.length === 0 || errors.some((error) => error.extensions?.code === "BAD_REQUEST")) return result;
+    return { ...result, statusCode: 200 };
+  } catch {
+    return result;
+  }
+}

@@ -16,14 +16,19 @@ export type Scalars = {
 
 /** How a person reaches the service. */
 export type AccessMode =
+  /** On appointment. */
   | 'APPOINTMENT'
+  /** Online (form, chat, website). */
   | 'ONLINE'
   /** The service goes to people (mobile team, bus, home visits). */
   | 'OUTREACH'
+  /** By telephone. */
   | 'PHONE'
   /** Only on referral by a professional or an authority: see referredBy. */
   | 'REFERRAL_ONLY'
+  /** By text message. */
   | 'SMS'
+  /** Without appointment, in person. */
   | 'WALK_IN';
 
 /** AccessMode filters */
@@ -41,9 +46,10 @@ export type Actor = {
   __typename?: 'Actor';
   /** Other names users type: acronyms, former names. */
   aliases: Array<Scalars['String']['output']>;
-  /** Referral-only contacts are hidden from callers who may not read them; their fields filter nothing here (README, Roles and access). */
+  /** How to reach the actor. Referral-only channels are seen by professionals (FRONTLINE and above) only. Not usable in filters (README, Roles and access). */
   contacts: Array<ContactPoint>;
   contactsConnection: ActorContactsConnection;
+  /** Signed agreements this actor is a party to. */
   conventions: Array<Convention>;
   conventionsConnection: ActorConventionsConnection;
   /** Actors that coordinate this network (FVV 92 is coordinated by four associations). */
@@ -59,32 +65,42 @@ export type Actor = {
   departement?: Maybe<Scalars['String']['output']>;
   /** What the actor does, in French. */
   description?: Maybe<Scalars['String']['output']>;
+  /** Actors that fund this one. */
   fundedBy: Array<Actor>;
   fundedByConnection: ActorFundedByConnection;
+  /** Actors this one funds. */
   fundsActors: Array<Actor>;
   fundsActorsConnection: ActorFundsActorsConnection;
+  /** Services this one funds. */
   fundsServices: Array<Service>;
   fundsServicesConnection: ActorFundsServicesConnection;
   /** Places where this actor holds permanences (ADAVIP 92 in the commissariats). */
   holdsPermanenceAt: Array<Actor>;
   holdsPermanenceAtConnection: ActorHoldsPermanenceAtConnection;
+  /** Actors that hold permanences here (a commissariat hosts ADAVIP 92). */
   hostsPermanencesOf: Array<Actor>;
   hostsPermanencesOfConnection: ActorHostsPermanencesOfConnection;
   /** The record's id in the Open Referral (HSDS) directory it was imported from; null for records entered in Parcours. */
   hsdsId?: Maybe<Scalars['String']['output']>;
   /** Stable identifier, e.g. adavip-92. */
   id: Scalars['ID']['output'];
+  /** What kind of organisation it is. */
   kind: ActorKind;
+  /** Networks or schemes this actor is a member of. */
   memberOf: Array<Actor>;
   memberOfConnection: ActorMemberOfConnection;
+  /** Members of this network or scheme. */
   members: Array<Actor>;
   membersConnection: ActorMembersConnection;
+  /** The actor's name, as its sources write it. */
   name: Scalars['String']['output'];
   /** The organisation this one is part of (a departmental service is part of its Département). */
   partOf: Array<Actor>;
   partOfConnection: ActorPartOfConnection;
+  /** Organisations that are part of this one. */
   parts: Array<Actor>;
   partsConnection: ActorPartsConnection;
+  /** Actors known to refer people to this one, where a source states it. */
   referredFrom: Array<Actor>;
   referredFromConnection: ActorReferredFromConnection;
   /** Known referral habits, where a source states them. */
@@ -93,6 +109,7 @@ export type Actor = {
   /** Its seat, when a source gives it. */
   seat: Array<Location>;
   seatConnection: ActorSeatConnection;
+  /** What the actor offers. */
   services: Array<Service>;
   servicesConnection: ActorServicesConnection;
   /** The seed document (seeds/…) or public page (URL) that names the actor. */
@@ -1461,40 +1478,63 @@ export type ActorHostsPermanencesOfRelationship = {
   properties: Provenance;
 };
 
+/** An organisation of the network, with its services. */
 export type ActorInput = {
+  /** Other names users type: acronyms, former names. */
   aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The id of the Location of its seat. */
   basedAt?: InputMaybe<Scalars['ID']['input']>;
+  /** The actor's contact points. */
   contacts?: InputMaybe<Array<ContactInput>>;
+  /** Codes of the territories it works in (INSEE codes, département codes, FR). */
   covers?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** The code of the département the actor belongs to; absent for national actors. */
   departement?: InputMaybe<Scalars['String']['input']>;
+  /** What the actor does, in French. */
   description?: InputMaybe<Scalars['String']['input']>;
   /** The actor's id in the HSDS directory it comes from. */
   hsdsId?: InputMaybe<Scalars['String']['input']>;
+  /** Stable identifier, kebab-case (adavip-92). */
   id: Scalars['ID']['input'];
+  /** What kind of organisation it is. */
   kind: ActorKind;
+  /** The actor's name, as its source gives it. */
   name: Scalars['String']['input'];
+  /** A short note in French for coordinators. */
   note?: InputMaybe<Scalars['String']['input']>;
+  /** What the actor offers. */
   services?: InputMaybe<Array<ServiceInput>>;
+  /** The id of the Source that names the actor. */
   source: Scalars['ID']['input'];
 };
 
 /** What kind of organisation an actor is. */
 export type ActorKind =
+  /** An association (loi 1901), such as ADAVIP 92 or L'Escale. */
   | 'ASSOCIATION'
+  /** A company taking part in the network. */
   | 'COMPANY'
   /** A service of a Département (PMI, services des solidarités territoriales…). */
   | 'DEPARTEMENT_SERVICE'
+  /** An organisation that funds actors or services without serving people itself. */
   | 'FUNDER'
+  /** A health service outside a hospital (centre de santé, CPTS…). */
   | 'HEALTH'
+  /** A national or regional telephone line, such as 3919. */
   | 'HELPLINE'
+  /** A hospital unit (médecine légale, urgences, unité d'accueil…). */
   | 'HOSPITAL_UNIT'
+  /** A court, a prosecutor's office or another justice service. */
   | 'JUSTICE'
   /** A commune, its CCAS or its social landlord. */
   | 'LOCAL_AUTHORITY'
   /** An inter-association scheme or platform, such as FVV 92. */
   | 'NETWORK'
+  /** The police or gendarmerie as an institution (a direction, a brigade). */
   | 'POLICE'
+  /** A commissariat or gendarmerie where a complaint can be filed. */
   | 'POLICE_STATION'
+  /** An organisation that runs shelters or housing places. */
   | 'SHELTER_OPERATOR'
   /** A State service (préfecture, SPIP…). */
   | 'STATE_SERVICE';
@@ -1505,21 +1545,33 @@ export type ActorKindEnumScalarFilters = {
   in?: InputMaybe<Array<ActorKind>>;
 };
 
+/** A sourced relation between two actors (or an actor and a service it funds). */
 export type ActorLinkInput = {
+  /** The id of the actor the relation starts from. */
   from: Scalars['ID']['input'];
+  /** A short note in French on the relation (e.g. the amount funded). */
   note?: InputMaybe<Scalars['String']['input']>;
+  /** The id of the Source that states the relation. */
   source: Scalars['ID']['input'];
   /** An actor id; for FUNDS, an actor or a service id. */
   to: Scalars['ID']['input'];
+  /** What the relation is. */
   type: ActorLinkType;
 };
 
+/** How one actor relates to another. */
 export type ActorLinkType =
+  /** from coordinates the network or scheme to. */
   | 'COORDINATES'
+  /** from funds to (an actor or a service). */
   | 'FUNDS'
+  /** from holds permanences at to. */
   | 'HOLDS_PERMANENCE_AT'
+  /** from is a member of the network to. */
   | 'MEMBER_OF'
+  /** from is part of the organisation to. */
   | 'PART_OF'
+  /** from is known to refer people to to. */
   | 'REFERS_TO';
 
 export type ActorLocationSeatAggregateSelection = {
@@ -2162,9 +2214,13 @@ export type ActorsConnection = {
 
 /** Who a service is for. Perpetrator programmes never mix with victims' routes. */
 export type Audience =
+  /** Anyone. */
   | 'GENERAL_PUBLIC'
+  /** Perpetrators of violence. */
   | 'PERPETRATORS'
+  /** Professionals of the network. */
   | 'PROFESSIONALS'
+  /** Women victims of violence (and their children). */
   | 'VICTIMS';
 
 /** Audience filters */
@@ -2179,15 +2235,19 @@ export type AudienceEnumScalarFilters = {
  */
 export type AuditRecord = {
   __typename?: 'AuditRecord';
+  /** When the write was committed. */
   at: Scalars['DateTime']['output'];
   /** What changed, as JSON: a list of { node, label, property, before, after }, null standing for absent. */
   changes: Scalars['String']['output'];
   /** The département the write concerns; null when it spans several, and then only administrators read it. */
   departement?: Maybe<Scalars['String']['output']>;
+  /** Stable identifier of the record. */
   id: Scalars['ID']['output'];
   /** The mutation (saveDataset, updatePlacesFree) or import (a file of the imports bucket). */
   operation: Scalars['String']['output'];
+  /** The role the writer's token carried. */
   role: Scalars['String']['output'];
+  /** The token's subject (sub): who wrote. */
   subject: Scalars['String']['output'];
 };
 
@@ -2247,9 +2307,11 @@ export type AuditRecordsConnection = {
 
 /** Whether a housing service has free places now, as everyone may know it. */
 export type Availability =
+  /** No place is free. */
   | 'NO'
   /** No one has said how many places are free. */
   | 'UNKNOWN'
+  /** At least one place is free. */
   | 'YES';
 
 /** Availability filters */
@@ -2278,7 +2340,9 @@ export type CapacitiesConnection = {
  */
 export type Capacity = {
   __typename?: 'Capacity';
+  /** The places in words, in French; null when unknown. */
   description?: Maybe<Scalars['String']['output']>;
+  /** Stable identifier of the capacity record. */
   id: Scalars['ID']['output'];
   /** Whether places are free now: UNKNOWN until someone says how many. */
   placesAvailable: Availability;
@@ -2286,10 +2350,13 @@ export type Capacity = {
   placesFree?: Maybe<Scalars['Int']['output']>;
   /** Null when unknown. */
   placesTotal?: Maybe<Scalars['Int']['output']>;
+  /** The seed document (seeds/…) or public page (URL) that gives the places. */
   source: Scalars['String']['output'];
+  /** True when the source is old enough that the places need re-checking. */
   unverified: Scalars['Boolean']['output'];
   /** When placesFree was last updated; null when never. */
   updatedAt?: Maybe<Scalars['Date']['output']>;
+  /** The date the places are known to hold. */
   verifiedAt: Scalars['Date']['output'];
 };
 
@@ -2310,12 +2377,19 @@ export type CapacityEdge = {
   node: Capacity;
 };
 
+/** The places of a housing service. */
 export type CapacityInput = {
+  /** The places in words, in French (for professionals only). */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** A short note in French for coordinators. */
   note?: InputMaybe<Scalars['String']['input']>;
+  /** Places free now; null when unknown. */
   placesFree?: InputMaybe<Scalars['Int']['input']>;
+  /** Places in all; null when unknown. */
   placesTotal?: InputMaybe<Scalars['Int']['input']>;
+  /** The id of the Source that gives these places. */
   source: Scalars['ID']['input'];
+  /** When placesFree was counted. */
   updatedAt?: InputMaybe<Scalars['Date']['input']>;
 };
 
@@ -2339,8 +2413,11 @@ export type CapacityWhere = {
   verifiedAt?: InputMaybe<DateScalarFilters>;
 };
 
+/** Whether women can come with their children. */
 export type ChildrenPolicy =
+  /** Children are welcome with their mother. */
   | 'ACCEPTED'
+  /** Children cannot come. */
   | 'NOT_ACCEPTED';
 
 /** ChildrenPolicy filters */
@@ -2354,11 +2431,17 @@ export type ConnectionAggregationCountFilterInput = {
   nodes?: InputMaybe<IntScalarFilters>;
 };
 
+/** How a contact point is used. */
 export type ContactChannel =
+  /** An online chat. */
   | 'CHAT'
+  /** An email address. */
   | 'EMAIL'
+  /** A telephone number, as dialled in France. */
   | 'PHONE'
+  /** A number to text. */
   | 'SMS'
+  /** A website. */
   | 'WEB';
 
 /** ContactChannel filters */
@@ -2367,14 +2450,21 @@ export type ContactChannelEnumScalarFilters = {
   in?: InputMaybe<Array<ContactChannel>>;
 };
 
+/** A way to reach an actor or a service. */
 export type ContactInput = {
+  /** Phone, SMS, email, website or chat. */
   channel: ContactChannel;
+  /** True when the call is free; null when unknown. */
   free?: InputMaybe<Scalars['Boolean']['input']>;
+  /** What the channel is for, in French ("Accueil", "Ligne des orientations"). */
   label?: InputMaybe<Scalars['String']['input']>;
+  /** A short note in French for coordinators; not shown to the public. */
   note?: InputMaybe<Scalars['String']['input']>;
   /** True when the channel is for professionals who refer a woman, not for the public (default false). */
   referralOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The id of the Source that gives this contact. */
   source: Scalars['ID']['input'];
+  /** The number as dialled in France ("01 47 91 48 44", "3919"), the address or the URL. */
   value: Scalars['String']['input'];
 };
 
@@ -2384,17 +2474,23 @@ export type ContactInput = {
  */
 export type ContactPoint = {
   __typename?: 'ContactPoint';
+  /** Phone, SMS, email, website or chat. */
   channel: ContactChannel;
   /** True when the call is free; null when unknown. */
   free?: Maybe<Scalars['Boolean']['output']>;
+  /** Stable identifier of the contact point. */
   id: Scalars['ID']['output'];
+  /** What the channel is for, in French; null when the source does not say. */
   label?: Maybe<Scalars['String']['output']>;
   /** True when the channel is for professionals who refer a woman, not for the public. */
   referralOnly: Scalars['Boolean']['output'];
+  /** The seed document (seeds/…) or public page (URL) that gives the contact. */
   source: Scalars['String']['output'];
+  /** True when the source is old enough that the contact needs re-checking. */
   unverified: Scalars['Boolean']['output'];
   /** The number as dialled in France ("01 47 91 48 44", "3919"), the address or the URL. */
   value: Scalars['String']['output'];
+  /** The date the contact is known to hold. */
   verifiedAt: Scalars['Date']['output'];
 };
 
@@ -2454,14 +2550,22 @@ export type ContactPointsConnection = {
 /** A signed agreement between actors, such as the Téléphone Grave Danger convention of 11 May 2016. */
 export type Convention = {
   __typename?: 'Convention';
+  /** What the convention organises, in French. */
   description?: Maybe<Scalars['String']['output']>;
+  /** Stable identifier of the convention. */
   id: Scalars['ID']['output'];
+  /** The convention's name, as its source gives it. */
   name: Scalars['String']['output'];
+  /** The actors that signed it. */
   parties: Array<Actor>;
   partiesConnection: ConventionPartiesConnection;
+  /** The day it was signed; null when unknown. */
   signedOn?: Maybe<Scalars['Date']['output']>;
+  /** The seed document (seeds/…) or public page (URL) that gives the convention. */
   source: Scalars['String']['output'];
+  /** True when the source is old enough that its facts need re-checking. */
   unverified: Scalars['Boolean']['output'];
+  /** The date the facts about this convention are known to hold. */
   verifiedAt: Scalars['Date']['output'];
 };
 
@@ -2524,13 +2628,21 @@ export type ConventionEdge = {
   node: Convention;
 };
 
+/** A signed agreement between actors. */
 export type ConventionInput = {
+  /** What it organises, in French. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** Stable identifier, kebab-case. */
   id: Scalars['ID']['input'];
+  /** The convention's name. */
   name: Scalars['String']['input'];
+  /** A short note in French for coordinators. */
   note?: InputMaybe<Scalars['String']['input']>;
+  /** The ids of the actors that signed it. */
   parties: Array<Scalars['ID']['input']>;
+  /** The day it was signed, when known. */
   signedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** The id of the Source that gives the convention. */
   source: Scalars['ID']['input'];
 };
 
@@ -2640,8 +2752,11 @@ export type ConventionsConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** What the service costs the person. */
 export type Cost =
+  /** Free of charge. */
   | 'FREE'
+  /** Paid (fees may be covered, e.g. by legal aid). */
   | 'PAID';
 
 /** Cost filters */
@@ -2661,18 +2776,26 @@ export type CountConnection = {
   nodes: Scalars['Int']['output'];
 };
 
+/** Records to create or update, in the format of seed/*.yaml; written all or nothing. */
 export type DatasetInput = {
+  /** Actors, each with its services. */
   actors?: InputMaybe<Array<ActorInput>>;
+  /** Signed agreements between actors. */
   conventions?: InputMaybe<Array<ConventionInput>>;
+  /** Relations between actors. */
   links?: InputMaybe<Array<ActorLinkInput>>;
+  /** Places of services and seats of actors. */
   locations?: InputMaybe<Array<LocationInput>>;
+  /** Sources the records cite. */
   sources?: InputMaybe<Array<SourceInput>>;
 };
 
 /** What a write changed. */
 export type DatasetWriteResult = {
   __typename?: 'DatasetWriteResult';
+  /** Nodes the write created (updates create none). */
   nodesCreated: Scalars['Int']['output'];
+  /** Relationships the write created. */
   relationshipsCreated: Scalars['Int']['output'];
 };
 
@@ -2702,32 +2825,49 @@ export type DateTimeScalarFilters = {
   lte?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
+/** Who a service is for; an absent field is unknown, not "no restriction". */
 export type EligibilityInput = {
+  /** Whether women can come with their children. */
   children?: InputMaybe<ChildrenPolicy>;
+  /** WOMEN when the service is for women only. */
   gender?: InputMaybe<Gender>;
+  /** The oldest age served, in years. */
   maxAge?: InputMaybe<Scalars['Int']['input']>;
+  /** The youngest age served, in years. */
   minAge?: InputMaybe<Scalars['Int']['input']>;
+  /** True when the service is reached only on referral ("sur orientation"). */
   referralRequired?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Who can refer, in French, when referral is required. */
   referredBy?: InputMaybe<Scalars['String']['input']>;
+  /** Whether the person must live in the service's area. */
   residenceRequired?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** A number to call first, whatever else the route proposes. */
 export type EmergencyContact = {
   __typename?: 'EmergencyContact';
+  /** When it answers, in French ("24h/24, 7j/7"). */
   available: Scalars['String']['output'];
   /** SMS for 114, PHONE otherwise. */
   channel: ContactChannel;
+  /** What the number is for, in French. */
   label: Scalars['String']['output'];
+  /** The number to dial (or to text, for 114). */
   number: Scalars['String']['output'];
+  /** The public page or document that gives the number. */
   source: Scalars['String']['output'];
 };
 
+/** A service that answers a need of the route but was left out, with the reasons. */
 export type Exclusion = {
   __typename?: 'Exclusion';
+  /** The actor that offers it. */
   actor: Actor;
+  /** The need it would have answered. */
   need: NeedCode;
+  /** Why it was left out, in French (another sector, age, children, languages, no free place). */
   reasons: Array<Scalars['String']['output']>;
+  /** The service left out; select any of its fields. */
   service: Service;
 };
 
@@ -2741,8 +2881,11 @@ export type FloatScalarFilters = {
   lte?: InputMaybe<Scalars['Float']['input']>;
 };
 
+/** Who a service is for by gender. */
 export type Gender =
+  /** Anyone, whatever the gender. */
   | 'ANY'
+  /** Women only. */
   | 'WOMEN';
 
 /** Gender filters */
@@ -2794,21 +2937,31 @@ export type Location = {
   __typename?: 'Location';
   /** Street address; null when unknown, or when the location is confidential and the caller may not see it. */
   address?: Maybe<Scalars['String']['output']>;
+  /** The commune it is in. */
   commune: Array<Territory>;
   communeConnection: LocationCommuneConnection;
   /** True for shelters: the address is given only to coordinators of the département (front-line staff get it from the operator on referral). */
   confidential: Scalars['Boolean']['output'];
   /** The record's id in the Open Referral (HSDS) directory it was imported from; null for records entered in Parcours. */
   hsdsId?: Maybe<Scalars['String']['output']>;
+  /** Stable identifier of the place. */
   id: Scalars['ID']['output'];
+  /** WGS 84 latitude; null when unknown, or when the location is confidential and the caller may not see it. */
   latitude?: Maybe<Scalars['Float']['output']>;
+  /** WGS 84 longitude; null when unknown, or when the location is confidential and the caller may not see it. */
   longitude?: Maybe<Scalars['Float']['output']>;
+  /** The place's name; a confidential place keeps its name, never its address. */
   name: Scalars['String']['output'];
+  /** Postal code; null when unknown, or when the location is confidential and the caller may not see it. */
   postalCode?: Maybe<Scalars['String']['output']>;
+  /** Services held there. */
   services: Array<Service>;
   servicesConnection: LocationServicesConnection;
+  /** The seed document (seeds/…) or public page (URL) that gives the place. */
   source: Scalars['String']['output'];
+  /** True when the source is old enough that its facts need re-checking. */
   unverified: Scalars['Boolean']['output'];
+  /** The date the place's facts are known to hold. */
   verifiedAt: Scalars['Date']['output'];
 };
 
@@ -2933,19 +3086,29 @@ export type LocationEdge = {
   node: Location;
 };
 
+/** A place where services are held, or an actor's seat. */
 export type LocationInput = {
+  /** Street address; for a confidential place, read only by coordinators of its département and administrators. */
   address?: InputMaybe<Scalars['String']['input']>;
   /** INSEE code of the commune. */
   commune: Scalars['ID']['input'];
+  /** True for shelters: the address is then hidden from callers without the role (default false). */
   confidential?: InputMaybe<Scalars['Boolean']['input']>;
   /** The location's id in the HSDS directory it comes from. */
   hsdsId?: InputMaybe<Scalars['String']['input']>;
+  /** Stable identifier, kebab-case. */
   id: Scalars['ID']['input'];
+  /** WGS 84 latitude; confidential with the address. */
   latitude?: InputMaybe<Scalars['Float']['input']>;
+  /** WGS 84 longitude; confidential with the address. */
   longitude?: InputMaybe<Scalars['Float']['input']>;
+  /** The place's name. */
   name: Scalars['String']['input'];
+  /** A short note in French for coordinators. */
   note?: InputMaybe<Scalars['String']['input']>;
+  /** Postal code; confidential with the address. */
   postalCode?: InputMaybe<Scalars['String']['input']>;
+  /** The id of the Source that gives the place. */
   source: Scalars['ID']['input'];
 };
 
@@ -3112,18 +3275,24 @@ export type MutationUpdatePlacesFreeArgs = {
   input: PlacesFreeInput;
 };
 
+/** Something a woman may need on her way out of violence. */
 export type Need = {
   __typename?: 'Need';
+  /** The need's code. */
   code: NeedCode;
+  /** What it covers, in French. */
   description?: Maybe<Scalars['String']['output']>;
+  /** Its name in French. */
   label: Scalars['String']['output'];
   /** Position of the need in a route: lower comes first. */
   routeOrder: Scalars['Int']['output'];
+  /** Services that answer this need. */
   services: Array<Service>;
   servicesConnection: NeedServicesConnection;
 };
 
 
+/** Something a woman may need on her way out of violence. */
 export type NeedServicesArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
@@ -3132,6 +3301,7 @@ export type NeedServicesArgs = {
 };
 
 
+/** Something a woman may need on her way out of violence. */
 export type NeedServicesConnectionArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -3317,17 +3487,22 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/** A new count of free places for one housing service. */
 export type PlacesFreeInput = {
+  /** The number of places free now, 0 or more. */
   placesFree: Scalars['Int']['input'];
   /** The housing service (kind HOUSING_PLACES) whose free places change. */
   serviceId: Scalars['ID']['input'];
 };
 
+/** What updatePlacesFree changed. */
 export type PlacesFreeUpdate = {
   __typename?: 'PlacesFreeUpdate';
   /** The AuditRecord of this change. */
   auditId: Scalars['ID']['output'];
+  /** The number of places free now. */
   placesFree: Scalars['Int']['output'];
+  /** The housing service whose free places changed. */
   serviceId: Scalars['ID']['output'];
   /** Today, in Europe/Paris. */
   updatedAt: Scalars['Date']['output'];
@@ -3393,10 +3568,13 @@ export type ProvenanceWhere = {
 
 /** How close a service is to the commune of the request. */
 export type Proximity =
+  /** The service serves the whole département. */
   | 'DEPARTEMENT'
+  /** A national service (France). */
   | 'NATIONAL'
   /** A commune of the same territory (établissement public territorial) or antenne. */
   | 'NEARBY'
+  /** The service serves the commune itself. */
   | 'SAME_COMMUNE';
 
 export type Query = {
@@ -3641,22 +3819,29 @@ export type QueryTerritoriesConnectionArgs = {
 /** An ordered, explained referral route: what next, for her, here, now. */
 export type Route = {
   __typename?: 'Route';
+  /** The time the hours were evaluated at (Europe/Paris). */
   at: Scalars['DateTime']['output'];
   /** The commune the request was resolved to. */
   communeCode: Scalars['String']['output'];
+  /** The name of that commune. */
   communeName: Scalars['String']['output'];
   /** False when the commune is outside the départements Parcours covers: only national lines are in reach. */
   covered: Scalars['Boolean']['output'];
+  /** The numbers to call first when she is in danger or help is urgent: 17, 112, 114 (SMS) and 3919, and 119 for a minor or exposed children; empty for a planned route. */
   emergency: Array<EmergencyContact>;
+  /** Services that answer a need but were left out, with the reasons. */
   excluded: Array<Exclusion>;
   /** The needs the route covers, in route order. */
   needs: Array<NeedCode>;
+  /** The options, need by need in route order, best first. */
   steps: Array<RouteStep>;
+  /** Needs no service in reach answers. */
   uncoveredNeeds: Array<UncoveredNeed>;
 };
 
 /** What a front-line worker knows of the situation. Nothing about the woman herself is stored. */
 export type RouteRequest = {
+  /** Her age in years, when it matters (a minor gets 119 and services for her age). */
   age?: InputMaybe<Scalars['Int']['input']>;
   /** When the route is for; default now. Hours are evaluated in Europe/Paris time. */
   at?: InputMaybe<Scalars['DateTime']['input']>;
@@ -3675,15 +3860,20 @@ export type RouteRequest = {
    * victim or for a perpetrator (PERPETRATOR_FOLLOW_UP), never both.
    */
   needs?: InputMaybe<Array<NeedCode>>;
+  /** The situations of violence she faces; at least one. */
   situations: Array<SituationCode>;
   /** Default PLANNED. */
   urgency?: InputMaybe<Urgency>;
+  /** True when she comes with her children: services that do not accept them are left out. */
   withChildren?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** One option of the route: a service for a need, with why it is proposed. */
 export type RouteStep = {
   __typename?: 'RouteStep';
+  /** The actor that offers it. */
   actor: Actor;
+  /** The need this step answers. */
   need: NeedCode;
   /**
    * The next opening when closed at the time of the request, or when a public holiday leaves its hours
@@ -3694,12 +3884,15 @@ export type RouteStep = {
   openNow?: Maybe<Scalars['Boolean']['output']>;
   /** Free places of a housing service; null when unknown. */
   placesFree?: Maybe<Scalars['Int']['output']>;
+  /** How close the service is to the commune of the request. */
   proximity: Proximity;
+  /** Its place in the route, from 1. */
   rank: Scalars['Int']['output'];
   /** Why this step, in French, from the data and the ranking rules of functions/routes/RANKING.md: hours, place, eligibility, fit, capacity, sources' age. */
   reasons: Array<Scalars['String']['output']>;
   /** True when the service is reached only on referral ("sur orientation"). */
   referralOnly: Scalars['Boolean']['output'];
+  /** The service to turn to; select any of its fields. */
   service: Service;
 };
 
@@ -3711,13 +3904,19 @@ export type RouteStep = {
  */
 export type Schedule = {
   __typename?: 'Schedule';
+  /** The hours as the source words them, in French. */
   description?: Maybe<Scalars['String']['output']>;
+  /** Stable identifier of the schedule. */
   id: Scalars['ID']['output'];
+  /** The hours in the OpenStreetMap opening_hours syntax; null when the source gives no usable hours. */
   openingHours?: Maybe<Scalars['String']['output']>;
+  /** The seed document (seeds/…) or public page (URL) that gives the hours. */
   source: Scalars['String']['output'];
   /** Always Europe/Paris. */
   timezone: Scalars['String']['output'];
+  /** True when the source is old enough that the hours need re-checking. */
   unverified: Scalars['Boolean']['output'];
+  /** The date the hours are known to hold. */
   verifiedAt: Scalars['Date']['output'];
 };
 
@@ -3741,11 +3940,15 @@ export type ScheduleEdge = {
   node: Schedule;
 };
 
+/** When a service is open. */
 export type ScheduleInput = {
+  /** The hours as the source words them, in French. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** A short note in French for coordinators. */
   note?: InputMaybe<Scalars['String']['input']>;
   /** OpenStreetMap opening_hours syntax, Europe/Paris; null when the source gives no usable hours. */
   openingHours?: InputMaybe<Scalars['String']['input']>;
+  /** The id of the Source that gives these hours. */
   source: Scalars['ID']['input'];
 };
 
@@ -3787,23 +3990,30 @@ export type SchedulesConnection = {
  */
 export type Service = {
   __typename?: 'Service';
+  /** How a person reaches the service. */
   access: Array<AccessMode>;
+  /** Accessibility for people with disabilities, in French; null when unknown. */
   accessibility?: Maybe<Scalars['String']['output']>;
   /** True when the service can act the same evening or night (24/7 lines, police, SAVU 92). */
   actsTonight: Scalars['Boolean']['output'];
   /** The territories the service serves: communes, a département, or France for national lines. */
   area: Array<Territory>;
   areaConnection: ServiceAreaConnection;
+  /** Who the service is for. */
   audience: Audience;
+  /** Places of a housing service; null for other services. */
   capacity?: Maybe<Capacity>;
   capacityConnection: ServiceCapacityConnection;
   /** Whether women can come with their children; null when unknown. */
   children?: Maybe<ChildrenPolicy>;
-  /** Referral-only contacts are hidden from callers who may not read them; their fields filter nothing here (README, Roles and access). */
+  /** The service's own contact points; see reachableContacts for a way to reach it in any case. Referral-only channels are seen by professionals only. Not usable in filters (README, Roles and access). */
   contacts: Array<ContactPoint>;
   contactsConnection: ServiceContactsConnection;
+  /** FREE or PAID; null when unknown. */
   cost?: Maybe<Cost>;
+  /** What the service does, in French. */
   description?: Maybe<Scalars['String']['output']>;
+  /** Actors that fund the service. */
   fundedBy: Array<Actor>;
   fundedByConnection: ServiceFundedByConnection;
   /** WOMEN when the service is for women only; null when unknown. */
@@ -3812,31 +4022,48 @@ export type Service = {
   hsdsId?: Maybe<Scalars['String']['output']>;
   /** Stable identifier, e.g. adavip-92-savu. */
   id: Scalars['ID']['output'];
+  /** What the service is. */
   kind: ServiceKind;
   /** ISO 639 codes of the languages spoken; empty when unknown. */
   languages: Array<Scalars['String']['output']>;
   /** Where the service is held. Confidential locations hide their address. */
   locations: Array<Location>;
   locationsConnection: ServiceLocationsConnection;
+  /** The oldest age served, in years; null when unknown. */
   maxAge?: Maybe<Scalars['Int']['output']>;
+  /** The youngest age served, in years; null when unknown. */
   minAge?: Maybe<Scalars['Int']['output']>;
+  /** The service's name, as its sources write it. */
   name: Scalars['String']['output'];
+  /** Needs the service answers. */
   needs: Array<Need>;
   needsConnection: ServiceNeedsConnection;
+  /** The actors that offer the service. */
   providers: Array<Actor>;
   providersConnection: ServiceProvidersConnection;
+  /**
+   * How to reach the service: its own contact points, or, when it has none the caller may see, those of
+   * the actor that offers it (many permanences and consultations are reached through their actor).
+   * Referral-only channels are included for professionals only, as in contacts.
+   */
+  reachableContacts: Array<ContactPoint>;
   /** True when the service is reached only on referral ("sur orientation"). */
   referralRequired: Scalars['Boolean']['output'];
   /** Who can refer, in French, when referral is required. */
   referredBy?: Maybe<Scalars['String']['output']>;
   /** Whether the person must live in the service's area; null when unknown. */
   residenceRequired?: Maybe<Scalars['Boolean']['output']>;
+  /** When the service is open; null when no source says. */
   schedule?: Maybe<Schedule>;
   scheduleConnection: ServiceScheduleConnection;
+  /** Situations of violence the service handles. */
   situations: Array<Situation>;
   situationsConnection: ServiceSituationsConnection;
+  /** The seed document (seeds/…) or public page (URL) that gives the service. */
   source: Scalars['String']['output'];
+  /** True when the source is old enough that its facts need re-checking. */
   unverified: Scalars['Boolean']['output'];
+  /** The date the facts about this service are known to hold. */
   verifiedAt: Scalars['Date']['output'];
 };
 
@@ -4242,57 +4469,91 @@ export type ServiceFundedByRelationship = {
   properties: Provenance;
 };
 
+/** A service an actor offers, with where, when, for whom and how to reach it. */
 export type ServiceInput = {
+  /** How a person reaches the service. */
   access?: InputMaybe<Array<AccessMode>>;
+  /** Accessibility for people with disabilities, in French. */
   accessibility?: InputMaybe<Scalars['String']['input']>;
+  /** True when the service can act the same evening or night (default false). */
   actsTonight?: InputMaybe<Scalars['Boolean']['input']>;
   /** Territory codes: INSEE commune codes, département codes, FR. */
   area: Array<Scalars['ID']['input']>;
   /** Location ids. */
   at?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Who the service is for. */
   audience: Audience;
+  /** Places, for a housing service. */
   capacity?: InputMaybe<CapacityInput>;
+  /** The service's own contact points. */
   contacts?: InputMaybe<Array<ContactInput>>;
+  /** FREE or PAID; absent when unknown. */
   cost?: InputMaybe<Cost>;
+  /** What the service does, in French. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** Who may use the service. */
   eligibility?: InputMaybe<EligibilityInput>;
   /** The service's id in the HSDS directory it comes from. */
   hsdsId?: InputMaybe<Scalars['String']['input']>;
+  /** Stable identifier, kebab-case (adavip-92-savu). */
   id: Scalars['ID']['input'];
+  /** What the service is. */
   kind: ServiceKind;
+  /** ISO 639 codes of the languages spoken. */
   languages?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The service's name, as its source gives it. */
   name: Scalars['String']['input'];
+  /** Needs the service answers; at least one. */
   needs: Array<NeedCode>;
+  /** A short note in French for coordinators. */
   note?: InputMaybe<Scalars['String']['input']>;
+  /** When the service is open. */
   schedule?: InputMaybe<ScheduleInput>;
+  /** Situations of violence the service handles. */
   situations?: InputMaybe<Array<SituationCode>>;
+  /** The id of the Source that gives the service. */
   source: Scalars['ID']['input'];
 };
 
 /** What a service is, in the words of the field. */
 export type ServiceKind =
+  /** Where a complaint is filed (commissariat, gendarmerie). */
   | 'COMPLAINT_DESK'
+  /** Coordination of the network's professionals. */
   | 'COORDINATION'
+  /** An emergency number (17, 112, 114). */
   | 'EMERGENCY_LINE'
   /** Emergency support to victims, such as SAVU 92. */
   | 'EMERGENCY_VICTIM_SUPPORT'
+  /** Help towards work and training. */
   | 'EMPLOYMENT_SUPPORT'
   /** Family mediation, such as a conférence familiale: never proposed in a route, all of whose situations are violence (Istanbul Convention, art. 48). */
   | 'FAMILY_MEDIATION'
+  /** Forensic medicine: injuries recorded for a complaint (UMJ). */
   | 'FORENSIC_MEDICINE'
+  /** Medical care. */
   | 'HEALTH_CARE'
+  /** Shelter or housing places; their capacity says whether places are free. */
   | 'HOUSING_PLACES'
+  /** A permanence of lawyers or jurists. */
   | 'LEGAL_PERMANENCE'
+  /** A listening and information line, such as 3919. */
   | 'LISTENING_LINE'
+  /** Reporting or pre-complaint online. */
   | 'ONLINE_REPORTING'
   /** A programme for perpetrators, such as ALCV's at SPIP 92. */
   | 'PERPETRATOR_PROGRAMME'
+  /** Prevention and awareness actions. */
   | 'PREVENTION'
   /** A protection device granted by the justice system, such as Téléphone Grave Danger. */
   | 'PROTECTION_DEVICE'
+  /** A social service (rights, resources, accompaniment). */
   | 'SOCIAL_SERVICE'
+  /** A social worker's permanence, as in commissariats. */
   | 'SOCIAL_WORKER_PERMANENCE'
+  /** A psychological consultation for victims (psychotraumatisme). */
   | 'VICTIMOLOGY_CONSULTATION'
+  /** A day centre that welcomes women (accueil de jour). */
   | 'WELCOME_CENTRE';
 
 /** ServiceKind filters */
@@ -4677,11 +4938,16 @@ export type ServicesConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** A situation of violence, as front-line workers name it. */
 export type Situation = {
   __typename?: 'Situation';
+  /** The situation's code. */
   code: SituationCode;
+  /** What it covers, in French. */
   description?: Maybe<Scalars['String']['output']>;
+  /** Its name in French. */
   label: Scalars['String']['output'];
+  /** Services that handle this situation. */
   services: Array<Service>;
   servicesConnection: SituationServicesConnection;
   /** Needs usually met in this situation: a route uses them when the request names no needs. */
@@ -4690,6 +4956,7 @@ export type Situation = {
 };
 
 
+/** A situation of violence, as front-line workers name it. */
 export type SituationServicesArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
@@ -4698,6 +4965,7 @@ export type SituationServicesArgs = {
 };
 
 
+/** A situation of violence, as front-line workers name it. */
 export type SituationServicesConnectionArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -4706,6 +4974,7 @@ export type SituationServicesConnectionArgs = {
 };
 
 
+/** A situation of violence, as front-line workers name it. */
 export type SituationTypicalNeedsArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
@@ -4714,6 +4983,7 @@ export type SituationTypicalNeedsArgs = {
 };
 
 
+/** A situation of violence, as front-line workers name it. */
 export type SituationTypicalNeedsConnectionArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -4966,11 +5236,13 @@ export type Source = {
   __typename?: 'Source';
   /** How verifiedAt was chosen when the source has no exact date. */
   dateNote?: Maybe<Scalars['String']['output']>;
+  /** Stable identifier, as records cite it. */
   id: Scalars['ID']['output'];
   /** The page's own date, when it states one. */
   publishedOn?: Maybe<Scalars['Date']['output']>;
   /** The seed document (seeds/…) or the page's URL. */
   ref: Scalars['String']['output'];
+  /** The document's or page's title. */
   title: Scalars['String']['output'];
   /** True when the source is old enough that its facts need re-checking. */
   unverified: Scalars['Boolean']['output'];
@@ -4997,14 +5269,21 @@ export type SourceEdge = {
   node: Source;
 };
 
+/** A document or public page that records in the same input, or later ones, cite by id. */
 export type SourceInput = {
+  /** How verifiedAt was chosen when the source has no exact date. */
   dateNote?: InputMaybe<Scalars['String']['input']>;
+  /** Stable identifier records cite in their source field. */
   id: Scalars['ID']['input'];
+  /** The page's own date, when it states one. */
   publishedOn?: InputMaybe<Scalars['Date']['input']>;
   /** The document name or the page's URL. */
   ref: Scalars['String']['input'];
+  /** The document's or page's title. */
   title: Scalars['String']['input'];
+  /** Forces the unverified flag; by default a source more than three years old is unverified. */
   unverified?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The date the source's facts are known to hold (YYYY-MM-DD). */
   verifiedAt: Scalars['Date']['input'];
 };
 
@@ -5081,16 +5360,31 @@ export type Territory = {
   __typename?: 'Territory';
   /** INSEE code for communes (92050) and départements (92); SIREN for EPT; FR for France. */
   code: Scalars['ID']['output'];
+  /** Actors that work in this territory. */
   coveredBy: Array<Actor>;
   coveredByConnection: TerritoryCoveredByConnection;
+  /** France, a département, a zone or a commune. */
   level: TerritoryLevel;
+  /** The territory's name, as INSEE gives it. */
   name: Scalars['String']['output'];
+  /** The larger territories it belongs to (a commune: its EPT or sector and its département). */
   partOf: Array<Territory>;
   partOfConnection: TerritoryPartOfConnection;
+  /** The territories it contains. */
   parts: Array<Territory>;
   partsConnection: TerritoryPartsConnection;
+  /** Services whose area names this territory itself; see servicesInReach for all that serve it. */
   servedBy: Array<Service>;
   servedByConnection: TerritoryServedByConnection;
+  /**
+   * What serves this territory: the services whose area is the territory itself or one it is part of —
+   * for a commune, its établissement public territorial or antenne sector, its département — or France.
+   * For a commune this is the reach referralRoute works with; nearest first (same commune, zone,
+   * département, national), then by name. servedBy lists only the services whose area names the
+   * territory itself.
+   */
+  servicesInReach: Array<Service>;
+  /** Where the territory comes from (Etalab's découpage administratif). */
   source: Scalars['String']['output'];
 };
 
@@ -5267,9 +5561,13 @@ export type TerritoryEdge = {
   node: Territory;
 };
 
+/** The administrative level of a territory. */
 export type TerritoryLevel =
+  /** A commune. */
   | 'COMMUNE'
+  /** A département. */
   | 'DEPARTEMENT'
+  /** France. */
   | 'NATIONAL'
   /** A grouping of communes: an établissement public territorial, an antenne's sector. */
   | 'ZONE';
@@ -5527,9 +5825,12 @@ export type TerritoryWhere = {
   source?: InputMaybe<StringScalarFilters>;
 };
 
+/** A need of the route that no service in reach answers, and why. */
 export type UncoveredNeed = {
   __typename?: 'UncoveredNeed';
+  /** The need left uncovered. */
   need: NeedCode;
+  /** Why, in French. */
   reason: Scalars['String']['output'];
 };
 

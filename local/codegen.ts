@@ -1,8 +1,9 @@
 /**
  * Writes generated/: the type definitions and Cypher files as TypeScript modules (so that the
  * Lambda bundle, tsx and vitest read them alike), the covered territories of the INSEE referential,
- * the schema as @neo4j/graphql augments it, and TypeScript types for that schema (graphql-codegen). `--check` writes to a temporary folder and
- * fails when generated/ differs from it.
+ * the schema as @neo4j/graphql augments it, TypeScript types for that schema (graphql-codegen), and the
+ * partner example's typed client from the published SDL (partner-client/). `--check` writes to a
+ * temporary folder and fails when generated/ differs from it.
  */
 import { execFileSync } from "node:child_process";
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
@@ -63,7 +64,8 @@ async function check(): Promise<void> {
   try {
     await generate(scratch);
     const stale: string[] = [];
-    for (const name of (await readdir(scratch)).sort()) {
+    const files = (await readdir(scratch, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
+    for (const name of files.map((e) => relative(scratch, join(e.parentPath, e.name))).sort()) {
       const current = await readFile(join(root, "generated", name), "utf8").catch(() => undefined);
       if (current !== (await readFile(join(scratch, name), "utf8"))) stale.push(`generated/${name}`);
     }

@@ -29,6 +29,8 @@ try {
     withLocalAuthDefaults(process.env),
     { NEO4J_URI: neo4j.uri, NEO4J_USER: instance.user, NEO4J_PASSWORD: instance.password },
     localS3Env(s3.endpoint),
+    // Web apps under development on this machine, whatever their port (stacks/settings.ts sets each stage's list).
+    { CORS_ALLOWED_ORIGINS: process.env.CORS_ALLOWED_ORIGINS ?? "http://localhost:*,http://127.0.0.1:*" },
   );
   console.log(`GraphQL API ready at ${await serveLocally(Number(process.env.PORT ?? 4000))}`);
 } catch (error) {

@@ -1,10 +1,10 @@
 /** The GraphQL API: one HTTP API route to functions/graphql.handler. */
 import { authEnvironment } from "./auth";
-import { apiEnvironment, builtFunction, neo4jEnvironment } from "./settings";
+import { apiEnvironment, builtFunction, corsEnvironment, neo4jEnvironment } from "./settings";
 
-export const api = new sst.aws.ApiGatewayV2("Api", {
-  cors: { allowMethods: ["GET", "POST"], allowHeaders: ["content-type", "authorization", "apollo-require-preflight"] },
-});
+// CORS is the handler's (functions/cors.ts), from the stage's allowlist, so that preflights reach the
+// function and `npm start` answers them as a deployed stage does.
+export const api = new sst.aws.ApiGatewayV2("Api", { cors: false });
 
 api.route("ANY /graphql", {
   ...builtFunction("graphql"),
@@ -12,5 +12,5 @@ api.route("ANY /graphql", {
   // start (module loading and @neo4j/graphql's schema build, about 0.5 s of CPU) needs all of it.
   memory: "1769 MB",
   timeout: "29 seconds",
-  environment: { ...neo4jEnvironment, ...apiEnvironment, ...authEnvironment },
+  environment: { ...neo4jEnvironment, ...apiEnvironment, ...authEnvironment, ...corsEnvironment },
 });

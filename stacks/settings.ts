@@ -15,6 +15,19 @@ export const neo4jEnvironment = {
 export const apiEnvironment = {
   GRAPHQL_INTROSPECTION: production ? "false" : "true",
   GRAPHQL_MASK_ERRORS: production ? "true" : "false",
+  // "registered" limits callers without a token to published/operations.json (functions/operation-allowlist.ts);
+  // "any" while the public pages send their own queries.
+  ANONYMOUS_OPERATIONS: "any",
+};
+
+/**
+ * The browser origins allowed to call the API (functions/cors.ts), a comma-separated allowlist per
+ * stage: `sst secret set CorsAllowedOrigins https://app.partner.example,https://… --stage <stage>`.
+ * Production has no default, so a deploy fails until its partners' origins are listed; other stages
+ * allow a developer's localhost on any port.
+ */
+export const corsEnvironment = {
+  CORS_ALLOWED_ORIGINS: new sst.Secret("CorsAllowedOrigins", production ? undefined : "http://localhost:*,http://127.0.0.1:*").value,
 };
 
 /**

@@ -15,7 +15,8 @@ export function apiRequest({ method = "POST", body, query, headers = {} }: Reque
     method,
     rawQueryString: query ? new URLSearchParams(query).toString() : "",
     headers: {
-      accept: "application/json",
+      // As graphql-request and Apollo Client send it: request errors then answer 4xx (GraphQL over HTTP).
+      accept: "application/graphql-response+json, application/json",
       host: "abc123.execute-api.eu-west-3.amazonaws.com",
       "user-agent": "parcours-tests",
       "x-forwarded-for": "203.0.113.7",
