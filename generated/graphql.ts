@@ -5381,7 +5381,7 @@ export type Territory = {
    * for a commune, its établissement public territorial or antenne sector, its département — or France.
    * For a commune this is the reach referralRoute works with; nearest first (same commune, zone,
    * département, national), then by name. servedBy lists only the services whose area names the
-   * territory itself.
+   * territory itself. Pages of 50 (the Service type's page size), the next ones with offset.
    */
   servicesInReach: Array<Service>;
   /** Where the territory comes from (Etalab's découpage administratif). */
@@ -5458,6 +5458,12 @@ export type TerritoryServedByConnectionArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<Array<TerritoryServedByConnectionSort>>;
   where?: InputMaybe<TerritoryServedByConnectionWhere>;
+};
+
+
+/** France, a département, a zone or a commune (INSEE code). */
+export type TerritoryServicesInReachArgs = {
+  offset?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type TerritoryActorCoveredByAggregateSelection = {

@@ -9,12 +9,24 @@ import { cypher } from "./support/graph";
 import { graphql } from "./support/http-api";
 import { tokenFor } from "./support/tokens";
 
-interface Reach {
-  territories: { servedBy: { id: string }[]; servicesInReach: { id: string; area: { level: string }[] }[] }[];
+interface ServiceInReach {
+  id: string;
+  area: { level: string }[];
 }
 
-const reachOf = (code: string) =>
-  graphql<Reach>(`query ($code: ID!) { territories(where: { code: { eq: $code } }) { servedBy { id } servicesInReach { id area { level } } } }`, { code });
+interface Reach {
+  territories: { servedBy: { id: string }[]; first: ServiceInReach[]; next: ServiceInReach[] }[];
+}
+
+/** Every service in reach of a commune, its two first pages (50 each) together. */
+async function reachOf(code: string) {
+  const response = await graphql<Reach>(
+    `query ($code: ID!) { territories(where: { code: { eq: $code } }, limit: 1) { servedBy { id } first: servicesInReach { id area { level } } next: servicesInReach(offset: 50) { id area { level } } } }`,
+    { code },
+  );
+  const territories = response.body.data?.territories.map(({ servedBy, first, next }) => ({ servedBy, servicesInReach: [...first, ...next] }));
+  return { ...response, body: { ...response.body, data: territories && { territories } } };
+}
 
 beforeAll(writeConfidentialFixture);
 
@@ -31,6 +43,20 @@ describe("Territory.servicesInReach", () => {
     expect(response.body.errors).toBeUndefined();
     expect(nanterre!.servicesInReach.map((s) => s.id).sort()).toEqual(expected.map((s) => s.id));
     expect(nanterre!.servicesInReach.length).toBeGreaterThan(nanterre!.servedBy.length);
+  });
+
+  it("pages by 50, the next ones with offset, in the same order", async () => {
+    const page = async (args: string) =>
+      (await graphql<{ territories: { servicesInReach: { id: string }[] }[] }>(`{ territories(where: { code: { eq: "92050" } }) { servicesInReach${args} { id } } }`)).body
+        .data!.territories[0]!.servicesInReach.map((s) => s.id);
+    const first = await page("");
+    const next = await page("(offset: 50)");
+    const shifted = await page("(offset: 10)");
+
+    expect(first).toHaveLength(50);
+    expect(next.length).toBeGreaterThan(0);
+    expect(next.filter((id) => first.includes(id))).toEqual([]);
+    expect(shifted).toEqual([...first, ...next].slice(10, 60));
   });
 
   it("keeps a confidential shelter's address from callers without the role, as every other path does", async () => {

@@ -36,7 +36,7 @@ beforeAll(async () => {
 
 const WhatServesACommune = graphql(`
   query WhatServesACommune($commune: ID!) {
-    territories(where: { code: { eq: $commune } }) {
+    territories(where: { code: { eq: $commune } }, limit: 1) {
       name
       servicesInReach {
         name

@@ -15,14 +15,14 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query WhatServesACommune($commune: ID!) {\n    territories(where: { code: { eq: $commune } }) {\n      name\n      servicesInReach {\n        name\n        kind\n        providers { name }\n        contacts { value }\n        reachableContacts { channel value }\n        schedule { openingHours description }\n      }\n    }\n  }\n": typeof types.WhatServesACommuneDocument,
+    "\n  query WhatServesACommune($commune: ID!) {\n    territories(where: { code: { eq: $commune } }, limit: 1) {\n      name\n      servicesInReach {\n        name\n        kind\n        providers { name }\n        contacts { value }\n        reachableContacts { channel value }\n        schedule { openingHours description }\n      }\n    }\n  }\n": typeof types.WhatServesACommuneDocument,
     "\n  query FindAnActor($text: String!) {\n    search(text: $text, limit: 5) { id name kind services { name } }\n  }\n": typeof types.FindAnActorDocument,
     "\n  query NationalLines {\n    services(where: { area: { some: { level: { eq: NATIONAL } } }, kind: { in: [EMERGENCY_LINE, LISTENING_LINE] } }, sort: [{ name: ASC }]) {\n      name\n      actsTonight\n      contacts { channel value free }\n    }\n  }\n": typeof types.NationalLinesDocument,
     "\n  query PlacesAvailable {\n    services(where: { kind: { eq: HOUSING_PLACES } }) {\n      name\n      capacity { placesAvailable }\n    }\n  }\n": typeof types.PlacesAvailableDocument,
     "\n  query ReferralRoute($input: RouteRequest!) {\n    referralRoute(input: $input) {\n      emergency { number label }\n      steps { rank need reasons service { name reachableContacts { channel value } } }\n    }\n  }\n": typeof types.ReferralRouteDocument,
 };
 const documents: Documents = {
-    "\n  query WhatServesACommune($commune: ID!) {\n    territories(where: { code: { eq: $commune } }) {\n      name\n      servicesInReach {\n        name\n        kind\n        providers { name }\n        contacts { value }\n        reachableContacts { channel value }\n        schedule { openingHours description }\n      }\n    }\n  }\n": types.WhatServesACommuneDocument,
+    "\n  query WhatServesACommune($commune: ID!) {\n    territories(where: { code: { eq: $commune } }, limit: 1) {\n      name\n      servicesInReach {\n        name\n        kind\n        providers { name }\n        contacts { value }\n        reachableContacts { channel value }\n        schedule { openingHours description }\n      }\n    }\n  }\n": types.WhatServesACommuneDocument,
     "\n  query FindAnActor($text: String!) {\n    search(text: $text, limit: 5) { id name kind services { name } }\n  }\n": types.FindAnActorDocument,
     "\n  query NationalLines {\n    services(where: { area: { some: { level: { eq: NATIONAL } } }, kind: { in: [EMERGENCY_LINE, LISTENING_LINE] } }, sort: [{ name: ASC }]) {\n      name\n      actsTonight\n      contacts { channel value free }\n    }\n  }\n": types.NationalLinesDocument,
     "\n  query PlacesAvailable {\n    services(where: { kind: { eq: HOUSING_PLACES } }) {\n      name\n      capacity { placesAvailable }\n    }\n  }\n": types.PlacesAvailableDocument,
@@ -32,7 +32,7 @@ const documents: Documents = {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query WhatServesACommune($commune: ID!) {\n    territories(where: { code: { eq: $commune } }) {\n      name\n      servicesInReach {\n        name\n        kind\n        providers { name }\n        contacts { value }\n        reachableContacts { channel value }\n        schedule { openingHours description }\n      }\n    }\n  }\n"): typeof import('./graphql').WhatServesACommuneDocument;
+export function graphql(source: "\n  query WhatServesACommune($commune: ID!) {\n    territories(where: { code: { eq: $commune } }, limit: 1) {\n      name\n      servicesInReach {\n        name\n        kind\n        providers { name }\n        contacts { value }\n        reachableContacts { channel value }\n        schedule { openingHours description }\n      }\n    }\n  }\n"): typeof import('./graphql').WhatServesACommuneDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -236,7 +236,7 @@ export class TypedDocumentString<TResult, TVariables>
 
 export const WhatServesACommuneDocument = new TypedDocumentString(`
     query WhatServesACommune($commune: ID!) {
-  territories(where: {code: {eq: $commune}}) {
+  territories(where: {code: {eq: $commune}}, limit: 1) {
     name
     servicesInReach {
       name
@@ -258,7 +258,7 @@ export const WhatServesACommuneDocument = new TypedDocumentString(`
     }
   }
 }
-    `, {"hash":"sha256:1a34cc2450b838c856e5e18ba838454f69177817d7d6684097a8841571fd606c"}) as unknown as TypedDocumentString<WhatServesACommuneQuery, WhatServesACommuneQueryVariables>;
+    `, {"hash":"sha256:e60e4567ca3edd974ca753dff1c308fe181c5f8741b6ac9e6c446d52eeebb384"}) as unknown as TypedDocumentString<WhatServesACommuneQuery, WhatServesACommuneQueryVariables>;
 export const FindAnActorDocument = new TypedDocumentString(`
     query FindAnActor($text: String!) {
   search(text: $text, limit: 5) {
