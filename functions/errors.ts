@@ -1,6 +1,6 @@
 import type { GraphQLFormattedError } from "graphql";
 import { ApolloServerErrorCode, unwrapResolverError } from "@apollo/server/errors";
-import { queryLimitCodes, queryLimits } from "./query-limits";
+import { limitRefusalCode, queryLimitCodes, queryLimits } from "./query-limits";
 
 const knownCodes = new Set<string>([...Object.values(ApolloServerErrorCode), ...queryLimitCodes, "BAD_USER_INPUT", "FORBIDDEN", "UNAUTHENTICATED"]);
 
@@ -30,7 +30,7 @@ export function formatError(formatted: GraphQLFormattedError, error?: unknown): 
     };
   }
   // Apollo gives INTERNAL_SERVER_ERROR to every error raised without a code, its own client errors included.
-  const code = codelessClientErrors.get(formatted.message) ?? (typeof formatted.extensions?.code === "string" ? formatted.extensions.code : "INTERNAL_SERVER_ERROR");
+  const code = limitRefusalCode(error) ?? codelessClientErrors.get(formatted.message) ?? (typeof formatted.extensions?.code === "string" ? formatted.extensions.code : "INTERNAL_SERVER_ERROR");
   if (knownCodes.has(code) && code !== ApolloServerErrorCode.INTERNAL_SERVER_ERROR) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
     // Tokens are verified while Apollo builds the context, and it prefixes what fails there.

@@ -27,6 +27,7 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
+  type ValidationContext,
 } from "graphql";
 import { typeDefs } from "../generated/type-defs";
 
@@ -56,10 +57,18 @@ export const queryLimits = {
 } as const;
 
 /** A refused request: what was asked is beyond a limit; `code` says which. */
-export const queryLimitCodes = ["QUERY_TOO_COSTLY", "QUERY_TOO_MANY_ALIASES", "RESPONSE_TOO_LARGE", "QUERY_TIMEOUT"] as const;
+export const queryLimitCodes = [
+  "QUERY_TOO_DEEP",
+  "QUERY_TOO_COSTLY",
+  "QUERY_TOO_MANY_ALIASES",
+  "QUERY_TOO_MANY_DIRECTIVES",
+  "RESPONSE_TOO_LARGE",
+  "QUERY_TIMEOUT",
+] as const;
+type QueryLimitCode = (typeof queryLimitCodes)[number];
 
 export class QueryLimitError extends GraphQLError {
-  constructor(message: string, code: (typeof queryLimitCodes)[number], extensions: Record<string, unknown> = {}) {
+  constructor(message: string, code: QueryLimitCode, extensions: Record<string, unknown> = {}) {
     super(message, { extensions: { code, ...extensions, http: { status: 400 } } });
   }
 }
@@ -70,13 +79,36 @@ export class QueryLimitError extends GraphQLError {
  */
 export const parseOptions = { maxTokens: queryLimits.maxTokens };
 
+/**
+ * armor refuses with "Syntax Error: …" under GRAPHQL_VALIDATION_FAILED; each limit reports its own
+ * code and its limit instead (Apollo still answers GRAPHQL_VALIDATION_FAILED: formatError restores
+ * the code from the error reported here, see limitRefusalCode).
+ */
+function refuseAs(code: QueryLimitCode, limit: number) {
+  return {
+    propagateOnRejection: false,
+    onReject: [
+      (context: ValidationContext | null, error: GraphQLError) => {
+        if (!context) throw error;
+        context.reportError(new QueryLimitError(error.message.replace(/^Syntax Error: /, ""), code, { limit }));
+      },
+    ],
+  };
+}
+
+/** The limit's code of a request armor refused, when the error is one. */
+export function limitRefusalCode(error: unknown): QueryLimitCode | undefined {
+  const code = (error as { originalError?: { extensions?: { code?: unknown } } } | undefined)?.originalError?.extensions?.code;
+  return queryLimitCodes.find((known) => known === code);
+}
+
 export function queryArmor() {
   return new ApolloArmor({
-    maxDepth: { n: queryLimits.maxDepth, ignoreIntrospection: true, flattenFragments: true },
-    maxAliases: { n: queryLimits.maxAliases },
-    maxDirectives: { n: queryLimits.maxDirectives },
+    maxDepth: { n: queryLimits.maxDepth, ignoreIntrospection: true, flattenFragments: true, ...refuseAs("QUERY_TOO_DEEP", queryLimits.maxDepth) },
+    maxAliases: { n: queryLimits.maxAliases, ...refuseAs("QUERY_TOO_MANY_ALIASES", queryLimits.maxAliases) },
+    maxDirectives: { n: queryLimits.maxDirectives, ...refuseAs("QUERY_TOO_MANY_DIRECTIVES", queryLimits.maxDirectives) },
     maxTokens: { enabled: false },
-    costLimit: { maxCost: queryLimits.maxCost, ignoreIntrospection: true, flattenFragments: true },
+    costLimit: { maxCost: queryLimits.maxCost, ignoreIntrospection: true, flattenFragments: true, ...refuseAs("QUERY_TOO_COSTLY", queryLimits.maxCost) },
     // Without introspection, "did you mean …?" suggestions would still reveal the schema.
     blockFieldSuggestion: { enabled: true },
   }).protect();
