@@ -15,6 +15,7 @@ import type { Driver } from "neo4j-driver";
 import { typeDefs } from "../generated/type-defs";
 import type { Caller, Claims } from "./auth/caller";
 import { formatError, formatErrorUnmasked } from "./errors";
+import { withFieldAuthorization } from "./field-authorization";
 import { assertGraphSchema } from "./graph/graph-schema";
 import { neo4jGraphQLFeatures } from "./graph/neo4j-graphql-features";
 import type { AnonymousOperations } from "./config";
@@ -76,7 +77,7 @@ export async function buildGraphQLSchema(driver: Driver) {
   };
   // `npm run codegen` builds this schema from the same type definitions with validation on (and CI
   // checks generated/ is fresh): a cold start need not validate them again, a third of the build.
-  return new Neo4jGraphQL({ typeDefs, driver, resolvers, features: neo4jGraphQLFeatures, validate: false }).getSchema();
+  return withFieldAuthorization(await new Neo4jGraphQL({ typeDefs, driver, resolvers, features: neo4jGraphQLFeatures, validate: false }).getSchema());
 }
 
 export async function createGraphQLServer({ driver, introspection, maskErrors = true, anonymousOperations = "any" }: ServerOptions): Promise<ApolloServer<GraphQLContext>> {

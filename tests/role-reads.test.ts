@@ -39,10 +39,25 @@ describe("capacity", () => {
     it.each(publicRoles)(`%s asking for ${field} is FORBIDDEN`, async (role) => {
       const response = await graphql(capacityOf(field), undefined, tokens[role]);
 
-      expect(response.body.errors?.map((e) => e.extensions?.code)).toEqual(["FORBIDDEN"]);
+      expect(response.body.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([[["services", 0, "capacity", field], "FORBIDDEN"]]);
+      expect(response.body.data).toEqual({ services: [{ capacity: { [field]: null } }] });
       expect(response.rawBody).not.toContain("Douze places");
     });
   }
+
+  it.each(publicRoles)("%s asking for a count gets it null with one error at its own path, and the rest of the answer", async (role) => {
+    const query = `{ services(where: { id: { eq: "${fixture.serviceId}" } }) { id capacity { placesAvailable placesFree ...Total } } }
+      fragment Total on Capacity { placesTotal }`;
+    const response = await graphql(query, undefined, tokens[role]);
+
+    expect(response.statusCode).toBe(200);
+    expect(response.body.data).toEqual({ services: [{ id: fixture.serviceId, capacity: { placesAvailable: "YES", placesFree: null, placesTotal: null } }] });
+    expect(response.body.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([
+      [["services", 0, "capacity", "placesFree"], "FORBIDDEN"],
+      [["services", 0, "capacity", "placesTotal"], "FORBIDDEN"],
+    ]);
+    expect(response.rawBody).not.toContain(`"placesFree":${fixture.placesFree}`);
+  });
 
   it.each(professionalRoles)("%s sees the free-place counts", async (role) => {
     const response = await graphql(capacityOf("placesFree placesTotal updatedAt"), undefined, tokens[role]);
@@ -78,12 +93,18 @@ describe("free-place counts in referral routes", () => {
     expect(Object.values(seen).map((s) => s.direct)).toEqual([false, false, true, true, true, true]);
   });
 
-  it("a PUBLIC route asking for the capacity counts is FORBIDDEN at the request's own path", async () => {
+  it("a PUBLIC route asking for the capacity counts keeps its steps, each count null and FORBIDDEN at its own path", async () => {
     const query = `query ($input: RouteRequest!) { referralRoute(input: $input) { steps { service { id capacity { placesTotal } } } } }`;
 
-    const response = await graphql(query, { input });
+    const response = await graphql<{ referralRoute: { steps: { service: { id: string; capacity: { placesTotal: number | null } | null } }[] } }>(query, { input });
+    const steps = response.body.data!.referralRoute.steps;
+    const withCapacity = steps.flatMap((step, index) => (step.service.capacity ? [index] : []));
 
-    expect(response.body.errors?.map((e) => [e.extensions?.code, e.path])).toEqual([["FORBIDDEN", ["referralRoute"]]]);
+    expect(withCapacity.length).toBeGreaterThan(0);
+    expect(steps.map((step) => step.service.capacity?.placesTotal ?? null).every((count) => count === null)).toBe(true);
+    expect(response.body.errors?.map((e) => [e.extensions?.code, e.path])).toEqual(
+      withCapacity.map((index) => ["FORBIDDEN", ["referralRoute", "steps", index, "service", "capacity", "placesTotal"]]),
+    );
   });
 });
 
