@@ -10,8 +10,8 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from "@apollo/server/plugin/disabled";
 import { Neo4jGraphQL } from "@neo4j/graphql";
-import type { GraphQLResolveInfo } from "graphql";
 import type { Driver } from "neo4j-driver";
+import type { Resolvers } from "../generated/graphql";
 import { typeDefs } from "../generated/type-defs";
 import type { Caller, Claims } from "./auth/caller";
 import { formatError, formatErrorUnmasked } from "./errors";
@@ -21,7 +21,6 @@ import type { AnonymousOperations } from "./config";
 import { anonymousOperationAllowlist, registeredOperationStore } from "./operation-allowlist";
 import { parseOptions, queryArmor, queryLimits, requestLimits, responseSizeLimit } from "./query-limits";
 import { routeNodeResolvers } from "./routes/graph-nodes";
-import type { RouteRequestInput } from "./routes/referral-route";
 
 /**
  * A request's context: the caller, and for @neo4j/graphql the verified claims as `jwt` (absent for
@@ -52,11 +51,11 @@ export interface ServerOptions {
 export async function buildGraphQLSchema(driver: Driver) {
   // The role gates of these mutations are @authentication rules in schema/; the resolvers check the
   // records' scope (functions/authorization.ts) and write the audit record.
-  const resolvers = {
+  const resolvers: Resolvers = {
     // Routes and writes load their modules (opening hours, the dataset schema, YAML) on first use,
     // not on every cold start.
     Query: {
-      referralRoute: async (_root: unknown, args: { input: RouteRequestInput }, context: GraphQLContext, info: GraphQLResolveInfo) => {
+      referralRoute: async (_root, args, context, info) => {
         const { referralRoute } = await import("./routes/referral-route");
         return referralRoute(driver, args.input, context, info);
       },
@@ -64,11 +63,11 @@ export async function buildGraphQLSchema(driver: Driver) {
     RouteStep: routeNodeResolvers,
     Exclusion: routeNodeResolvers,
     Mutation: {
-      saveDataset: async (_root: unknown, args: { input: unknown }, context: GraphQLContext) => {
+      saveDataset: async (_root, args, context) => {
         const { saveDataset } = await import("./dataset/save-dataset");
         return saveDataset(driver, args.input, context.caller);
       },
-      updatePlacesFree: async (_root: unknown, args: { input: unknown }, context: GraphQLContext) => {
+      updatePlacesFree: async (_root, args, context) => {
         const { updatePlacesFree } = await import("./capacity/update-places-free");
         return updatePlacesFree(driver, args.input, context.caller);
       },

@@ -1,7 +1,8 @@
 /**
  * Writes generated/: the type definitions and Cypher files as TypeScript modules (so that the
  * Lambda bundle, tsx and vitest read them alike), the covered territories of the INSEE referential,
- * the schema as @neo4j/graphql augments it, TypeScript types for that schema (graphql-codegen), and the
+ * the values of schema/'s enums (which the dataset format validates with), the schema as @neo4j/graphql
+ * augments it, TypeScript types and resolver types for that schema (graphql-codegen), and the
  * partner example's typed client from the published SDL (partner-client/). `--check` writes to a
  * temporary folder and fails when generated/ differs from it.
  */
@@ -10,7 +11,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, join, relative } from "node:path";
 import { Neo4jGraphQL } from "@neo4j/graphql";
-import { printSchema } from "graphql";
+import { Kind, parse, printSchema } from "graphql";
 import { neo4jGraphQLFeatures } from "../functions/graph/neo4j-graphql-features";
 import { extractFrenchCommunes, extractTerritories } from "./territory-referential";
 
@@ -31,6 +32,8 @@ async function generate(outDir: string): Promise<void> {
   const schemaFiles = await filesUnder("schema", ".graphql");
   const typeDefs = (await Promise.all(schemaFiles.map((f) => readFile(join(root, f), "utf8")))).join("\n");
   await writeFile(join(outDir, "type-defs.ts"), `${header}// From ${schemaFiles.join(", ")}\nexport const typeDefs = ${JSON.stringify(typeDefs)};\n`);
+
+  await writeFile(join(outDir, "enums.ts"), header + enumValuesOf(typeDefs));
 
   const cypherFiles = await filesUnder("functions", ".cypher");
   const constants = await Promise.all(
@@ -57,6 +60,18 @@ async function generate(outDir: string): Promise<void> {
     env: { ...process.env, PARCOURS_GENERATED_DIR: relative(root, outDir) || "." },
     stdio: "inherit",
   });
+}
+
+/** `export const needCodeValues = [...] as const;` for each enum of schema/: runtime values for the zod schemas. */
+function enumValuesOf(typeDefs: string): string {
+  const enums = parse(typeDefs)
+    .definitions.flatMap((d) => (d.kind === Kind.ENUM_TYPE_DEFINITION ? [d] : []))
+    .sort((a, b) => a.name.value.localeCompare(b.name.value));
+  const constants = enums.map(({ name: { value: name }, values }) => {
+    const listed = (values ?? []).map((v) => JSON.stringify(v.name.value)).join(", ");
+    return `export const ${name[0]!.toLowerCase()}${name.slice(1)}Values = [${listed}] as const satisfies readonly ${name}[];\n`;
+  });
+  return `import type { ${enums.map((e) => e.name.value).join(", ")} } from "./graphql";\n\n${constants.join("")}`;
 }
 
 async function check(): Promise<void> {

@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import type { NeedCode } from "../functions/dataset/schema";
+import type { NeedCode } from "../generated/graphql";
 import { openingStatus } from "../functions/routes/opening";
 import { leaveOutRules, rankingCriteria, rankRoute, type CandidateRow, type RouteRequestPlan } from "../functions/routes/rank-route";
 

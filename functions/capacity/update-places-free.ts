@@ -3,6 +3,7 @@ import { GraphQLError } from "graphql";
 import type { Driver } from "neo4j-driver";
 import { z } from "zod";
 import { placesFreeTargetCypher, setPlacesFreeCypher } from "../../generated/cypher";
+import type { PlacesFreeInput, PlacesFreeUpdate } from "../../generated/graphql";
 import type { Caller } from "../auth/caller";
 import { writeAuditRecord } from "../audit/audit-trail";
 import { assertMayUpdatePlacesFree } from "../authorization";
@@ -13,14 +14,7 @@ export const placesFreeInputSchema = z.strictObject({
   placesFree: z.number().int().min(0, "must not be negative").max(10_000, "must be at most 10000"),
 });
 
-export interface PlacesFreeUpdate {
-  serviceId: string;
-  placesFree: number;
-  updatedAt: string;
-  auditId: string;
-}
-
-export async function updatePlacesFree(driver: Driver, input: unknown, caller: Caller): Promise<PlacesFreeUpdate> {
+export async function updatePlacesFree(driver: Driver, input: PlacesFreeInput, caller: Caller): Promise<PlacesFreeUpdate> {
   const parsed = placesFreeInputSchema.safeParse(input);
   if (!parsed.success) {
     throw invalidDatasetError(parsed.error.issues.map((issue) => ({ file: "input", line: null, record: "input", field: issue.path.join("."), reason: issue.message })));

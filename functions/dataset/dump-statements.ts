@@ -3,7 +3,7 @@
  * limits a statement to some records, found through their unique index (null reads them all); lists
  * are sorted so that two reads of the same graph give the same text.
  */
-import { actorLinkTypes } from "./schema";
+import { actorLinkTypeValues } from "../../generated/enums";
 
 /** All nodes of a label, or those `$ids` names, by index seek. */
 const nodes = (v: string, label: string, key = "id") => `
@@ -82,6 +82,6 @@ ORDER BY c.id`;
 /** Links of the closed list of types, from the actors `$ids` names (all when null). */
 export const dumpLinks = `
 ${nodes("from", "Actor")}
-MATCH (from)-[r:${actorLinkTypes.join("|")}]->(to)
+MATCH (from)-[r:${actorLinkTypeValues.join("|")}]->(to)
 RETURN {from: from.id, type: type(r), to: to.id, note: r.note, ${provenance("r")}} AS record
 ORDER BY from.id, type(r), to.id`;

@@ -1,5 +1,5 @@
 /** The Cypher of the dataset loader, one UNWIND statement per kind of record. */
-import { actorLinkTypes } from "./schema";
+import { actorLinkTypeValues } from "../../generated/enums";
 
 const provenance = (v: string) => `${v}.source = row.source, ${v}.verifiedAt = date(row.verifiedAt), ${v}.unverified = row.unverified`;
 
@@ -177,7 +177,7 @@ MERGE (a)-[r:PARTY_TO]->(c)
 SET ${provenance("r")}`;
 
 /** Link types come from the schema's closed list, never from input, so they can be written into the query. */
-export const mergeLinks: [type: string, statement: string][] = actorLinkTypes.map((type) => [
+export const mergeLinks: [type: string, statement: string][] = actorLinkTypeValues.map((type) => [
   type,
   `
 UNWIND $rows AS row

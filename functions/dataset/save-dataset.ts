@@ -6,6 +6,7 @@ import { GraphQLError } from "graphql";
 import type { Driver, ManagedTransaction } from "neo4j-driver";
 import neo4j from "neo4j-driver";
 import { existingRecordsCypher } from "../../generated/cypher";
+import type { DatasetInput, DatasetWriteResult } from "../../generated/graphql";
 import type { Caller } from "../auth/caller";
 import { changesBetween, snapshot, writeAuditRecord, type SnapshotScope } from "../audit/audit-trail";
 import { assertMayWriteDataset, type ExistingRecords } from "../authorization";
@@ -14,12 +15,7 @@ import { validateDataset, type DatasetProblem, type KnownIds } from "./read-data
 import type { DatasetFile } from "./schema";
 import { departementOfCommune } from "./territories";
 
-export interface DatasetWriteResult {
-  nodesCreated: number;
-  relationshipsCreated: number;
-}
-
-export async function saveDataset(driver: Driver, input: unknown, caller: Caller): Promise<DatasetWriteResult> {
+export async function saveDataset(driver: Driver, input: DatasetInput, caller: Caller): Promise<DatasetWriteResult> {
   const session = driver.session();
   try {
     return await session.executeWrite(async (tx) => {

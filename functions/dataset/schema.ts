@@ -3,83 +3,25 @@
  * must look like before anything reaches Neo4j. One schema for all three, so a fact is checked the
  * same way whoever brings it.
  */
+// The enums are schema/'s (generated/enums.ts): the dataset format and the API cannot disagree.
 import { z } from "zod";
+import {
+  accessModeValues,
+  actorKindValues,
+  actorLinkTypeValues,
+  audienceValues,
+  childrenPolicyValues,
+  contactChannelValues,
+  costValues,
+  genderValues,
+  needCodeValues,
+  serviceKindValues,
+  situationCodeValues,
+  territoryLevelValues,
+} from "../../generated/enums";
+import type { ContactChannel } from "../../generated/graphql";
 import { isValidOpeningHours } from "./opening-hours";
 
-export const situationCodes = [
-  "INTIMATE_PARTNER_VIOLENCE",
-  "SEXUAL_VIOLENCE",
-  "INTRAFAMILY_VIOLENCE",
-  "CHILD_EXPOSURE",
-  "FORCED_MARRIAGE",
-  "FGM",
-  "SEXUAL_EXPLOITATION",
-  "HARASSMENT",
-  "WORKPLACE_VIOLENCE",
-] as const;
-
-export const needCodes = [
-  "IMMEDIATE_SAFETY",
-  "EMERGENCY_SHELTER",
-  "HOUSING",
-  "LISTENING",
-  "LEGAL_ADVICE",
-  "COMPLAINT",
-  "MEDICAL_FORENSIC",
-  "PSYCHOLOGICAL",
-  "SOCIAL_SUPPORT",
-  "CHILD_PROTECTION",
-  "EMPLOYMENT",
-  "PERPETRATOR_FOLLOW_UP",
-] as const;
-
-export const actorKinds = [
-  "ASSOCIATION",
-  "NETWORK",
-  "DEPARTEMENT_SERVICE",
-  "STATE_SERVICE",
-  "JUSTICE",
-  "POLICE",
-  "POLICE_STATION",
-  "HEALTH",
-  "HOSPITAL_UNIT",
-  "SHELTER_OPERATOR",
-  "HELPLINE",
-  "FUNDER",
-  "LOCAL_AUTHORITY",
-  "COMPANY",
-] as const;
-
-export const serviceKinds = [
-  "EMERGENCY_LINE",
-  "LISTENING_LINE",
-  "WELCOME_CENTRE",
-  "LEGAL_PERMANENCE",
-  "SOCIAL_WORKER_PERMANENCE",
-  "EMERGENCY_VICTIM_SUPPORT",
-  "VICTIMOLOGY_CONSULTATION",
-  "FORENSIC_MEDICINE",
-  "HEALTH_CARE",
-  "HOUSING_PLACES",
-  "PROTECTION_DEVICE",
-  "COMPLAINT_DESK",
-  "ONLINE_REPORTING",
-  "SOCIAL_SERVICE",
-  "PERPETRATOR_PROGRAMME",
-  "PREVENTION",
-  "EMPLOYMENT_SUPPORT",
-  "COORDINATION",
-  "FAMILY_MEDIATION",
-] as const;
-
-export const audiences = ["VICTIMS", "PERPETRATORS", "PROFESSIONALS", "GENERAL_PUBLIC"] as const;
-export const accessModes = ["PHONE", "SMS", "WALK_IN", "APPOINTMENT", "ONLINE", "OUTREACH", "REFERRAL_ONLY"] as const;
-export const contactChannels = ["PHONE", "SMS", "EMAIL", "WEB", "CHAT"] as const;
-export const genders = ["WOMEN", "ANY"] as const;
-export const childrenPolicies = ["ACCEPTED", "NOT_ACCEPTED"] as const;
-export const costs = ["FREE", "PAID"] as const;
-export const territoryLevels = ["NATIONAL", "DEPARTEMENT", "ZONE", "COMMUNE"] as const;
-export const actorLinkTypes = ["COORDINATES", "MEMBER_OF", "PART_OF", "HOLDS_PERMANENCE_AT", "REFERS_TO", "FUNDS"] as const;
 
 const id = z
   .string()
@@ -124,7 +66,7 @@ export const sourceSchema = z.strictObject({
 });
 
 const webAddress = z.url({ protocol: /^https?$/ });
-const contactValueChecks: Record<(typeof contactChannels)[number], z.ZodType> = {
+const contactValueChecks: Record<ContactChannel, z.ZodType> = {
   PHONE: frenchPhone,
   SMS: frenchPhone,
   EMAIL: z.email(),
@@ -134,7 +76,7 @@ const contactValueChecks: Record<(typeof contactChannels)[number], z.ZodType> = 
 
 export const contactSchema = z
   .strictObject({
-    channel: z.enum(contactChannels),
+    channel: z.enum(contactChannelValues),
     value: text(300),
     label: text(200).optional(),
     free: z.boolean().optional(),
@@ -168,10 +110,10 @@ export const capacitySchema = z.strictObject({
 });
 
 export const eligibilitySchema = z.strictObject({
-  gender: z.enum(genders).nullable().default(null),
+  gender: z.enum(genderValues).nullable().default(null),
   minAge: z.number().int().min(0).max(120).nullable().default(null),
   maxAge: z.number().int().min(0).max(120).nullable().default(null),
-  children: z.enum(childrenPolicies).nullable().default(null),
+  children: z.enum(childrenPolicyValues).nullable().default(null),
   residenceRequired: z.boolean().nullable().default(null),
   referralRequired: z.boolean().default(false),
   referredBy: text(300).optional().describe("who can refer, in French, when referral is required"),
@@ -194,16 +136,16 @@ export const serviceSchema = z
   .strictObject({
     id,
     name: text(200),
-    kind: z.enum(serviceKinds),
+    kind: z.enum(serviceKindValues),
     description: text(2000).optional(),
-    audience: z.enum(audiences),
-    situations: z.array(z.enum(situationCodes)).default([]),
-    needs: z.array(z.enum(needCodes)).min(1, "a service answers at least one need"),
-    access: z.array(z.enum(accessModes)).default([]),
+    audience: z.enum(audienceValues),
+    situations: z.array(z.enum(situationCodeValues)).default([]),
+    needs: z.array(z.enum(needCodeValues)).min(1, "a service answers at least one need"),
+    access: z.array(z.enum(accessModeValues)).default([]),
     eligibility: eligibilitySchema.default(eligibilitySchema.parse({})),
     languages: z.array(z.string().regex(/^[a-z]{2,3}$/, "must be an ISO 639 language code")).default([]),
     accessibility: text(500).optional(),
-    cost: z.enum(costs).nullable().default(null),
+    cost: z.enum(costValues).nullable().default(null),
     actsTonight: z.boolean().default(false).describe("can act the same evening or night (emergency teams, 24/7 lines, police)"),
     area: z.array(z.string()).min(1, "a service serves at least one territory code"),
     at: z.array(id).default([]).describe("ids of locations"),
@@ -232,7 +174,7 @@ export const actorSchema = z.strictObject({
   id,
   name: text(200),
   aliases: z.array(text(100)).default([]).describe("other names users type: acronyms, former names"),
-  kind: z.enum(actorKinds),
+  kind: z.enum(actorKindValues),
   description: text(2000).optional(),
   departement: z.string().regex(/^(?:\d{2}|2[AB]|97\d)$/).nullable().default(null).describe("null for national actors"),
   covers: z.array(z.string()).default([]).describe("territory codes the actor works in"),
@@ -254,7 +196,7 @@ export const conventionSchema = z.strictObject({
 
 export const actorLinkSchema = z.strictObject({
   from: id,
-  type: z.enum(actorLinkTypes),
+  type: z.enum(actorLinkTypeValues),
   to: id.describe("an actor id; for FUNDS, an actor or a service id"),
   ...provenance,
 });
@@ -289,11 +231,8 @@ export type Schedule = z.infer<typeof scheduleSchema>;
 export type Capacity = z.infer<typeof capacitySchema>;
 export type LocationRecord = z.infer<typeof locationSchema>;
 export type ServiceRecord = z.infer<typeof serviceSchema>;
-export type ServiceKind = (typeof serviceKinds)[number];
 export type ActorRecord = z.infer<typeof actorSchema>;
 export type ConventionRecord = z.infer<typeof conventionSchema>;
 export type ActorLink = z.infer<typeof actorLinkSchema>;
 export type Zone = z.infer<typeof zoneSchema>;
 export type DatasetFile = z.infer<typeof datasetFileSchema>;
-export type SituationCode = (typeof situationCodes)[number];
-export type NeedCode = (typeof needCodes)[number];

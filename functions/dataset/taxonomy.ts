@@ -1,18 +1,18 @@
 import { parse } from "yaml";
 import { z } from "zod";
-import { needCodes, situationCodes } from "./schema";
+import { needCodeValues, situationCodeValues } from "../../generated/enums";
 
 export const taxonomySchema = z
   .strictObject({
-    needs: z.array(z.strictObject({ code: z.enum(needCodes), routeOrder: z.number().int().min(1), label: z.string().min(1) })),
+    needs: z.array(z.strictObject({ code: z.enum(needCodeValues), routeOrder: z.number().int().min(1), label: z.string().min(1) })),
     situations: z.array(
-      z.strictObject({ code: z.enum(situationCodes), label: z.string().min(1), typicalNeeds: z.array(z.enum(needCodes)).min(1) }),
+      z.strictObject({ code: z.enum(situationCodeValues), label: z.string().min(1), typicalNeeds: z.array(z.enum(needCodeValues)).min(1) }),
     ),
   })
   .superRefine((taxonomy, ctx) => {
     const missing = [
-      ...needCodes.filter((code) => !taxonomy.needs.some((n) => n.code === code)),
-      ...situationCodes.filter((code) => !taxonomy.situations.some((s) => s.code === code)),
+      ...needCodeValues.filter((code) => !taxonomy.needs.some((n) => n.code === code)),
+      ...situationCodeValues.filter((code) => !taxonomy.situations.some((s) => s.code === code)),
     ];
     if (missing.length > 0) ctx.addIssue({ code: "custom", message: `codes without a label: ${missing.join(", ")}` });
   });

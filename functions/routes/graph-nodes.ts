@@ -15,6 +15,7 @@ import {
   type GraphQLResolveInfo,
   type SelectionSetNode,
 } from "graphql";
+import type { ExclusionResolvers, ResolversTypes, RouteStepResolvers } from "../../generated/graphql";
 
 type NodeField = "service" | "actor";
 const idKey = "__parcoursId";
@@ -85,10 +86,13 @@ export async function fetchRouteNodes(
   return nodes;
 }
 
-/** The node of a step or exclusion for the field being resolved, by the response keys in its path. */
-export function nodeFor(nodes: NodesByKey, info: GraphQLResolveInfo, id: string): unknown {
+/**
+ * The node of a step or exclusion for the field being resolved, by the response keys in its path: the
+ * object the inner execution resolved for that very selection, hence typed as the field's type.
+ */
+export function nodeFor<Node>(nodes: NodesByKey, info: GraphQLResolveInfo, id: string): Node {
   const listKey = info.path.prev?.prev?.key;
-  return nodes.get(occurrenceKey(String(listKey), info.path.key as string))?.get(id) ?? null;
+  return (nodes.get(occurrenceKey(String(listKey), info.path.key as string))?.get(id) ?? null) as Node;
 }
 
 function responseKey(field: FieldNode): string {
@@ -108,9 +112,10 @@ function fieldsOf(selectionSets: (SelectionSetNode | undefined)[], info: GraphQL
 }
 
 /** Resolvers of the route's node fields: the nodes fetched for the selection being resolved. */
+type RouteNodeParent = { serviceId: string; actorId: string; nodes: NodesByKey };
 export const routeNodeResolvers = {
-  service: (parent: { serviceId: string; nodes: NodesByKey }, _args: unknown, _context: unknown, info: GraphQLResolveInfo) =>
-    nodeFor(parent.nodes, info, parent.serviceId),
-  actor: (parent: { actorId: string; nodes: NodesByKey }, _args: unknown, _context: unknown, info: GraphQLResolveInfo) =>
-    nodeFor(parent.nodes, info, parent.actorId),
-};
+  service: (parent: RouteNodeParent, _args: unknown, _context: unknown, info: GraphQLResolveInfo) =>
+    nodeFor<ResolversTypes["Service"]>(parent.nodes, info, parent.serviceId),
+  actor: (parent: RouteNodeParent, _args: unknown, _context: unknown, info: GraphQLResolveInfo) =>
+    nodeFor<ResolversTypes["Actor"]>(parent.nodes, info, parent.actorId),
+} satisfies RouteStepResolvers & ExclusionResolvers;

@@ -4,12 +4,9 @@
  * each need. Pure: the same rows and request always give the same route.
  */
 import type { DateTime } from "luxon";
-import type { NeedCode, ServiceKind, SituationCode } from "../dataset/schema";
+import type { EmergencyContact, NeedCode, Proximity, ServiceKind, SituationCode, UncoveredNeed, Urgency } from "../../generated/graphql";
 import { coveredDepartements } from "../dataset/territories";
 import { openingStatus, PARIS } from "./opening";
-
-export type Urgency = "IMMEDIATE_DANGER" | "URGENT" | "PLANNED";
-export type Proximity = "SAME_COMMUNE" | "NEARBY" | "DEPARTEMENT" | "NATIONAL";
 
 export interface RouteRequestPlan {
   communeCode: string;
@@ -79,9 +76,9 @@ export interface PlannedStep {
 }
 
 export interface PlannedRoute {
-  emergency: { number: string; label: string; available: string; channel: "PHONE" | "SMS"; source: string }[];
+  emergency: EmergencyContact[];
   steps: PlannedStep[];
-  uncoveredNeeds: { need: NeedCode; reason: string }[];
+  uncoveredNeeds: UncoveredNeed[];
   excluded: { serviceId: string; actorId: string; need: NeedCode; reasons: string[] }[];
 }
 

@@ -4,24 +4,12 @@ import { DateTime } from "luxon";
 import neo4j, { type Driver } from "neo4j-driver";
 import { referralRouteCypher } from "../../generated/cypher";
 import { communesOfRequest } from "../dataset/territories";
-import type { NeedCode, SituationCode } from "../dataset/schema";
+import type { NeedCode, RouteRequest } from "../../generated/graphql";
 import type { Role } from "../auth/caller";
 import type { GraphQLContext } from "../graphql-server";
 import { fetchRouteNodes, type NodesByKey } from "./graph-nodes";
 import { PARIS } from "./opening";
-import { rankRoute, type CandidateRow, type EmergencyRow, type NeedRow, type PlannedRoute, type RouteRequestPlan, type Urgency } from "./rank-route";
-
-export interface RouteRequestInput {
-  commune: string;
-  situations: SituationCode[];
-  needs?: NeedCode[] | null;
-  urgency?: Urgency | null;
-  at?: { toString(): string } | null;
-  withChildren?: boolean | null;
-  age?: number | null;
-  languages?: string[] | null;
-  maxOptionsPerNeed?: number | null;
-}
+import { rankRoute, type CandidateRow, type EmergencyRow, type NeedRow, type PlannedRoute, type RouteRequestPlan } from "./rank-route";
 
 const emergencyNumbers = ["17", "112", "114", "3919"];
 const childEmergencyNumber = "119";
@@ -29,9 +17,13 @@ const urgentNeeds: NeedCode[] = ["IMMEDIATE_SAFETY", "EMERGENCY_SHELTER"];
 /** A name such as Saint-Denis is borne by dozens of communes: an error lists a readable few. */
 const maxCandidatesShown = 12;
 
-interface RouteResult extends Omit<PlannedRoute, "steps" | "excluded"> {
-  steps: (PlannedRoute["steps"][number] & { nodes: NodesByKey })[];
-  excluded: (PlannedRoute["excluded"][number] & { nodes: NodesByKey })[];
+/** A route step or exclusion before its `service` and `actor` resolve from the fetched nodes. */
+export type RouteStepResult = PlannedRoute["steps"][number] & { nodes: NodesByKey };
+export type ExclusionResult = PlannedRoute["excluded"][number] & { nodes: NodesByKey };
+
+export interface RouteResult extends Omit<PlannedRoute, "steps" | "excluded"> {
+  steps: RouteStepResult[];
+  excluded: ExclusionResult[];
   communeCode: string;
   communeName: string;
   covered: boolean;
@@ -42,7 +34,7 @@ interface RouteResult extends Omit<PlannedRoute, "steps" | "excluded"> {
 /** Who may see free-place counts; the others learn only whether places are free (README, Roles and access). */
 const rolesSeeingPlaceCounts = new Set<Role>(["FRONTLINE", "COORDINATOR", "SHELTER_OPERATOR", "ADMIN"]);
 
-export async function referralRoute(driver: Driver, input: RouteRequestInput, context: GraphQLContext, info: GraphQLResolveInfo): Promise<RouteResult> {
+export async function referralRoute(driver: Driver, input: RouteRequest, context: GraphQLContext, info: GraphQLResolveInfo): Promise<RouteResult> {
   const plan = { ...(await planOf(input)), showsPlaceCounts: rolesSeeingPlaceCounts.has(context.caller.role) };
   const perpetrator = (input.needs ?? []).includes("PERPETRATOR_FOLLOW_UP");
   const forAChild = (plan.age !== null && plan.age < 18) || plan.situations.includes("CHILD_EXPOSURE");
@@ -96,7 +88,7 @@ function needRowsOf(needs: NeedAnswers[], candidates: CandidateRow[]): NeedRow[]
     .map(({ need, serviceIds }) => ({ need, candidates: serviceIds.flatMap((id) => byId.get(id) ?? []) }));
 }
 
-async function planOf(input: RouteRequestInput): Promise<Omit<RouteRequestPlan, "showsPlaceCounts">> {
+async function planOf(input: RouteRequest): Promise<Omit<RouteRequestPlan, "showsPlaceCounts">> {
   if (input.situations.length === 0) badInput("situations", "give at least one situation");
   const needs = input.needs ?? [];
   if (needs.includes("PERPETRATOR_FOLLOW_UP") && needs.length > 1) {
