@@ -44,7 +44,7 @@ async function generate(outDir: string): Promise<void> {
   const territories = extractTerritories().map((t) => JSON.stringify(t)).join(",\n  ");
   await writeFile(
     join(outDir, "territories.ts"),
-    `${header}// From @etalab/decoupage-administratif (local/territory-referential.ts)\nimport type { TerritoryRecord } from "../functions/dataset/territories";\n\nexport const territories: TerritoryRecord[] = [\n  ${territories},\n];\n`,
+    `${header}// From @etalab/decoupage-administratif (local/territory-referential.ts)\nimport type { TerritoryRecord } from "../functions/domain/territories";\n\nexport const territories: TerritoryRecord[] = [\n  ${territories},\n];\n`,
   );
 
   await writeFile(

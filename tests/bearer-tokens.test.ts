@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { publicCaller } from "../functions/auth/caller";
 import { createTokenVerifier } from "../functions/auth/tokens";
 import { authSettingsFromEnv } from "../functions/config";
-import { contextOf, createGraphQLServer } from "../functions/graphql-server";
+import { contextOf, createGraphQLServer } from "../functions/api/graphql-server";
 import { testDriver } from "./support/graph";
 import { apiRequest, graphql, invokeGraphQL } from "./support/http-api";
 import { testAuthEnv, tokenFor } from "./support/tokens";

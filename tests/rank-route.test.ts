@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import type { NeedCode } from "../generated/graphql";
-import { openingStatus } from "../functions/routes/opening";
+import { openingStatus } from "../functions/domain/opening-status";
 import { leaveOutRules, rankingCriteria, rankRoute, type CandidateRow, type RouteRequestPlan } from "../functions/routes/rank-route";
 
 const tuesdayMorning = DateTime.fromISO("2026-11-24T10:00:00+01:00", { setZone: true });

@@ -5,8 +5,8 @@
  */
 import type { DateTime } from "luxon";
 import type { EmergencyContact, NeedCode, Proximity, ServiceKind, SituationCode, UncoveredNeed, Urgency } from "../../generated/graphql";
-import { coveredDepartements } from "../dataset/territories";
-import { openingStatus, PARIS } from "./opening";
+import { coveredDepartements } from "../domain/territories";
+import { openingStatus, PARIS } from "../domain/opening-status";
 
 export interface RouteRequestPlan {
   communeCode: string;

@@ -3,12 +3,12 @@ import { GraphQLError, type GraphQLResolveInfo } from "graphql";
 import { DateTime } from "luxon";
 import neo4j, { type Driver } from "neo4j-driver";
 import { referralRouteCypher } from "../../generated/cypher";
-import { communesOfRequest } from "../dataset/territories";
+import { communesOfRequest } from "../domain/territories";
 import type { NeedCode, RouteRequest } from "../../generated/graphql";
 import type { Role } from "../auth/caller";
-import type { GraphQLContext } from "../graphql-server";
+import type { GraphQLContext } from "../api/graphql-server";
 import { fetchRouteNodes, type NodesByKey } from "./graph-nodes";
-import { PARIS } from "./opening";
+import { PARIS } from "../domain/opening-status";
 import { rankRoute, type CandidateRow, type EmergencyRow, type NeedRow, type PlannedRoute, type RouteRequestPlan } from "./rank-route";
 
 const emergencyNumbers = ["17", "112", "114", "3919"];

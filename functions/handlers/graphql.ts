@@ -1,13 +1,13 @@
 /** AWS Lambda entry point for the GraphQL API (API Gateway HTTP API, payload v2). */
 import { handlers, startServerAndCreateLambdaHandler } from "@as-integrations/aws-lambda";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Handler } from "aws-lambda";
-import { createTokenVerifier } from "./auth/tokens";
-import { apiSettingsFromEnv, neo4jSettingsFromEnv } from "./config";
-import { allowOrigin, answerPreflight, corsSettingsFromEnv } from "./cors";
-import { createDriver } from "./graph/driver";
-import { contextOf, createGraphQLServer } from "./graphql-server";
-import { asGraphQLError, refuseOversizedBody, requestErrorsAsOkForJsonClients } from "./http-errors";
-import { cachePublicRead } from "./public-read-cache";
+import { createTokenVerifier } from "../auth/tokens";
+import { apiSettingsFromEnv, neo4jSettingsFromEnv } from "../config";
+import { allowOrigin, answerPreflight, corsSettingsFromEnv } from "../api/cors";
+import { createDriver } from "../graph/driver";
+import { contextOf, createGraphQLServer } from "../api/graphql-server";
+import { asGraphQLError, refuseOversizedBody, requestErrorsAsOkForJsonClients } from "../api/http-errors";
+import { cachePublicRead } from "../api/public-read-cache";
 
 const settings = apiSettingsFromEnv();
 const cors = corsSettingsFromEnv();

@@ -5,9 +5,9 @@
  * operators are kept when the record does not state them.
  */
 import type { Driver, ManagedTransaction } from "neo4j-driver";
-import type { ActorRecord, DatasetFile, ServiceRecord, Source } from "./schema";
-import type { Taxonomy } from "./taxonomy";
-import { coveredTerritories, searchableName, territorySource } from "./territories";
+import type { ActorRecord, DatasetFile, ServiceRecord, Source } from "../domain/dataset-schema";
+import type { Taxonomy } from "../domain/taxonomy";
+import { coveredTerritories, searchableName, territorySource } from "../domain/territories";
 import * as statements from "./load-statements";
 import { readGraphRecords, type RecordKind } from "./dump-dataset";
 import { compareRecords, existingIn, recordsOf, type RecordChanges } from "./record-changes";

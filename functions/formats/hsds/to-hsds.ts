@@ -4,8 +4,8 @@
  * and commune but never their address or coordinates. What HSDS has no field for travels as
  * "parcours" attributes (./terms.ts), so that the import reads it back.
  */
-import type { GraphRecords } from "../dataset/dump-dataset";
-import { coveredTerritories } from "../dataset/territories";
+import type { GraphRecords } from "../../graph/dump-dataset";
+import { coveredTerritories } from "../../domain/territories";
 import { hsdsDay, weeklyHoursOf } from "./schedules";
 import { attribute, hsdsUuid, type Facet, type HsdsAttribute } from "./terms";
 

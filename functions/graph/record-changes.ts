@@ -2,7 +2,7 @@
  * What a load changed, record by record: the records a file holds are read from the graph before
  * and after the load (in its transaction) and compared as the export writes them.
  */
-import type { DatasetFile } from "./schema";
+import type { DatasetFile } from "../domain/dataset-schema";
 import { recordKey, recordKinds, type GraphRecords, type RecordKind, type RecordScope } from "./dump-dataset";
 
 export interface RecordChanges {

@@ -9,11 +9,11 @@ import { existingRecordsCypher } from "../../generated/cypher";
 import type { DatasetInput, DatasetWriteResult } from "../../generated/graphql";
 import type { Caller } from "../auth/caller";
 import { changesBetween, snapshot, writeAuditRecord, type SnapshotScope } from "../audit/audit-trail";
-import { assertMayWriteDataset, type ExistingRecords } from "../authorization";
-import { writeDataset } from "./load-dataset";
-import { validateDataset, type DatasetProblem, type KnownIds } from "./read-dataset";
-import type { DatasetFile } from "./schema";
-import { departementOfCommune } from "./territories";
+import { assertMayWriteDataset, type ExistingRecords } from "../auth/authorization";
+import { writeDataset } from "../graph/load-dataset";
+import { validateDataset, type DatasetProblem, type KnownIds } from "../domain/validate-dataset";
+import type { DatasetFile } from "../domain/dataset-schema";
+import { departementOfCommune } from "../domain/territories";
 
 export async function saveDataset(driver: Driver, input: DatasetInput, caller: Caller): Promise<DatasetWriteResult> {
   const session = driver.session();

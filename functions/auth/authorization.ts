@@ -5,9 +5,9 @@
  * updatePlacesFree through its own, not through Cypher the library generates.
  */
 import { GraphQLError } from "graphql";
-import type { Caller } from "./auth/caller";
-import type { DatasetFile } from "./dataset/schema";
-import { departementOfCommune } from "./dataset/territories";
+import type { Caller } from "./caller";
+import type { DatasetFile } from "../domain/dataset-schema";
+import { departementOfCommune } from "../domain/territories";
 
 export function forbidden(reason: string): GraphQLError {
   return new GraphQLError(`Forbidden: ${reason}. Nothing was written.`, { extensions: { code: "FORBIDDEN" } });

@@ -4,9 +4,9 @@
  * records. Fields Parcours has no place for are ignored; values it has a place for are passed on as
  * they are, so that the dataset schema rejects what is invalid. HSDS ids are kept as `hsdsId`.
  */
-import type { DatasetDocument } from "../dataset/read-dataset";
-import { communeOfPostalCode } from "../dataset/territories";
-import type { ImportSources } from "../imports/import-sources";
+import type { DatasetDocument } from "../../domain/validate-dataset";
+import { communeOfPostalCode } from "../../domain/territories";
+import type { ImportSources } from "../../imports/import-sources";
 import { dayOfHsds, openingHoursOf, type WeeklyHours } from "./schedules";
 import { facetValues, parcoursIdOf, type Facet } from "./terms";
 

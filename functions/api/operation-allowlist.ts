@@ -9,7 +9,7 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { KeyValueCache } from "@apollo/utils.keyvaluecache";
 import { GraphQLError } from "graphql";
-import registeredOperations from "../published/operations.json";
+import registeredOperations from "../../published/operations.json";
 import type { GraphQLContext } from "./graphql-server";
 
 const operations = new Map(Object.entries(registeredOperations as Record<string, string>).map(([key, query]) => [key.replace(/^sha256:/, ""), query]));

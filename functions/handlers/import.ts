@@ -4,10 +4,10 @@
  */
 import { Logger } from "@aws-lambda-powertools/logger";
 import type { Context, S3Event } from "aws-lambda";
-import { neo4jSettingsFromEnv } from "./config";
-import { createDriver } from "./graph/driver";
-import { importObject, reportPrefix, type ImportReport } from "./imports/import-object";
-import { createS3Client } from "./storage/s3";
+import { neo4jSettingsFromEnv } from "../config";
+import { createDriver } from "../graph/driver";
+import { importObject, reportPrefix, type ImportReport } from "../imports/import-object";
+import { createS3Client } from "../storage/s3";
 
 const logger = new Logger({ serviceName: "parcours-import" });
 const driver = createDriver(neo4jSettingsFromEnv());

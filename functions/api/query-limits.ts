@@ -28,7 +28,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from "graphql";
-import { typeDefs } from "../generated/type-defs";
+import { typeDefs } from "../../generated/type-defs";
 
 export const queryLimits = {
   maxDepth: 10,

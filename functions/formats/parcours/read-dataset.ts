@@ -1,16 +1,16 @@
 /**
  * Reads dataset files (YAML or JSON) into documents that know the line of each value, then validates
- * them (read-dataset.ts). Kept apart so that what validates a GraphQL input carries no YAML parser.
+ * them (functions/domain/validate-dataset.ts). Kept apart so that what validates a GraphQL input carries no YAML parser.
  */
 import { isNode, LineCounter, parseDocument } from "yaml";
-import { noKnownIds, validateDataset, type DatasetDocument, type DatasetProblem, type DatasetReadResult, type KnownIds } from "./read-dataset";
+import { noKnownIds, validateDataset, type DatasetDocument, type DatasetProblem, type DatasetReadResult, type KnownIds } from "../../domain/validate-dataset";
 
-export interface DatasetInput {
+export interface DatasetText {
   file: string;
   text: string;
 }
 
-export function readDataset(inputs: DatasetInput[], known: KnownIds = noKnownIds): DatasetReadResult {
+export function readDataset(inputs: DatasetText[], known: KnownIds = noKnownIds): DatasetReadResult {
   const documents: DatasetDocument[] = [];
   const problems: DatasetProblem[] = [];
   for (const input of inputs) {
@@ -26,7 +26,7 @@ export function readDataset(inputs: DatasetInput[], known: KnownIds = noKnownIds
  * JSON is parsed natively (an export of the whole graph is large); its lines are only looked up, with
  * the YAML parser, when a record is invalid.
  */
-export function parseDatasetText({ file, text }: DatasetInput): DatasetDocument | { problems: DatasetProblem[] } {
+export function parseDatasetText({ file, text }: DatasetText): DatasetDocument | { problems: DatasetProblem[] } {
   if (/^\s*\{/.test(text)) {
     try {
       return { file, raw: JSON.parse(text) as unknown, lineOf: lazyLineOf(text) };

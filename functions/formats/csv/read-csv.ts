@@ -6,8 +6,8 @@
  */
 import { parse } from "csv-parse";
 import { Readable } from "node:stream";
-import type { DatasetDocument, DatasetProblem } from "../dataset/read-dataset";
-import type { ImportSources } from "./import-sources";
+import type { DatasetDocument, DatasetProblem } from "../../domain/validate-dataset";
+import type { ImportSources } from "../../imports/import-sources";
 
 const actorColumns = {
   actor_name: "name",

@@ -11,16 +11,16 @@ import {
 } from "@apollo/server/plugin/disabled";
 import { Neo4jGraphQL } from "@neo4j/graphql";
 import type { Driver } from "neo4j-driver";
-import type { Resolvers } from "../generated/graphql";
-import { typeDefs } from "../generated/type-defs";
-import type { Caller, Claims } from "./auth/caller";
-import { formatError, formatErrorUnmasked } from "./errors";
-import { assertGraphSchema } from "./graph/graph-schema";
-import { neo4jGraphQLFeatures } from "./graph/neo4j-graphql-features";
-import type { AnonymousOperations } from "./config";
+import type { Resolvers } from "../../generated/graphql";
+import { typeDefs } from "../../generated/type-defs";
+import type { Caller, Claims } from "../auth/caller";
+import { formatError, formatErrorUnmasked } from "./format-error";
+import { assertGraphSchema } from "../graph/graph-schema";
+import { neo4jGraphQLFeatures } from "../graph/neo4j-graphql-features";
+import type { AnonymousOperations } from "../config";
 import { anonymousOperationAllowlist, registeredOperationStore } from "./operation-allowlist";
 import { parseOptions, queryArmor, queryLimits, requestLimits, responseSizeLimit } from "./query-limits";
-import { routeNodeResolvers } from "./routes/graph-nodes";
+import { routeNodeResolvers } from "../routes/graph-nodes";
 
 /**
  * A request's context: the caller, and for @neo4j/graphql the verified claims as `jwt` (absent for
@@ -44,19 +44,19 @@ export interface ServerOptions {
   introspection: boolean;
   /** Unexpected errors answer "Internal server error"; a development stage may show their message. */
   maskErrors?: boolean;
-  /** "registered": callers without a token run only registered persisted operations (functions/operation-allowlist.ts). */
+  /** "registered": callers without a token run only registered persisted operations (functions/api/operation-allowlist.ts). */
   anonymousOperations?: AnonymousOperations;
 }
 
 export async function buildGraphQLSchema(driver: Driver) {
   // The role gates of these mutations are @authentication rules in schema/; the resolvers check the
-  // records' scope (functions/authorization.ts) and write the audit record.
+  // records' scope (functions/auth/authorization.ts) and write the audit record.
   const resolvers: Resolvers = {
     // Routes and writes load their modules (opening hours, the dataset schema, YAML) on first use,
     // not on every cold start.
     Query: {
       referralRoute: async (_root, args, context, info) => {
-        const { referralRoute } = await import("./routes/referral-route");
+        const { referralRoute } = await import("../routes/referral-route");
         return referralRoute(driver, args.input, context, info);
       },
     },
@@ -64,11 +64,11 @@ export async function buildGraphQLSchema(driver: Driver) {
     Exclusion: routeNodeResolvers,
     Mutation: {
       saveDataset: async (_root, args, context) => {
-        const { saveDataset } = await import("./dataset/save-dataset");
+        const { saveDataset } = await import("../mutations/save-dataset");
         return saveDataset(driver, args.input, context.caller);
       },
       updatePlacesFree: async (_root, args, context) => {
-        const { updatePlacesFree } = await import("./capacity/update-places-free");
+        const { updatePlacesFree } = await import("../mutations/update-places-free");
         return updatePlacesFree(driver, args.input, context.caller);
       },
     },

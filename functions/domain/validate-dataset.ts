@@ -1,10 +1,10 @@
 /**
  * Validates dataset documents against the dataset schema and then the whole set for cross-references,
  * and reports every problem with its file, line, record and field. Nothing is loaded unless the
- * report is empty: imports are all-or-nothing. Reading the files' text is parse-dataset-text.ts.
+ * report is empty: imports are all-or-nothing. Reading the files' text is functions/formats/parcours/read-dataset.ts.
  */
 import type { z } from "zod";
-import { datasetFileSchema, type DatasetFile } from "./schema";
+import { datasetFileSchema, type DatasetFile } from "./dataset-schema";
 import { knownTerritoryCodes } from "./territories";
 
 export interface DatasetProblem {

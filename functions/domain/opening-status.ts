@@ -8,7 +8,7 @@
  * service is neither open nor closed but to be confirmed, and a next opening is never on a holiday.
  */
 import { DateTime } from "luxon";
-import { parseOpeningHours } from "../dataset/opening-hours";
+import { parseOpeningHours } from "./opening-hours";
 import { publicHolidayOn } from "./public-holidays";
 
 export const PARIS = "Europe/Paris";

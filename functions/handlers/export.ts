@@ -4,10 +4,10 @@
  */
 import { Logger } from "@aws-lambda-powertools/logger";
 import type { Context } from "aws-lambda";
-import { neo4jSettingsFromEnv, requiredEnv } from "./config";
-import { exportSnapshot, type ExportResult } from "./exports/export-snapshot";
-import { createDriver } from "./graph/driver";
-import { createS3Client } from "./storage/s3";
+import { neo4jSettingsFromEnv, requiredEnv } from "../config";
+import { exportSnapshot, type ExportResult } from "../exports/export-snapshot";
+import { createDriver } from "../graph/driver";
+import { createS3Client } from "../storage/s3";
 
 const logger = new Logger({ serviceName: "parcours-export" });
 const driver = createDriver(neo4jSettingsFromEnv());

@@ -24,8 +24,8 @@ import {
   type ServiceRecord,
   type Source,
   type Zone,
-} from "./schema";
-import { territorySource } from "./territories";
+} from "../domain/dataset-schema";
+import { territorySource } from "../domain/territories";
 import * as statements from "./dump-statements";
 
 /** A fact's provenance as the graph stores it: the source's ref, not its id. */

@@ -4,8 +4,8 @@
  * commune, never their address or coordinates.
  */
 import { stringify } from "csv-stringify/sync";
-import type { GraphRecords } from "../dataset/dump-dataset";
-import { csvColumns } from "../imports/csv-format";
+import type { GraphRecords } from "../../graph/dump-dataset";
+import { csvColumns } from "./read-csv";
 
 type Row = Record<string, unknown>;
 type Cells = Partial<Record<(typeof csvColumns)[number], unknown>>;

@@ -6,8 +6,8 @@ import { placesFreeTargetCypher, setPlacesFreeCypher } from "../../generated/cyp
 import type { PlacesFreeInput, PlacesFreeUpdate } from "../../generated/graphql";
 import type { Caller } from "../auth/caller";
 import { writeAuditRecord } from "../audit/audit-trail";
-import { assertMayUpdatePlacesFree } from "../authorization";
-import { invalidDatasetError } from "../dataset/save-dataset";
+import { assertMayUpdatePlacesFree } from "../auth/authorization";
+import { invalidDatasetError } from "./save-dataset";
 
 export const placesFreeInputSchema = z.strictObject({
   serviceId: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a service id such as lescale-hebergement"),
