@@ -13,7 +13,7 @@ const config: CodegenConfig = {
         useTypeImports: true,
         // @neo4j/graphql hands a resolver its DateTime inputs as neo4j-driver DateTime objects.
         scalars: { ...scalars, DateTime: { input: "{ toString(): string }", output: "string" } },
-        contextType: "../functions/api/graphql-server#GraphQLContext",
+        contextType: "../functions/api/graphql-context#GraphQLContext",
         // What the custom resolvers return before their node fields resolve (functions/routes/).
         mappers: {
           Route: "../functions/routes/referral-route#RouteResult",

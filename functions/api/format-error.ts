@@ -1,8 +1,9 @@
 import type { GraphQLFormattedError } from "graphql";
 import { ApolloServerErrorCode, unwrapResolverError } from "@apollo/server/errors";
-import { queryLimitCodes, queryLimits } from "./query-limits";
+import { errorCodes } from "../errors";
+import { queryLimits } from "./query-limits";
 
-const knownCodes = new Set<string>([...Object.values(ApolloServerErrorCode), ...queryLimitCodes, "BAD_USER_INPUT", "FORBIDDEN", "UNAUTHENTICATED"]);
+const knownCodes = new Set<string>([...Object.values(ApolloServerErrorCode), ...errorCodes]);
 
 /** Client errors Apollo Server raises without a code, known by their message. */
 const codelessClientErrors = new Map([["provided sha does not match query", ApolloServerErrorCode.BAD_REQUEST]]);

@@ -13,31 +13,14 @@ import { Neo4jGraphQL } from "@neo4j/graphql";
 import type { Driver } from "neo4j-driver";
 import type { Resolvers } from "../../generated/graphql";
 import { typeDefs } from "../../generated/type-defs";
-import type { Caller, Claims } from "../auth/caller";
 import { formatError, formatErrorUnmasked } from "./format-error";
+import type { GraphQLContext } from "./graphql-context";
 import { assertGraphSchema } from "../graph/graph-schema";
 import { neo4jGraphQLFeatures } from "../graph/neo4j-graphql-features";
 import type { AnonymousOperations } from "../config";
 import { anonymousOperationAllowlist, registeredOperationStore } from "./operation-allowlist";
-import { parseOptions, queryArmor, queryLimits, requestLimits, responseSizeLimit } from "./query-limits";
+import { parseOptions, queryArmor, requestLimits, responseSizeLimit } from "./query-limits";
 import { routeNodeResolvers } from "../routes/graph-nodes";
-
-/**
- * A request's context: the caller, and for @neo4j/graphql the verified claims as `jwt` (absent for
- * PUBLIC), which its @authentication/@authorization rules and `$jwt` in @cypher fields read.
- */
-export interface GraphQLContext {
-  caller: Caller;
-  jwt?: Claims;
-  /** @neo4j/graphql's transaction settings: no request runs a transaction beyond this timeout. */
-  transaction: { timeout: number };
-  [key: string]: unknown;
-}
-
-export function contextOf(caller: Caller): GraphQLContext {
-  const transaction = { timeout: queryLimits.transactionTimeoutMs };
-  return caller.claims ? { caller, jwt: caller.claims, transaction } : { caller, transaction };
-}
 
 export interface ServerOptions {
   driver: Driver;

@@ -8,9 +8,9 @@
  */
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { KeyValueCache } from "@apollo/utils.keyvaluecache";
-import { GraphQLError } from "graphql";
+import { Forbidden } from "../errors";
 import registeredOperations from "../../published/operations.json";
-import type { GraphQLContext } from "./graphql-server";
+import type { GraphQLContext } from "./graphql-context";
 
 const operations = new Map(Object.entries(registeredOperations as Record<string, string>).map(([key, query]) => [key.replace(/^sha256:/, ""), query]));
 
@@ -30,10 +30,7 @@ export const anonymousOperationAllowlist: ApolloServerPlugin<GraphQLContext> = {
     return {
       async didResolveOperation({ contextValue, queryHash }) {
         if (contextValue.caller.role !== "PUBLIC" || operations.has(queryHash)) return;
-        throw new GraphQLError(
-          "Forbidden: without a token, this API runs only registered operations, sent by their sha256Hash (README, For partner developers).",
-          { extensions: { code: "FORBIDDEN", http: { status: 403 } } },
-        );
+        throw new Forbidden("without a token, this API runs only registered operations, sent by their sha256Hash (README, For partner developers)", 403);
       },
     };
   },

@@ -10,7 +10,6 @@ import { ApolloArmor } from "@escape.tech/graphql-armor";
 import {
   getNamedType,
   getNullableType,
-  GraphQLError,
   isCompositeType,
   isInterfaceType,
   isListType,
@@ -29,6 +28,7 @@ import {
   type SelectionSetNode,
 } from "graphql";
 import { typeDefs } from "../../generated/type-defs";
+import { BadUserInput, QueryLimitExceeded } from "../errors";
 
 export const queryLimits = {
   maxDepth: 10,
@@ -54,15 +54,6 @@ export const queryLimits = {
   /** Characters of a search text: names and acronyms are short. */
   maxSearchTextLength: 200,
 } as const;
-
-/** A refused request: what was asked is beyond a limit; `code` says which. */
-export const queryLimitCodes = ["QUERY_TOO_COSTLY", "QUERY_TOO_MANY_ALIASES", "RESPONSE_TOO_LARGE", "QUERY_TIMEOUT"] as const;
-
-export class QueryLimitError extends GraphQLError {
-  constructor(message: string, code: (typeof queryLimitCodes)[number], extensions: Record<string, unknown> = {}) {
-    super(message, { extensions: { code, ...extensions, http: { status: 400 } } });
-  }
-}
 
 /**
  * The token limit is graphql-js's own parse option, not armor's: armor's Apollo plugin throws while
@@ -182,35 +173,30 @@ export const requestLimits: ApolloServerPlugin<BaseContext> = {
           Argument(node) {
             const value = valueFromASTUntyped(node.value, variables);
             if (paginationArguments.has(node.name.value) && typeof value === "number" && value < 0) {
-              throw new GraphQLError(`Argument "${node.name.value}" must not be negative.`, {
-                nodes: [node],
-                extensions: { code: "BAD_USER_INPUT", field: node.name.value, http: { status: 400 } },
-              });
+              throw new BadUserInput(`Argument "${node.name.value}" must not be negative.`, { field: node.name.value, nodes: [node], status: 400 });
             }
             if (node.name.value === "after" && typeof value === "string" && !isCursor(value)) {
-              throw new GraphQLError(`Argument "after" is not a cursor this API gave (pageInfo.endCursor).`, {
-                nodes: [node],
-                extensions: { code: "BAD_USER_INPUT", field: "after", http: { status: 400 } },
-              });
+              throw new BadUserInput(`Argument "after" is not a cursor this API gave (pageInfo.endCursor).`, { field: "after", nodes: [node], status: 400 });
             }
             if (node.name.value === "text" && typeof value === "string" && value.length > queryLimits.maxSearchTextLength) {
-              throw new GraphQLError(`Argument "text" is ${value.length} characters long; a search text has at most ${queryLimits.maxSearchTextLength}.`, {
+              throw new BadUserInput(`Argument "text" is ${value.length} characters long; a search text has at most ${queryLimits.maxSearchTextLength}.`, {
+                field: "text",
                 nodes: [node],
-                extensions: { code: "BAD_USER_INPUT", field: "text", http: { status: 400 } },
+                status: 400,
               });
             }
           },
         });
         const aliases = aliasCount(document);
         if (aliases > queryLimits.maxAliases) {
-          throw new QueryLimitError(`The query has ${aliases} aliases; at most ${queryLimits.maxAliases} are allowed.`, "QUERY_TOO_MANY_ALIASES", {
+          throw new QueryLimitExceeded(`The query has ${aliases} aliases; at most ${queryLimits.maxAliases} are allowed.`, "QUERY_TOO_MANY_ALIASES", {
             aliases,
             limit: queryLimits.maxAliases,
           });
         }
         const objects = operation ? listObjects(schema, document, operation, variables) : 0;
         if (objects > queryLimits.maxListObjects) {
-          throw new QueryLimitError(
+          throw new QueryLimitExceeded(
             `The query's lists may return ${Number.isFinite(objects) ? objects : "unboundedly many"} objects; at most ${queryLimits.maxListObjects} are allowed: ask for smaller pages (limit, first) or fewer nested lists.`,
             "QUERY_TOO_COSTLY",
             { cost: Number.isFinite(objects) ? objects : null, limit: queryLimits.maxListObjects },
@@ -231,7 +217,7 @@ export const responseSizeLimit: ApolloServerPlugin<BaseContext> = {
         if (bytes <= queryLimits.maxResponseBytes) return;
         response.body.singleResult = {
           errors: [
-            new QueryLimitError(`The answer would be ${bytes} bytes; at most ${queryLimits.maxResponseBytes} are sent: ask for smaller pages.`, "RESPONSE_TOO_LARGE", {
+            new QueryLimitExceeded(`The answer would be ${bytes} bytes; at most ${queryLimits.maxResponseBytes} are sent: ask for smaller pages.`, "RESPONSE_TOO_LARGE", {
               limit: queryLimits.maxResponseBytes,
             }).toJSON(),
           ],

@@ -4,14 +4,10 @@
  * touches, which those rules cannot see: saveDataset writes through the dataset loader's Cypher, and
  * updatePlacesFree through its own, not through Cypher the library generates.
  */
-import { GraphQLError } from "graphql";
+import { Forbidden } from "../errors";
 import type { Caller } from "./caller";
 import type { DatasetFile } from "../domain/dataset-schema";
 import { departementOfCommune } from "../domain/territories";
-
-export function forbidden(reason: string): GraphQLError {
-  return new GraphQLError(`Forbidden: ${reason}. Nothing was written.`, { extensions: { code: "FORBIDDEN" } });
-}
 
 /** What the graph already holds of the records a write names, with their départements (null: national). */
 export interface ExistingRecords {
@@ -34,7 +30,7 @@ export interface ExistingRecords {
 export function assertMayWriteDataset(caller: Caller, dataset: DatasetFile[], existing: ExistingRecords): void {
   if (caller.role === "ADMIN") return;
   const departement = caller.departement;
-  if (caller.role !== "COORDINATOR" || departement === null) throw forbidden(`a ${caller.role} caller may not write the dataset`);
+  if (caller.role !== "COORDINATOR" || departement === null) throw new Forbidden(`a ${caller.role} caller may not write the dataset. Nothing was written`);
 
   const existingActor = new Map(existing.actors.map((a) => [a.id, a.departement]));
   const existingLocation = new Map(existing.locations.map((l) => [l.id, l.communes.map(departementOfCommune)]));
@@ -88,7 +84,7 @@ export function assertMayWriteDataset(caller: Caller, dataset: DatasetFile[], ex
       refuse(`conventions: ${convention.id}`, "a party of another département: an ADMIN records conventions between départements");
     }
   }
-  if (outside.length > 0) throw forbidden(`a COORDINATOR of ${departement} writes only the records of its département, not ${outside.join(", ")}`);
+  if (outside.length > 0) throw new Forbidden(`a COORDINATOR of ${departement} writes only the records of its département, not ${outside.join(", ")}. Nothing was written`);
 }
 
 export interface PlacesFreeTarget {
@@ -104,6 +100,6 @@ export function assertMayUpdatePlacesFree(caller: Caller, { serviceId, providers
     (caller.role === "COORDINATOR" && providers.some((p) => p.departement === caller.departement));
   if (!allowed) {
     const whose = caller.role === "COORDINATOR" ? `no actor of ${caller.departement} offers it` : caller.role === "SHELTER_OPERATOR" ? `${caller.actor} does not offer it` : "the role may not";
-    throw forbidden(`a ${caller.role} caller may not change the free places of ${serviceId}: ${whose}`);
+    throw new Forbidden(`a ${caller.role} caller may not change the free places of ${serviceId}: ${whose}. Nothing was written`);
   }
 }

@@ -7,7 +7,7 @@
 import { graphql, type GraphQLSchema } from "graphql";
 import { publicCaller } from "../auth/caller";
 import type { GraphRecords } from "../graph/dump-dataset";
-import { contextOf } from "../api/graphql-server";
+import { contextOf } from "../api/graphql-context";
 
 type Row = Record<string, unknown>;
 

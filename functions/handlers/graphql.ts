@@ -5,7 +5,8 @@ import { createTokenVerifier } from "../auth/tokens";
 import { apiSettingsFromEnv, neo4jSettingsFromEnv } from "../config";
 import { allowOrigin, answerPreflight, corsSettingsFromEnv } from "../api/cors";
 import { createDriver } from "../graph/driver";
-import { contextOf, createGraphQLServer } from "../api/graphql-server";
+import { contextOf } from "../api/graphql-context";
+import { createGraphQLServer } from "../api/graphql-server";
 import { asGraphQLError, refuseOversizedBody, requestErrorsAsOkForJsonClients } from "../api/http-errors";
 import { cachePublicRead } from "../api/public-read-cache";
 

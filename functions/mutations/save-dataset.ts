@@ -2,16 +2,16 @@
  * The coordinators' write path: the same validation and loader as seed/, all or nothing, checked
  * against the caller's scope and audited, all in one transaction.
  */
-import { GraphQLError } from "graphql";
 import type { Driver, ManagedTransaction } from "neo4j-driver";
 import neo4j from "neo4j-driver";
 import { existingRecordsCypher } from "../../generated/cypher";
+import { InvalidRecords } from "../errors";
 import type { DatasetInput, DatasetWriteResult } from "../../generated/graphql";
 import type { Caller } from "../auth/caller";
 import { changesBetween, snapshot, writeAuditRecord, type SnapshotScope } from "../audit/audit-trail";
 import { assertMayWriteDataset, type ExistingRecords } from "../auth/authorization";
 import { writeDataset } from "../graph/load-dataset";
-import { validateDataset, type DatasetProblem, type KnownIds } from "../domain/validate-dataset";
+import { validateDataset, type KnownIds } from "../domain/validate-dataset";
 import type { DatasetFile } from "../domain/dataset-schema";
 import { departementOfCommune } from "../domain/territories";
 
@@ -22,7 +22,7 @@ export async function saveDataset(driver: Driver, input: DatasetInput, caller: C
       const existing = await existingRecords(tx);
       // A GraphQL input has no lines: problems name the record and field, so no text parser is needed.
       const result = validateDataset([{ file: "input", raw: withoutNulls(input), lineOf: () => null }], idsOf(existing));
-      if (!result.ok) throw invalidDatasetError(result.problems);
+      if (!result.ok) throw new InvalidRecords(result.problems);
       assertMayWriteDataset(caller, result.dataset, existing);
 
       const scope = snapshotScope(result.dataset);
@@ -35,13 +35,6 @@ export async function saveDataset(driver: Driver, input: DatasetInput, caller: C
   } finally {
     await session.close();
   }
-}
-
-export function invalidDatasetError(problems: DatasetProblem[]): GraphQLError {
-  const described = problems.map((p) => `${p.record ?? "input"}${p.field ? ` ${p.field}` : ""}: ${p.reason}`);
-  return new GraphQLError(`${problems.length} invalid value(s); nothing was written. ${described.join("; ")}`, {
-    extensions: { code: "BAD_USER_INPUT", problems: problems.map(({ record, field, reason }) => ({ record, field, reason })) },
-  });
 }
 
 async function existingRecords(tx: ManagedTransaction): Promise<ExistingRecords> {

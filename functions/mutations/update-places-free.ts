@@ -1,5 +1,4 @@
 /** updatePlacesFree: the one write a SHELTER_OPERATOR makes, validated, authorised and audited in one transaction. */
-import { GraphQLError } from "graphql";
 import type { Driver } from "neo4j-driver";
 import { z } from "zod";
 import { placesFreeTargetCypher, setPlacesFreeCypher } from "../../generated/cypher";
@@ -7,7 +6,7 @@ import type { PlacesFreeInput, PlacesFreeUpdate } from "../../generated/graphql"
 import type { Caller } from "../auth/caller";
 import { writeAuditRecord } from "../audit/audit-trail";
 import { assertMayUpdatePlacesFree } from "../auth/authorization";
-import { invalidDatasetError } from "./save-dataset";
+import { InvalidRecords } from "../errors";
 
 export const placesFreeInputSchema = z.strictObject({
   serviceId: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a service id such as lescale-hebergement"),
@@ -17,17 +16,17 @@ export const placesFreeInputSchema = z.strictObject({
 export async function updatePlacesFree(driver: Driver, input: PlacesFreeInput, caller: Caller): Promise<PlacesFreeUpdate> {
   const parsed = placesFreeInputSchema.safeParse(input);
   if (!parsed.success) {
-    throw invalidDatasetError(parsed.error.issues.map((issue) => ({ file: "input", line: null, record: "input", field: issue.path.join("."), reason: issue.message })));
+    throw new InvalidRecords(parsed.error.issues.map((issue) => ({ record: "input", field: issue.path.join("."), reason: issue.message })));
   }
   const { serviceId, placesFree } = parsed.data;
   const session = driver.session();
   try {
     return await session.executeWrite(async (tx) => {
       const target = (await tx.run(placesFreeTargetCypher, { serviceId })).records[0]?.toObject();
-      if (!target) throw badInput("serviceId", `unknown service "${serviceId}"`);
+      if (!target) throw new InvalidRecords([{ record: "input", field: "serviceId", reason: `unknown service "${serviceId}"` }]);
       assertMayUpdatePlacesFree(caller, { serviceId, providers: target.providers });
-      if (target.kind !== "HOUSING_PLACES") throw badInput("serviceId", `${serviceId} is not a housing service (kind HOUSING_PLACES)`);
-      if (target.capacityId === null) throw badInput("serviceId", `${serviceId} has no capacity record yet: a coordinator declares it with saveDataset`);
+      if (target.kind !== "HOUSING_PLACES") throw new InvalidRecords([{ record: "input", field: "serviceId", reason: `${serviceId} is not a housing service (kind HOUSING_PLACES)` }]);
+      if (target.capacityId === null) throw new InvalidRecords([{ record: "input", field: "serviceId", reason: `${serviceId} has no capacity record yet: a coordinator declares it with saveDataset` }]);
 
       const updated = (await tx.run(setPlacesFreeCypher, { serviceId, placesFree })).records[0]!;
       const updatedAt = updated.get("updatedAt") as string;
@@ -45,8 +44,4 @@ export async function updatePlacesFree(driver: Driver, input: PlacesFreeInput, c
   } finally {
     await session.close();
   }
-}
-
-function badInput(field: string, reason: string): GraphQLError {
-  return invalidDatasetError([{ file: "input", line: null, record: "input", field, reason }]);
 }

@@ -1,14 +1,15 @@
 /** `referralRoute`: checks the request, runs the route query, ranks, and hands back graph nodes. */
-import { GraphQLError, type GraphQLResolveInfo } from "graphql";
+import type { GraphQLResolveInfo } from "graphql";
 import { DateTime } from "luxon";
 import neo4j, { type Driver } from "neo4j-driver";
 import { referralRouteCypher } from "../../generated/cypher";
 import { communesOfRequest } from "../domain/territories";
 import type { NeedCode, RouteRequest } from "../../generated/graphql";
 import type { Role } from "../auth/caller";
-import type { GraphQLContext } from "../api/graphql-server";
+import type { GraphQLContext } from "../api/graphql-context";
 import { fetchRouteNodes, type NodesByKey } from "./graph-nodes";
 import { PARIS } from "../domain/opening-status";
+import { BadUserInput } from "../errors";
 import { rankRoute, type CandidateRow, type EmergencyRow, type NeedRow, type PlannedRoute, type RouteRequestPlan } from "./rank-route";
 
 const emergencyNumbers = ["17", "112", "114", "3919"];
@@ -89,30 +90,30 @@ function needRowsOf(needs: NeedAnswers[], candidates: CandidateRow[]): NeedRow[]
 }
 
 async function planOf(input: RouteRequest): Promise<Omit<RouteRequestPlan, "showsPlaceCounts">> {
-  if (input.situations.length === 0) badInput("situations", "give at least one situation");
+  if (input.situations.length === 0) refuse("situations", "give at least one situation");
   const needs = input.needs ?? [];
   if (needs.includes("PERPETRATOR_FOLLOW_UP") && needs.length > 1) {
-    badInput("needs", "a route is for a victim or for a perpetrator: PERPETRATOR_FOLLOW_UP cannot be mixed with other needs");
+    refuse("needs", "a route is for a victim or for a perpetrator: PERPETRATOR_FOLLOW_UP cannot be mixed with other needs");
   }
-  if (input.age != null && (input.age < 0 || input.age > 120)) badInput("age", "must be between 0 and 120");
+  if (input.age != null && (input.age < 0 || input.age > 120)) refuse("age", "must be between 0 and 120");
   const maxOptionsPerNeed = input.maxOptionsPerNeed ?? 3;
-  if (maxOptionsPerNeed < 1 || maxOptionsPerNeed > 10) badInput("maxOptionsPerNeed", "must be between 1 and 10");
+  if (maxOptionsPerNeed < 1 || maxOptionsPerNeed > 10) refuse("maxOptionsPerNeed", "must be between 1 and 10");
   const languages = input.languages ?? [];
   const badLanguage = languages.find((l) => !/^[a-z]{2,3}$/.test(l));
-  if (badLanguage !== undefined) badInput("languages", `"${badLanguage}" is not an ISO 639 language code such as "fr" or "ar"`);
+  if (badLanguage !== undefined) refuse("languages", `"${badLanguage}" is not an ISO 639 language code such as "fr" or "ar"`);
 
   const communes = await communesOfRequest(input.commune);
   if (communes.length === 0) {
-    badInput("commune", `"${input.commune}" is neither the name nor the INSEE code of a French commune (Nanterre, 92050, Lyon, 69123)`);
+    refuse("commune", `"${input.commune}" is neither the name nor the INSEE code of a French commune (Nanterre, 92050, Lyon, 69123)`);
   }
   if (communes.length > 1) {
     const shown = communes.slice(0, maxCandidatesShown).map((c) => `${c.code} ${c.name} (${c.departement})`);
     const more = communes.length > maxCandidatesShown ? ` and ${communes.length - maxCandidatesShown} more` : "";
-    badInput("commune", `"${input.commune}" names ${communes.length} communes (${shown.join(", ")}${more}): give the INSEE code`);
+    refuse("commune", `"${input.commune}" names ${communes.length} communes (${shown.join(", ")}${more}): give the INSEE code`);
   }
   const commune = communes[0]!;
   const at = input.at ? DateTime.fromISO(input.at.toString(), { setZone: true }) : DateTime.now();
-  if (!at.isValid) badInput("at", "must be an ISO 8601 date and time");
+  if (!at.isValid) refuse("at", "must be an ISO 8601 date and time");
 
   return {
     communeCode: commune.code,
@@ -128,8 +129,6 @@ async function planOf(input: RouteRequest): Promise<Omit<RouteRequestPlan, "show
   };
 }
 
-function badInput(field: string, reason: string): never {
-  throw new GraphQLError(`Invalid route request: input.${field} ${reason}.`, {
-    extensions: { code: "BAD_USER_INPUT", field: `input.${field}`, reason },
-  });
+function refuse(field: string, reason: string): never {
+  throw new BadUserInput(`Invalid route request: input.${field} ${reason}.`, { field: `input.${field}`, reason });
 }
