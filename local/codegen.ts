@@ -13,6 +13,7 @@ import { basename, join, relative } from "node:path";
 import { Neo4jGraphQL } from "@neo4j/graphql";
 import { Kind, parse, printSchema } from "graphql";
 import { neo4jGraphQLFeatures } from "../functions/graph/neo4j-graphql-features";
+import { expandSchemaMacros } from "./schema-macros";
 import { extractFrenchCommunes, extractTerritories } from "./territory-referential";
 
 const root = join(import.meta.dirname, "..");
@@ -30,7 +31,7 @@ const camel = (fileName: string) => fileName.replace(/[-.](\w)/g, (_, c: string)
 
 async function generate(outDir: string): Promise<void> {
   const schemaFiles = await filesUnder("schema", ".graphql");
-  const typeDefs = (await Promise.all(schemaFiles.map((f) => readFile(join(root, f), "utf8")))).join("\n");
+  const typeDefs = expandSchemaMacros((await Promise.all(schemaFiles.map((f) => readFile(join(root, f), "utf8")))).join("\n"));
   await writeFile(join(outDir, "type-defs.ts"), `${header}// From ${schemaFiles.join(", ")}\nexport const typeDefs = ${JSON.stringify(typeDefs)};\n`);
 
   await writeFile(join(outDir, "enums.ts"), header + enumValuesOf(typeDefs));

@@ -20,6 +20,8 @@ import type { ExclusionResolvers, ResolversTypes, RouteStepResolvers } from "../
 type NodeField = "service" | "actor";
 const idKey = "__parcoursId";
 const providersKey = "__parcoursProviders";
+const serviceIdsVariable = "_parcoursServiceIds";
+const actorIdsVariable = "_parcoursActorIds";
 
 interface Occurrence {
   key: string;
@@ -61,17 +63,24 @@ export async function fetchRouteNodes(
 
   const selectionsOf = (field: NodeField) =>
     wanted.filter((o) => o.field === field).map((o) => print(o.selectionSet).slice(1, -1)).join(" ");
+  // The ids are variables of the document, beside the request's own (its selections may use them).
   // Lists have a default page size (schema @limit): ask for exactly as many nodes as the route names.
-  const byIds = (ids: string[]) => `where: { id: { in: ${JSON.stringify(ids)} } }, limit: ${Math.max(ids.length, 1)}`;
-  const providers = wanted.some((o) => o.field === "actor")
-    ? `${providersKey}: providers(${byIds(idsOf("actor"))}) { ${idKey}: id ${selectionsOf("actor")} }`
-    : "";
-  const root = `services(${byIds(idsOf("service"))}) { ${idKey}: id ${selectionsOf("service")} ${providers} }`;
-  const variables = info.operation.variableDefinitions?.map(print).join(", ") ?? "";
+  const wantsActors = wanted.some((o) => o.field === "actor");
+  const ids: Record<string, unknown> = { [serviceIdsVariable]: idsOf("service") };
+  if (wantsActors) ids[actorIdsVariable] = idsOf("actor");
+  const limits = Object.fromEntries(Object.entries(ids).map(([name, list]) => [`${name}Limit`, Math.max((list as string[]).length, 1)]));
+  const byIds = (variable: string) => `where: { id: { in: $${variable} } }, limit: $${variable}Limit`;
+  const providers = wantsActors ? `${providersKey}: providers(${byIds(actorIdsVariable)}) { ${idKey}: id ${selectionsOf("actor")} }` : "";
+  const root = `services(${byIds(serviceIdsVariable)}) { ${idKey}: id ${selectionsOf("service")} ${providers} }`;
+  const variables = [
+    ...(info.operation.variableDefinitions?.map(print) ?? []),
+    ...Object.keys(ids).flatMap((name) => [`$${name}: [ID!]!`, `$${name}Limit: Int!`]),
+  ].join(", ");
   const fragments = Object.values(info.fragments).map(print).join("\n");
-  const document = parse(`query RouteNodes${variables ? `(${variables})` : ""} { ${root} }\n${fragments}`);
+  const document = parse(`query RouteNodes(${variables}) { ${root} }\n${fragments}`);
 
-  const result = await execute({ schema: info.schema, document, contextValue: context, variableValues: info.variableValues });
+  const variableValues = { ...info.variableValues, ...ids, ...limits };
+  const result = await execute({ schema: info.schema, document, contextValue: context, variableValues });
   const error = result.errors?.[0];
   // The inner execution's own path (["services"]) means nothing to the caller: its cause is thrown
   // again, so that the error stands at the route field the request asked for.

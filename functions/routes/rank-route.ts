@@ -5,13 +5,14 @@
  */
 import type { DateTime } from "luxon";
 import type { EmergencyContact, NeedCode, Proximity, ServiceKind, SituationCode, UncoveredNeed, Urgency } from "../../generated/graphql";
-import { coveredDepartements } from "../domain/territories";
 import { openingStatus, PARIS } from "../domain/opening-status";
 
 export interface RouteRequestPlan {
   communeCode: string;
   communeName: string;
   departement: string;
+  /** Whether Parcours covers the commune's département (functions/domain/territories.ts). */
+  covered: boolean;
   situations: SituationCode[];
   urgency: Urgency;
   at: DateTime;
@@ -333,7 +334,7 @@ function uncoveredReason(plan: RouteRequestPlan, exclusions: string[][]): string
     const reasons = [...new Set(exclusions.flat())].sort();
     return `aucun service accessible : ${reasons.join(" ; ")}`;
   }
-  return !(coveredDepartements as readonly string[]).includes(plan.departement)
+  return !plan.covered
     ? `Parcours ne couvre pas encore le département ${plan.departement} et aucun service national ne répond à ce besoin`
     : "aucun service recensé pour ce besoin dans ce département ni au niveau national";
 }

@@ -4,7 +4,7 @@ import { DateTime } from "luxon";
 import neo4j, { type Driver } from "neo4j-driver";
 import { referralRouteCypher } from "../../generated/cypher";
 import { communesOfRequest } from "../domain/territories";
-import type { NeedCode, RouteRequest } from "../../generated/graphql";
+import type { Audience, NeedCode, RouteRequest, SituationCode } from "../../generated/graphql";
 import type { Role } from "../auth/caller";
 import type { GraphQLContext } from "../api/graphql-context";
 import { fetchRouteNodes, type NodesByKey } from "./graph-nodes";
@@ -36,33 +36,22 @@ export interface RouteResult extends Omit<PlannedRoute, "steps" | "excluded"> {
 const rolesSeeingPlaceCounts = new Set<Role>(["FRONTLINE", "COORDINATOR", "SHELTER_OPERATOR", "ADMIN"]);
 
 export async function referralRoute(driver: Driver, input: RouteRequest, context: GraphQLContext, info: GraphQLResolveInfo): Promise<RouteResult> {
-  const plan = { ...(await planOf(input)), showsPlaceCounts: rolesSeeingPlaceCounts.has(context.caller.role) };
-  const perpetrator = (input.needs ?? []).includes("PERPETRATOR_FOLLOW_UP");
-  const forAChild = (plan.age !== null && plan.age < 18) || plan.situations.includes("CHILD_EXPOSURE");
-  const numbers = forAChild ? [...emergencyNumbers, childEmergencyNumber] : emergencyNumbers;
-  const params = {
-    communeCode: plan.communeCode,
-    departement: plan.departement,
-    needs: input.needs ?? [],
-    urgentNeeds: plan.urgency === "IMMEDIATE_DANGER" && !perpetrator ? urgentNeeds : [],
-    situations: plan.situations,
-    audiences: perpetrator ? ["PERPETRATORS"] : ["VICTIMS", "GENERAL_PUBLIC"],
-    emergencyNumbers: numbers,
-  };
+  const { plan, params } = await planOf(input, context.caller.role);
   // The route query and the fetch of its nodes share one read transaction: one connection, one
   // begin and one commit, and both see the same state of the graph.
   const session = driver.session({ defaultAccessMode: neo4j.session.READ });
-  const { record, route, nodes } = await session
+  const { route, nodes } = await session
     .executeRead(async (tx) => {
       const record = (await tx.run(referralRouteCypher, params)).records[0]!;
       const needRows = needRowsOf(record.get("needs") as NeedAnswers[], record.get("candidates") as CandidateRow[]);
+      const numbers = params.emergencyNumbers;
       const emergencyRows = (record.get("emergency") as EmergencyRow[]).sort((a, b) => numbers.indexOf(a.number) - numbers.indexOf(b.number));
       const route = { ...rankRoute(plan, needRows, emergencyRows), needs: needRows.map((n) => n.need) };
       const nodes = await fetchRouteNodes(info, { ...context, executionContext: tx }, ["steps", "excluded"], (field) => {
         const ids = [...route.steps, ...route.excluded].map((s) => (field === "service" ? s.serviceId : s.actorId));
         return [...new Set(ids)].sort();
       });
-      return { record, route, nodes };
+      return { route, nodes };
     }, context.transaction)
     .finally(() => session.close());
   return {
@@ -71,7 +60,7 @@ export async function referralRoute(driver: Driver, input: RouteRequest, context
     excluded: route.excluded.map((exclusion) => ({ ...exclusion, nodes })),
     communeCode: plan.communeCode,
     communeName: plan.communeName,
-    covered: record.get("covered") as boolean,
+    covered: plan.covered,
     at: plan.at.toISO()!,
   };
 }
@@ -89,10 +78,23 @@ function needRowsOf(needs: NeedAnswers[], candidates: CandidateRow[]): NeedRow[]
     .map(({ need, serviceIds }) => ({ need, candidates: serviceIds.flatMap((id) => byId.get(id) ?? []) }));
 }
 
-async function planOf(input: RouteRequest): Promise<Omit<RouteRequestPlan, "showsPlaceCounts">> {
+/** The parameters of functions/routes/referral-route.cypher. */
+interface RouteQueryParams {
+  communeCode: string;
+  departement: string;
+  needs: NeedCode[];
+  urgentNeeds: NeedCode[];
+  situations: SituationCode[];
+  audiences: Audience[];
+  emergencyNumbers: string[];
+}
+
+/** The checked request, computed once: what the ranking reads, and the route query's parameters. */
+async function planOf(input: RouteRequest, role: Role): Promise<{ plan: RouteRequestPlan; params: RouteQueryParams }> {
   if (input.situations.length === 0) refuse("situations", "give at least one situation");
   const needs = input.needs ?? [];
-  if (needs.includes("PERPETRATOR_FOLLOW_UP") && needs.length > 1) {
+  const perpetrator = needs.includes("PERPETRATOR_FOLLOW_UP");
+  if (perpetrator && needs.length > 1) {
     refuse("needs", "a route is for a victim or for a perpetrator: PERPETRATOR_FOLLOW_UP cannot be mixed with other needs");
   }
   if (input.age != null && (input.age < 0 || input.age > 120)) refuse("age", "must be between 0 and 120");
@@ -115,18 +117,34 @@ async function planOf(input: RouteRequest): Promise<Omit<RouteRequestPlan, "show
   const at = input.at ? DateTime.fromISO(input.at.toString(), { setZone: true }) : DateTime.now();
   if (!at.isValid) refuse("at", "must be an ISO 8601 date and time");
 
-  return {
+  const age = input.age ?? null;
+  const urgency = input.urgency ?? "PLANNED";
+  const forAChild = (age !== null && age < 18) || input.situations.includes("CHILD_EXPOSURE");
+  const plan: RouteRequestPlan = {
     communeCode: commune.code,
     communeName: commune.name,
     departement: commune.departement,
+    covered: commune.covered,
     situations: input.situations,
-    urgency: input.urgency ?? "PLANNED",
+    urgency,
     at: at.setZone(PARIS),
     withChildren: input.withChildren ?? null,
-    age: input.age ?? null,
+    age,
     languages,
     maxOptionsPerNeed,
+    showsPlaceCounts: rolesSeeingPlaceCounts.has(role),
   };
+  const params: RouteQueryParams = {
+    communeCode: commune.code,
+    departement: commune.departement,
+    needs,
+    urgentNeeds: urgency === "IMMEDIATE_DANGER" && !perpetrator ? urgentNeeds : [],
+    situations: input.situations,
+    audiences: perpetrator ? ["PERPETRATORS"] : ["VICTIMS", "GENERAL_PUBLIC"],
+    // A planned route lists no emergency numbers (rank-route.ts): the query need not look them up.
+    emergencyNumbers: urgency === "PLANNED" ? [] : forAChild ? [...emergencyNumbers, childEmergencyNumber] : emergencyNumbers,
+  };
+  return { plan, params };
 }
 
 function refuse(field: string, reason: string): never {
