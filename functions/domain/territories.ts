@@ -6,6 +6,7 @@
  * generated/territories.ts (local/territory-referential.ts), so that the functions carry tens of
  * kilobytes instead of the package's 12 MB of data.
  */
+import type { TerritoryLevel } from "../../generated/graphql";
 import { territories } from "../../generated/territories";
 
 export const coveredDepartements = ["92", "77", "79"] as const;
@@ -15,7 +16,7 @@ export const territorySource = "@etalab/decoupage-administratif 6.0.0 (Code offi
 export interface TerritoryRecord {
   code: string;
   name: string;
-  level: "NATIONAL" | "DEPARTEMENT" | "ZONE" | "COMMUNE";
+  level: TerritoryLevel;
   partOf: string[];
   postalCodes?: string[];
 }

@@ -4,7 +4,7 @@
  * each need. Pure: the same rows and request always give the same route.
  */
 import type { DateTime } from "luxon";
-import type { EmergencyContact, NeedCode, Proximity, ServiceKind, SituationCode, UncoveredNeed, Urgency } from "../../generated/graphql";
+import type { ChildrenPolicy, EmergencyContact, Gender, NeedCode, Proximity, ServiceKind, SituationCode, UncoveredNeed, Urgency } from "../../generated/graphql";
 import { openingStatus, PARIS } from "../domain/opening-status";
 
 export interface RouteRequestPlan {
@@ -28,11 +28,11 @@ export interface CandidateRow {
   service: {
     id: string;
     name: string;
-    kind: string;
-    gender: string | null;
+    kind: ServiceKind;
+    gender: Gender | null;
     minAge: number | null;
     maxAge: number | null;
-    children: "ACCEPTED" | "NOT_ACCEPTED" | null;
+    children: ChildrenPolicy | null;
     referralRequired: boolean;
     referredBy: string | null;
     languages: string[];
