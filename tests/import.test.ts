@@ -52,7 +52,8 @@ describe("importing a CSV file from S3", () => {
     expect(permanence).toEqual({ source: "s3://parcours-imports/incoming/partenaires.csv", today: true, commune: "92050" });
   });
 
-  it("changes nothing when the same file is imported again, and says so", async () => {
+  // Two imports and two exports of the whole graph (every format): more than the default timeout on a busy machine.
+  it("changes nothing when the same file is imported again, and says so", { timeout: 90_000 }, async () => {
     await importFile("incoming/partenaires.csv", validCsv);
     const before = await exportedGraph();
 
