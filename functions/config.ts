@@ -43,7 +43,7 @@ export interface ApiSettings {
   anonymousOperations: AnonymousOperations;
 }
 
-/** Whether callers without a token may send any query, or only registered operations (functions/operation-allowlist.ts). */
+/** Whether callers without a token may send any query, or only registered operations (functions/api/operation-allowlist.ts). */
 export type AnonymousOperations = "any" | "registered";
 
 export function anonymousOperationsFromEnv(env: NodeJS.ProcessEnv = process.env): AnonymousOperations {

@@ -1,78 +1,69 @@
-import type { GraphQLFormattedError } from "graphql";
-import { ApolloServerErrorCode, unwrapResolverError } from "@apollo/server/errors";
-import { limitRefusalCode, queryLimitCodes, queryLimits } from "./query-limits";
-
-const knownCodes = new Set<string>([...Object.values(ApolloServerErrorCode), ...queryLimitCodes, "BAD_USER_INPUT", "FORBIDDEN", "UNAUTHENTICATED"]);
-
-/** Client errors Apollo Server raises without a code, known by their message. */
-const codelessClientErrors = new Map([["provided sha does not match query", ApolloServerErrorCode.BAD_REQUEST]]);
-
-/** @neo4j/graphql does not export its error classes: they are known by name, and @authentication's refusal by its message. */
-const libraryRefusals = new Set(["Neo4jGraphQLForbiddenError", "Neo4jGraphQLAuthenticationError"]);
-const libraryUnauthenticated = "Unauthenticated";
-
 /**
- * What a caller sees of an error: the message and a stable extensions.code. @neo4j/graphql's
- * authorization refusals carry no code: they become FORBIDDEN, whatever the caller's role (a token
- * that fails verification is refused earlier, with 401 and UNAUTHENTICATED). Errors the API did not
- * raise on purpose (a database failure, a bug) are masked, so no Cypher, stack or data leaks out.
+ * The errors the API raises on purpose, each with a stable `extensions.code` (README, Errors). Every
+ * module throws these; anything else a caller sees is masked (functions/api/format-error.ts).
  */
-export function formatError(formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError {
-  const where = formatted.path ? { path: formatted.path } : {};
-  if (isAuthorizationRefusal(error === undefined ? undefined : unwrapResolverError(error))) {
-    return { message: "Forbidden: the caller's role may not read or do this (README, Roles and access).", ...where, extensions: { code: "FORBIDDEN" } };
+import { GraphQLError, type ASTNode } from "graphql";
+
+/** The refusals of the query limits (functions/api/query-limits.ts), by what was beyond a limit. */
+export const queryLimitCodes = [
+  "QUERY_TOO_DEEP",
+  "QUERY_TOO_COSTLY",
+  "QUERY_TOO_MANY_ALIASES",
+  "QUERY_TOO_MANY_DIRECTIVES",
+  "RESPONSE_TOO_LARGE",
+  "QUERY_TIMEOUT",
+] as const;
+export type QueryLimitCode = (typeof queryLimitCodes)[number];
+
+/** The codes of the errors below: a client may rely on them. */
+export const errorCodes = ["BAD_USER_INPUT", "FORBIDDEN", "UNAUTHENTICATED", ...queryLimitCodes] as const;
+
+/** One argument or input field is wrong: `field` names it, `reason` says why when the message does not. */
+export class BadUserInput extends GraphQLError {
+  constructor(message: string, { field, reason, nodes, status }: { field: string; reason?: string; nodes?: ASTNode[]; status?: number }) {
+    super(message, {
+      ...(nodes ? { nodes } : {}),
+      extensions: { code: "BAD_USER_INPUT", field, ...(reason === undefined ? {} : { reason }), ...(status === undefined ? {} : { http: { status } }) },
+    });
   }
-  if (isTransactionTimeout(error === undefined ? undefined : unwrapResolverError(error))) {
-    return {
-      message: `The query ran longer than ${queryLimits.transactionTimeoutMs} ms and was stopped: ask for smaller pages or fewer nested lists.`,
-      ...where,
-      extensions: { code: "QUERY_TIMEOUT", limit: queryLimits.transactionTimeoutMs },
-    };
+}
+
+/** A record of a write, as an invalid value names it. */
+export interface InvalidValue {
+  record: string | null;
+  field: string;
+  reason: string;
+}
+
+/** A write with invalid values, all listed in `problems`: nothing was written. */
+export class InvalidRecords extends GraphQLError {
+  constructor(problems: InvalidValue[]) {
+    const described = problems.map((p) => `${p.record ?? "input"}${p.field ? ` ${p.field}` : ""}: ${p.reason}`);
+    super(`${problems.length} invalid value(s); nothing was written. ${described.join("; ")}`, {
+      extensions: { code: "BAD_USER_INPUT", problems: problems.map(({ record, field, reason }) => ({ record, field, reason })) },
+    });
   }
-  // Apollo gives INTERNAL_SERVER_ERROR to every error raised without a code, its own client errors included.
-  const code = limitRefusalCode(error) ?? codelessClientErrors.get(formatted.message) ?? (typeof formatted.extensions?.code === "string" ? formatted.extensions.code : "INTERNAL_SERVER_ERROR");
-  if (knownCodes.has(code) && code !== ApolloServerErrorCode.INTERNAL_SERVER_ERROR) {
-    const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
-    // Tokens are verified while Apollo builds the context, and it prefixes what fails there.
-    const message = formatted.message.replace(/^Context creation failed: /, "");
-    return { ...formatted, message, extensions: { ...extensions, code } };
+}
+
+/** The caller's role or scope does not allow this. */
+export class Forbidden extends GraphQLError {
+  constructor(reason: string, status?: number) {
+    super(`Forbidden: ${reason}.`, { extensions: { code: "FORBIDDEN", ...(status === undefined ? {} : { http: { status } }) } });
   }
-  logMaskedError(formatted, error);
-  return { message: "Internal server error", ...where, extensions: { code: "INTERNAL_SERVER_ERROR" } };
 }
 
-/**
- * What operators see of a masked error: its kind, Neo4j's error code and the path, never its message,
- * which may quote Cypher parameters (an address a coordinator wrote, for instance).
- */
-function logMaskedError(formatted: GraphQLFormattedError, error: unknown): void {
-  const cause = error === undefined ? undefined : unwrapResolverError(error);
-  const neo4jCode = (cause as { code?: unknown } | undefined)?.code;
-  console.error(
-    JSON.stringify({
-      level: "ERROR",
-      message: "masked internal error",
-      kind: cause instanceof Error ? cause.name : typeof cause,
-      ...(typeof neo4jCode === "string" ? { neo4jCode } : {}),
-      path: formatted.path ?? null,
-    }),
-  );
+/** The bearer token is not one this API accepts: 401, with the header OAuth clients read. */
+export class Unauthenticated extends GraphQLError {
+  constructor(reason: string) {
+    super(`Invalid bearer token: ${reason}.`, {
+      extensions: { code: "UNAUTHENTICATED", http: { status: 401, headers: new Map([["www-authenticate", 'Bearer error="invalid_token"']]) } },
+    });
+  }
 }
 
-/** Neo4j stops a transaction beyond the timeout the request set (Neo.ClientError.Transaction.TransactionTimedOut…). */
-function isTransactionTimeout(error: unknown): boolean {
-  const code = (error as { code?: unknown } | undefined)?.code;
-  return typeof code === "string" && code.startsWith("Neo.ClientError.Transaction.TransactionTimedOut");
-}
-
-// Not `instanceof GraphQLError`: @neo4j/graphql loads graphql's CommonJS build, the server its ES module.
-function isAuthorizationRefusal(error: unknown): boolean {
-  if (!(error instanceof Error) || (error as { extensions?: { code?: unknown } }).extensions?.code !== undefined) return false;
-  return libraryRefusals.has(error.name) || (error.constructor.name === "Neo4jGraphQLError" && error.message === libraryUnauthenticated);
-}
-
-/** Development stages: the same answer, with the message of an unexpected error kept for the developer; never a stack. */
-export function formatErrorUnmasked(formatted: GraphQLFormattedError): GraphQLFormattedError {
-  const masked = formatError(formatted);
-  return masked.extensions?.code === "INTERNAL_SERVER_ERROR" ? { ...masked, message: formatted.message } : masked;
+/** A refused request: what was asked is beyond a limit; `code` says which. */
+export class QueryLimitExceeded extends GraphQLError {
+  constructor(message: string, code: QueryLimitCode, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { code, ...extensions, http: { status: 400 } } });
+  }
 }

@@ -47,7 +47,7 @@ try {
   });
   const { createS3Client } = await import("../functions/storage/s3");
   await createS3Client().send(new PutObjectCommand({ Bucket: localBuckets.imports, Key: key, Body: csv }));
-  const { handler } = await import("../functions/import");
+  const { handler } = await import("../functions/handlers/import");
   const event = objectCreatedEvent(localBuckets.imports, key, Buffer.byteLength(csv));
   const runs: { label: string; seconds: number; changes: unknown }[] = [];
   for (const label of ["first import (creates)", "same file again (unchanged)"]) {

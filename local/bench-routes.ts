@@ -11,7 +11,7 @@ import { performance } from "node:perf_hooks";
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { referralRouteCypher } from "../generated/cypher";
 import { createDriver } from "../functions/graph/driver";
-import { coveredTerritories } from "../functions/dataset/territories";
+import { coveredTerritories } from "../functions/domain/territories";
 import { httpApiEvent, lambdaContext } from "./http-api-event";
 import { startNeo4j, stopNeo4j, type Neo4jInstance } from "./neo4j-process";
 import { withLocalAuthDefaults } from "./local-auth";
@@ -123,7 +123,7 @@ Object.assign(process.env, withLocalAuthDefaults(process.env), { NEO4J_URI: neo4
 const driver = createDriver({ uri: neo4j.uri, user: instance.user, password: instance.password });
 await driver.executeQuery("MATCH (n) DETACH DELETE n");
 await seedGraph(driver);
-const { handler } = await import("../functions/graphql");
+const { handler } = await import("../functions/handlers/graphql");
 
 const requests = workload(REQUESTS + WARMUP);
 console.log(`${REQUESTS} route requests per path, ${CONCURRENCY} concurrent, in ${ROUNDS} rounds taken in turn, after ${WARMUP} warm-up requests on each path\n`);

@@ -65,7 +65,7 @@ const standIns = [
     } });`,
   ),
   // Apollo GraphOS reporting (with its 0.2 MB protobuf), which Apollo Server imports only when no
-  // plugin says it is disabled: functions/graphql-server.ts says so.
+  // plugin says it is disabled: functions/api/graphql-server.ts says so.
   standIn(
     "no-apollo-reporting",
     /^\.\/plugin\/(usageReporting|schemaReporting|inlineTrace)\/index\.js$/,
@@ -79,7 +79,7 @@ const rows: string[] = [];
 for (const name of functionNames) {
   const outdir = join(distDir, name);
   const result = await build({
-    entryPoints: { index: join(root, "functions", `${name}.ts`) },
+    entryPoints: { index: join(root, "functions", "handlers", `${name}.ts`) },
     outdir,
     outExtension: { ".js": ".mjs" },
     // Code behind a dynamic import() goes to a chunk that only loads when it runs.

@@ -1,7 +1,8 @@
 /**
  * Writes generated/: the type definitions and Cypher files as TypeScript modules (so that the
  * Lambda bundle, tsx and vitest read them alike), the covered territories of the INSEE referential,
- * the schema as @neo4j/graphql augments it, TypeScript types for that schema (graphql-codegen), and the
+ * the values of schema/'s enums (which the dataset format validates with), the schema as @neo4j/graphql
+ * augments it, TypeScript types and resolver types for that schema (graphql-codegen), and the
  * partner example's typed client from the published SDL (partner-client/). `--check` writes to a
  * temporary folder and fails when generated/ differs from it.
  */
@@ -10,8 +11,9 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, join, relative } from "node:path";
 import { Neo4jGraphQL } from "@neo4j/graphql";
-import { printSchema } from "graphql";
+import { Kind, parse, printSchema } from "graphql";
 import { neo4jGraphQLFeatures } from "../functions/graph/neo4j-graphql-features";
+import { expandSchemaMacros } from "./schema-macros";
 import { extractFrenchCommunes, extractTerritories } from "./territory-referential";
 
 const root = join(import.meta.dirname, "..");
@@ -29,8 +31,10 @@ const camel = (fileName: string) => fileName.replace(/[-.](\w)/g, (_, c: string)
 
 async function generate(outDir: string): Promise<void> {
   const schemaFiles = await filesUnder("schema", ".graphql");
-  const typeDefs = (await Promise.all(schemaFiles.map((f) => readFile(join(root, f), "utf8")))).join("\n");
+  const typeDefs = expandSchemaMacros((await Promise.all(schemaFiles.map((f) => readFile(join(root, f), "utf8")))).join("\n"));
   await writeFile(join(outDir, "type-defs.ts"), `${header}// From ${schemaFiles.join(", ")}\nexport const typeDefs = ${JSON.stringify(typeDefs)};\n`);
+
+  await writeFile(join(outDir, "enums.ts"), header + enumValuesOf(typeDefs));
 
   const cypherFiles = await filesUnder("functions", ".cypher");
   const constants = await Promise.all(
@@ -41,7 +45,7 @@ async function generate(outDir: string): Promise<void> {
   const territories = extractTerritories().map((t) => JSON.stringify(t)).join(",\n  ");
   await writeFile(
     join(outDir, "territories.ts"),
-    `${header}// From @etalab/decoupage-administratif (local/territory-referential.ts)\nimport type { TerritoryRecord } from "../functions/dataset/territories";\n\nexport const territories: TerritoryRecord[] = [\n  ${territories},\n];\n`,
+    `${header}// From @etalab/decoupage-administratif (local/territory-referential.ts)\nimport type { TerritoryRecord } from "../functions/domain/territories";\n\nexport const territories: TerritoryRecord[] = [\n  ${territories},\n];\n`,
   );
 
   await writeFile(
@@ -57,6 +61,18 @@ async function generate(outDir: string): Promise<void> {
     env: { ...process.env, PARCOURS_GENERATED_DIR: relative(root, outDir) || "." },
     stdio: "inherit",
   });
+}
+
+/** `export const needCodeValues = [...] as const;` for each enum of schema/: runtime values for the zod schemas. */
+function enumValuesOf(typeDefs: string): string {
+  const enums = parse(typeDefs)
+    .definitions.flatMap((d) => (d.kind === Kind.ENUM_TYPE_DEFINITION ? [d] : []))
+    .sort((a, b) => a.name.value.localeCompare(b.name.value));
+  const constants = enums.map(({ name: { value: name }, values }) => {
+    const listed = (values ?? []).map((v) => JSON.stringify(v.name.value)).join(", ");
+    return `export const ${name[0]!.toLowerCase()}${name.slice(1)}Values = [${listed}] as const satisfies readonly ${name}[];\n`;
+  });
+  return `import type { ${enums.map((e) => e.name.value).join(", ")} } from "./graphql";\n\n${constants.join("")}`;
 }
 
 async function check(): Promise<void> {

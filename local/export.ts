@@ -9,7 +9,7 @@ const port = localS3Port();
 const s3 = await startOrReuseS3Server(port, localS3Dir(port));
 Object.assign(process.env, { NEO4J_URI: neo4j.uri, NEO4J_USER: instance.user, NEO4J_PASSWORD: instance.password, POWERTOOLS_LOG_LEVEL: "WARN" }, localS3Env(s3.endpoint));
 
-const { handler } = await import("../functions/export");
+const { handler } = await import("../functions/handlers/export");
 const result = await handler({ source: "manual" }, lambdaContext("parcours-export"));
 console.log(`Exported ${JSON.stringify(result.counts)} to s3://${localBuckets.exports}/:`);
 for (const key of Object.values(result.keys)) console.log(`  ${key}  (files in ${localS3Dir(port)}/${localBuckets.exports})`);

@@ -1,5 +1,5 @@
 /** A large import file in the CSV layout, for the benchmark and the large-file test: made-up partners, ten services each. */
-import { knownTerritoryCodes } from "../functions/dataset/territories";
+import { knownTerritoryCodes } from "../functions/domain/territories";
 
 const header =
   "actor_id,actor_name,actor_kind,actor_covers,service_id,service_name,service_kind,audience,needs,situations,area,service_phone,opening_hours,location_id,location_name,commune";

@@ -27,7 +27,7 @@ const body = await readFile(path);
 const key = `incoming/${basename(path)}`;
 const { createS3Client } = await import("../functions/storage/s3");
 await createS3Client().send(new PutObjectCommand({ Bucket: localBuckets.imports, Key: key, Body: body }));
-const { handler } = await import("../functions/import");
+const { handler } = await import("../functions/handlers/import");
 const [report] = await handler(objectCreatedEvent(localBuckets.imports, key, body.length), lambdaContext("parcours-import"));
 console.log(JSON.stringify(report, null, 2));
 console.log(`Report stored at s3://${localBuckets.imports}/reports/${key}.json`);

@@ -1,13 +1,13 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { DatasetInput } from "../functions/dataset/parse-dataset-text";
+import type { DatasetText } from "../functions/formats/parcours/read-dataset";
 
 export const seedDir = join(import.meta.dirname, "..", "seed");
 const taxonomyFile = "taxonomy.yaml";
 
 export interface SeedFiles {
   taxonomy: string;
-  dataset: DatasetInput[];
+  dataset: DatasetText[];
 }
 
 /** The taxonomy and every dataset file of seed/, in name order so that loads are deterministic. */

@@ -1,8 +1,8 @@
 import type { Driver } from "neo4j-driver";
-import { countGraph, loadDataset, type LoadSummary } from "../functions/dataset/load-dataset";
-import { readDataset } from "../functions/dataset/parse-dataset-text";
-import type { DatasetProblem } from "../functions/dataset/read-dataset";
-import { parseTaxonomy } from "../functions/dataset/taxonomy";
+import { countGraph, loadDataset, type LoadSummary } from "../functions/graph/load-dataset";
+import { readDataset } from "../functions/formats/parcours/read-dataset";
+import type { DatasetProblem } from "../functions/domain/validate-dataset";
+import { parseTaxonomy } from "../functions/domain/taxonomy";
 import { ensureGraphSchema } from "../functions/graph/graph-schema";
 import { readSeedFiles } from "./seed-files";
 

@@ -9,7 +9,7 @@ import { httpApiEvent, lambdaContext } from "./http-api-event";
 const MAX_BODY_BYTES = 1024 * 1024;
 
 export async function serveLocally(port: number): Promise<string> {
-  const { handler } = await import("../functions/graphql");
+  const { handler } = await import("../functions/handlers/graphql");
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? "/", "http://localhost");
     const body = await readBody(request);

@@ -1,9 +1,9 @@
 /**
  * Extracts the covered territories from Etalab's découpage administratif, for `npm run codegen` to
- * write into generated/territories.ts (see functions/dataset/territories.ts).
+ * write into generated/territories.ts (see functions/domain/territories.ts).
  */
 import { createRequire } from "node:module";
-import { coveredDepartements, NATIONAL, type TerritoryRecord } from "../functions/dataset/territories";
+import { coveredDepartements, NATIONAL, type TerritoryRecord } from "../functions/domain/territories";
 
 interface EtalabCommune {
   code: string;

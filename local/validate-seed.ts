@@ -1,7 +1,7 @@
 /** `npm run seed:check`: validates seed/ without touching any database. */
-import { readDataset } from "../functions/dataset/parse-dataset-text";
-import type { DatasetFile } from "../functions/dataset/schema";
-import { parseTaxonomy } from "../functions/dataset/taxonomy";
+import { readDataset } from "../functions/formats/parcours/read-dataset";
+import type { DatasetFile } from "../functions/domain/dataset-schema";
+import { parseTaxonomy } from "../functions/domain/taxonomy";
 import { readSeedFiles } from "./seed-files";
 
 const files = await readSeedFiles();

@@ -1,8 +1,8 @@
-/** The GraphQL API: one HTTP API route to functions/graphql.handler. */
+/** The GraphQL API: one HTTP API route to functions/handlers/graphql.handler. */
 import { authEnvironment } from "./auth";
 import { apiEnvironment, builtFunction, corsEnvironment, neo4jEnvironment } from "./settings";
 
-// CORS is the handler's (functions/cors.ts), from the stage's allowlist, so that preflights reach the
+// CORS is the handler's (functions/api/cors.ts), from the stage's allowlist, so that preflights reach the
 // function and `npm start` answers them as a deployed stage does.
 export const api = new sst.aws.ApiGatewayV2("Api", { cors: false });
 

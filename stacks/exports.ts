@@ -1,5 +1,5 @@
 /**
- * Exports: functions/export.handler writes snapshots (full Parcours JSON, public HSDS and CSV) to the
+ * Exports: functions/handlers/export.handler writes snapshots (full Parcours JSON, public HSDS and CSV) to the
  * exports bucket every night, and on demand (`aws lambda invoke --function-name <ExportFunction>`).
  * It may only put objects in that bucket. The bucket is private: the full export holds confidential
  * addresses.

@@ -1,6 +1,6 @@
 /**
  * Imports: coordinators drop files under incoming/ in the imports bucket; each ObjectCreated event
- * runs functions/import.handler, which may read incoming/ and write its report under reports/ —
+ * runs functions/handlers/import.handler, which may read incoming/ and write its report under reports/ —
  * nothing else (reports/ is outside the notification's prefix, so a report never triggers an import).
  */
 import { builtFunction, neo4jEnvironment } from "./settings";

@@ -15,13 +15,13 @@ export const neo4jEnvironment = {
 export const apiEnvironment = {
   GRAPHQL_INTROSPECTION: production ? "false" : "true",
   GRAPHQL_MASK_ERRORS: production ? "true" : "false",
-  // "registered" limits callers without a token to published/operations.json (functions/operation-allowlist.ts);
+  // "registered" limits callers without a token to published/operations.json (functions/api/operation-allowlist.ts);
   // "any" while the public pages send their own queries.
   ANONYMOUS_OPERATIONS: "any",
 };
 
 /**
- * The browser origins allowed to call the API (functions/cors.ts), a comma-separated allowlist per
+ * The browser origins allowed to call the API (functions/api/cors.ts), a comma-separated allowlist per
  * stage: `sst secret set CorsAllowedOrigins https://app.partner.example,https://… --stage <stage>`.
  * Production has no default, so a deploy fails until its partners' origins are listed; other stages
  * allow a developer's localhost on any port.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { apiSettingsFromEnv } from "../functions/config";
-import { formatError, formatErrorUnmasked } from "../functions/errors";
+import { formatError, formatErrorUnmasked } from "../functions/api/format-error";
 
 const unexpected = { message: "Neo.ClientError.Statement.SyntaxError: MATCH (n:Location) …", extensions: { code: "INTERNAL_SERVER_ERROR", stacktrace: ["at run (driver.js:1)"] } };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { localBuckets } from "../local/s3-server";
-import { territorySource } from "../functions/dataset/territories";
+import { territorySource } from "../functions/domain/territories";
 import { cypher } from "./support/graph";
 import { hsdsOrganization } from "./support/hsds-fixtures";
 import { hsdsPageValidator } from "./support/hsds-schema";

@@ -4,8 +4,8 @@
  */
 import { getIntrospectionQuery, getNamedType, getNullableType, isLeafType, isListType, isNonNullType, isObjectType, type GraphQLObjectType } from "graphql";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { buildGraphQLSchema } from "../functions/graphql-server";
-import { pageSizes, queryLimits } from "../functions/query-limits";
+import { buildGraphQLSchema } from "../functions/api/graphql-server";
+import { pageSizes, queryLimits } from "../functions/api/query-limits";
 import { testDriver } from "./support/graph";
 import { tokenFor } from "./support/tokens";
 import { apiRequest, graphql, invokeGraphQL, type GraphQLResponse } from "./support/http-api";

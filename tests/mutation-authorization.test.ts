@@ -3,7 +3,7 @@
  * audit record); allowed writes leave a record of who, when and what changed.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { countGraph } from "../functions/dataset/load-dataset";
+import { countGraph } from "../functions/graph/load-dataset";
 import type { Claims, Role } from "../functions/auth/caller";
 import { confidentialDataset, fixture, saveDatasetMutation, writeConfidentialFixture } from "./support/confidential-fixture";
 import { cypher, testDriver } from "./support/graph";

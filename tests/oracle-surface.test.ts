@@ -11,7 +11,8 @@
 import { graphql as execute, isInputObjectType, isListType, isNonNullType, isObjectType, type GraphQLInputObjectType, type GraphQLInputType, type GraphQLSchema } from "graphql";
 import { beforeAll, describe, expect, it } from "vitest";
 import { callerOf, publicCaller, type Caller, type Claims } from "../functions/auth/caller";
-import { buildGraphQLSchema, contextOf } from "../functions/graphql-server";
+import { contextOf } from "../functions/api/graphql-context";
+import { buildGraphQLSchema } from "../functions/api/graphql-server";
 import { graphql } from "./support/http-api";
 import { cypher, testDriver } from "./support/graph";
 import { tokenFor } from "./support/tokens";

@@ -5,8 +5,8 @@
 import { readFileSync } from "node:fs";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import type { NeedCode } from "../functions/dataset/schema";
-import { openingStatus } from "../functions/routes/opening";
+import type { NeedCode } from "../generated/graphql";
+import { openingStatus } from "../functions/domain/opening-status";
 import { leaveOutRules, rankingCriteria, rankRoute, type CandidateRow, type RouteRequestPlan } from "../functions/routes/rank-route";
 
 const tuesdayMorning = DateTime.fromISO("2026-11-24T10:00:00+01:00", { setZone: true });
@@ -16,6 +16,7 @@ function plan(overrides: Partial<RouteRequestPlan> = {}): RouteRequestPlan {
     communeCode: "92050",
     communeName: "Nanterre",
     departement: "92",
+    covered: true,
     situations: ["INTIMATE_PARTNER_VIOLENCE"],
     urgency: "PLANNED",
     at: tuesdayMorning,
@@ -178,6 +179,38 @@ describe("ranking criteria, in order: each alone decides", () => {
 
   it("then by id, so that the same request always gives the same route", () => {
     expect(order("LISTENING", [candidate("b"), candidate("a")]).ids).toEqual(["a", "b"]);
+  });
+});
+
+describe("needs no service answers", () => {
+  const emptyNeed = [{ need: "LEGAL_ADVICE" as NeedCode, candidates: [] }];
+
+  it("says when the département is not covered yet, from the plan", () => {
+    const route = rankRoute(plan({ communeCode: "69123", communeName: "Lyon", departement: "69", covered: false }), emptyNeed, []);
+    expect(route.uncoveredNeeds).toEqual([
+      { need: "LEGAL_ADVICE", reason: "Parcours ne couvre pas encore le département 69 et aucun service national ne répond à ce besoin" },
+    ]);
+  });
+
+  it("says no service is known when the département is covered", () => {
+    expect(rankRoute(plan(), emptyNeed, []).uncoveredNeeds[0]?.reason).toBe("aucun service recensé pour ce besoin dans ce département ni au niveau national");
+  });
+
+  it("gives the reasons when every candidate was left out", () => {
+    const elsewhere = candidate("elsewhere", {}, { areaReach: null, areaNames: ["Nanterre"] });
+    const route = rankRoute(plan(), [{ need: "LISTENING", candidates: [elsewhere] }], []);
+    expect(route.uncoveredNeeds[0]?.reason).toBe("aucun service accessible : hors secteur : réservé à Nanterre");
+  });
+});
+
+describe("emergency numbers", () => {
+  const line = { number: "3919", label: "Violences Femmes Info", channel: "PHONE" as const, source: "seeds/x", schedule: { openingHours: "24/7", description: null } };
+
+  it("are listed when the route is urgent, never for a planned one", () => {
+    expect(rankRoute(plan({ urgency: "URGENT" }), [], [line]).emergency).toEqual([
+      { number: "3919", label: "Violences Femmes Info", channel: "PHONE", source: "seeds/x", available: "24h/24, 7j/7" },
+    ]);
+    expect(rankRoute(plan({ urgency: "PLANNED" }), [], [line]).emergency).toEqual([]);
   });
 });
 

@@ -2,7 +2,7 @@ import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { countGraph } from "../functions/dataset/load-dataset";
+import { countGraph } from "../functions/graph/load-dataset";
 import { InvalidDatasetError, seedGraph } from "../local/seed-graph";
 import { seedDir } from "../local/seed-files";
 import { testDriver } from "./support/graph";

@@ -1,7 +1,7 @@
 /**
  * Who is calling: the role a verified token grants, or PUBLIC without a token. The claims are
  * checked here once, so every rule downstream (the @authorization rules in schema/, the custom
- * checks in functions/authorization.ts, the audit trail) reads the same well-formed caller.
+ * checks in functions/auth/authorization.ts, the audit trail) reads the same well-formed caller.
  */
 import { z } from "zod";
 

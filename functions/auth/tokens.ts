@@ -2,9 +2,9 @@
  * Bearer tokens, verified with jose: an HS256 secret for local use and tests, or the identity
  * provider's JWKS in production. Audience, issuer and expiry are always checked.
  */
-import { GraphQLError } from "graphql";
 import { createRemoteJWKSet, errors, jwtVerify, SignJWT, type JWTVerifyGetKey } from "jose";
 import type { AuthSettings } from "../config";
+import { Unauthenticated } from "../errors";
 import { callerOf, claimsSchema, publicCaller, type Caller, type Claims } from "./caller";
 
 export type TokenVerifier = (authorizationHeader: string | undefined) => Promise<Caller>;
@@ -15,7 +15,7 @@ export function createTokenVerifier(settings: AuthSettings): TokenVerifier {
   return async (authorizationHeader) => {
     if (authorizationHeader === undefined || authorizationHeader.trim() === "") return publicCaller;
     const match = /^Bearer\s+(\S+)$/i.exec(authorizationHeader.trim());
-    if (!match) throw unauthenticated('the Authorization header must be "Bearer <token>"');
+    if (!match) throw new Unauthenticated('the Authorization header must be "Bearer <token>"');
     let payload: unknown;
     try {
       ({ payload } = await jwtVerify(match[1]!, key as JWTVerifyGetKey, {
@@ -25,12 +25,12 @@ export function createTokenVerifier(settings: AuthSettings): TokenVerifier {
         requiredClaims: ["exp", "sub"],
       }));
     } catch (error) {
-      throw unauthenticated(reasonOf(error));
+      throw new Unauthenticated(reasonOf(error));
     }
     const claims = claimsSchema.safeParse(payload);
     if (!claims.success) {
       const issue = claims.error.issues[0];
-      throw unauthenticated(`the token's claims are not valid: ${issue?.path.join(".") || "token"} ${issue?.message ?? ""}`.trim());
+      throw new Unauthenticated(`the token's claims are not valid: ${issue?.path.join(".") || "token"} ${issue?.message ?? ""}`.trim());
     }
     return callerOf(claims.data);
   };
@@ -72,8 +72,3 @@ function reasonOf(error: unknown): string {
   return "the token is malformed";
 }
 
-function unauthenticated(reason: string): GraphQLError {
-  return new GraphQLError(`Invalid bearer token: ${reason}.`, {
-    extensions: { code: "UNAUTHENTICATED", http: { status: 401, headers: new Map([["www-authenticate", 'Bearer error="invalid_token"']]) } },
-  });
-}

@@ -6,11 +6,11 @@
  */
 import type { S3Client } from "@aws-sdk/client-s3";
 import type { Driver } from "neo4j-driver";
-import { readGraphRecords, toDatasetFile } from "../dataset/dump-dataset";
-import { toHsds } from "../hsds/to-hsds";
+import { readGraphRecords, toDatasetFile } from "../graph/dump-dataset";
+import { toHsds } from "../formats/hsds/to-hsds";
 import { writeObject } from "../storage/s3";
-import { buildGraphQLSchema } from "../graphql-server";
-import { toCsv } from "./csv-export";
+import { buildGraphQLSchema } from "../api/graphql-server";
+import { toCsv } from "../formats/csv/to-csv";
 import { publicView } from "./public-view";
 
 export const exportFiles = {

@@ -6,8 +6,8 @@
  */
 import { graphql, type GraphQLSchema } from "graphql";
 import { publicCaller } from "../auth/caller";
-import type { GraphRecords } from "../dataset/dump-dataset";
-import { contextOf } from "../graphql-server";
+import type { GraphRecords } from "../graph/dump-dataset";
+import { contextOf } from "../api/graphql-context";
 
 type Row = Record<string, unknown>;
 

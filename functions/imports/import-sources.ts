@@ -5,7 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import { DateTime } from "luxon";
-import type { Source } from "../dataset/schema";
+import type { Source } from "../domain/dataset-schema";
 
 /** As in seed/: a source more than three years older than the import is flagged for re-checking. */
 const YEARS_BEFORE_UNVERIFIED = 3;

@@ -15,10 +15,13 @@ import {
   type GraphQLResolveInfo,
   type SelectionSetNode,
 } from "graphql";
+import type { ExclusionResolvers, ResolversTypes, RouteStepResolvers } from "../../generated/graphql";
 
 type NodeField = "service" | "actor";
 const idKey = "__parcoursId";
 const providersKey = "__parcoursProviders";
+const serviceIdsVariable = "_parcoursServiceIds";
+const actorIdsVariable = "_parcoursActorIds";
 
 interface Occurrence {
   key: string;
@@ -60,17 +63,24 @@ export async function fetchRouteNodes(
 
   const selectionsOf = (field: NodeField) =>
     wanted.filter((o) => o.field === field).map((o) => print(o.selectionSet).slice(1, -1)).join(" ");
+  // The ids are variables of the document, beside the request's own (its selections may use them).
   // Lists have a default page size (schema @limit): ask for exactly as many nodes as the route names.
-  const byIds = (ids: string[]) => `where: { id: { in: ${JSON.stringify(ids)} } }, limit: ${Math.max(ids.length, 1)}`;
-  const providers = wanted.some((o) => o.field === "actor")
-    ? `${providersKey}: providers(${byIds(idsOf("actor"))}) { ${idKey}: id ${selectionsOf("actor")} }`
-    : "";
-  const root = `services(${byIds(idsOf("service"))}) { ${idKey}: id ${selectionsOf("service")} ${providers} }`;
-  const variables = info.operation.variableDefinitions?.map(print).join(", ") ?? "";
+  const wantsActors = wanted.some((o) => o.field === "actor");
+  const ids: Record<string, unknown> = { [serviceIdsVariable]: idsOf("service") };
+  if (wantsActors) ids[actorIdsVariable] = idsOf("actor");
+  const limits = Object.fromEntries(Object.entries(ids).map(([name, list]) => [`${name}Limit`, Math.max((list as string[]).length, 1)]));
+  const byIds = (variable: string) => `where: { id: { in: $${variable} } }, limit: $${variable}Limit`;
+  const providers = wantsActors ? `${providersKey}: providers(${byIds(actorIdsVariable)}) { ${idKey}: id ${selectionsOf("actor")} }` : "";
+  const root = `services(${byIds(serviceIdsVariable)}) { ${idKey}: id ${selectionsOf("service")} ${providers} }`;
+  const variables = [
+    ...(info.operation.variableDefinitions?.map(print) ?? []),
+    ...Object.keys(ids).flatMap((name) => [`$${name}: [ID!]!`, `$${name}Limit: Int!`]),
+  ].join(", ");
   const fragments = Object.values(info.fragments).map(print).join("\n");
-  const document = parse(`query RouteNodes${variables ? `(${variables})` : ""} { ${root} }\n${fragments}`);
+  const document = parse(`query RouteNodes(${variables}) { ${root} }\n${fragments}`);
 
-  const result = await execute({ schema: info.schema, document, contextValue: context, variableValues: info.variableValues });
+  const variableValues = { ...info.variableValues, ...ids, ...limits };
+  const result = await execute({ schema: info.schema, document, contextValue: context, variableValues });
   const error = result.errors?.[0];
   // The inner execution's own path (["services"]) means nothing to the caller: its cause is thrown
   // again, so that the error stands at the route field the request asked for.
@@ -85,10 +95,13 @@ export async function fetchRouteNodes(
   return nodes;
 }
 
-/** The node of a step or exclusion for the field being resolved, by the response keys in its path. */
-export function nodeFor(nodes: NodesByKey, info: GraphQLResolveInfo, id: string): unknown {
+/**
+ * The node of a step or exclusion for the field being resolved, by the response keys in its path: the
+ * object the inner execution resolved for that very selection, hence typed as the field's type.
+ */
+export function nodeFor<Node>(nodes: NodesByKey, info: GraphQLResolveInfo, id: string): Node {
   const listKey = info.path.prev?.prev?.key;
-  return nodes.get(occurrenceKey(String(listKey), info.path.key as string))?.get(id) ?? null;
+  return (nodes.get(occurrenceKey(String(listKey), info.path.key as string))?.get(id) ?? null) as Node;
 }
 
 function responseKey(field: FieldNode): string {
@@ -108,9 +121,10 @@ function fieldsOf(selectionSets: (SelectionSetNode | undefined)[], info: GraphQL
 }
 
 /** Resolvers of the route's node fields: the nodes fetched for the selection being resolved. */
+type RouteNodeParent = { serviceId: string; actorId: string; nodes: NodesByKey };
 export const routeNodeResolvers = {
-  service: (parent: { serviceId: string; nodes: NodesByKey }, _args: unknown, _context: unknown, info: GraphQLResolveInfo) =>
-    nodeFor(parent.nodes, info, parent.serviceId),
-  actor: (parent: { actorId: string; nodes: NodesByKey }, _args: unknown, _context: unknown, info: GraphQLResolveInfo) =>
-    nodeFor(parent.nodes, info, parent.actorId),
-};
+  service: (parent: RouteNodeParent, _args: unknown, _context: unknown, info: GraphQLResolveInfo) =>
+    nodeFor<ResolversTypes["Service"]>(parent.nodes, info, parent.serviceId),
+  actor: (parent: RouteNodeParent, _args: unknown, _context: unknown, info: GraphQLResolveInfo) =>
+    nodeFor<ResolversTypes["Actor"]>(parent.nodes, info, parent.actorId),
+} satisfies RouteStepResolvers & ExclusionResolvers;

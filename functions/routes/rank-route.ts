@@ -4,17 +4,15 @@
  * each need. Pure: the same rows and request always give the same route.
  */
 import type { DateTime } from "luxon";
-import type { NeedCode, ServiceKind, SituationCode } from "../dataset/schema";
-import { coveredDepartements } from "../dataset/territories";
-import { openingStatus, PARIS } from "./opening";
-
-export type Urgency = "IMMEDIATE_DANGER" | "URGENT" | "PLANNED";
-export type Proximity = "SAME_COMMUNE" | "NEARBY" | "DEPARTEMENT" | "NATIONAL";
+import type { ChildrenPolicy, EmergencyContact, Gender, NeedCode, Proximity, ServiceKind, SituationCode, UncoveredNeed, Urgency } from "../../generated/graphql";
+import { openingStatus, PARIS } from "../domain/opening-status";
 
 export interface RouteRequestPlan {
   communeCode: string;
   communeName: string;
   departement: string;
+  /** Whether Parcours covers the commune's département (functions/domain/territories.ts). */
+  covered: boolean;
   situations: SituationCode[];
   urgency: Urgency;
   at: DateTime;
@@ -30,11 +28,11 @@ export interface CandidateRow {
   service: {
     id: string;
     name: string;
-    kind: string;
-    gender: string | null;
+    kind: ServiceKind;
+    gender: Gender | null;
     minAge: number | null;
     maxAge: number | null;
-    children: "ACCEPTED" | "NOT_ACCEPTED" | null;
+    children: ChildrenPolicy | null;
     referralRequired: boolean;
     referredBy: string | null;
     languages: string[];
@@ -79,9 +77,9 @@ export interface PlannedStep {
 }
 
 export interface PlannedRoute {
-  emergency: { number: string; label: string; available: string; channel: "PHONE" | "SMS"; source: string }[];
+  emergency: EmergencyContact[];
   steps: PlannedStep[];
-  uncoveredNeeds: { need: NeedCode; reason: string }[];
+  uncoveredNeeds: UncoveredNeed[];
   excluded: { serviceId: string; actorId: string; need: NeedCode; reasons: string[] }[];
 }
 
@@ -336,7 +334,7 @@ function uncoveredReason(plan: RouteRequestPlan, exclusions: string[][]): string
     const reasons = [...new Set(exclusions.flat())].sort();
     return `aucun service accessible : ${reasons.join(" ; ")}`;
   }
-  return !(coveredDepartements as readonly string[]).includes(plan.departement)
+  return !plan.covered
     ? `Parcours ne couvre pas encore le département ${plan.departement} et aucun service national ne répond à ce besoin`
     : "aucun service recensé pour ce besoin dans ce département ni au niveau national";
 }

@@ -67,7 +67,7 @@ CALL (commune, departement, zones, needs) {
   }) AS candidates
 }
 
-RETURN commune.name AS communeName, departement IS NOT NULL AS covered, needs, candidates,
+RETURN needs, candidates,
        COLLECT {
          UNWIND $emergencyNumbers AS number
          CALL (number) {

@@ -1,27 +1,16 @@
 /** `referralRoute`: checks the request, runs the route query, ranks, and hands back graph nodes. */
-import { GraphQLError, type GraphQLResolveInfo } from "graphql";
+import type { GraphQLResolveInfo } from "graphql";
 import { DateTime } from "luxon";
 import neo4j, { type Driver } from "neo4j-driver";
 import { referralRouteCypher } from "../../generated/cypher";
-import { communesOfRequest } from "../dataset/territories";
-import type { NeedCode, SituationCode } from "../dataset/schema";
+import { communesOfRequest } from "../domain/territories";
+import type { Audience, NeedCode, RouteRequest, SituationCode } from "../../generated/graphql";
 import type { Role } from "../auth/caller";
-import type { GraphQLContext } from "../graphql-server";
+import type { GraphQLContext } from "../api/graphql-context";
 import { fetchRouteNodes, type NodesByKey } from "./graph-nodes";
-import { PARIS } from "./opening";
-import { rankRoute, type CandidateRow, type EmergencyRow, type NeedRow, type PlannedRoute, type RouteRequestPlan, type Urgency } from "./rank-route";
-
-export interface RouteRequestInput {
-  commune: string;
-  situations: SituationCode[];
-  needs?: NeedCode[] | null;
-  urgency?: Urgency | null;
-  at?: { toString(): string } | null;
-  withChildren?: boolean | null;
-  age?: number | null;
-  languages?: string[] | null;
-  maxOptionsPerNeed?: number | null;
-}
+import { PARIS } from "../domain/opening-status";
+import { BadUserInput } from "../errors";
+import { rankRoute, type CandidateRow, type EmergencyRow, type NeedRow, type PlannedRoute, type RouteRequestPlan } from "./rank-route";
 
 const emergencyNumbers = ["17", "112", "114", "3919"];
 const childEmergencyNumber = "119";
@@ -29,9 +18,13 @@ const urgentNeeds: NeedCode[] = ["IMMEDIATE_SAFETY", "EMERGENCY_SHELTER"];
 /** A name such as Saint-Denis is borne by dozens of communes: an error lists a readable few. */
 const maxCandidatesShown = 12;
 
-interface RouteResult extends Omit<PlannedRoute, "steps" | "excluded"> {
-  steps: (PlannedRoute["steps"][number] & { nodes: NodesByKey })[];
-  excluded: (PlannedRoute["excluded"][number] & { nodes: NodesByKey })[];
+/** A route step or exclusion before its `service` and `actor` resolve from the fetched nodes. */
+export type RouteStepResult = PlannedRoute["steps"][number] & { nodes: NodesByKey };
+export type ExclusionResult = PlannedRoute["excluded"][number] & { nodes: NodesByKey };
+
+export interface RouteResult extends Omit<PlannedRoute, "steps" | "excluded"> {
+  steps: RouteStepResult[];
+  excluded: ExclusionResult[];
   communeCode: string;
   communeName: string;
   covered: boolean;
@@ -42,34 +35,23 @@ interface RouteResult extends Omit<PlannedRoute, "steps" | "excluded"> {
 /** Who may see free-place counts; the others learn only whether places are free (README, Roles and access). */
 const rolesSeeingPlaceCounts = new Set<Role>(["FRONTLINE", "COORDINATOR", "SHELTER_OPERATOR", "ADMIN"]);
 
-export async function referralRoute(driver: Driver, input: RouteRequestInput, context: GraphQLContext, info: GraphQLResolveInfo): Promise<RouteResult> {
-  const plan = { ...(await planOf(input)), showsPlaceCounts: rolesSeeingPlaceCounts.has(context.caller.role) };
-  const perpetrator = (input.needs ?? []).includes("PERPETRATOR_FOLLOW_UP");
-  const forAChild = (plan.age !== null && plan.age < 18) || plan.situations.includes("CHILD_EXPOSURE");
-  const numbers = forAChild ? [...emergencyNumbers, childEmergencyNumber] : emergencyNumbers;
-  const params = {
-    communeCode: plan.communeCode,
-    departement: plan.departement,
-    needs: input.needs ?? [],
-    urgentNeeds: plan.urgency === "IMMEDIATE_DANGER" && !perpetrator ? urgentNeeds : [],
-    situations: plan.situations,
-    audiences: perpetrator ? ["PERPETRATORS"] : ["VICTIMS", "GENERAL_PUBLIC"],
-    emergencyNumbers: numbers,
-  };
+export async function referralRoute(driver: Driver, input: RouteRequest, context: GraphQLContext, info: GraphQLResolveInfo): Promise<RouteResult> {
+  const { plan, params } = await planOf(input, context.caller.role);
   // The route query and the fetch of its nodes share one read transaction: one connection, one
   // begin and one commit, and both see the same state of the graph.
   const session = driver.session({ defaultAccessMode: neo4j.session.READ });
-  const { record, route, nodes } = await session
+  const { route, nodes } = await session
     .executeRead(async (tx) => {
       const record = (await tx.run(referralRouteCypher, params)).records[0]!;
       const needRows = needRowsOf(record.get("needs") as NeedAnswers[], record.get("candidates") as CandidateRow[]);
+      const numbers = params.emergencyNumbers;
       const emergencyRows = (record.get("emergency") as EmergencyRow[]).sort((a, b) => numbers.indexOf(a.number) - numbers.indexOf(b.number));
       const route = { ...rankRoute(plan, needRows, emergencyRows), needs: needRows.map((n) => n.need) };
       const nodes = await fetchRouteNodes(info, { ...context, executionContext: tx }, ["steps", "excluded"], (field) => {
         const ids = [...route.steps, ...route.excluded].map((s) => (field === "service" ? s.serviceId : s.actorId));
         return [...new Set(ids)].sort();
       });
-      return { record, route, nodes };
+      return { route, nodes };
     }, context.transaction)
     .finally(() => session.close());
   return {
@@ -78,7 +60,7 @@ export async function referralRoute(driver: Driver, input: RouteRequestInput, co
     excluded: route.excluded.map((exclusion) => ({ ...exclusion, nodes })),
     communeCode: plan.communeCode,
     communeName: plan.communeName,
-    covered: record.get("covered") as boolean,
+    covered: plan.covered,
     at: plan.at.toISO()!,
   };
 }
@@ -96,48 +78,75 @@ function needRowsOf(needs: NeedAnswers[], candidates: CandidateRow[]): NeedRow[]
     .map(({ need, serviceIds }) => ({ need, candidates: serviceIds.flatMap((id) => byId.get(id) ?? []) }));
 }
 
-async function planOf(input: RouteRequestInput): Promise<Omit<RouteRequestPlan, "showsPlaceCounts">> {
-  if (input.situations.length === 0) badInput("situations", "give at least one situation");
+/** The parameters of functions/routes/referral-route.cypher. */
+interface RouteQueryParams {
+  communeCode: string;
+  departement: string;
+  needs: NeedCode[];
+  urgentNeeds: NeedCode[];
+  situations: SituationCode[];
+  audiences: Audience[];
+  emergencyNumbers: string[];
+}
+
+/** The checked request, computed once: what the ranking reads, and the route query's parameters. */
+async function planOf(input: RouteRequest, role: Role): Promise<{ plan: RouteRequestPlan; params: RouteQueryParams }> {
+  if (input.situations.length === 0) refuse("situations", "give at least one situation");
   const needs = input.needs ?? [];
-  if (needs.includes("PERPETRATOR_FOLLOW_UP") && needs.length > 1) {
-    badInput("needs", "a route is for a victim or for a perpetrator: PERPETRATOR_FOLLOW_UP cannot be mixed with other needs");
+  const perpetrator = needs.includes("PERPETRATOR_FOLLOW_UP");
+  if (perpetrator && needs.length > 1) {
+    refuse("needs", "a route is for a victim or for a perpetrator: PERPETRATOR_FOLLOW_UP cannot be mixed with other needs");
   }
-  if (input.age != null && (input.age < 0 || input.age > 120)) badInput("age", "must be between 0 and 120");
+  if (input.age != null && (input.age < 0 || input.age > 120)) refuse("age", "must be between 0 and 120");
   const maxOptionsPerNeed = input.maxOptionsPerNeed ?? 3;
-  if (maxOptionsPerNeed < 1 || maxOptionsPerNeed > 10) badInput("maxOptionsPerNeed", "must be between 1 and 10");
+  if (maxOptionsPerNeed < 1 || maxOptionsPerNeed > 10) refuse("maxOptionsPerNeed", "must be between 1 and 10");
   const languages = input.languages ?? [];
   const badLanguage = languages.find((l) => !/^[a-z]{2,3}$/.test(l));
-  if (badLanguage !== undefined) badInput("languages", `"${badLanguage}" is not an ISO 639 language code such as "fr" or "ar"`);
+  if (badLanguage !== undefined) refuse("languages", `"${badLanguage}" is not an ISO 639 language code such as "fr" or "ar"`);
 
   const communes = await communesOfRequest(input.commune);
   if (communes.length === 0) {
-    badInput("commune", `"${input.commune}" is neither the name nor the INSEE code of a French commune (Nanterre, 92050, Lyon, 69123)`);
+    refuse("commune", `"${input.commune}" is neither the name nor the INSEE code of a French commune (Nanterre, 92050, Lyon, 69123)`);
   }
   if (communes.length > 1) {
     const shown = communes.slice(0, maxCandidatesShown).map((c) => `${c.code} ${c.name} (${c.departement})`);
     const more = communes.length > maxCandidatesShown ? ` and ${communes.length - maxCandidatesShown} more` : "";
-    badInput("commune", `"${input.commune}" names ${communes.length} communes (${shown.join(", ")}${more}): give the INSEE code`);
+    refuse("commune", `"${input.commune}" names ${communes.length} communes (${shown.join(", ")}${more}): give the INSEE code`);
   }
   const commune = communes[0]!;
   const at = input.at ? DateTime.fromISO(input.at.toString(), { setZone: true }) : DateTime.now();
-  if (!at.isValid) badInput("at", "must be an ISO 8601 date and time");
+  if (!at.isValid) refuse("at", "must be an ISO 8601 date and time");
 
-  return {
+  const age = input.age ?? null;
+  const urgency = input.urgency ?? "PLANNED";
+  const forAChild = (age !== null && age < 18) || input.situations.includes("CHILD_EXPOSURE");
+  const plan: RouteRequestPlan = {
     communeCode: commune.code,
     communeName: commune.name,
     departement: commune.departement,
+    covered: commune.covered,
     situations: input.situations,
-    urgency: input.urgency ?? "PLANNED",
+    urgency,
     at: at.setZone(PARIS),
     withChildren: input.withChildren ?? null,
-    age: input.age ?? null,
+    age,
     languages,
     maxOptionsPerNeed,
+    showsPlaceCounts: rolesSeeingPlaceCounts.has(role),
   };
+  const params: RouteQueryParams = {
+    communeCode: commune.code,
+    departement: commune.departement,
+    needs,
+    urgentNeeds: urgency === "IMMEDIATE_DANGER" && !perpetrator ? urgentNeeds : [],
+    situations: input.situations,
+    audiences: perpetrator ? ["PERPETRATORS"] : ["VICTIMS", "GENERAL_PUBLIC"],
+    // A planned route lists no emergency numbers (rank-route.ts): the query need not look them up.
+    emergencyNumbers: urgency === "PLANNED" ? [] : forAChild ? [...emergencyNumbers, childEmergencyNumber] : emergencyNumbers,
+  };
+  return { plan, params };
 }
 
-function badInput(field: string, reason: string): never {
-  throw new GraphQLError(`Invalid route request: input.${field} ${reason}.`, {
-    extensions: { code: "BAD_USER_INPUT", field: `input.${field}`, reason },
-  });
+function refuse(field: string, reason: string): never {
+  throw new BadUserInput(`Invalid route request: input.${field} ${reason}.`, { field: `input.${field}`, reason });
 }

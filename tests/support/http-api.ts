@@ -36,9 +36,9 @@ export interface GraphQLResponse<T> {
   rawBody: string;
 }
 
-/** Sends one event to functions/graphql.ts's handler and parses the answer. */
+/** Sends one event to functions/handlers/graphql.ts's handler and parses the answer. */
 export async function invokeGraphQL<T = Record<string, unknown>>(event: APIGatewayProxyEventV2): Promise<GraphQLResponse<T>> {
-  const { handler } = await import("../../functions/graphql");
+  const { handler } = await import("../../functions/handlers/graphql");
   const result = (await handler(event, lambdaContext(), () => undefined)) as APIGatewayProxyStructuredResultV2;
   const rawBody = result.body ?? "";
   return { statusCode: result.statusCode ?? 0, headers: result.headers ?? {}, body: rawBody ? JSON.parse(rawBody) : {}, rawBody };

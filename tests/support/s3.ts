@@ -24,10 +24,10 @@ export async function listKeys(bucket: string, prefix = ""): Promise<string[]> {
   return (listed.Contents ?? []).map((o) => o.Key!).sort();
 }
 
-/** Uploads a file to the imports bucket and hands the ObjectCreated event to functions/import.ts. */
+/** Uploads a file to the imports bucket and hands the ObjectCreated event to functions/handlers/import.ts. */
 export async function importFile(key: string, body: string): Promise<ImportReport> {
   await upload(key, body);
-  const { handler } = await import("../../functions/import");
+  const { handler } = await import("../../functions/handlers/import");
   const [report] = await handler(objectCreatedEvent(localBuckets.imports, key, Buffer.byteLength(body)), lambdaContext("parcours-import"));
   return report!;
 }
@@ -52,9 +52,9 @@ export function scheduledEvent(): ScheduledEvent {
   };
 }
 
-/** Runs functions/export.ts as the schedule does. */
+/** Runs functions/handlers/export.ts as the schedule does. */
 export async function runExport(): Promise<ExportResult> {
-  const { handler } = await import("../../functions/export");
+  const { handler } = await import("../../functions/handlers/export");
   return handler(scheduledEvent(), lambdaContext("parcours-export"));
 }
 

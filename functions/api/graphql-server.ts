@@ -1,0 +1,91 @@
+/**
+ * The one place that builds Parcours' GraphQL API: the @neo4j/graphql schema from schema/*.graphql
+ * over a Neo4j driver, served by Apollo Server with graphql-armor's query limits. The Lambda handler
+ * and the local server only adapt it.
+ */
+import { ApolloServer } from "@apollo/server";
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from "@apollo/server/plugin/disabled";
+import { Neo4jGraphQL } from "@neo4j/graphql";
+import type { Driver } from "neo4j-driver";
+import type { Resolvers } from "../../generated/graphql";
+import { typeDefs } from "../../generated/type-defs";
+import { withFieldAuthorization } from "./field-authorization";
+import { formatError, formatErrorUnmasked } from "./format-error";
+import type { GraphQLContext } from "./graphql-context";
+import { assertGraphSchema } from "../graph/graph-schema";
+import { neo4jGraphQLFeatures } from "../graph/neo4j-graphql-features";
+import type { AnonymousOperations } from "../config";
+import { anonymousOperationAllowlist, registeredOperationStore } from "./operation-allowlist";
+import { parseOptions, queryArmor, requestLimits, responseSizeLimit } from "./query-limits";
+import { routeNodeResolvers } from "../routes/graph-nodes";
+
+export interface ServerOptions {
+  driver: Driver;
+  introspection: boolean;
+  /** Unexpected errors answer "Internal server error"; a development stage may show their message. */
+  maskErrors?: boolean;
+  /** "registered": callers without a token run only registered persisted operations (functions/api/operation-allowlist.ts). */
+  anonymousOperations?: AnonymousOperations;
+}
+
+export async function buildGraphQLSchema(driver: Driver) {
+  // The role gates of these mutations are @authentication rules in schema/; the resolvers check the
+  // records' scope (functions/auth/authorization.ts) and write the audit record.
+  const resolvers: Resolvers = {
+    // Routes and writes load their modules (opening hours, the dataset schema, YAML) on first use,
+    // not on every cold start.
+    Query: {
+      referralRoute: async (_root, args, context, info) => {
+        const { referralRoute } = await import("../routes/referral-route");
+        return referralRoute(driver, args.input, context, info);
+      },
+    },
+    RouteStep: routeNodeResolvers,
+    Exclusion: routeNodeResolvers,
+    Mutation: {
+      saveDataset: async (_root, args, context) => {
+        const { saveDataset } = await import("../mutations/save-dataset");
+        return saveDataset(driver, args.input, context.caller);
+      },
+      updatePlacesFree: async (_root, args, context) => {
+        const { updatePlacesFree } = await import("../mutations/update-places-free");
+        return updatePlacesFree(driver, args.input, context.caller);
+      },
+    },
+  };
+  // `npm run codegen` builds this schema from the same type definitions with validation on (and CI
+  // checks generated/ is fresh): a cold start need not validate them again, a third of the build.
+  return withFieldAuthorization(await new Neo4jGraphQL({ typeDefs, driver, resolvers, features: neo4jGraphQLFeatures, validate: false }).getSchema());
+}
+
+export async function createGraphQLServer({ driver, introspection, maskErrors = true, anonymousOperations = "any" }: ServerOptions): Promise<ApolloServer<GraphQLContext>> {
+  // The index check's round trip to Neo4j starts first, so that it overlaps the schema build (CPU).
+  const [, schema] = await Promise.all([assertGraphSchema(driver), buildGraphQLSchema(driver)]);
+  const armor = queryArmor();
+  const allowlist = anonymousOperations === "registered";
+  return new ApolloServer<GraphQLContext>({
+    schema,
+    introspection,
+    includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    parseOptions,
+    formatError: maskErrors ? formatError : formatErrorUnmasked,
+    ...(allowlist ? { persistedQueries: { cache: registeredOperationStore } } : {}),
+    // Parcours reports to no Apollo GraphOS. Saying so also spares each cold start the import of
+    // Apollo's trace protobuf, which the inline-trace plugin would otherwise load at server start.
+    plugins: [
+      ...armor.plugins,
+      requestLimits,
+      responseSizeLimit,
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+      ...(allowlist ? [anonymousOperationAllowlist] : []),
+    ],
+    validationRules: armor.validationRules,
+  });
+}

@@ -1,0 +1,76 @@
+/**
+ * Whether a service is open at a moment, and when it next opens, in Europe/Paris time whatever the
+ * server's zone. opening_hours reads a Date's local fields, so it is handed a Date whose local
+ * fields are the Paris wall-clock time, and its answer is read back the same way.
+ *
+ * Public holidays (publicHolidayOn): hours with a `PH` rule say themselves what happens on one
+ * (`PH off` closed, `PH 10:00-12:00` open); hours without one do not, so on a public holiday the
+ * service is neither open nor closed but to be confirmed, and a next opening is never on a holiday.
+ */
+import { DateTime } from "luxon";
+import { parseOpeningHours } from "./opening-hours";
+import { publicHolidayOn } from "./public-holidays";
+
+export const PARIS = "Europe/Paris";
+const LOOKAHEAD_DAYS = 14;
+/** Enough state changes to cross two weeks of split days and a few holidays. */
+const MAX_CHANGES = 80;
+
+export interface OpeningStatus {
+  openNow: boolean | null;
+  nextOpening: DateTime | null;
+  alwaysOpen: boolean;
+  /** The public holiday of the request's day when the hours do not say whether it is open then. */
+  unknownHoliday: string | null;
+}
+
+export function openingStatus(openingHours: string | null | undefined, at: DateTime): OpeningStatus {
+  if (!openingHours) return { openNow: null, nextOpening: null, alwaysOpen: false, unknownHoliday: null };
+  const hours = parsed(openingHours);
+  const paris = at.setZone(PARIS);
+  const wallClock = toWallClockDate(paris);
+  const alwaysOpen = openingHours.trim() === "24/7";
+  const saysHolidays = alwaysOpen || /\bPH\b/.test(openingHours);
+  const holiday = saysHolidays ? null : publicHolidayOn(paris);
+  const openNow = hours.getState(wallClock);
+  if (openNow && !holiday) return { openNow, nextOpening: null, alwaysOpen, unknownHoliday: null };
+
+  const limit = new Date(wallClock.getTime() + LOOKAHEAD_DAYS * 86_400_000);
+  let from = wallClock;
+  let nextOpening: DateTime | null = null;
+  for (let i = 0; i < MAX_CHANGES; i++) {
+    const change = hours.getNextChange(from, limit);
+    if (!change) break;
+    from = change;
+    if (!hours.getState(change)) continue;
+    const opening = fromWallClockDate(change);
+    if (saysHolidays || !publicHolidayOn(opening)) {
+      nextOpening = opening;
+      break;
+    }
+  }
+  return { openNow: holiday ? null : openNow, nextOpening, alwaysOpen, unknownHoliday: holiday };
+}
+
+const parsedHours = new Map<string, ReturnType<typeof parseOpeningHours>>();
+
+/** Schedules are few and reused by every request: parse each once per container. */
+function parsed(openingHours: string) {
+  let hours = parsedHours.get(openingHours);
+  if (!hours) {
+    hours = parseOpeningHours(openingHours);
+    parsedHours.set(openingHours, hours);
+  }
+  return hours;
+}
+
+function toWallClockDate(at: DateTime): Date {
+  return new Date(at.year, at.month - 1, at.day, at.hour, at.minute, at.second);
+}
+
+function fromWallClockDate(date: Date): DateTime {
+  return DateTime.fromObject(
+    { year: date.getFullYear(), month: date.getMonth() + 1, day: date.getDate(), hour: date.getHours(), minute: date.getMinutes() },
+    { zone: PARIS },
+  );
+}

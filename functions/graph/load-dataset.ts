@@ -1,0 +1,202 @@
+/**
+ * Writes a validated dataset into Neo4j in one transaction: MERGE on stable ids, so loading the same
+ * data twice changes nothing. A record is the truth for what it holds: the contacts, schedule,
+ * capacity and service relations it no longer lists are removed. Free places set by shelter
+ * operators are kept when the record does not state them.
+ */
+import type { Driver, ManagedTransaction } from "neo4j-driver";
+import type { ActorRecord, DatasetFile, ServiceRecord, Source } from "../domain/dataset-schema";
+import type { Taxonomy } from "../domain/taxonomy";
+import { coveredTerritories, searchableName, territorySource } from "../domain/territories";
+import * as statements from "./load-statements";
+import { readGraphRecords, type RecordKind } from "./dump-dataset";
+import { compareRecords, existingIn, recordsOf, type RecordChanges } from "./record-changes";
+
+interface Provenance {
+  source: string;
+  verifiedAt: string;
+  unverified: boolean;
+}
+
+export interface LoadResult {
+  nodesCreated: number;
+  relationshipsCreated: number;
+  /** Per kind of record, when the load was asked to count them (LoadOptions.countChanges). */
+  changes?: Record<RecordKind, RecordChanges>;
+}
+
+/** A load and what the graph holds after it. */
+export interface LoadSummary extends LoadResult {
+  nodes: Record<string, number>;
+  relationships: Record<string, number>;
+}
+
+const BATCH = 2_000;
+
+/** What a load writes beside the records: the referential (territories, taxonomy) only comes with a full seed. */
+export interface LoadOptions {
+  referential?: { taxonomy: Taxonomy };
+  /** Compare each record of the files with the graph before and after, in the same transaction. */
+  countChanges?: boolean;
+  /** Hears the number of rows written so far, after each batch. */
+  onBatch?: (rowsWritten: number, rowsTotal: number) => void;
+}
+
+export async function loadDataset(driver: Driver, files: DatasetFile[], options: LoadOptions = {}): Promise<LoadResult> {
+  const session = driver.session();
+  try {
+    return await session.executeWrite((tx) => writeDataset(tx, files, options));
+  } finally {
+    await session.close();
+  }
+}
+
+/** The load's writes inside the caller's transaction, so a mutation can audit them in the same one. */
+export async function writeDataset(tx: ManagedTransaction, files: DatasetFile[], options: LoadOptions = {}): Promise<LoadResult> {
+  const rows = toRows(files, await sourcesInScope(tx, files), options);
+  const scope = options.countChanges ? recordsOf(files) : undefined;
+  const before = scope && (await readGraphRecords(tx, scope));
+  const rowsTotal = rows.reduce((n, [, batchRows]) => n + batchRows.length, 0);
+  let nodesCreated = 0;
+  let relationshipsCreated = 0;
+  let rowsWritten = 0;
+  for (const [statement, batchRows] of rows) {
+    for (let i = 0; i < batchRows.length; i += BATCH) {
+      const batch = batchRows.slice(i, i + BATCH);
+      const result = await tx.run(statement, { rows: batch });
+      const updates = result.summary.counters.updates();
+      nodesCreated += updates.nodesCreated;
+      relationshipsCreated += updates.relationshipsCreated;
+      rowsWritten += batch.length;
+      options.onBatch?.(rowsWritten, rowsTotal);
+    }
+  }
+  // Records absent before were created: only those that existed are read again.
+  const changes = scope && before && compareRecords(files, before, await readGraphRecords(tx, existingIn(before)));
+  return { nodesCreated, relationshipsCreated, ...(changes ? { changes } : {}) };
+}
+
+export async function countGraph(tx: ManagedTransaction): Promise<Pick<LoadSummary, "nodes" | "relationships">> {
+  const nodes = await tx.run("MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS count ORDER BY label");
+  const relationships = await tx.run("MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS count ORDER BY type");
+  return {
+    nodes: Object.fromEntries(nodes.records.map((r) => [r.get("label") as string, Number(r.get("count"))])),
+    relationships: Object.fromEntries(relationships.records.map((r) => [r.get("type") as string, Number(r.get("count"))])),
+  };
+}
+
+type StatementRows = [statement: string, rows: Record<string, unknown>[]];
+
+/** The sources the records cite: declared beside them, or already in the graph. */
+async function sourcesInScope(tx: ManagedTransaction, files: DatasetFile[]): Promise<Map<string, Source>> {
+  const declared = new Map<string, Source>(files.flatMap((f) => f.sources).map((s) => [s.id, s]));
+  const { records } = await tx.run(
+    "MATCH (s:Source) WHERE NOT s.id IN $declared RETURN s {.id, .ref, .title, verifiedAt: toString(s.verifiedAt), .unverified} AS source",
+    { declared: [...declared.keys()] },
+  );
+  for (const record of records) {
+    const source = record.get("source") as Source;
+    declared.set(source.id, source);
+  }
+  return declared;
+}
+
+function toRows(files: DatasetFile[], sources: Map<string, Source>, { referential }: LoadOptions): StatementRows[] {
+  const provenance = (id: string): Provenance => {
+    const source = sources.get(id);
+    if (!source) throw new Error(`unknown source ${id}: validate the dataset before loading it`);
+    return { source: source.ref, verifiedAt: source.verifiedAt, unverified: source.unverified };
+  };
+  const actors = files.flatMap((f) => f.actors);
+  const services = actors.flatMap((actor) => actor.services.map((service) => ({ actor, service })));
+
+  return [
+    ...(referential
+      ? ([
+          [statements.mergeTerritories, referentialTerritoryRows()],
+          [statements.mergeTerritoryParents, referentialTerritoryRows()],
+          [statements.mergeNeeds, referential.taxonomy.needs],
+          [statements.mergeSituations, referential.taxonomy.situations],
+        ] satisfies StatementRows[])
+      : []),
+    [statements.mergeSources, files.flatMap((f) => f.sources)],
+    [statements.mergeZones, zoneRows(files, provenance)],
+    [statements.mergeLocations, files.flatMap((f) => f.locations).map((l) => ({ ...l, hsdsId: l.hsdsId ?? null, ...provenance(l.source) }))],
+    [statements.mergeActors, actors.map((a) => actorRow(a, provenance(a.source)))],
+    [statements.mergeActorContacts, actors.map((a) => ({ ownerId: a.id, contacts: contactRows(a.contacts, provenance) }))],
+    [statements.mergeServices, services.map(({ actor, service }) => serviceRow(actor.id, service, provenance(service.source)))],
+    [statements.mergeServiceContacts, services.map(({ service: s }) => ({ ownerId: s.id, contacts: contactRows(s.contacts, provenance) }))],
+    [statements.mergeSchedules, services.map(({ service: s }) => ({ serviceId: s.id, schedule: s.schedule && { ...s.schedule, ...provenance(s.schedule.source) } }))],
+    [statements.mergeCapacities, services.map(({ service: s }) => ({ serviceId: s.id, capacity: s.capacity && { ...s.capacity, ...provenance(s.capacity.source) } }))],
+    [statements.mergeConventions, files.flatMap((f) => f.conventions).map((c) => ({ ...c, ...provenance(c.source) }))],
+    ...statements.mergeLinks.map(([type, statement]): StatementRows => [
+      statement,
+      files.flatMap((f) => f.links).filter((link) => link.type === type).map((link) => ({ ...link, ...provenance(link.source) })),
+    ]),
+  ];
+}
+
+function referentialTerritoryRows() {
+  return coveredTerritories().map((t) => ({ ...t, source: territorySource, searchName: searchableName(t.name) }));
+}
+
+function zoneRows(files: DatasetFile[], provenance: (id: string) => Provenance) {
+  return files.flatMap((f) => f.zones).map((z) => ({ ...z, source: provenance(z.source).source, searchName: searchableName(z.name) }));
+}
+
+function actorRow(actor: ActorRecord, provenance: Provenance) {
+  return {
+    id: actor.id,
+    name: actor.name,
+    aliases: actor.aliases,
+    aliasesText: actor.aliases.join(" "),
+    kind: actor.kind,
+    description: actor.description ?? null,
+    departement: actor.departement,
+    covers: actor.covers,
+    basedAt: actor.basedAt ?? null,
+    hsdsId: actor.hsdsId ?? null,
+    ...provenance,
+  };
+}
+
+function serviceRow(actorId: string, service: ServiceRecord, provenance: Provenance) {
+  const { eligibility } = service;
+  return {
+    id: service.id,
+    actorId,
+    name: service.name,
+    kind: service.kind,
+    description: service.description ?? null,
+    audience: service.audience,
+    access: service.access,
+    gender: eligibility.gender,
+    minAge: eligibility.minAge,
+    maxAge: eligibility.maxAge,
+    children: eligibility.children,
+    residenceRequired: eligibility.residenceRequired,
+    referralRequired: eligibility.referralRequired,
+    referredBy: eligibility.referredBy ?? null,
+    languages: service.languages,
+    accessibility: service.accessibility ?? null,
+    cost: service.cost,
+    actsTonight: service.actsTonight,
+    situations: service.situations,
+    needs: service.needs,
+    area: service.area,
+    at: service.at,
+    hsdsId: service.hsdsId ?? null,
+    ...provenance,
+  };
+}
+
+function contactRows(contacts: ActorRecord["contacts"], provenance: (id: string) => Provenance) {
+  return contacts.map((c) => ({
+    channel: c.channel,
+    value: c.value,
+    label: c.label ?? null,
+    free: c.free ?? null,
+    referralOnly: c.referralOnly,
+    ...provenance(c.source),
+  }));
+}

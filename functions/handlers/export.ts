@@ -1,0 +1,23 @@
+/**
+ * AWS Lambda entry point for exports: run by the schedule (an EventBridge event) or on demand (any
+ * invocation), it writes a snapshot of the graph to the exports bucket (EXPORTS_BUCKET).
+ */
+import { Logger } from "@aws-lambda-powertools/logger";
+import type { Context } from "aws-lambda";
+import { neo4jSettingsFromEnv, requiredEnv } from "../config";
+import { exportSnapshot, type ExportResult } from "../exports/export-snapshot";
+import { createDriver } from "../graph/driver";
+import { createS3Client } from "../storage/s3";
+
+const logger = new Logger({ serviceName: "parcours-export" });
+const driver = createDriver(neo4jSettingsFromEnv());
+const s3 = createS3Client();
+const bucket = requiredEnv("EXPORTS_BUCKET");
+
+export async function handler(_event: unknown, context: Context): Promise<ExportResult> {
+  logger.addContext(context);
+  const started = performance.now();
+  const result = await exportSnapshot(s3, driver, bucket);
+  logger.info("export written", { bucket, ...result, durationMs: Math.round(performance.now() - started) });
+  return result;
+}

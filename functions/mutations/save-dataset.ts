@@ -1,0 +1,99 @@
+/**
+ * The coordinators' write path: the same validation and loader as seed/, all or nothing, checked
+ * against the caller's scope and audited, all in one transaction.
+ */
+import type { Driver, ManagedTransaction } from "neo4j-driver";
+import neo4j from "neo4j-driver";
+import { existingRecordsCypher } from "../../generated/cypher";
+import { InvalidRecords } from "../errors";
+import type { DatasetInput, DatasetWriteResult } from "../../generated/graphql";
+import type { Caller } from "../auth/caller";
+import { changesBetween, snapshot, writeAuditRecord, type SnapshotScope } from "../audit/audit-trail";
+import { assertMayWriteDataset, type ExistingRecords } from "../auth/authorization";
+import { writeDataset } from "../graph/load-dataset";
+import { validateDataset, type KnownIds } from "../domain/validate-dataset";
+import type { DatasetFile } from "../domain/dataset-schema";
+import { departementOfCommune } from "../domain/territories";
+
+export async function saveDataset(driver: Driver, input: DatasetInput, caller: Caller): Promise<DatasetWriteResult> {
+  const session = driver.session();
+  try {
+    return await session.executeWrite(async (tx) => {
+      const existing = await existingRecords(tx);
+      // A GraphQL input has no lines: problems name the record and field, so no text parser is needed.
+      const result = validateDataset([{ file: "input", raw: withoutNulls(input), lineOf: () => null }], idsOf(existing));
+      if (!result.ok) throw new InvalidRecords(result.problems);
+      assertMayWriteDataset(caller, result.dataset, existing);
+
+      const scope = snapshotScope(result.dataset);
+      const before = await snapshot(tx, scope);
+      const counters = await writeDataset(tx, result.dataset);
+      const changes = changesBetween(before, await snapshot(tx, scope));
+      await writeAuditRecord(tx, { caller, operation: "saveDataset", departement: departementOfWrite(caller, result.dataset), changes });
+      return counters;
+    });
+  } finally {
+    await session.close();
+  }
+}
+
+async function existingRecords(tx: ManagedTransaction): Promise<ExistingRecords> {
+  const { records } = await tx.run(existingRecordsCypher);
+  return records[0]!.toObject() as ExistingRecords;
+}
+
+export function snapshotScope(dataset: DatasetFile[]): SnapshotScope {
+  const actors = dataset.flatMap((f) => f.actors);
+  return {
+    actors: [
+      ...actors.map((a) => a.id),
+      ...dataset.flatMap((f) => f.links.map((l) => l.from)),
+      ...dataset.flatMap((f) => f.conventions.flatMap((c) => c.parties)),
+    ],
+    services: actors.flatMap((a) => a.services.map((s) => s.id)),
+    locations: dataset.flatMap((f) => f.locations.map((l) => l.id)),
+    sources: dataset.flatMap((f) => f.sources.map((s) => s.id)),
+    conventions: dataset.flatMap((f) => f.conventions.map((c) => c.id)),
+  };
+}
+
+/** The one département a write concerns, so its coordinators may read the audit record; null when several or national. */
+function departementOfWrite(caller: Caller, dataset: DatasetFile[]): string | null {
+  if (caller.role === "COORDINATOR") return caller.departement;
+  const departements = new Set([
+    ...dataset.flatMap((f) => f.locations.map((l) => departementOfCommune(l.commune))),
+    ...dataset.flatMap((f) => f.actors.map((a) => a.departement)),
+  ]);
+  const [only] = departements;
+  return departements.size === 1 && only !== undefined ? only : null;
+}
+
+/** The ids of the graph's records that new records may refer to (imports read them outside a write). */
+export async function knownIds(driver: Driver): Promise<KnownIds> {
+  const session = driver.session({ defaultAccessMode: neo4j.session.READ });
+  try {
+    return idsOf(await session.executeRead(existingRecords));
+  } finally {
+    await session.close();
+  }
+}
+
+function idsOf(existing: ExistingRecords): KnownIds {
+  return {
+    sources: existing.sources,
+    locations: existing.locations.map((l) => l.id),
+    actors: existing.actors.map((a) => a.id),
+    services: existing.services.map((s) => s.id),
+    conventions: existing.conventions.map((c) => c.id),
+  };
+}
+
+/** GraphQL sends null for a field left empty; the dataset format omits it. Dates arrive as Neo4j dates. */
+function withoutNulls(value: unknown): unknown {
+  if (neo4j.isDate(value as never)) return String(value);
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => [k, withoutNulls(v)]));
+  }
+  return value;
+}
