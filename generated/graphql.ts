@@ -2780,6 +2780,100 @@ export type CountConnection = {
   nodes: Scalars['Int']['output'];
 };
 
+/** Coverage of a département: every commune × need, and its gaps. */
+export type Coverage = {
+  __typename?: 'Coverage';
+  /** Every commune × need, by commune code then need's route order. */
+  cells: Array<CoverageCell>;
+  /** The département's code. */
+  departement: Scalars['String']['output'];
+  /** The cells without a local answer (reach DEPARTEMENT, NATIONAL_ONLY or NONE), most inhabitants first. */
+  gaps: Array<CoverageCell>;
+  /** The population referential: INSEE population figures, their year and the package that ships them. */
+  populationSource: Scalars['String']['output'];
+  /** The year of the INSEE population figures. */
+  populationYear: Scalars['Int']['output'];
+  /** Where the reach comes from. */
+  reachSource: Scalars['String']['output'];
+  /** Every service a cell names, once, by id. */
+  services: Array<CoverageService>;
+  /** The situation the services were restricted to; null for any. */
+  situation?: Maybe<SituationCode>;
+};
+
+/** One commune × need: the best reach and what is behind it. */
+export type CoverageCell = {
+  __typename?: 'CoverageCell';
+  /** True when some service in reach answers at night; null when no service in reach has known hours or acts at night. */
+  answersAtNight?: Maybe<Scalars['Boolean']['output']>;
+  /** True when some service in reach is open at weekends; null when no service in reach has known hours. */
+  answersAtWeekend?: Maybe<Scalars['Boolean']['output']>;
+  /** INSEE code of the commune. */
+  communeCode: Scalars['String']['output'];
+  /** The commune's name. */
+  communeName: Scalars['String']['output'];
+  /** Why the cell is a gap, in French; null when it is not. */
+  explanation?: Maybe<Scalars['String']['output']>;
+  /** True when no service in the commune or its zone answers: a gap. */
+  gap: Scalars['Boolean']['output'];
+  /** The need. */
+  need: NeedCode;
+  /** Free places of those services; null when none has said. */
+  placesFree: SourcedCount;
+  /** Places of the housing services in reach that count them; null when none does ("inconnu"). */
+  placesTotal: SourcedCount;
+  /** Inhabitants of the commune (INSEE). */
+  population: SourcedCount;
+  /** The best reach any service gives the commune for this need. */
+  reach: CoverageReach;
+  /** The ids of the services that give that best reach, by name (at most 20); Coverage.services describes them. */
+  serviceIds: Array<Scalars['ID']['output']>;
+  /** Services in reach at any level (commune, zone, département, France). */
+  servicesInReach: Scalars['Int']['output'];
+  /** Hours per week the services at the best reach are open, added up; null when none of them has known hours. */
+  weeklyHours?: Maybe<Scalars['Float']['output']>;
+};
+
+/** How close the best answer to a need is to a commune. */
+export type CoverageReach =
+  /** Only services of the whole département answer. */
+  | 'DEPARTEMENT'
+  /** A service serves the commune itself. */
+  | 'IN_COMMUNE'
+  /** A service serves the commune's zone (établissement public territorial or antenne sector). */
+  | 'IN_ZONE'
+  /** Only national services (lines, online services) answer. */
+  | 'NATIONAL_ONLY'
+  /** Nothing in the graph answers. */
+  | 'NONE';
+
+/** A service behind a coverage figure, without its locations or contacts. */
+export type CoverageService = {
+  __typename?: 'CoverageService';
+  /** The name of the actor that offers it. */
+  actorName: Scalars['String']['output'];
+  /** True when it answers between 22:00 and 06:00 on some day, or can act the same night; null when its hours are unknown. */
+  answersAtNight?: Maybe<Scalars['Boolean']['output']>;
+  /** True when it is open on Saturday or Sunday; null when its hours are unknown. */
+  answersAtWeekend?: Maybe<Scalars['Boolean']['output']>;
+  /** The service's id. */
+  id: Scalars['ID']['output'];
+  /** What the service is. */
+  kind: ServiceKind;
+  /** The service's name. */
+  name: Scalars['String']['output'];
+  /** Free places now; null when no one has said. */
+  placesFree?: Maybe<Scalars['Int']['output']>;
+  /** Places of a housing service; null when not counted or not a housing service. */
+  placesTotal?: Maybe<Scalars['Int']['output']>;
+  /** The seed document or public page that gives the service. */
+  source: Scalars['String']['output'];
+  /** The date the service's facts are known to hold. */
+  verifiedAt: Scalars['Date']['output'];
+  /** Hours open in a week (Monday to Sunday) from its openingHours; null when no source gives usable hours. */
+  weeklyHours?: Maybe<Scalars['Float']['output']>;
+};
+
 /** Records to create or update, in the format of seed/*.yaml; written all or nothing. */
 export type DatasetInput = {
   /** Actors, each with its services. */
@@ -2829,6 +2923,40 @@ export type DateTimeScalarFilters = {
   lte?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
+/** Anonymous demand of a département over a period. */
+export type Demand = {
+  __typename?: 'Demand';
+  /** The counts, by day, commune, situation, need, urgency and covered (at most 1000, latest first). */
+  counts: Array<DemandCount>;
+  /** The département's code. */
+  departement: Scalars['String']['output'];
+  /** First day counted. */
+  from: Scalars['Date']['output'];
+  /** Last day counted. */
+  to: Scalars['Date']['output'];
+  /** Unmet demand by commune, most first. */
+  unmetByCommune: Array<UnmetDemand>;
+};
+
+/** Anonymous demand: route requests counted for one day × commune × situation × need × urgency × covered. */
+export type DemandCount = {
+  __typename?: 'DemandCount';
+  /** INSEE code of the commune of the requests. */
+  communeCode: Scalars['String']['output'];
+  /** The count, or "< 5" when under 5 so that no single request stands out. */
+  count: Scalars['String']['output'];
+  /** False when no service in reach answered the need (unmet demand). */
+  covered: Scalars['Boolean']['output'];
+  /** The day, in Europe/Paris. */
+  day: Scalars['Date']['output'];
+  /** A need of the routes. */
+  need: NeedCode;
+  /** A situation of the requests. */
+  situation: SituationCode;
+  /** The requests' urgency. */
+  urgency: Urgency;
+};
+
 /** Who a service is for; an absent field is unknown, not "no restriction". */
 export type EligibilityInput = {
   /** Whether women can come with their children. */
@@ -2875,6 +3003,25 @@ export type Exclusion = {
   service: Service;
 };
 
+/** A kind of fact that carries verifiedAt. */
+export type FactLabel =
+  /** An actor. */
+  | 'Actor'
+  /** Places of a housing service. */
+  | 'Capacity'
+  /** A contact point (its value is never shown here). */
+  | 'ContactPoint'
+  /** A convention. */
+  | 'Convention'
+  /** A location (its address is never shown here). */
+  | 'Location'
+  /** Opening hours. */
+  | 'Schedule'
+  /** A service. */
+  | 'Service'
+  /** A source document or page. */
+  | 'Source';
+
 /** Float filters */
 export type FloatScalarFilters = {
   eq?: InputMaybe<Scalars['Float']['input']>;
@@ -2883,6 +3030,48 @@ export type FloatScalarFilters = {
   in?: InputMaybe<Array<Scalars['Float']['input']>>;
   lt?: InputMaybe<Scalars['Float']['input']>;
   lte?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/** A fact of the département and how fresh it is. */
+export type FreshFact = {
+  __typename?: 'FreshFact';
+  /** What the fact is about, in words: a name, or the service a schedule or capacity belongs to. */
+  about: Scalars['String']['output'];
+  /** Months since verifiedAt, on the day of the request. */
+  ageMonths: Scalars['Float']['output'];
+  /** The record's id. */
+  id: Scalars['ID']['output'];
+  /** The record's label. */
+  label: FactLabel;
+  /** 1 under 6 months, falling linearly to 0 at 24 months (as data·inclusion scores freshness). */
+  score: Scalars['Float']['output'];
+  /** The source it comes from. */
+  source: Scalars['String']['output'];
+  /** True when its source is marked as needing re-checking. */
+  unverified: Scalars['Boolean']['output'];
+  /** The date it is known to hold. */
+  verifiedAt: Scalars['Date']['output'];
+};
+
+/** How fresh the facts of a département are, and what to check. */
+export type Freshness = {
+  __typename?: 'Freshness';
+  /** The campaign's progress. */
+  campaign: VerificationCampaign;
+  /** The département's code. */
+  departement: Scalars['String']['output'];
+  /** Facts of the département. */
+  facts: Scalars['Int']['output'];
+  /** The mean score of those facts, from 0 to 1. */
+  meanScore: Scalars['Float']['output'];
+  /** Housing services of the département whose places are not counted, by id. */
+  servicesWithoutCapacity: Array<Scalars['ID']['output']>;
+  /** Services of the département whose hours are unknown (no schedule, or no usable openingHours), by id. */
+  servicesWithoutHours: Array<Scalars['ID']['output']>;
+  /** Facts to check, oldest first (at most `limit`). */
+  toCheck: Array<FreshFact>;
+  /** Sources marked as needing re-checking, by id. */
+  unverifiedSources: Array<Scalars['ID']['output']>;
 };
 
 /** Who a service is for by gender. */
@@ -3253,8 +3442,20 @@ export type LocationsConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** A fact a coordinator has checked. */
+export type MarkVerifiedInput = {
+  /** The record's id. */
+  id: Scalars['ID']['input'];
+  /** The record's label. */
+  label: FactLabel;
+  /** How it was checked. */
+  method: VerificationMethod;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Marks a fact checked today: sets verifiedAt, clears unverified, and writes an AuditRecord saying who, when and how. COORDINATOR of the fact's département or ADMIN. */
+  markVerified: VerificationMark;
   /**
    * Creates or updates sources, locations, actors (with their services), conventions and links, validated
    * like the seed files. All or nothing: one invalid record and nothing is written; the error lists every
@@ -3267,6 +3468,11 @@ export type Mutation = {
    * (the actor its token names), a COORDINATOR those of its département, an ADMIN any.
    */
   updatePlacesFree: PlacesFreeUpdate;
+};
+
+
+export type MutationMarkVerifiedArgs = {
+  input: MarkVerifiedInput;
 };
 
 
@@ -3482,6 +3688,96 @@ export type NeedsConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** The partner network of a département: its actors, the services they offer, their relations, and what a coordinator watches. */
+export type Network = {
+  __typename?: 'Network';
+  /** Conventions with a party of the département. */
+  conventions: Array<NetworkConvention>;
+  /** The département's code. */
+  departement: Scalars['String']['output'];
+  /** Actors of the département without any relation to another actor or a convention. */
+  isolatedActors: Array<Scalars['ID']['output']>;
+  /** Actors of the département, the national actors related to them, their services and conventions. */
+  nodes: Array<NetworkNode>;
+  /** Relations between those nodes. */
+  relations: Array<NetworkRelation>;
+  /** Needs that only one actor answers for some communes (short of national services), most inhabitants first. */
+  singlePointsOfFailure: Array<SinglePointOfFailure>;
+};
+
+/** A convention and its parties. */
+export type NetworkConvention = {
+  __typename?: 'NetworkConvention';
+  /** The convention's id. */
+  id: Scalars['ID']['output'];
+  /** Its name. */
+  name: Scalars['String']['output'];
+  /** The ids of the actors that signed it. */
+  parties: Array<Scalars['ID']['output']>;
+  /** The day it was signed; null when unknown. */
+  signedOn?: Maybe<Scalars['Date']['output']>;
+  /** The seed document or public page that gives it. */
+  source: Scalars['String']['output'];
+};
+
+/** A node of the partner network. */
+export type NetworkNode = {
+  __typename?: 'NetworkNode';
+  /** The actor's département; null for national actors, services and conventions. */
+  departement?: Maybe<Scalars['String']['output']>;
+  /** The actor's, service's or convention's id. */
+  id: Scalars['ID']['output'];
+  /** The actor's kind (ActorKind) or the service's kind (ServiceKind); null for a convention. */
+  kind?: Maybe<Scalars['String']['output']>;
+  /** Its name. */
+  name: Scalars['String']['output'];
+  /** Actor, service or convention. */
+  nodeKind: NetworkNodeKind;
+};
+
+/** What a network node is. */
+export type NetworkNodeKind =
+  /** An actor. */
+  | 'ACTOR'
+  /** A convention. */
+  | 'CONVENTION'
+  /** A service. */
+  | 'SERVICE';
+
+/** A typed relation of the partner network, with its source. */
+export type NetworkRelation = {
+  __typename?: 'NetworkRelation';
+  /** The id of the node it starts from. */
+  from: Scalars['ID']['output'];
+  /** The seed document or public page that states it. */
+  source: Scalars['String']['output'];
+  /** The id of the node it goes to. */
+  to: Scalars['ID']['output'];
+  /** The relation's type. */
+  type: NetworkRelationType;
+  /** The date it is known to hold. */
+  verifiedAt: Scalars['Date']['output'];
+};
+
+/** A relation between actors, or between an actor and a service or convention. */
+export type NetworkRelationType =
+  /** An actor coordinates a network or scheme. */
+  | 'COORDINATES'
+  /** An actor funds another actor or a service. */
+  | 'FUNDS'
+  /** An actor holds permanences at another (ADAVIP 92 in the commissariats). */
+  | 'HOLDS_PERMANENCE_AT'
+  /** An actor is a member of a network. */
+  | 'MEMBER_OF'
+  /** An actor offers a service. */
+  | 'OFFERS'
+  /** An actor is a party to a convention. */
+  | 'PARTY_TO'
+  /** An organisation is part of another. */
+  | 'PART_OF'
+  /** An actor is known to refer people to another. */
+  | 'REFERS_TO';
+
 /** Pagination information (Relay) */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -3593,10 +3889,18 @@ export type Query = {
   contactPointsConnection: ContactPointsConnection;
   conventions: Array<Convention>;
   conventionsConnection: ConventionsConnection;
+  /** Every commune × need of a département: the best reach, what is behind it, and the gaps. COORDINATOR of the département or ADMIN. */
+  coverage: Coverage;
+  /** Anonymous demand from route requests, from `from` to `to` (default the last 30 days, at most 366). COORDINATOR of the département or ADMIN. */
+  demand: Demand;
+  /** How fresh the facts of a département are. `limit` bounds toCheck (default 100, at most 1000); `since` starts the campaign (default 1 January of this year). COORDINATOR of the département or ADMIN. */
+  freshness: Freshness;
   locations: Array<Location>;
   locationsConnection: LocationsConnection;
   needs: Array<Need>;
   needsConnection: NeedsConnection;
+  /** The partner network of a département. COORDINATOR of the département or ADMIN. */
+  network: Network;
   /** The referral route for a situation, in a commune, at a time. Deterministic for the same data and input. */
   referralRoute: Route;
   schedules: Array<Schedule>;
@@ -3613,6 +3917,8 @@ export type Query = {
   situationsConnection: SituationsConnection;
   sources: Array<Source>;
   sourcesConnection: SourcesConnection;
+  /** The Council of Europe minimum standards against what the graph holds. COORDINATOR of the département or ADMIN. */
+  standards: Standards;
   territories: Array<Territory>;
   territoriesConnection: TerritoriesConnection;
 };
@@ -3698,6 +4004,26 @@ export type QueryConventionsConnectionArgs = {
 };
 
 
+export type QueryCoverageArgs = {
+  departement: Scalars['String']['input'];
+  situation?: InputMaybe<SituationCode>;
+};
+
+
+export type QueryDemandArgs = {
+  departement: Scalars['String']['input'];
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+export type QueryFreshnessArgs = {
+  departement: Scalars['String']['input'];
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  since?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
 export type QueryLocationsArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
@@ -3727,6 +4053,11 @@ export type QueryNeedsConnectionArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<Array<NeedSort>>;
   where?: InputMaybe<NeedWhere>;
+};
+
+
+export type QueryNetworkArgs = {
+  departement: Scalars['String']['input'];
 };
 
 
@@ -3802,6 +4133,11 @@ export type QuerySourcesConnectionArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<Array<SourceSort>>;
   where?: InputMaybe<SourceWhere>;
+};
+
+
+export type QueryStandardsArgs = {
+  departement: Scalars['String']['input'];
 };
 
 
@@ -4942,6 +5278,23 @@ export type ServicesConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** A need that only one actor answers near some communes: if the actor stops, they lose it. */
+export type SinglePointOfFailure = {
+  __typename?: 'SinglePointOfFailure';
+  /** The actor whose services alone answer the need. */
+  actorId: Scalars['ID']['output'];
+  /** Its name. */
+  actorName: Scalars['String']['output'];
+  /** The communes that would lose their only answer short of national lines, by INSEE code. */
+  communes: Array<Scalars['String']['output']>;
+  /** The need they would lose. */
+  need: NeedCode;
+  /** Their inhabitants (INSEE), added up. */
+  population: Scalars['Int']['output'];
+  /** In French: "si X s'arrête, ces communes perdent Y". */
+  statement: Scalars['String']['output'];
+};
+
 /** A situation of violence, as front-line workers name it. */
 export type Situation = {
   __typename?: 'Situation';
@@ -5315,12 +5668,74 @@ export type SourceWhere = {
   verifiedAt?: InputMaybe<DateScalarFilters>;
 };
 
+/** A figure and where it comes from. */
+export type SourcedCount = {
+  __typename?: 'SourcedCount';
+  /** Where the figure comes from, in words: the graph's records or the referential it is computed from. */
+  source: Scalars['String']['output'];
+  /** The figure; null when the graph does not know it ("inconnu"), never 0 for unknown. */
+  value?: Maybe<Scalars['Int']['output']>;
+};
+
 export type SourcesConnection = {
   __typename?: 'SourcesConnection';
   aggregate: SourceAggregate;
   edges: Array<SourceEdge>;
   pageInfo: PageInfo;
   totalCount: Scalars['Int']['output'];
+};
+
+/** A Council of Europe minimum standard against what the graph holds for a département. */
+export type StandardMeasure = {
+  __typename?: 'StandardMeasure';
+  /** Whom the standard counts per. */
+  basis: StandardPopulationBasis;
+  /** Which records are counted, in French. */
+  counted: Scalars['String']['output'];
+  /** needed − present, 0 when the standard is met; null when present is unknown. */
+  gap?: Maybe<Scalars['Int']['output']>;
+  /** Stable key: FAMILY_SHELTER_PLACES, WOMENS_COUNSELLING_CENTRES, RAPE_CRISIS_CENTRES, NATIONAL_HELPLINE. */
+  key: Scalars['String']['output'];
+  /** The standard in French, e.g. "1 place d'hébergement familial pour 10 000 habitants". */
+  label: Scalars['String']['output'];
+  /** What is needed by the standard for the population. */
+  needed: Scalars['Int']['output'];
+  /** The population the standard is applied to. */
+  population: Scalars['Int']['output'];
+  /** Where the population figure comes from. */
+  populationSource: Scalars['String']['output'];
+  /** The year of that population figure. */
+  populationYear: Scalars['Int']['output'];
+  /** What the graph holds; null when it does not know (places not counted): "inconnu", never 0. */
+  present?: Maybe<Scalars['Int']['output']>;
+  /** What the graph counts at least, when present is unknown because some records give no count; null otherwise. */
+  presentAtLeast?: Maybe<Scalars['Int']['output']>;
+  /** Where the standard comes from. */
+  standardSource: Scalars['String']['output'];
+  /** Records the count could not use (services whose places are not counted), by id. */
+  uncounted: Array<Scalars['ID']['output']>;
+};
+
+/** Whose number a standard counts per. */
+export type StandardPopulationBasis =
+  /** All inhabitants. */
+  | 'INHABITANTS'
+  /** The standard is one service for the whole country, whatever the population. */
+  | 'NATIONAL'
+  /** Women, estimated as half the inhabitants: the INSEE referential Parcours ships has no count by sex. */
+  | 'WOMEN_ESTIMATED_AS_HALF';
+
+/** The Council of Europe minimum standards for a département. */
+export type Standards = {
+  __typename?: 'Standards';
+  /** The département's code. */
+  departement: Scalars['String']['output'];
+  /** The standards, in the order of the Council of Europe text. */
+  measures: Array<StandardMeasure>;
+  /** Inhabitants of the département (INSEE). */
+  population: Scalars['Int']['output'];
+  /** The year of the population figure. */
+  populationYear: Scalars['Int']['output'];
 };
 
 export type StringAggregateSelection = {
@@ -5844,6 +6259,17 @@ export type UncoveredNeed = {
   reason: Scalars['String']['output'];
 };
 
+/** Unmet demand of one commune: route requests whose need no service in reach answered. */
+export type UnmetDemand = {
+  __typename?: 'UnmetDemand';
+  /** INSEE code of the commune. */
+  communeCode: Scalars['String']['output'];
+  /** The commune's name. */
+  communeName: Scalars['String']['output'];
+  /** Needs left uncovered, counted over the period; "< 5" when under 5. */
+  count: Scalars['String']['output'];
+};
+
 /** How soon the woman needs help. */
 export type Urgency =
   /** She is in danger now: the route starts with the emergency numbers and prefers what can act tonight. */
@@ -5852,6 +6278,43 @@ export type Urgency =
   | 'PLANNED'
   /** Help is needed within days. */
   | 'URGENT';
+
+/** Progress of a verification campaign in a département. */
+export type VerificationCampaign = {
+  __typename?: 'VerificationCampaign';
+  /** Facts marked verified (markVerified) since that day. */
+  done: Scalars['Int']['output'];
+  /** The day the campaign counts from. */
+  since: Scalars['Date']['output'];
+  /** Facts still to check: score below 1 (older than 6 months) or marked unverified. */
+  toDo: Scalars['Int']['output'];
+};
+
+/** What markVerified changed. */
+export type VerificationMark = {
+  __typename?: 'VerificationMark';
+  /** The AuditRecord of this check (who, when, how). */
+  auditId: Scalars['ID']['output'];
+  /** The record's id. */
+  id: Scalars['ID']['output'];
+  /** The record's label. */
+  label: FactLabel;
+  /** How it was checked. */
+  method: VerificationMethod;
+  /** The new verifiedAt: today, in Europe/Paris. */
+  verifiedAt: Scalars['Date']['output'];
+};
+
+/** How a coordinator checked a fact. */
+export type VerificationMethod =
+  /** By telephone. */
+  | 'CALL'
+  /** By e-mail. */
+  | 'EMAIL'
+  /** On the actor's or an official public page. */
+  | 'PAGE'
+  /** By a visit. */
+  | 'VISIT';
 
 
 
@@ -6172,6 +6635,10 @@ export type ResolversTypes = {
   CostEnumScalarFilters: CostEnumScalarFilters;
   Count: ResolverTypeWrapper<Count>;
   CountConnection: ResolverTypeWrapper<CountConnection>;
+  Coverage: ResolverTypeWrapper<Coverage>;
+  CoverageCell: ResolverTypeWrapper<CoverageCell>;
+  CoverageReach: CoverageReach;
+  CoverageService: ResolverTypeWrapper<CoverageService>;
   DatasetInput: DatasetInput;
   DatasetWriteResult: ResolverTypeWrapper<DatasetWriteResult>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
@@ -6179,11 +6646,16 @@ export type ResolversTypes = {
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DateTimeAggregateSelection: ResolverTypeWrapper<DateTimeAggregateSelection>;
   DateTimeScalarFilters: DateTimeScalarFilters;
+  Demand: ResolverTypeWrapper<Demand>;
+  DemandCount: ResolverTypeWrapper<DemandCount>;
   EligibilityInput: EligibilityInput;
   EmergencyContact: ResolverTypeWrapper<EmergencyContact>;
   Exclusion: ResolverTypeWrapper<ExclusionResult>;
+  FactLabel: FactLabel;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   FloatScalarFilters: FloatScalarFilters;
+  FreshFact: ResolverTypeWrapper<FreshFact>;
+  Freshness: ResolverTypeWrapper<Freshness>;
   Gender: Gender;
   GenderEnumScalarFilters: GenderEnumScalarFilters;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -6219,6 +6691,7 @@ export type ResolversTypes = {
   LocationTerritoryCommuneNodeAggregateSelection: ResolverTypeWrapper<LocationTerritoryCommuneNodeAggregateSelection>;
   LocationWhere: LocationWhere;
   LocationsConnection: ResolverTypeWrapper<LocationsConnection>;
+  MarkVerifiedInput: MarkVerifiedInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Need: ResolverTypeWrapper<Need>;
   NeedAggregate: ResolverTypeWrapper<NeedAggregate>;
@@ -6239,6 +6712,12 @@ export type ResolversTypes = {
   NeedSort: NeedSort;
   NeedWhere: NeedWhere;
   NeedsConnection: ResolverTypeWrapper<NeedsConnection>;
+  Network: ResolverTypeWrapper<Network>;
+  NetworkConvention: ResolverTypeWrapper<NetworkConvention>;
+  NetworkNode: ResolverTypeWrapper<NetworkNode>;
+  NetworkNodeKind: NetworkNodeKind;
+  NetworkRelation: ResolverTypeWrapper<NetworkRelation>;
+  NetworkRelationType: NetworkRelationType;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PlacesFreeInput: PlacesFreeInput;
   PlacesFreeUpdate: ResolverTypeWrapper<PlacesFreeUpdate>;
@@ -6337,6 +6816,7 @@ export type ResolversTypes = {
   ServiceTerritoryAreaNodeAggregateSelection: ResolverTypeWrapper<ServiceTerritoryAreaNodeAggregateSelection>;
   ServiceWhere: ServiceWhere;
   ServicesConnection: ResolverTypeWrapper<ServicesConnection>;
+  SinglePointOfFailure: ResolverTypeWrapper<SinglePointOfFailure>;
   Situation: ResolverTypeWrapper<Situation>;
   SituationAggregate: ResolverTypeWrapper<SituationAggregate>;
   SituationAggregateNode: ResolverTypeWrapper<SituationAggregateNode>;
@@ -6373,7 +6853,11 @@ export type ResolversTypes = {
   SourceInput: SourceInput;
   SourceSort: SourceSort;
   SourceWhere: SourceWhere;
+  SourcedCount: ResolverTypeWrapper<SourcedCount>;
   SourcesConnection: ResolverTypeWrapper<SourcesConnection>;
+  StandardMeasure: ResolverTypeWrapper<StandardMeasure>;
+  StandardPopulationBasis: StandardPopulationBasis;
+  Standards: ResolverTypeWrapper<Standards>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   StringAggregateSelection: ResolverTypeWrapper<StringAggregateSelection>;
   StringListFilters: StringListFilters;
@@ -6427,7 +6911,11 @@ export type ResolversTypes = {
   TerritoryTerritoryPartsNodeAggregateSelection: ResolverTypeWrapper<TerritoryTerritoryPartsNodeAggregateSelection>;
   TerritoryWhere: TerritoryWhere;
   UncoveredNeed: ResolverTypeWrapper<UncoveredNeed>;
+  UnmetDemand: ResolverTypeWrapper<UnmetDemand>;
   Urgency: Urgency;
+  VerificationCampaign: ResolverTypeWrapper<VerificationCampaign>;
+  VerificationMark: ResolverTypeWrapper<VerificationMark>;
+  VerificationMethod: VerificationMethod;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -6670,6 +7158,9 @@ export type ResolversParentTypes = {
   CostEnumScalarFilters: CostEnumScalarFilters;
   Count: Count;
   CountConnection: CountConnection;
+  Coverage: Coverage;
+  CoverageCell: CoverageCell;
+  CoverageService: CoverageService;
   DatasetInput: DatasetInput;
   DatasetWriteResult: DatasetWriteResult;
   Date: Scalars['Date']['output'];
@@ -6677,11 +7168,15 @@ export type ResolversParentTypes = {
   DateTime: Scalars['DateTime']['output'];
   DateTimeAggregateSelection: DateTimeAggregateSelection;
   DateTimeScalarFilters: DateTimeScalarFilters;
+  Demand: Demand;
+  DemandCount: DemandCount;
   EligibilityInput: EligibilityInput;
   EmergencyContact: EmergencyContact;
   Exclusion: ExclusionResult;
   Float: Scalars['Float']['output'];
   FloatScalarFilters: FloatScalarFilters;
+  FreshFact: FreshFact;
+  Freshness: Freshness;
   GenderEnumScalarFilters: GenderEnumScalarFilters;
   ID: Scalars['ID']['output'];
   IDScalarFilters: IdScalarFilters;
@@ -6716,6 +7211,7 @@ export type ResolversParentTypes = {
   LocationTerritoryCommuneNodeAggregateSelection: LocationTerritoryCommuneNodeAggregateSelection;
   LocationWhere: LocationWhere;
   LocationsConnection: LocationsConnection;
+  MarkVerifiedInput: MarkVerifiedInput;
   Mutation: Record<PropertyKey, never>;
   Need: Need;
   NeedAggregate: NeedAggregate;
@@ -6735,6 +7231,10 @@ export type ResolversParentTypes = {
   NeedSort: NeedSort;
   NeedWhere: NeedWhere;
   NeedsConnection: NeedsConnection;
+  Network: Network;
+  NetworkConvention: NetworkConvention;
+  NetworkNode: NetworkNode;
+  NetworkRelation: NetworkRelation;
   PageInfo: PageInfo;
   PlacesFreeInput: PlacesFreeInput;
   PlacesFreeUpdate: PlacesFreeUpdate;
@@ -6831,6 +7331,7 @@ export type ResolversParentTypes = {
   ServiceTerritoryAreaNodeAggregateSelection: ServiceTerritoryAreaNodeAggregateSelection;
   ServiceWhere: ServiceWhere;
   ServicesConnection: ServicesConnection;
+  SinglePointOfFailure: SinglePointOfFailure;
   Situation: Situation;
   SituationAggregate: SituationAggregate;
   SituationAggregateNode: SituationAggregateNode;
@@ -6865,7 +7366,10 @@ export type ResolversParentTypes = {
   SourceInput: SourceInput;
   SourceSort: SourceSort;
   SourceWhere: SourceWhere;
+  SourcedCount: SourcedCount;
   SourcesConnection: SourcesConnection;
+  StandardMeasure: StandardMeasure;
+  Standards: Standards;
   String: Scalars['String']['output'];
   StringAggregateSelection: StringAggregateSelection;
   StringListFilters: StringListFilters;
@@ -6918,6 +7422,9 @@ export type ResolversParentTypes = {
   TerritoryTerritoryPartsNodeAggregateSelection: TerritoryTerritoryPartsNodeAggregateSelection;
   TerritoryWhere: TerritoryWhere;
   UncoveredNeed: UncoveredNeed;
+  UnmetDemand: UnmetDemand;
+  VerificationCampaign: VerificationCampaign;
+  VerificationMark: VerificationMark;
 };
 
 export type ActorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Actor'] = ResolversParentTypes['Actor']> = {
@@ -7726,6 +8233,48 @@ export type CountConnectionResolvers<ContextType = GraphQLContext, ParentType ex
   nodes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type CoverageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Coverage'] = ResolversParentTypes['Coverage']> = {
+  cells?: Resolver<Array<ResolversTypes['CoverageCell']>, ParentType, ContextType>;
+  departement?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  gaps?: Resolver<Array<ResolversTypes['CoverageCell']>, ParentType, ContextType>;
+  populationSource?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  populationYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reachSource?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  services?: Resolver<Array<ResolversTypes['CoverageService']>, ParentType, ContextType>;
+  situation?: Resolver<Maybe<ResolversTypes['SituationCode']>, ParentType, ContextType>;
+};
+
+export type CoverageCellResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CoverageCell'] = ResolversParentTypes['CoverageCell']> = {
+  answersAtNight?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  answersAtWeekend?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  communeCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  communeName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  explanation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  gap?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  need?: Resolver<ResolversTypes['NeedCode'], ParentType, ContextType>;
+  placesFree?: Resolver<ResolversTypes['SourcedCount'], ParentType, ContextType>;
+  placesTotal?: Resolver<ResolversTypes['SourcedCount'], ParentType, ContextType>;
+  population?: Resolver<ResolversTypes['SourcedCount'], ParentType, ContextType>;
+  reach?: Resolver<ResolversTypes['CoverageReach'], ParentType, ContextType>;
+  serviceIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  servicesInReach?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  weeklyHours?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type CoverageServiceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CoverageService'] = ResolversParentTypes['CoverageService']> = {
+  actorName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  answersAtNight?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  answersAtWeekend?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ServiceKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  placesFree?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  placesTotal?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  verifiedAt?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  weeklyHours?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
 export type DatasetWriteResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DatasetWriteResult'] = ResolversParentTypes['DatasetWriteResult']> = {
   nodesCreated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   relationshipsCreated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -7744,6 +8293,24 @@ export type DateTimeAggregateSelectionResolvers<ContextType = GraphQLContext, Pa
   min?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
+export type DemandResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Demand'] = ResolversParentTypes['Demand']> = {
+  counts?: Resolver<Array<ResolversTypes['DemandCount']>, ParentType, ContextType>;
+  departement?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  unmetByCommune?: Resolver<Array<ResolversTypes['UnmetDemand']>, ParentType, ContextType>;
+};
+
+export type DemandCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DemandCount'] = ResolversParentTypes['DemandCount']> = {
+  communeCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  covered?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  day?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  need?: Resolver<ResolversTypes['NeedCode'], ParentType, ContextType>;
+  situation?: Resolver<ResolversTypes['SituationCode'], ParentType, ContextType>;
+  urgency?: Resolver<ResolversTypes['Urgency'], ParentType, ContextType>;
+};
+
 export type EmergencyContactResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EmergencyContact'] = ResolversParentTypes['EmergencyContact']> = {
   available?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   channel?: Resolver<ResolversTypes['ContactChannel'], ParentType, ContextType>;
@@ -7757,6 +8324,28 @@ export type ExclusionResolvers<ContextType = GraphQLContext, ParentType extends 
   need?: Resolver<ResolversTypes['NeedCode'], ParentType, ContextType>;
   reasons?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
+};
+
+export type FreshFactResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FreshFact'] = ResolversParentTypes['FreshFact']> = {
+  about?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ageMonths?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['FactLabel'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  verifiedAt?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
+export type FreshnessResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Freshness'] = ResolversParentTypes['Freshness']> = {
+  campaign?: Resolver<ResolversTypes['VerificationCampaign'], ParentType, ContextType>;
+  departement?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  facts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  meanScore?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  servicesWithoutCapacity?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  servicesWithoutHours?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  toCheck?: Resolver<Array<ResolversTypes['FreshFact']>, ParentType, ContextType>;
+  unverifiedSources?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
 };
 
 export type IntAggregateSelectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IntAggregateSelection'] = ResolversParentTypes['IntAggregateSelection']> = {
@@ -7858,6 +8447,7 @@ export type LocationsConnectionResolvers<ContextType = GraphQLContext, ParentTyp
 };
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  markVerified?: Resolver<ResolversTypes['VerificationMark'], ParentType, ContextType, RequireFields<MutationMarkVerifiedArgs, 'input'>>;
   saveDataset?: Resolver<ResolversTypes['DatasetWriteResult'], ParentType, ContextType, RequireFields<MutationSaveDatasetArgs, 'input'>>;
   updatePlacesFree?: Resolver<ResolversTypes['PlacesFreeUpdate'], ParentType, ContextType, RequireFields<MutationUpdatePlacesFreeArgs, 'input'>>;
 };
@@ -7922,6 +8512,39 @@ export type NeedsConnectionResolvers<ContextType = GraphQLContext, ParentType ex
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type NetworkResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Network'] = ResolversParentTypes['Network']> = {
+  conventions?: Resolver<Array<ResolversTypes['NetworkConvention']>, ParentType, ContextType>;
+  departement?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  isolatedActors?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['NetworkNode']>, ParentType, ContextType>;
+  relations?: Resolver<Array<ResolversTypes['NetworkRelation']>, ParentType, ContextType>;
+  singlePointsOfFailure?: Resolver<Array<ResolversTypes['SinglePointOfFailure']>, ParentType, ContextType>;
+};
+
+export type NetworkConventionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NetworkConvention'] = ResolversParentTypes['NetworkConvention']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  parties?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  signedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type NetworkNodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NetworkNode'] = ResolversParentTypes['NetworkNode']> = {
+  departement?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nodeKind?: Resolver<ResolversTypes['NetworkNodeKind'], ParentType, ContextType>;
+};
+
+export type NetworkRelationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NetworkRelation'] = ResolversParentTypes['NetworkRelation']> = {
+  from?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['NetworkRelationType'], ParentType, ContextType>;
+  verifiedAt?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
 export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -7954,10 +8577,14 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   contactPointsConnection?: Resolver<ResolversTypes['ContactPointsConnection'], ParentType, ContextType, Partial<QueryContactPointsConnectionArgs>>;
   conventions?: Resolver<Array<ResolversTypes['Convention']>, ParentType, ContextType, Partial<QueryConventionsArgs>>;
   conventionsConnection?: Resolver<ResolversTypes['ConventionsConnection'], ParentType, ContextType, Partial<QueryConventionsConnectionArgs>>;
+  coverage?: Resolver<ResolversTypes['Coverage'], ParentType, ContextType, RequireFields<QueryCoverageArgs, 'departement'>>;
+  demand?: Resolver<ResolversTypes['Demand'], ParentType, ContextType, RequireFields<QueryDemandArgs, 'departement'>>;
+  freshness?: Resolver<ResolversTypes['Freshness'], ParentType, ContextType, RequireFields<QueryFreshnessArgs, 'departement'>>;
   locations?: Resolver<Array<ResolversTypes['Location']>, ParentType, ContextType, Partial<QueryLocationsArgs>>;
   locationsConnection?: Resolver<ResolversTypes['LocationsConnection'], ParentType, ContextType, Partial<QueryLocationsConnectionArgs>>;
   needs?: Resolver<Array<ResolversTypes['Need']>, ParentType, ContextType, Partial<QueryNeedsArgs>>;
   needsConnection?: Resolver<ResolversTypes['NeedsConnection'], ParentType, ContextType, Partial<QueryNeedsConnectionArgs>>;
+  network?: Resolver<ResolversTypes['Network'], ParentType, ContextType, RequireFields<QueryNetworkArgs, 'departement'>>;
   referralRoute?: Resolver<ResolversTypes['Route'], ParentType, ContextType, RequireFields<QueryReferralRouteArgs, 'input'>>;
   schedules?: Resolver<Array<ResolversTypes['Schedule']>, ParentType, ContextType, Partial<QuerySchedulesArgs>>;
   schedulesConnection?: Resolver<ResolversTypes['SchedulesConnection'], ParentType, ContextType, Partial<QuerySchedulesConnectionArgs>>;
@@ -7968,6 +8595,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   situationsConnection?: Resolver<ResolversTypes['SituationsConnection'], ParentType, ContextType, Partial<QuerySituationsConnectionArgs>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType, Partial<QuerySourcesArgs>>;
   sourcesConnection?: Resolver<ResolversTypes['SourcesConnection'], ParentType, ContextType, Partial<QuerySourcesConnectionArgs>>;
+  standards?: Resolver<ResolversTypes['Standards'], ParentType, ContextType, RequireFields<QueryStandardsArgs, 'departement'>>;
   territories?: Resolver<Array<ResolversTypes['Territory']>, ParentType, ContextType, Partial<QueryTerritoriesArgs>>;
   territoriesConnection?: Resolver<ResolversTypes['TerritoriesConnection'], ParentType, ContextType, Partial<QueryTerritoriesConnectionArgs>>;
 };
@@ -8294,6 +8922,15 @@ export type ServicesConnectionResolvers<ContextType = GraphQLContext, ParentType
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type SinglePointOfFailureResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SinglePointOfFailure'] = ResolversParentTypes['SinglePointOfFailure']> = {
+  actorId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  actorName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  communes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  need?: Resolver<ResolversTypes['NeedCode'], ParentType, ContextType>;
+  population?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  statement?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type SituationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Situation'] = ResolversParentTypes['Situation']> = {
   code?: Resolver<ResolversTypes['SituationCode'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -8403,11 +9040,39 @@ export type SourceEdgeResolvers<ContextType = GraphQLContext, ParentType extends
   node?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
 };
 
+export type SourcedCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SourcedCount'] = ResolversParentTypes['SourcedCount']> = {
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
 export type SourcesConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SourcesConnection'] = ResolversParentTypes['SourcesConnection']> = {
   aggregate?: Resolver<ResolversTypes['SourceAggregate'], ParentType, ContextType>;
   edges?: Resolver<Array<ResolversTypes['SourceEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type StandardMeasureResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StandardMeasure'] = ResolversParentTypes['StandardMeasure']> = {
+  basis?: Resolver<ResolversTypes['StandardPopulationBasis'], ParentType, ContextType>;
+  counted?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  gap?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  needed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  population?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  populationSource?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  populationYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  present?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  presentAtLeast?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  standardSource?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  uncounted?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type StandardsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Standards'] = ResolversParentTypes['Standards']> = {
+  departement?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  measures?: Resolver<Array<ResolversTypes['StandardMeasure']>, ParentType, ContextType>;
+  population?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  populationYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type StringAggregateSelectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StringAggregateSelection'] = ResolversParentTypes['StringAggregateSelection']> = {
@@ -8562,6 +9227,26 @@ export type UncoveredNeedResolvers<ContextType = GraphQLContext, ParentType exte
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type UnmetDemandResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UnmetDemand'] = ResolversParentTypes['UnmetDemand']> = {
+  communeCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  communeName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type VerificationCampaignResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['VerificationCampaign'] = ResolversParentTypes['VerificationCampaign']> = {
+  done?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  since?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  toDo?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type VerificationMarkResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['VerificationMark'] = ResolversParentTypes['VerificationMark']> = {
+  auditId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['FactLabel'], ParentType, ContextType>;
+  method?: Resolver<ResolversTypes['VerificationMethod'], ParentType, ContextType>;
+  verifiedAt?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = GraphQLContext> = {
   Actor?: ActorResolvers<ContextType>;
   ActorActorCoordinatedByAggregateSelection?: ActorActorCoordinatedByAggregateSelectionResolvers<ContextType>;
@@ -8682,12 +9367,19 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ConventionsConnection?: ConventionsConnectionResolvers<ContextType>;
   Count?: CountResolvers<ContextType>;
   CountConnection?: CountConnectionResolvers<ContextType>;
+  Coverage?: CoverageResolvers<ContextType>;
+  CoverageCell?: CoverageCellResolvers<ContextType>;
+  CoverageService?: CoverageServiceResolvers<ContextType>;
   DatasetWriteResult?: DatasetWriteResultResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   DateTimeAggregateSelection?: DateTimeAggregateSelectionResolvers<ContextType>;
+  Demand?: DemandResolvers<ContextType>;
+  DemandCount?: DemandCountResolvers<ContextType>;
   EmergencyContact?: EmergencyContactResolvers<ContextType>;
   Exclusion?: ExclusionResolvers<ContextType>;
+  FreshFact?: FreshFactResolvers<ContextType>;
+  Freshness?: FreshnessResolvers<ContextType>;
   IntAggregateSelection?: IntAggregateSelectionResolvers<ContextType>;
   Location?: LocationResolvers<ContextType>;
   LocationAggregate?: LocationAggregateResolvers<ContextType>;
@@ -8712,6 +9404,10 @@ export type Resolvers<ContextType = GraphQLContext> = {
   NeedServicesConnection?: NeedServicesConnectionResolvers<ContextType>;
   NeedServicesRelationship?: NeedServicesRelationshipResolvers<ContextType>;
   NeedsConnection?: NeedsConnectionResolvers<ContextType>;
+  Network?: NetworkResolvers<ContextType>;
+  NetworkConvention?: NetworkConventionResolvers<ContextType>;
+  NetworkNode?: NetworkNodeResolvers<ContextType>;
+  NetworkRelation?: NetworkRelationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PlacesFreeUpdate?: PlacesFreeUpdateResolvers<ContextType>;
   Provenance?: ProvenanceResolvers<ContextType>;
@@ -8761,6 +9457,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ServiceTerritoryAreaAggregateSelection?: ServiceTerritoryAreaAggregateSelectionResolvers<ContextType>;
   ServiceTerritoryAreaNodeAggregateSelection?: ServiceTerritoryAreaNodeAggregateSelectionResolvers<ContextType>;
   ServicesConnection?: ServicesConnectionResolvers<ContextType>;
+  SinglePointOfFailure?: SinglePointOfFailureResolvers<ContextType>;
   Situation?: SituationResolvers<ContextType>;
   SituationAggregate?: SituationAggregateResolvers<ContextType>;
   SituationAggregateNode?: SituationAggregateNodeResolvers<ContextType>;
@@ -8778,7 +9475,10 @@ export type Resolvers<ContextType = GraphQLContext> = {
   SourceAggregate?: SourceAggregateResolvers<ContextType>;
   SourceAggregateNode?: SourceAggregateNodeResolvers<ContextType>;
   SourceEdge?: SourceEdgeResolvers<ContextType>;
+  SourcedCount?: SourcedCountResolvers<ContextType>;
   SourcesConnection?: SourcesConnectionResolvers<ContextType>;
+  StandardMeasure?: StandardMeasureResolvers<ContextType>;
+  Standards?: StandardsResolvers<ContextType>;
   StringAggregateSelection?: StringAggregateSelectionResolvers<ContextType>;
   TerritoriesConnection?: TerritoriesConnectionResolvers<ContextType>;
   Territory?: TerritoryResolvers<ContextType>;
@@ -8803,5 +9503,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   TerritoryTerritoryPartsAggregateSelection?: TerritoryTerritoryPartsAggregateSelectionResolvers<ContextType>;
   TerritoryTerritoryPartsNodeAggregateSelection?: TerritoryTerritoryPartsNodeAggregateSelectionResolvers<ContextType>;
   UncoveredNeed?: UncoveredNeedResolvers<ContextType>;
+  UnmetDemand?: UnmetDemandResolvers<ContextType>;
+  VerificationCampaign?: VerificationCampaignResolvers<ContextType>;
+  VerificationMark?: VerificationMarkResolvers<ContextType>;
 };
 

@@ -14,6 +14,7 @@ import { Neo4jGraphQL } from "@neo4j/graphql";
 import { Kind, parse, printSchema } from "graphql";
 import { neo4jGraphQLFeatures } from "../functions/graph/neo4j-graphql-features";
 import { expandSchemaMacros } from "./schema-macros";
+import { extractCommunePopulations } from "./population-referential";
 import { extractFrenchCommunes, extractTerritories } from "./territory-referential";
 
 const root = join(import.meta.dirname, "..");
@@ -51,6 +52,11 @@ async function generate(outDir: string): Promise<void> {
   await writeFile(
     join(outDir, "french-communes.ts"),
     `${header}// From @etalab/decoupage-administratif (local/territory-referential.ts)\nexport const frenchCommunes = ${JSON.stringify(extractFrenchCommunes())};\n`,
+  );
+
+  await writeFile(
+    join(outDir, "populations.ts"),
+    `${header}// From @etalab/decoupage-administratif (local/population-referential.ts)\nexport const communePopulations: Record<string, number> = ${JSON.stringify(extractCommunePopulations())};\n`,
   );
 
   const schema = await new Neo4jGraphQL({ typeDefs, features: neo4jGraphQLFeatures }).getSchema();

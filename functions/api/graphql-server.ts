@@ -35,6 +35,7 @@ export interface ServerOptions {
 export async function buildGraphQLSchema(driver: Driver) {
   // The role gates of these mutations are @authentication rules in schema/; the resolvers check the
   // records' scope (functions/auth/authorization.ts) and write the audit record.
+  const observatory = () => import("../observatory/observatory-resolvers").then(({ observatoryResolvers }) => observatoryResolvers(driver));
   const resolvers: Resolvers = {
     // Routes and writes load their modules (opening hours, the dataset schema, YAML) on first use,
     // not on every cold start.
@@ -43,6 +44,11 @@ export async function buildGraphQLSchema(driver: Driver) {
         const { referralRoute } = await import("../routes/referral-route");
         return referralRoute(driver, args.input, context, info);
       },
+      coverage: async (root, args, context) => (await observatory()).Query.coverage(root, args, context),
+      standards: async (root, args, context) => (await observatory()).Query.standards(root, args, context),
+      network: async (root, args, context) => (await observatory()).Query.network(root, args, context),
+      freshness: async (root, args, context) => (await observatory()).Query.freshness(root, args, context),
+      demand: async (root, args, context) => (await observatory()).Query.demand(root, args, context),
     },
     RouteStep: routeNodeResolvers,
     Exclusion: routeNodeResolvers,
@@ -55,6 +61,7 @@ export async function buildGraphQLSchema(driver: Driver) {
         const { updatePlacesFree } = await import("../mutations/update-places-free");
         return updatePlacesFree(driver, args.input, context.caller);
       },
+      markVerified: async (root, args, context) => (await observatory()).Mutation.markVerified(root, args, context),
     },
   };
   // `npm run codegen` builds this schema from the same type definitions with validation on (and CI

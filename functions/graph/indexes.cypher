@@ -15,3 +15,4 @@ CREATE INDEX contact_value IF NOT EXISTS FOR (n:ContactPoint) ON (n.value);
 // standard-folding: lower case and accents removed, so "flora tristan" finds "Centre Flora Tristan".
 CREATE FULLTEXT INDEX parcours_search IF NOT EXISTS FOR (n:Actor|Service) ON EACH [n.name, n.aliasesText, n.description]
   OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: false } };
+CREATE CONSTRAINT demand_count_key IF NOT EXISTS FOR (n:DemandCount) REQUIRE n.key IS UNIQUE;

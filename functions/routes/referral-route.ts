@@ -7,6 +7,7 @@ import { communesOfRequest } from "../domain/territories";
 import type { Audience, NeedCode, RouteRequest, SituationCode } from "../../generated/graphql";
 import type { Role } from "../auth/caller";
 import type { GraphQLContext } from "../api/graphql-context";
+import { recordDemand } from "../observatory/demand-counts";
 import { fetchRouteNodes, type NodesByKey } from "./graph-nodes";
 import { PARIS } from "../domain/opening-status";
 import { BadUserInput } from "../errors";
@@ -54,6 +55,13 @@ export async function referralRoute(driver: Driver, input: RouteRequest, context
       return { route, nodes };
     }, context.transaction)
     .finally(() => session.close());
+  recordDemand(driver, {
+    communeCode: plan.communeCode,
+    situations: plan.situations,
+    needs: route.needs,
+    uncoveredNeeds: route.uncoveredNeeds.map((uncovered) => uncovered.need),
+    urgency: plan.urgency,
+  });
   return {
     ...route,
     steps: route.steps.map((step) => ({ ...step, nodes })),

@@ -1,0 +1,157 @@
+/**
+ * `coverage(departement)`: for every commune × need of a département, the best reach a service gives
+ * (in the commune, its zone, the département, national only, none), the services behind it, their
+ * hours and places, and the gaps, ordered by the inhabitants left without a local answer. One read
+ * of the graph; the figures are worked out here.
+ */
+import neo4j, { type Driver } from "neo4j-driver";
+import { coverageServicesCypher } from "../../generated/cypher";
+import { coverageReachValues } from "../../generated/enums";
+import type { Coverage, CoverageCell, CoverageReach, CoverageService, NeedCode, ServiceKind, SituationCode } from "../../generated/graphql";
+import { POPULATION_SOURCE, POPULATION_YEAR, populationOf } from "./populations";
+import { weeklyOpening } from "./weekly-opening";
+
+/** Nearest first, as the enum lists them. */
+const reaches = coverageReachValues;
+const localReaches = new Set<CoverageReach>(["IN_COMMUNE", "IN_ZONE"]);
+const MAX_SERVICES_SHOWN = 20;
+
+export const REACH_SOURCE = "Graphe Parcours : zones desservies par les services (Service SERVES Territory), territoires INSEE";
+const PLACES_SOURCE = "Graphe Parcours : places (Capacity) des services d'hébergement en portée qui les comptent";
+
+export interface ServiceRow {
+  id: string;
+  name: string;
+  kind: ServiceKind;
+  audience: string;
+  actsTonight: boolean;
+  source: string;
+  verifiedAt: string;
+  providerIds: string[];
+  actorName: string;
+  needs: NeedCode[];
+  situations: SituationCode[];
+  areas: { code: string; level: string }[];
+  openingHours: string | null;
+  capacity: { placesTotal: number | null; placesFree: number | null } | null;
+}
+
+export interface CommuneRow {
+  code: string;
+  name: string;
+  zones: string[];
+}
+
+export interface CoverageGraph {
+  communes: CommuneRow[];
+  services: ServiceRow[];
+  needs: { code: NeedCode; routeOrder: number; label: string }[];
+}
+
+export async function readCoverageGraph(driver: Driver, departement: string, timeout: number): Promise<CoverageGraph> {
+  const { records } = await driver.executeQuery(coverageServicesCypher, { departement }, { routing: neo4j.routing.READ, transactionConfig: { timeout } });
+  const record = records[0];
+  if (!record) return { communes: [], services: [], needs: [] };
+  return { communes: record.get("communes"), services: record.get("services"), needs: record.get("needs") };
+}
+
+export function coverageOf(graph: CoverageGraph, departement: string, situation: SituationCode | null): Coverage {
+  const services = graph.services
+    .filter((s) => s.kind !== "FAMILY_MEDIATION" && (situation === null || s.situations.includes(situation)))
+    .map((row) => ({ row, described: serviceOf(row) }));
+  const cells: CoverageCell[] = [];
+  for (const { code: need } of graph.needs) {
+    const audiences = need === "PERPETRATOR_FOLLOW_UP" ? ["PERPETRATORS"] : ["VICTIMS", "GENERAL_PUBLIC"];
+    const answering = services.filter((s) => s.row.needs.includes(need) && audiences.includes(s.row.audience));
+    for (const commune of graph.communes) {
+      const inReach = answering
+        .map((s) => ({ ...s, reach: reachOf(s.row, commune, departement) }))
+        .filter((s) => s.reach !== "NONE");
+      cells.push(cellOf(commune, need, inReach));
+    }
+  }
+  const needOrder = new Map(graph.needs.map((n, index) => [n.code, index]));
+  cells.sort((a, b) => a.communeCode.localeCompare(b.communeCode) || needOrder.get(a.need)! - needOrder.get(b.need)!);
+  const named = new Set(cells.flatMap((c) => c.serviceIds));
+  const gaps = cells
+    .filter((c) => c.gap)
+    .sort((a, b) => (b.population.value ?? 0) - (a.population.value ?? 0) || reaches.indexOf(b.reach) - reaches.indexOf(a.reach) || a.communeCode.localeCompare(b.communeCode));
+  return {
+    departement,
+    situation,
+    cells,
+    services: services.map((s) => s.described).filter((s) => named.has(s.id)).sort((a, b) => a.id.localeCompare(b.id)),
+    gaps,
+    populationSource: POPULATION_SOURCE, populationYear: POPULATION_YEAR, reachSource: REACH_SOURCE };
+}
+
+export function reachOf(service: ServiceRow, commune: CommuneRow, departement: string): CoverageReach {
+  const codes = service.areas.map((a) => a.code);
+  if (codes.includes(commune.code)) return "IN_COMMUNE";
+  if (commune.zones.some((zone) => codes.includes(zone))) return "IN_ZONE";
+  if (codes.includes(departement)) return "DEPARTEMENT";
+  if (service.areas.some((a) => a.level === "NATIONAL")) return "NATIONAL_ONLY";
+  return "NONE";
+}
+
+function cellOf(commune: CommuneRow, need: NeedCode, inReach: { described: CoverageService; reach: CoverageReach }[]): CoverageCell {
+  const reach = inReach.reduce<CoverageReach>((best, s) => (reaches.indexOf(s.reach) < reaches.indexOf(best) ? s.reach : best), "NONE");
+  const best = inReach.filter((s) => s.reach === reach).map((s) => s.described);
+  const all = inReach.map((s) => s.described);
+  const population = populationOf(commune.code);
+  const gap = !localReaches.has(reach);
+  const counted = all.filter((s) => s.placesTotal !== null);
+  const told = all.filter((s) => s.placesFree !== null);
+  const withHours = all.filter((s) => s.weeklyHours !== null);
+  const bestWithHours = best.filter((s) => s.weeklyHours !== null);
+  return {
+    communeCode: commune.code,
+    communeName: commune.name,
+    need,
+    reach,
+    serviceIds: best
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .slice(0, MAX_SERVICES_SHOWN)
+      .map((s) => s.id),
+    servicesInReach: all.length,
+    weeklyHours: bestWithHours.length > 0 ? round(bestWithHours.reduce((sum, s) => sum + s.weeklyHours!, 0)) : null,
+    answersAtNight: all.some((s) => s.answersAtNight === true) ? true : withHours.length > 0 ? false : null,
+    answersAtWeekend: all.some((s) => s.answersAtWeekend === true) ? true : withHours.length > 0 ? false : null,
+    placesTotal: { value: counted.length > 0 ? counted.reduce((sum, s) => sum + s.placesTotal!, 0) : null, source: PLACES_SOURCE },
+    placesFree: { value: told.length > 0 ? told.reduce((sum, s) => sum + s.placesFree!, 0) : null, source: PLACES_SOURCE },
+    population: { value: population, source: `${POPULATION_SOURCE}, population municipale` },
+    gap,
+    explanation: gap ? explanationOf(reach, commune.name, all.length) : null,
+  };
+}
+
+function serviceOf(row: ServiceRow): CoverageService {
+  const opening = weeklyOpening(row.openingHours);
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    actorName: row.actorName,
+    weeklyHours: opening?.weeklyHours ?? null,
+    answersAtNight: row.actsTonight ? true : (opening?.answersAtNight ?? null),
+    answersAtWeekend: opening?.answersAtWeekend ?? null,
+    placesTotal: row.capacity?.placesTotal ?? null,
+    placesFree: row.capacity?.placesFree ?? null,
+    source: row.source,
+    verifiedAt: row.verifiedAt,
+  };
+}
+
+function explanationOf(reach: CoverageReach, communeName: string, inReach: number): string {
+  switch (reach) {
+    case "DEPARTEMENT":
+      return `Aucun service de ${communeName} ni de son territoire : seuls des services départementaux répondent (${inReach} en portée).`;
+    case "NATIONAL_ONLY":
+      return `Aucun service local ni départemental : seules des lignes ou services nationaux répondent (${inReach} en portée).`;
+    default:
+      return "Aucun service du graphe ne répond à ce besoin pour cette commune.";
+  }
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+

@@ -1,0 +1,71 @@
+/**
+ * Anonymous demand: each route request adds 1 per situation × need of its route to a count of the
+ * day (Europe/Paris) × commune × situation × need × urgency × covered — nothing else, no subject, no
+ * address, no time finer than the day. The route does not wait for the write: requests add to a
+ * buffer in memory that one write at a time empties, so concurrent requests share a transaction and
+ * a route never waits on a counter's lock. A Lambda environment frozen between invocations resumes
+ * its pending write at the next one; tests and benchmarks await flushDemandCounts().
+ */
+import { DateTime } from "luxon";
+import type { Driver } from "neo4j-driver";
+import { addDemandCountsCypher } from "../../generated/cypher";
+import type { NeedCode, SituationCode, Urgency } from "../../generated/graphql";
+
+export interface RouteDemand {
+  communeCode: string;
+  situations: SituationCode[];
+  needs: NeedCode[];
+  uncoveredNeeds: NeedCode[];
+  urgency: Urgency;
+}
+
+interface PendingCount {
+  key: string;
+  day: string;
+  communeCode: string;
+  situation: SituationCode;
+  need: NeedCode;
+  urgency: string;
+  covered: boolean;
+  increment: number;
+}
+
+const PARIS = "Europe/Paris";
+let pending = new Map<string, PendingCount>();
+let writing: Promise<void> | null = null;
+
+export function recordDemand(driver: Driver, demand: RouteDemand, now: DateTime = DateTime.now()): void {
+  const day = now.setZone(PARIS).toISODate()!;
+  for (const situation of demand.situations) {
+    for (const need of demand.needs) {
+      const covered = !demand.uncoveredNeeds.includes(need);
+      const key = [day, demand.communeCode, situation, need, demand.urgency, covered].join("|");
+      const count = pending.get(key);
+      if (count) count.increment += 1;
+      else pending.set(key, { key, day, communeCode: demand.communeCode, situation, need, urgency: demand.urgency, covered, increment: 1 });
+    }
+  }
+  writing ??= writePending(driver);
+}
+
+/** Resolves when every count recorded so far is in the graph. */
+export async function flushDemandCounts(): Promise<void> {
+  while (writing) await writing;
+}
+
+async function writePending(driver: Driver): Promise<void> {
+  try {
+    while (pending.size > 0) {
+      const counts = [...pending.values()];
+      pending = new Map();
+      try {
+        await driver.executeQuery(addDemandCountsCypher, { counts });
+      } catch (error) {
+        // Counting must never break a route; the lost batch is said, without its content.
+        console.error(JSON.stringify({ level: "ERROR", message: "demand counts not written", counts: counts.length, kind: (error as Error).name }));
+      }
+    }
+  } finally {
+    writing = null;
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * The observatory's resolvers (schema/observatory.graphql). The role gate is the fields'
+ * @authentication rule; each resolver checks the département (observatory-access.ts) first.
+ */
+import type { Driver } from "neo4j-driver";
+import type { GraphQLContext } from "../api/graphql-context";
+import type { MutationMarkVerifiedArgs, QueryCoverageArgs, QueryDemandArgs, QueryFreshnessArgs, QueryNetworkArgs, QueryStandardsArgs } from "../../generated/graphql";
+import { coverageOf, readCoverageGraph, type CoverageGraph } from "./coverage";
+import { demand } from "./demand";
+import { freshness } from "./freshness";
+import { markVerified } from "./mark-verified";
+import { network } from "./network";
+import { assertCoveredDepartement, assertMayObserve } from "./observatory-access";
+import { standardsOf } from "./standards";
+
+const DEFAULT_FACTS = 100;
+const MAX_FACTS = 1000;
+
+function allowed(context: GraphQLContext, departement: string): number {
+  assertMayObserve(context.caller, departement);
+  assertCoveredDepartement(departement);
+  return context.transaction.timeout;
+}
+
+export function observatoryResolvers(driver: Driver) {
+  /** Coverage, standards and network read the same services: a request asking for several reads them once. */
+  const graphOf = (context: GraphQLContext, departement: string): Promise<CoverageGraph> => {
+    const key = `observatoryGraph:${departement}`;
+    context[key] ??= readCoverageGraph(driver, departement, allowed(context, departement));
+    return context[key] as Promise<CoverageGraph>;
+  };
+  return {
+    Query: {
+      coverage: async (_root: unknown, args: QueryCoverageArgs, context: GraphQLContext) =>
+        coverageOf(await graphOf(context, args.departement), args.departement, args.situation ?? null),
+      standards: async (_root: unknown, args: QueryStandardsArgs, context: GraphQLContext) => standardsOf(await graphOf(context, args.departement), args.departement),
+      network: async (_root: unknown, args: QueryNetworkArgs, context: GraphQLContext) =>
+        network(driver, args.departement, await graphOf(context, args.departement), allowed(context, args.departement)),
+      freshness: (_root: unknown, args: QueryFreshnessArgs, context: GraphQLContext) => {
+        const timeout = allowed(context, args.departement);
+        const limit = Math.min(Math.max(args.limit ?? DEFAULT_FACTS, 0), MAX_FACTS);
+        return freshness(driver, args.departement, { limit, since: args.since?.toString() ?? null, timeout });
+      },
+      demand: (_root: unknown, args: QueryDemandArgs, context: GraphQLContext) =>
+        demand(driver, args.departement, { from: args.from?.toString() ?? null, to: args.to?.toString() ?? null, timeout: allowed(context, args.departement) }),
+    },
+    Mutation: {
+      markVerified: (_root: unknown, args: MutationMarkVerifiedArgs, context: GraphQLContext) => markVerified(driver, args.input, context.caller),
+    },
+  };
+}

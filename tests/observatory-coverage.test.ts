@@ -1,0 +1,221 @@
+/**
+ * The observatory's coverage and standards (schema/observatory.graphql) through the real Lambda
+ * handler, checked against independent Cypher over the same graph and against the INSEE populations
+ * read straight from @etalab/decoupage-administratif; and who may read them.
+ */
+import { createRequire } from "node:module";
+import { beforeAll, describe, expect, it } from "vitest";
+import { leakedSecrets, saveDatasetMutation, writeConfidentialFixture } from "./support/confidential-fixture";
+import { cypher } from "./support/graph";
+import { graphql } from "./support/http-api";
+import { tokenFor } from "./support/tokens";
+
+const require = createRequire(import.meta.url);
+const etalabPopulation = new Map(
+  (require("@etalab/decoupage-administratif/data/communes.json") as { code: string; type: string; population?: number }[])
+    .filter((c) => c.type === "commune-actuelle")
+    .map((c) => [c.code, c.population]),
+);
+
+interface Cell {
+  communeCode: string;
+  need: string;
+  reach: string;
+  serviceIds: string[];
+  servicesInReach: number;
+  placesTotal: { value: number | null; source: string };
+  population: { value: number | null; source: string };
+  gap: boolean;
+  explanation: string | null;
+}
+interface CoverageAnswer {
+  coverage: { cells: Cell[]; gaps: Cell[]; services: { id: string; placesTotal: number | null; source: string }[]; populationYear: number; populationSource: string };
+}
+
+const cellFields = `communeCode need reach serviceIds servicesInReach gap explanation placesTotal { value source } population { value source }`;
+const coverageQuery = `query ($departement: String!) { coverage(departement: $departement) {
+  populationYear populationSource cells { ${cellFields} } gaps { ${cellFields} }
+  services { id name kind actorName weeklyHours answersAtNight answersAtWeekend placesTotal placesFree source verifiedAt } } }`;
+
+const coordinator92 = () => tokenFor("COORDINATOR", { departement: "92" });
+const coverageOf92 = async (token?: string) => graphql<CoverageAnswer>(coverageQuery, { departement: "92" }, token ?? (await coordinator92()));
+
+const communes = ["92002", "92012", "92025", "92050", "92063", "92078"];
+const needs = ["EMERGENCY_SHELTER", "LEGAL_ADVICE", "PSYCHOLOGICAL", "COMPLAINT"];
+const rank = ["IN_COMMUNE", "IN_ZONE", "DEPARTEMENT", "NATIONAL_ONLY"];
+
+/** Independently of functions/observatory/: services answering the need whose area the commune is part of, at any depth. */
+const independentCoverage = () =>
+  cypher<{ communeCode: string; need: string; reaches: { id: string; level: number }[]; places: (number | null)[] }>(
+    `UNWIND $communes AS communeCode
+     UNWIND $needs AS need
+     MATCH (commune:Territory {code: communeCode})
+     OPTIONAL MATCH (commune)-[:PART_OF*0..3]->(area:Territory)<-[:SERVES]-(service:Service)-[:ANSWERS]->(:Need {code: need})
+     WHERE service.audience IN ['VICTIMS', 'GENERAL_PUBLIC'] AND service.kind <> 'FAMILY_MEDIATION'
+     WITH communeCode, need, service,
+          min(CASE area.level WHEN 'COMMUNE' THEN 0 WHEN 'ZONE' THEN 1 WHEN 'DEPARTEMENT' THEN 2 WHEN 'NATIONAL' THEN 3 END) AS level
+     WITH communeCode, need, collect(CASE WHEN service IS NOT NULL THEN {id: service.id, level: level} END) AS reaches,
+          collect(CASE WHEN service IS NOT NULL THEN head([(service)-[:HAS_CAPACITY]->(c:Capacity) | c.placesTotal]) END) AS places
+     RETURN communeCode, need, reaches, places`,
+    { communes, needs },
+  );
+
+beforeAll(writeConfidentialFixture);
+
+describe("coverage(departement)", () => {
+  it(`gives, for ${communes.length} communes × ${needs.length} needs, the reach, services, places and population an independent count gives`, async () => {
+    const response = await coverageOf92();
+    expect(response.body.errors).toBeUndefined();
+    const cells = response.body.data!.coverage.cells;
+    const expected = await independentCoverage();
+    expect(expected).toHaveLength(communes.length * needs.length);
+
+    for (const row of expected) {
+      const cell = cells.find((c) => c.communeCode === row.communeCode && c.need === row.need)!;
+      const best = Math.min(...row.reaches.map((r) => r.level));
+      const expectedReach = row.reaches.length === 0 ? "NONE" : rank[best]!;
+      const places = row.places.filter((p): p is number => p !== null);
+      expect({ commune: row.communeCode, need: row.need, reach: cell.reach }).toEqual({ commune: row.communeCode, need: row.need, reach: expectedReach });
+      expect(cell.servicesInReach).toBe(row.reaches.length);
+      expect([...cell.serviceIds].sort()).toEqual(row.reaches.filter((r) => r.level === best).map((r) => r.id).sort().slice(0, 20));
+      expect(cell.placesTotal.value).toBe(places.length === 0 ? null : places.reduce((a, b) => a + b, 0));
+      expect(cell.population.value).toBe(etalabPopulation.get(row.communeCode));
+      expect(cell.gap).toBe(!["IN_COMMUNE", "IN_ZONE"].includes(expectedReach));
+    }
+    // The check is not vacuous: several reaches occur among the cells compared.
+    const compared = cells.filter((c) => communes.includes(c.communeCode) && needs.includes(c.need));
+    expect(new Set(compared.map((c) => c.reach)).size).toBeGreaterThan(1);
+  });
+
+  it("lists every commune × need of the 92 once, and the gaps by the population left without a local answer", async () => {
+    const { cells, gaps, services } = (await coverageOf92()).body.data!.coverage;
+    expect(new Set(services.map((s) => s.id))).toEqual(new Set(cells.flatMap((c) => c.serviceIds)));
+    const [census] = await cypher<{ communeCount: number; needCount: number }>(
+      `MATCH (c:Territory {level: 'COMMUNE'})-[:PART_OF]->(:Territory {code: '92'}) WITH count(c) AS communeCount
+       MATCH (n:Need) RETURN communeCount, count(n) AS needCount`,
+    );
+    expect(cells).toHaveLength(census!.communeCount * census!.needCount);
+    expect(new Set(cells.map((c) => `${c.communeCode} ${c.need}`)).size).toBe(cells.length);
+    expect(gaps.length).toBeGreaterThan(0);
+    expect(gaps.every((g) => g.gap && g.explanation !== null && !["IN_COMMUNE", "IN_ZONE"].includes(g.reach))).toBe(true);
+    const populations = gaps.map((g) => g.population.value ?? 0);
+    expect(populations).toEqual([...populations].sort((a, b) => b - a));
+    expect(gaps[0]!.population.source).toContain("INSEE");
+  });
+
+  it("shows a commune's gap with its population, and a service added through saveDataset removes it", async () => {
+    const { gaps } = (await coverageOf92()).body.data!.coverage;
+    const gap = gaps.find((g) => g.need !== "PERPETRATOR_FOLLOW_UP")!;
+    expect(gap.population.value).toBe(etalabPopulation.get(gap.communeCode));
+
+    const saved = await graphql(saveDatasetMutation, {
+      input: {
+        sources: [{ id: "observatoire-test-source", ref: "https://example.org/observatoire", title: "Source fictive du test de couverture", verifiedAt: "2026-11-01" }],
+        actors: [
+          {
+            id: "observatoire-test-acteur",
+            name: "Acteur fictif du test de couverture",
+            kind: "ASSOCIATION",
+            departement: "92",
+            services: [
+              {
+                id: "observatoire-test-service",
+                name: "Permanence fictive du test de couverture",
+                kind: "WELCOME_CENTRE",
+                audience: "VICTIMS",
+                situations: ["INTIMATE_PARTNER_VIOLENCE"],
+                needs: [gap.need],
+                area: [gap.communeCode],
+                source: "observatoire-test-source",
+              },
+            ],
+            source: "observatoire-test-source",
+          },
+        ],
+      },
+    }, await coordinator92());
+    expect(saved.body.errors).toBeUndefined();
+
+    const after = (await coverageOf92()).body.data!.coverage;
+    const cell = after.cells.find((c) => c.communeCode === gap.communeCode && c.need === gap.need)!;
+    expect(cell).toMatchObject({ reach: "IN_COMMUNE", gap: false, explanation: null });
+    expect(cell.serviceIds).toEqual(["observatoire-test-service"]);
+    expect(after.services.find((s) => s.id === "observatoire-test-service")).toMatchObject({ placesTotal: null, source: "https://example.org/observatoire" });
+    expect(after.gaps.some((g) => g.communeCode === gap.communeCode && g.need === gap.need)).toBe(false);
+  });
+
+  it("never gives a confidential shelter's address, even to its coordinator", async () => {
+    const response = await coverageOf92();
+    expect(response.rawBody).toContain("matrice-hebergement");
+    expect(leakedSecrets(response.rawBody)).toEqual([]);
+  });
+});
+
+interface Measure {
+  key: string;
+  needed: number;
+  present: number | null;
+  gap: number | null;
+  presentAtLeast: number | null;
+  uncounted: string[];
+  population: number;
+  populationYear: number;
+  standardSource: string;
+}
+const standardsQuery = `query ($departement: String!) { standards(departement: $departement) {
+  population populationYear measures { key needed present gap presentAtLeast uncounted population populationYear standardSource } } }`;
+
+describe("standards(departement)", () => {
+  it("applies the Council of Europe standards to the INSEE population, with what the graph counts", async () => {
+    const response = await graphql<{ standards: { population: number; populationYear: number; measures: Measure[] } }>(standardsQuery, { departement: "92" }, await coordinator92());
+    expect(response.body.errors).toBeUndefined();
+    const { population, measures } = response.body.data!.standards;
+    const etalab92 = [...etalabPopulation.entries()].filter(([code]) => code.startsWith("92")).reduce((sum, [, p]) => sum + (p ?? 0), 0);
+    expect(population).toBe(etalab92);
+    const byKey = new Map(measures.map((m) => [m.key, m]));
+
+    const [shelters] = await cypher<{ counted: number[]; uncounted: string[] }>(
+      `MATCH (s:Service {kind: 'HOUSING_PLACES'})-[:ANSWERS]->(n:Need) WHERE n.code IN ['EMERGENCY_SHELTER', 'HOUSING'] AND s.audience IN ['VICTIMS', 'GENERAL_PUBLIC']
+         AND EXISTS { (s)-[:SERVES]->(a:Territory) WHERE a.code = '92' OR (a)-[:PART_OF]->(:Territory {code: '92'}) }
+       WITH DISTINCT s OPTIONAL MATCH (s)-[:HAS_CAPACITY]->(c:Capacity)
+       RETURN [x IN collect(c.placesTotal) WHERE x IS NOT NULL] AS counted, [x IN collect(CASE WHEN c.placesTotal IS NULL THEN s.id END) WHERE x IS NOT NULL] AS uncounted`,
+    );
+    const places = byKey.get("FAMILY_SHELTER_PLACES")!;
+    expect(places.needed).toBe(Math.ceil(etalab92 / 10_000));
+    expect(places.uncounted).toEqual([...shelters!.uncounted].sort());
+    expect(shelters!.uncounted.length).toBeGreaterThan(0);
+    // Places some shelters do not count: unknown, never 0, with what is counted at least.
+    expect(places).toMatchObject({ present: null, gap: null, presentAtLeast: shelters!.counted.reduce((a, b) => a + b, 0) });
+
+    const [welcomeCentres] = await cypher<{ welcome: number }>(
+      `MATCH (s:Service {kind: 'WELCOME_CENTRE'}) WHERE s.audience IN ['VICTIMS', 'GENERAL_PUBLIC']
+         AND EXISTS { (s)-[:SERVES]->(a:Territory) WHERE a.code = '92' OR (a)-[:PART_OF]->(:Territory {code: '92'}) }
+       RETURN count(s) AS welcome`,
+    );
+    const counselling = byKey.get("WOMENS_COUNSELLING_CENTRES")!;
+    expect(counselling).toMatchObject({ needed: Math.ceil(Math.round(etalab92 / 2) / 50_000), present: welcomeCentres!.welcome, population: Math.round(etalab92 / 2) });
+    expect(counselling.gap).toBe(Math.max(0, counselling.needed - welcomeCentres!.welcome));
+    expect(byKey.get("NATIONAL_HELPLINE")).toMatchObject({ needed: 1, present: expect.any(Number) });
+    expect(byKey.get("NATIONAL_HELPLINE")!.present).toBeGreaterThanOrEqual(1);
+    expect(measures.every((m) => m.populationYear === 2023 && m.standardSource.length > 0)).toBe(true);
+  });
+});
+
+describe("who reads the observatory", () => {
+  const fields = ["coverage(departement: \"92\") { departement }", "standards(departement: \"92\") { departement }", "network(departement: \"92\") { departement }",
+    "freshness(departement: \"92\") { departement }", "demand(departement: \"92\") { departement }"];
+
+  it.each(fields)("%s: PUBLIC, PARTNER_APP, FRONTLINE, SHELTER_OPERATOR and a coordinator of 77 are FORBIDDEN; the 92's coordinator and an ADMIN read it", async (field) => {
+    const refused = [undefined, await tokenFor("PARTNER_APP"), await tokenFor("FRONTLINE"), await tokenFor("SHELTER_OPERATOR"), await tokenFor("COORDINATOR", { departement: "77" })];
+    for (const token of refused) {
+      const response = await graphql(`{ ${field} }`, undefined, token);
+      expect(response.body.errors?.map((e) => e.extensions?.code)).toEqual(["FORBIDDEN"]);
+      expect(response.body.data ?? null).toBeNull();
+    }
+    for (const token of [await coordinator92(), await tokenFor("ADMIN")]) {
+      const response = await graphql<Record<string, { departement: string }>>(`{ ${field} }`, undefined, token);
+      expect(response.body.errors).toBeUndefined();
+      expect(Object.values(response.body.data!)[0]!.departement).toBe("92");
+    }
+  });
+});
