@@ -1,0 +1,36 @@
+/**
+ * The web app's build. `--mode developer` (npm start, the tests, the benchmark) compiles in the
+ * development sign-in and writes web/dist-developer/; the default production mode leaves it out and
+ * writes web/dist/, which stacks/web.ts deploys. index.html's static strings come from the catalogue.
+ */
+import { defineConfig, type Plugin } from "vite";
+import { catalogues } from "./src/i18n/catalogue";
+
+const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+function staticStrings(): Plugin {
+  return {
+    name: "parcours-static-strings",
+    transformIndexHtml(html) {
+      return html.replace(/<([a-z0-9]+)([^>]*?) data-t="(\w+)"([^>]*)><\/\1>/g, (_, tag: string, before: string, key: string, after: string) => {
+        const text = catalogues.fr[key as keyof typeof catalogues.fr];
+        if (typeof text !== "string") throw new Error(`index.html names "${key}", which the catalogue lacks`);
+        return `<${tag}${before} data-t="${key}"${after}>${escapeHtml(text)}</${tag}>`;
+      });
+    },
+  };
+}
+
+export default defineConfig(({ mode }) => ({
+  root: import.meta.dirname,
+  plugins: [staticStrings()],
+  define: { __DEVELOPMENT_SIGN_IN__: JSON.stringify(mode === "developer") },
+  oxc: { jsx: { runtime: "automatic", importSource: "preact" } },
+  build: {
+    outDir: mode === "developer" ? "dist-developer" : "dist",
+    emptyOutDir: true,
+    modulePreload: { polyfill: false },
+    target: "es2022",
+  },
+  server: { port: Number(process.env.WEB_DEV_PORT ?? 5173), proxy: { "/graphql": `http://localhost:${process.env.PORT ?? 4000}`, "/local": `http://localhost:${process.env.PORT ?? 4000}` } },
+}));
