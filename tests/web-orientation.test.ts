@@ -271,7 +271,7 @@ describe("professionals", () => {
     const firstShelter = page.locator(".places-form").first();
     await firstShelter.locator("input").fill("4");
     await firstShelter.locator("button").click();
-    await expect.poll(() => firstShelter.locator("[role=status]").textContent()).toContain("Enregistré");
+    await expect.poll(() => firstShelter.locator("[role=status]").textContent(), { timeout: 15_000 }).toContain("Enregistré");
 
     await page.click("nav a[href='/']");
     await page.fill("#commune", shelterRoute.commune);

@@ -12,10 +12,13 @@ function staticStrings(): Plugin {
   return {
     name: "parcours-static-strings",
     transformIndexHtml(html) {
-      return html.replace(/<([a-z0-9]+)([^>]*?) data-t="(\w+)"([^>]*)><\/\1>/g, (_, tag: string, before: string, key: string, after: string) => {
-        const text = catalogues.fr[key as keyof typeof catalogues.fr];
-        if (typeof text !== "string") throw new Error(`index.html names "${key}", which the catalogue lacks`);
-        return `<${tag}${before} data-t="${key}"${after}>${escapeHtml(text)}</${tag}>`;
+      const text = (key: string) => {
+        const value = catalogues.fr[key as keyof typeof catalogues.fr];
+        if (typeof value !== "string") throw new Error(`index.html names "${key}", which the catalogue lacks`);
+        return escapeHtml(value);
+      };
+      return html.replace(/\{\{(\w+)\}\}/g, (_, key: string) => text(key)).replace(/<([a-z0-9]+)([^>]*?) data-t="(\w+)"([^>]*)><\/\1>/g, (_, tag: string, before: string, key: string, after: string) => {
+        return `<${tag}${before} data-t="${key}"${after}>${text(key)}</${tag}>`;
       });
     },
   };

@@ -4,18 +4,20 @@ import type { Catalogue } from "./i18n/catalogue";
 
 export interface ShownError {
   message: string;
-  /** Communes to choose from: the API's candidates for an ambiguous name, or close names. */
+  /** Communes to choose from, for an ambiguous name: the API's candidates. */
   communes?: string[];
+  /** A commune the API does not know, as typed: the page offers close names. */
+  unknownCommune?: string;
 }
 
-export function shownError(error: unknown, t: Catalogue, closeCommunes: (typed: string) => string[] = () => [], typedCommune = ""): ShownError {
+export function shownError(error: unknown, t: Catalogue, typedCommune = ""): ShownError {
   if (!(error instanceof ApiError) || error.kind === "network") return { message: t.errorNetwork };
   const first = error.details[0];
   if (!first) return { message: t.errorUnknown };
   if (first.field === "input.commune") {
     const candidates = [...(first.reason ?? "").matchAll(/(\d[\dAB]\d{3}) ([^,()]+?) \(\w+\)/g)].map((m) => `${m[2]} (${m[1]})`);
     if (candidates.length > 0) return { message: t.errorCommuneAmbiguous, communes: candidates };
-    return { message: t.errorCommuneUnknown, communes: closeCommunes(typedCommune) };
+    return { message: t.errorCommuneUnknown, unknownCommune: typedCommune };
   }
   if (first.code === "QUERY_TIMEOUT") return { message: t.errorTimeout };
   if (first.code === "FORBIDDEN" || first.code === "UNAUTHENTICATED") return { message: t.errorForbidden };

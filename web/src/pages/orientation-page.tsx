@@ -38,12 +38,16 @@ export function OrientationPage() {
       const data = await request(routeQuery, { input: toRouteRequest(wanted) });
       setRoute(data.referralRoute);
     } catch (failure) {
-      setError(shownError(failure, t, (typed) => closeCommunes(typed, communes), wanted.commune));
+      setError(shownError(failure, t, wanted.commune));
     } finally {
       setBusy(false);
-      requestAnimationFrame(() => resultRef.current?.querySelector<HTMLElement>("h2")?.focus());
     }
   }
+
+  // The answer takes the focus, so that keyboard and screen-reader users land on it.
+  useEffect(() => {
+    if (route || error) resultRef.current?.querySelector<HTMLElement>("h2")?.focus();
+  }, [route, error]);
 
   function submit(event: Event) {
     event.preventDefault();
@@ -54,6 +58,7 @@ export function OrientationPage() {
   }
 
   const toggle = <T,>(list: T[], value: T, on: boolean) => (on ? [...list, value] : list.filter((v) => v !== value));
+  const suggestions = error?.communes ?? (error?.unknownCommune ? closeCommunes(error.unknownCommune, communes) : []);
   const shareUrl = `${location.origin}/?${toSearchParams(form)}`;
 
   return (
@@ -153,11 +158,11 @@ export function OrientationPage() {
         {error ? (
           <div class="error" role="alert">
             <h2 tabIndex={-1}>{error.message}</h2>
-            {error.communes?.length ? (
+            {suggestions.length ? (
               <>
                 <p>{t.closeNames}</p>
                 <ul class="suggestions">
-                  {error.communes.map((c) => (
+                  {suggestions.map((c) => (
                     <li key={c}>
                       <button
                         type="button"
