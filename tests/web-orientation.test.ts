@@ -137,7 +137,7 @@ describe("the route", () => {
     await page.keyboard.press("Enter");
     await page.waitForSelector(".route");
 
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe("route-title");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("emergency-now-title");
     expect(await page.textContent(".route")).toContain("Nanterre (92050)");
     await context.close();
   });

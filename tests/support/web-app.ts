@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 /**
  * The web app as a browser meets it: the developer build served by the local server next to
  * /graphql (same origin), Debian's Chromium driven by playwright-core, and axe-core injected into

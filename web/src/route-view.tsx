@@ -15,7 +15,9 @@ export function RouteView({ route }: { route: Route }) {
     <section class="route" aria-labelledby="route-title">
       {route.emergency.length > 0 ? (
         <section class="emergency-now" aria-labelledby="emergency-now-title">
-          <h2 id="emergency-now-title">{t.emergencyNowTitle}</h2>
+          <h2 id="emergency-now-title" tabIndex={-1}>
+            {t.emergencyNowTitle}
+          </h2>
           <ul>
             {route.emergency.map((e) => (
               <li key={e.number}>

@@ -44,9 +44,9 @@ export function OrientationPage() {
     }
   }
 
-  // The answer takes the focus, so that keyboard and screen-reader users land on it.
+  // The answer takes the focus (the emergency numbers first when there are some), so that keyboard and screen-reader users land on it.
   useEffect(() => {
-    if (route || error) resultRef.current?.querySelector<HTMLElement>("h2")?.focus();
+    if (route || error) resultRef.current?.querySelector<HTMLElement>("h2[tabindex]")?.focus();
   }, [route, error]);
 
   function submit(event: Event) {
