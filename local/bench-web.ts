@@ -4,7 +4,7 @@
  * `npm run bench:web`: the Orientation page as a phone meets it — headless Chromium with the CPU
  * slowed 4× (DevTools Emulation.setCPUThrottlingRate) against the local server and the bench's own
  * Neo4j. Prints the JavaScript the page loads (gzipped; goal ≤ 100 KB), its first contentful paint
- * (goal ≤ 1 s) against the same page without JavaScript, and the time from submit to the route shown
+ * (goal ≤ 1 s) against the static HTML alone, and the time from submit to the route shown
  * (goal ≤ 500 ms) against the bare API call made from the same page: medians of several runs.
  */
 import { readdir, readFile } from "node:fs/promises";
@@ -33,16 +33,18 @@ async function javascriptBytes(dir: string): Promise<{ raw: number; gzipped: num
   return { raw: contents.reduce((sum, c) => sum + c.length, 0), gzipped: contents.reduce((sum, c) => sum + gzipSync(c, { level: 9 }).length, 0) };
 }
 
-async function slowPage(browser: Browser, javaScriptEnabled = true): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 360, height: 800 }, javaScriptEnabled });
+async function slowPage(browser: Browser, withApp = true): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+  // The baseline is the static HTML alone: the app's script is not served.
+  if (!withApp) await context.route("**/assets/*.js", (route) => route.abort());
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_SLOWDOWN });
   return page;
 }
 
-async function firstContentfulPaint(browser: Browser, url: string, javaScriptEnabled: boolean): Promise<number> {
-  const page = await slowPage(browser, javaScriptEnabled);
+async function firstContentfulPaint(browser: Browser, url: string, withApp: boolean): Promise<number> {
+  const page = await slowPage(browser, withApp);
   await page.goto(url, { waitUntil: "load" });
   const fcp = await page.evaluate(
     () =>
@@ -60,21 +62,12 @@ async function firstContentfulPaint(browser: Browser, url: string, javaScriptEna
 /** From the submit event to the route's first option in the page, measured inside the page. */
 async function submitToRoute(browser: Browser, origin: string): Promise<{ shown: number; api: number }> {
   const page = await slowPage(browser);
-  await page.goto(`${origin}/?${routeSearch}`);
-  await page.waitForSelector(".route .option");
-  const apiRoute = await page.evaluate(async (search) => {
-    const params = new URLSearchParams(search);
-    const started = performance.now();
-    await fetch("/graphql", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({
-        query: "query ($input: RouteRequest!) { referralRoute(input: $input) { steps { rank service { id name reachableContacts { value } } actor { id name } } } }",
-        variables: { input: { commune: params.get("commune"), situations: params.getAll("situation"), urgency: params.get("urgence"), withChildren: true, at: `${params.get("quand")}:00+01:00` } },
-      }),
-    });
-    return performance.now() - started;
-  }, routeSearch);
+  await page.goto(`${origin}/`);
+  await page.fill("#commune", "92050");
+  await page.check("#situation-INTIMATE_PARTNER_VIOLENCE");
+  await page.check("#urgency-IMMEDIATE_DANGER");
+  await page.check("#with-children");
+  await page.fill("#at", "2026-12-05T23:30");
   const shown = await page.evaluate(
     () =>
       new Promise<number>((resolve) => {
@@ -89,6 +82,19 @@ async function submitToRoute(browser: Browser, origin: string): Promise<{ shown:
         document.querySelector<HTMLButtonElement>("form.route-form button[type=submit]")!.click();
       }),
   );
+  const apiRoute = await page.evaluate(async (search) => {
+    const params = new URLSearchParams(search);
+    const started = performance.now();
+    await fetch("/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        query: "query ($input: RouteRequest!) { referralRoute(input: $input) { steps { rank service { id name reachableContacts { value } } actor { id name } } } }",
+        variables: { input: { commune: params.get("commune"), situations: params.getAll("situation"), urgency: params.get("urgence"), withChildren: true, at: `${params.get("quand")}:00+01:00` } },
+      }),
+    });
+    return performance.now() - started;
+  }, routeSearch);
   await page.context().close();
   return { shown, api: apiRoute };
 }
@@ -125,7 +131,7 @@ try {
     fcpWithJs.push(await firstContentfulPaint(browser, `${origin}/`, true));
     fcpWithoutJs.push(await firstContentfulPaint(browser, `${origin}/`, false));
   }
-  console.log(`First contentful paint:    ${ms(median(fcpWithJs))}  (same page without JavaScript ${ms(median(fcpWithoutJs))}; ratio ${(median(fcpWithJs) / median(fcpWithoutJs)).toFixed(2)}; goal ≤ 1000 ms)`);
+  console.log(`First contentful paint:    ${ms(median(fcpWithJs))}  (the static HTML without the app's script ${ms(median(fcpWithoutJs))}; ratio ${(median(fcpWithJs) / median(fcpWithoutJs)).toFixed(2)}; goal ≤ 1000 ms)`);
 
   await submitToRoute(browser, origin);
   const shown: number[] = [];
