@@ -84,12 +84,12 @@ describe("accessibility", () => {
         const page = await context.newPage();
         await page.goto(`${origin}${path}`);
         await page.waitForSelector(ready, { timeout: 20_000 });
+        if (name === "route" || name === "orientation" || name === "annuaire") {
+          await page.screenshot({ path: join(import.meta.dirname, "..", "web", "screenshots", `${name}-${width}.png`) });
+        }
         await act?.(page);
         const violations = await axeViolations(page);
         if (violations.length) found[name] = violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-        if (name === "route" || name === "orientation" || name === "annuaire") {
-          await page.screenshot({ path: join(import.meta.dirname, "..", "web", "screenshots", `${name}-${width}.png`), fullPage: name !== "route" });
-        }
         await page.close();
       }
       await context.close();

@@ -24,9 +24,19 @@ function staticStrings(): Plugin {
   };
 }
 
+/** The page's Content-Security-Policy, also where a static host sets no header: its own origin, and the API's when deployed apart. */
+function contentSecurityPolicy(): Plugin {
+  const apiOrigin = process.env.VITE_API_URL ? new URL(process.env.VITE_API_URL).origin : "";
+  const policy = `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'${apiOrigin ? ` ${apiOrigin}` : ""}; base-uri 'none'; form-action 'self'`;
+  return {
+    name: "parcours-content-security-policy",
+    transformIndexHtml: () => [{ tag: "meta", attrs: { "http-equiv": "Content-Security-Policy", content: policy }, injectTo: "head-prepend" }],
+  };
+}
+
 export default defineConfig(({ mode }) => ({
   root: import.meta.dirname,
-  plugins: [staticStrings()],
+  plugins: [staticStrings(), contentSecurityPolicy()],
   define: { __DEVELOPMENT_SIGN_IN__: JSON.stringify(mode === "developer") },
   oxc: { jsx: { runtime: "automatic", importSource: "preact" } },
   build: {
