@@ -292,7 +292,7 @@ describe("professionals", () => {
     await context.close();
   });
 
-  it("forgets the professional's session on quick exit, and keeps it in memory only", async () => {
+  it("keeps a professional's session in memory only: nothing on the device, gone on reload", async () => {
     const { context, page } = await newPage();
     await page.goto(`${origin}/`);
     await signIn(page, "FRONTLINE");
