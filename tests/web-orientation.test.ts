@@ -268,7 +268,7 @@ describe("professionals", () => {
     const { context, page } = await newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${origin}/`);
     await signIn(page, "SHELTER_OPERATOR");
-    const firstShelter = page.locator(".places-form").first();
+    const firstShelter = page.locator(".places-form", { hasText: "Hébergement des femmes et de leurs enfants" });
     await firstShelter.locator("input").fill("4");
     await firstShelter.locator("button").click();
     await expect.poll(() => firstShelter.locator("[role=status]").textContent(), { timeout: 15_000 }).toContain("Enregistré");

@@ -180,7 +180,7 @@ export const shelterPlacesQuery = graphql(`
     actors(where: { id: { eq: $actorId } }, limit: 1) {
       id
       name
-      services(where: { kind: { eq: HOUSING_PLACES } }) {
+      services(where: { kind: { eq: HOUSING_PLACES } }, sort: [{ name: ASC }]) {
         id
         name
         capacity {
