@@ -74,6 +74,23 @@ describe("without JavaScript or without the API", () => {
 });
 
 describe("the route", () => {
+  it("shows progress while a slow answer comes", async () => {
+    const { context, page } = await newPage();
+    await context.route(`${origin}/graphql`, async (route) => {
+      if (route.request().postData()?.includes("WebReferralRoute")) await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    await page.goto(`${origin}/`);
+    await page.fill("#commune", "92050");
+    await page.check("#situation-SEXUAL_VIOLENCE");
+    await page.click("button[type=submit]");
+
+    expect(await page.textContent(".progress[role=status]")).toContain("Recherche du parcours");
+    await page.waitForSelector(".route");
+    expect(await page.locator(".progress").count()).toBe(0);
+    await context.close();
+  });
+
   it("puts the emergency block first for a woman in danger at night, with tel: and sms: links", async () => {
     const { context, page } = await newPage();
     await askRoute(page, dangerAtNight);
