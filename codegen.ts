@@ -31,6 +31,14 @@ const config: CodegenConfig = {
       presetConfig: { fragmentMasking: false, persistedDocuments: { hashAlgorithm: "sha256" } },
       config: { documentMode: "string", enumsAsTypes: true, useTypeImports: true, scalars },
     },
+    // The web app's operations (web/src/queries.ts), typed from the schema as served; documents are
+    // strings, so the browser bundle carries no GraphQL parser.
+    [`${generated}/web-client/`]: {
+      documents: ["web/src/**/*.ts", "web/src/**/*.tsx"],
+      preset: "client",
+      presetConfig: { fragmentMasking: false },
+      config: { documentMode: "string", enumsAsTypes: true, useTypeImports: true, scalars },
+    },
   },
 };
 

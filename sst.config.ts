@@ -19,8 +19,10 @@ export default $config({
     const { api } = await import("./stacks/api");
     const { importsBucket, importFunction } = await import("./stacks/imports");
     const { exportsBucket, exportFunction } = await import("./stacks/exports");
+    const { web } = await import("./stacks/web");
     return {
       api: api.url,
+      web: web.url,
       importsBucket: importsBucket.name,
       importFunction: importFunction.name,
       exportsBucket: exportsBucket.name,

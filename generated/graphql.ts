@@ -3907,8 +3907,10 @@ export type Query = {
   schedulesConnection: SchedulesConnection;
   /**
    * Finds actors by name, alias or description, or by the name of a service they offer; accent- and
-   * case-insensitive, by word prefix ("adavip", "Flora tristan", "escale"). Best matches first, at most
-   * 100 whatever the limit asked.
+   * case-insensitive, by word prefix ("adavip", "Flora tristan", "escale"). Actors with a service for
+   * victims come first, then the others, and actors whose services are all for perpetrators last (a
+   * victim searching "violences conjugales" meets help before perpetrators' programmes); best matches
+   * first within each group; at most 100 whatever the limit asked.
    */
   search: Array<Actor>;
   services: Array<Service>;

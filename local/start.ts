@@ -1,4 +1,7 @@
-/** `npm start`: Neo4j and the local S3 server up, indexes ready, graph seeded when empty, the GraphQL API served on localhost. */
+/**
+ * `npm start`: Neo4j and the local S3 server up, indexes ready, graph seeded when empty, the GraphQL API
+ * served on localhost, and the web app (built when missing or stale) on the same origin.
+ */
 import { createDriver } from "../functions/graph/driver";
 import { ensureGraphSchema } from "../functions/graph/graph-schema";
 import { localInstance, startNeo4j } from "./neo4j-process";
@@ -6,6 +9,7 @@ import { localBuckets, localS3Dir, localS3Env, localS3Port, startS3Server } from
 import { formatSummary, seedGraph } from "./seed-graph";
 import { withLocalAuthDefaults } from "./local-auth";
 import { serveLocally } from "./server";
+import { ensureWebBuild } from "./web-build";
 
 try {
   const instance = localInstance();
@@ -32,7 +36,10 @@ try {
     // Web apps under development on this machine, whatever their port (stacks/settings.ts sets each stage's list).
     { CORS_ALLOWED_ORIGINS: process.env.CORS_ALLOWED_ORIGINS ?? "http://localhost:*,http://127.0.0.1:*" },
   );
-  console.log(`GraphQL API ready at ${await serveLocally(Number(process.env.PORT ?? 4000))}`);
+  const web = await ensureWebBuild("developer");
+  console.log(web.built ? `Web app built into ${web.dir}` : `Web app up to date in ${web.dir}`);
+  const api = await serveLocally(Number(process.env.PORT ?? 4000), { webRoot: web.dir, developmentSignIn: true });
+  console.log(`GraphQL API ready at ${api}; web app at ${new URL("/", api)}`);
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);

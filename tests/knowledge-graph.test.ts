@@ -179,6 +179,20 @@ describe("full-text search", () => {
 
     expect(response.body).toEqual({ data: { search: [] } });
   });
+
+  it("ranks actors with services for victims before perpetrators' programmes", async () => {
+    const response = await graphql<{ search: { id: string; services: { audience: string }[] }[] }>(
+      `{ search(text: "violences conjugales", limit: 50) { id services { audience } } }`,
+    );
+    const found = response.body.data!.search;
+    const forVictims = (a: (typeof found)[number]) => a.services.some((s) => s.audience === "VICTIMS");
+    const lastForVictims = found.findLastIndex(forVictims);
+
+    expect(found.map((a) => a.id)).toContain("alcv");
+    expect(found.findIndex((a) => a.id === "alcv")).toBeGreaterThan(lastForVictims);
+    expect(found.findIndex((a) => a.id === "spip-92")).toBeGreaterThan(lastForVictims);
+    expect(found.slice(0, lastForVictims + 1).every(forVictims)).toBe(true);
+  });
 });
 
 describe("coordinators' writes", () => {

@@ -1,0 +1,460 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** What kind of organisation an actor is. */
+export type ActorKind =
+  /** An association (loi 1901), such as ADAVIP 92 or L'Escale. */
+  | 'ASSOCIATION'
+  /** A company taking part in the network. */
+  | 'COMPANY'
+  /** A service of a Département (PMI, services des solidarités territoriales…). */
+  | 'DEPARTEMENT_SERVICE'
+  /** An organisation that funds actors or services without serving people itself. */
+  | 'FUNDER'
+  /** A health service outside a hospital (centre de santé, CPTS…). */
+  | 'HEALTH'
+  /** A national or regional telephone line, such as 3919. */
+  | 'HELPLINE'
+  /** A hospital unit (médecine légale, urgences, unité d'accueil…). */
+  | 'HOSPITAL_UNIT'
+  /** A court, a prosecutor's office or another justice service. */
+  | 'JUSTICE'
+  /** A commune, its CCAS or its social landlord. */
+  | 'LOCAL_AUTHORITY'
+  /** An inter-association scheme or platform, such as FVV 92. */
+  | 'NETWORK'
+  /** The police or gendarmerie as an institution (a direction, a brigade). */
+  | 'POLICE'
+  /** A commissariat or gendarmerie where a complaint can be filed. */
+  | 'POLICE_STATION'
+  /** An organisation that runs shelters or housing places. */
+  | 'SHELTER_OPERATOR'
+  /** A State service (préfecture, SPIP…). */
+  | 'STATE_SERVICE';
+
+/** Who a service is for. Perpetrator programmes never mix with victims' routes. */
+export type Audience =
+  /** Anyone. */
+  | 'GENERAL_PUBLIC'
+  /** Perpetrators of violence. */
+  | 'PERPETRATORS'
+  /** Professionals of the network. */
+  | 'PROFESSIONALS'
+  /** Women victims of violence (and their children). */
+  | 'VICTIMS';
+
+/** Whether a housing service has free places now, as everyone may know it. */
+export type Availability =
+  /** No place is free. */
+  | 'NO'
+  /** No one has said how many places are free. */
+  | 'UNKNOWN'
+  /** At least one place is free. */
+  | 'YES';
+
+/** How a contact point is used. */
+export type ContactChannel =
+  /** An online chat. */
+  | 'CHAT'
+  /** An email address. */
+  | 'EMAIL'
+  /** A telephone number, as dialled in France. */
+  | 'PHONE'
+  /** A number to text. */
+  | 'SMS'
+  /** A website. */
+  | 'WEB';
+
+/** Needs a service answers, in the order a route usually takes them (safety first). */
+export type NeedCode =
+  /** Protection de l'enfance. */
+  | 'CHILD_PROTECTION'
+  /** Dépôt de plainte. */
+  | 'COMPLAINT'
+  /** Hébergement d'urgence. */
+  | 'EMERGENCY_SHELTER'
+  /** Insertion professionnelle. */
+  | 'EMPLOYMENT'
+  /** Logement (durable). */
+  | 'HOUSING'
+  /** Mise en sécurité immédiate. */
+  | 'IMMEDIATE_SAFETY'
+  /** Conseil juridique. */
+  | 'LEGAL_ADVICE'
+  /** Écoute, information. */
+  | 'LISTENING'
+  /** Soins et constatations médico-légales. */
+  | 'MEDICAL_FORENSIC'
+  /** Suivi des auteurs de violences. */
+  | 'PERPETRATOR_FOLLOW_UP'
+  /** Soutien psychologique. */
+  | 'PSYCHOLOGICAL'
+  /** Accompagnement social, droits, ressources. */
+  | 'SOCIAL_SUPPORT';
+
+/** A new count of free places for one housing service. */
+export type PlacesFreeInput = {
+  /** The number of places free now, 0 or more. */
+  placesFree: number;
+  /** The housing service (kind HOUSING_PLACES) whose free places change. */
+  serviceId: string | number;
+};
+
+/** What a front-line worker knows of the situation. Nothing about the woman herself is stored. */
+export type RouteRequest = {
+  /** Her age in years, when it matters (a minor gets 119 and services for her age). */
+  age?: number | null | undefined;
+  /** When the route is for; default now. Hours are evaluated in Europe/Paris time. */
+  at?: string | null | undefined;
+  /**
+   * INSEE code ("92050") or name ("Nanterre", "Lyon", accent- and case-insensitive) of the French commune
+   * she lives in or is in. A name several communes bear is refused with their INSEE codes.
+   */
+  commune: string;
+  /** ISO 639 codes of the languages she speaks ("fr", "ar"…). */
+  languages?: Array<string> | null | undefined;
+  /** Options per need, 1 to 10; default 3. */
+  maxOptionsPerNeed?: number | null | undefined;
+  /**
+   * The needs to cover. When absent: the needs typical of the situations (Situation.typicalNeeds), and
+   * IMMEDIATE_SAFETY and EMERGENCY_SHELTER first when urgency is IMMEDIATE_DANGER. A route is for a
+   * victim or for a perpetrator (PERPETRATOR_FOLLOW_UP), never both.
+   */
+  needs?: Array<NeedCode> | null | undefined;
+  /** The situations of violence she faces; at least one. */
+  situations: Array<SituationCode>;
+  /** Default PLANNED. */
+  urgency?: Urgency | null | undefined;
+  /** True when she comes with her children: services that do not accept them are left out. */
+  withChildren?: boolean | null | undefined;
+};
+
+/** What a service is, in the words of the field. */
+export type ServiceKind =
+  /** Where a complaint is filed (commissariat, gendarmerie). */
+  | 'COMPLAINT_DESK'
+  /** Coordination of the network's professionals. */
+  | 'COORDINATION'
+  /** An emergency number (17, 112, 114). */
+  | 'EMERGENCY_LINE'
+  /** Emergency support to victims, such as SAVU 92. */
+  | 'EMERGENCY_VICTIM_SUPPORT'
+  /** Help towards work and training. */
+  | 'EMPLOYMENT_SUPPORT'
+  /** Family mediation, such as a conférence familiale: never proposed in a route, all of whose situations are violence (Istanbul Convention, art. 48). */
+  | 'FAMILY_MEDIATION'
+  /** Forensic medicine: injuries recorded for a complaint (UMJ). */
+  | 'FORENSIC_MEDICINE'
+  /** Medical care. */
+  | 'HEALTH_CARE'
+  /** Shelter or housing places; their capacity says whether places are free. */
+  | 'HOUSING_PLACES'
+  /** A permanence of lawyers or jurists. */
+  | 'LEGAL_PERMANENCE'
+  /** A listening and information line, such as 3919. */
+  | 'LISTENING_LINE'
+  /** Reporting or pre-complaint online. */
+  | 'ONLINE_REPORTING'
+  /** A programme for perpetrators, such as ALCV's at SPIP 92. */
+  | 'PERPETRATOR_PROGRAMME'
+  /** Prevention and awareness actions. */
+  | 'PREVENTION'
+  /** A protection device granted by the justice system, such as Téléphone Grave Danger. */
+  | 'PROTECTION_DEVICE'
+  /** A social service (rights, resources, accompaniment). */
+  | 'SOCIAL_SERVICE'
+  /** A social worker's permanence, as in commissariats. */
+  | 'SOCIAL_WORKER_PERMANENCE'
+  /** A psychological consultation for victims (psychotraumatisme). */
+  | 'VICTIMOLOGY_CONSULTATION'
+  /** A day centre that welcomes women (accueil de jour). */
+  | 'WELCOME_CENTRE';
+
+/** Situations of violence a service handles. Labels are in French, as front-line workers speak. */
+export type SituationCode =
+  /** Enfants exposés aux violences. */
+  | 'CHILD_EXPOSURE'
+  /** Mutilations sexuelles féminines. */
+  | 'FGM'
+  /** Mariage forcé. */
+  | 'FORCED_MARRIAGE'
+  /** Harcèlement, y compris cyberviolences. */
+  | 'HARASSMENT'
+  /** Violences conjugales. */
+  | 'INTIMATE_PARTNER_VIOLENCE'
+  /** Violences intrafamiliales. */
+  | 'INTRAFAMILY_VIOLENCE'
+  /** Prostitution et exploitation sexuelle. */
+  | 'SEXUAL_EXPLOITATION'
+  /** Violences sexuelles. */
+  | 'SEXUAL_VIOLENCE'
+  /** Violences au travail. */
+  | 'WORKPLACE_VIOLENCE';
+
+/** How soon the woman needs help. */
+export type Urgency =
+  /** She is in danger now: the route starts with the emergency numbers and prefers what can act tonight. */
+  | 'IMMEDIATE_DANGER'
+  /** No urgency: the route is planned. */
+  | 'PLANNED'
+  /** Help is needed within days. */
+  | 'URGENT';
+
+export type WebCommunesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WebCommunesQuery = { territories: Array<{ code: string, name: string }> };
+
+export type WebReferralRouteQueryVariables = Exact<{
+  input: RouteRequest;
+}>;
+
+
+export type WebReferralRouteQuery = { referralRoute: { communeCode: string, communeName: string, covered: boolean, needs: Array<NeedCode>, at: string, emergency: Array<{ number: string, label: string, available: string, channel: ContactChannel }>, steps: Array<{ rank: number, need: NeedCode, openNow: boolean | null, nextOpening: string | null, placesFree: number | null, referralOnly: boolean, reasons: Array<string>, actor: { id: string, name: string }, service: { id: string, name: string, kind: ServiceKind, audience: Audience, verifiedAt: string, unverified: boolean, capacity: { placesAvailable: Availability } | null, schedule: { description: string | null } | null, reachableContacts: Array<{ id: string, channel: ContactChannel, value: string, label: string | null }> } }>, uncoveredNeeds: Array<{ need: NeedCode, reason: string }>, excluded: Array<{ need: NeedCode, reasons: Array<string>, actor: { id: string, name: string }, service: { id: string, name: string } }> } };
+
+export type WebSearchQueryVariables = Exact<{
+  text: string;
+}>;
+
+
+export type WebSearchQuery = { search: Array<{ id: string, name: string, kind: ActorKind, description: string | null, services: Array<{ id: string, audience: Audience }> }> };
+
+export type WebActorQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WebActorQuery = { actors: Array<{ id: string, name: string, aliases: Array<string>, kind: ActorKind, description: string | null, departement: string | null, source: string, verifiedAt: string, unverified: boolean, contacts: Array<{ id: string, channel: ContactChannel, value: string, label: string | null }>, covers: Array<{ code: string, name: string }>, services: Array<{ id: string, name: string, kind: ServiceKind, audience: Audience, description: string | null, referralRequired: boolean, referredBy: string | null, source: string, verifiedAt: string, unverified: boolean, schedule: { openingHours: string | null, description: string | null } | null, reachableContacts: Array<{ id: string, channel: ContactChannel, value: string, label: string | null }>, area: Array<{ code: string, name: string }>, capacity: { placesAvailable: Availability } | null }>, coordinates: Array<{ id: string, name: string }>, coordinatedBy: Array<{ id: string, name: string }>, memberOf: Array<{ id: string, name: string }>, members: Array<{ id: string, name: string }>, fundedBy: Array<{ id: string, name: string }>, holdsPermanenceAt: Array<{ id: string, name: string }>, hostsPermanencesOf: Array<{ id: string, name: string }> }> };
+
+export type WebShelterPlacesQueryVariables = Exact<{
+  actorId: string | number;
+}>;
+
+
+export type WebShelterPlacesQuery = { actors: Array<{ id: string, name: string, services: Array<{ id: string, name: string, capacity: { placesFree: number | null, placesTotal: number | null, updatedAt: string | null } | null }> }> };
+
+export type WebUpdatePlacesFreeMutationVariables = Exact<{
+  input: PlacesFreeInput;
+}>;
+
+
+export type WebUpdatePlacesFreeMutation = { updatePlacesFree: { serviceId: string, placesFree: number, updatedAt: string } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+
+export const WebCommunesDocument = new TypedDocumentString(`
+    query WebCommunes {
+  territories(where: {level: {eq: COMMUNE}}, sort: [{name: ASC}], limit: 1000) {
+    code
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<WebCommunesQuery, WebCommunesQueryVariables>;
+export const WebReferralRouteDocument = new TypedDocumentString(`
+    query WebReferralRoute($input: RouteRequest!) {
+  referralRoute(input: $input) {
+    communeCode
+    communeName
+    covered
+    needs
+    at
+    emergency {
+      number
+      label
+      available
+      channel
+    }
+    steps {
+      rank
+      need
+      openNow
+      nextOpening
+      placesFree
+      referralOnly
+      reasons
+      actor {
+        id
+        name
+      }
+      service {
+        id
+        name
+        kind
+        audience
+        verifiedAt
+        unverified
+        capacity {
+          placesAvailable
+        }
+        schedule {
+          description
+        }
+        reachableContacts {
+          id
+          channel
+          value
+          label
+        }
+      }
+    }
+    uncoveredNeeds {
+      need
+      reason
+    }
+    excluded {
+      need
+      reasons
+      actor {
+        id
+        name
+      }
+      service {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WebReferralRouteQuery, WebReferralRouteQueryVariables>;
+export const WebSearchDocument = new TypedDocumentString(`
+    query WebSearch($text: String!) {
+  search(text: $text, limit: 30) {
+    id
+    name
+    kind
+    description
+    services {
+      id
+      audience
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WebSearchQuery, WebSearchQueryVariables>;
+export const WebActorDocument = new TypedDocumentString(`
+    query WebActor($id: ID!) {
+  actors(where: {id: {eq: $id}}, limit: 1) {
+    id
+    name
+    aliases
+    kind
+    description
+    departement
+    source
+    verifiedAt
+    unverified
+    contacts {
+      id
+      channel
+      value
+      label
+    }
+    covers {
+      code
+      name
+    }
+    services {
+      id
+      name
+      kind
+      audience
+      description
+      referralRequired
+      referredBy
+      source
+      verifiedAt
+      unverified
+      schedule {
+        openingHours
+        description
+      }
+      reachableContacts {
+        id
+        channel
+        value
+        label
+      }
+      area {
+        code
+        name
+      }
+      capacity {
+        placesAvailable
+      }
+    }
+    coordinates {
+      id
+      name
+    }
+    coordinatedBy {
+      id
+      name
+    }
+    memberOf {
+      id
+      name
+    }
+    members {
+      id
+      name
+    }
+    fundedBy {
+      id
+      name
+    }
+    holdsPermanenceAt {
+      id
+      name
+    }
+    hostsPermanencesOf {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WebActorQuery, WebActorQueryVariables>;
+export const WebShelterPlacesDocument = new TypedDocumentString(`
+    query WebShelterPlaces($actorId: ID!) {
+  actors(where: {id: {eq: $actorId}}, limit: 1) {
+    id
+    name
+    services(where: {kind: {eq: HOUSING_PLACES}}, sort: [{name: ASC}]) {
+      id
+      name
+      capacity {
+        placesFree
+        placesTotal
+        updatedAt
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WebShelterPlacesQuery, WebShelterPlacesQueryVariables>;
+export const WebUpdatePlacesFreeDocument = new TypedDocumentString(`
+    mutation WebUpdatePlacesFree($input: PlacesFreeInput!) {
+  updatePlacesFree(input: $input) {
+    serviceId
+    placesFree
+    updatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<WebUpdatePlacesFreeMutation, WebUpdatePlacesFreeMutationVariables>;
