@@ -6,6 +6,11 @@ export function createDriver({ uri, user, password }: Neo4jSettings): Driver {
     // A Lambda container serves one request at a time: a small pool, short waits, no idle sockets kept.
     maxConnectionPoolSize: 10,
     connectionAcquisitionTimeout: 10_000,
+    // API Gateway gives up after 30 s, and the driver's defaults (30 s of retries, 30 s to connect)
+    // would outlast it: an unreachable Neo4j then fails within seconds, and a route in danger can
+    // still answer the emergency numbers shipped with it (functions/routes/referral-route.ts).
+    maxTransactionRetryTime: 5_000,
+    connectionTimeout: 5_000,
     disableLosslessIntegers: true,
   });
 }
