@@ -4174,7 +4174,7 @@ export type Route = {
   degraded: Scalars['Boolean']['output'];
   /** Why the route is degraded, in French; null when it is not. */
   degradedReason?: Maybe<Scalars['String']['output']>;
-  /** The numbers to call first when she is in danger or help is urgent: 17, 112, 114 (SMS) and 3919, and 119 for a minor or exposed children; empty for a planned route. */
+  /** The numbers to call first when she is in danger or help is urgent: 17, 112, 114 (SMS) and 3919, and 119 for a minor or exposed children; empty for a planned route, unless the route is degraded. */
   emergency: Array<EmergencyContact>;
   /** Services that answer a need but were left out, with the reasons. */
   excluded: Array<Exclusion>;
