@@ -4169,7 +4169,14 @@ export type Route = {
   communeName: Scalars['String']['output'];
   /** False when the commune is outside the départements Parcours covers: only national lines are in reach. */
   covered: Scalars['Boolean']['output'];
-  /** The numbers to call first when she is in danger or help is urgent: 17, 112, 114 (SMS) and 3919, and 119 for a minor or exposed children; empty for a planned route. */
+  /**
+   * True when the graph could not be reached: the route then gives only the emergency numbers, from a
+   * list shipped with the API (read from the same sources), even for a planned route; no step, no need.
+   */
+  degraded: Scalars['Boolean']['output'];
+  /** Why the route is degraded, in French; null when it is not. */
+  degradedReason?: Maybe<Scalars['String']['output']>;
+  /** The numbers to call first when she is in danger or help is urgent: 17, 112, 114 (SMS) and 3919, and 119 for a minor or exposed children; empty for a planned route, unless the route is degraded. */
   emergency: Array<EmergencyContact>;
   /** Services that answer a need but were left out, with the reasons. */
   excluded: Array<Exclusion>;
@@ -8607,6 +8614,8 @@ export type RouteResolvers<ContextType = GraphQLContext, ParentType extends Reso
   communeCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   communeName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   covered?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  degraded?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  degradedReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   emergency?: Resolver<Array<ResolversTypes['EmergencyContact']>, ParentType, ContextType>;
   excluded?: Resolver<Array<ResolversTypes['Exclusion']>, ParentType, ContextType>;
   needs?: Resolver<Array<ResolversTypes['NeedCode']>, ParentType, ContextType>;

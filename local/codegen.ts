@@ -1,10 +1,11 @@
 /**
  * Writes generated/: the type definitions and Cypher files as TypeScript modules (so that the
  * Lambda bundle, tsx and vitest read them alike), the covered territories of the INSEE referential,
- * the values of schema/'s enums (which the dataset format validates with), the schema as @neo4j/graphql
- * augments it, TypeScript types and resolver types for that schema (graphql-codegen), and the
- * partner example's typed client from the published SDL (partner-client/). `--check` writes to a
- * temporary folder and fails when generated/ differs from it.
+ * the values of schema/'s enums (which the dataset format validates with), the emergency lines of
+ * seed/ that a route in danger gives when the graph is down, the schema as @neo4j/graphql augments
+ * it, TypeScript types and resolver types for that schema (graphql-codegen), and the partner
+ * example's typed client from the published SDL (partner-client/). `--check` writes to a temporary
+ * folder and fails when generated/ differs from it.
  */
 import { execFileSync } from "node:child_process";
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
@@ -57,6 +58,14 @@ async function generate(outDir: string): Promise<void> {
   await writeFile(
     join(outDir, "populations.ts"),
     `${header}// From @etalab/decoupage-administratif (local/population-referential.ts)\nexport const communePopulations: Record<string, number> = ${JSON.stringify(extractCommunePopulations())};\n`,
+  );
+
+  // Imported only now: validating seed/ reads generated/enums.ts, which `npm run codegen` has just
+  // rewritten, so that a seed using a new enum value of schema/ is generated in one run.
+  const { emergencyLinesOfSeed } = await import("./emergency-lines");
+  await writeFile(
+    join(outDir, "emergency-lines.ts"),
+    `${header}// From seed/ (local/emergency-lines.ts): what a route in danger gives when the graph is unreachable\nimport type { EmergencyRow } from "../functions/routes/rank-route";\n\nexport const emergencyLines: EmergencyRow[] = ${JSON.stringify(await emergencyLinesOfSeed(), null, 2)};\n`,
   );
 
   const schema = await new Neo4jGraphQL({ typeDefs, features: neo4jGraphQLFeatures }).getSchema();

@@ -1,8 +1,8 @@
 /**
  * HTTP caching of public reads. A GET without a token whose answer holds data and no error may be
  * kept by browsers and shared caches (CDNs) for a minute, and revalidated with its ETag (304 when
- * unchanged). Every other answer — a token-bearing request, a POST, an error — is `no-store`: an
- * authenticated answer may hold what only its caller's role may read.
+ * unchanged). Every other answer — a token-bearing request, a POST, an error, a degraded route — is
+ * `no-store`: an authenticated answer may hold what only its caller's role may read.
  */
 import { createHash } from "node:crypto";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
@@ -35,7 +35,8 @@ function isCacheablePublicRead(event: APIGatewayProxyEventV2, result: APIGateway
   if ((result.statusCode ?? 200) !== 200 || result.body === undefined) return false;
   try {
     const answer = JSON.parse(result.body) as { data?: unknown; errors?: unknown };
-    return answer.data !== undefined && answer.data !== null && answer.errors === undefined;
+    // A route answered without the graph (degraded) must not outlive the outage in a cache.
+    return answer.data !== undefined && answer.data !== null && answer.errors === undefined && !result.body.includes('"degraded":true');
   } catch {
     return false;
   }

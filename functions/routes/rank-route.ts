@@ -341,13 +341,18 @@ function uncoveredReason(plan: RouteRequestPlan, exclusions: string[][]): string
 
 function emergencyContacts(plan: RouteRequestPlan, rows: EmergencyRow[]): PlannedRoute["emergency"] {
   if (plan.urgency === "PLANNED") return [];
-  return rows.map((row) => ({
+  return rows.map(emergencyContactOf);
+}
+
+/** An emergency line as the route shows it; also for the lines shipped with the function (referral-route.ts). */
+export function emergencyContactOf(row: EmergencyRow): EmergencyContact {
+  return {
     number: row.number,
     label: row.label,
     channel: row.channel,
     source: row.source,
     available: row.schedule?.openingHours === "24/7" ? "24h/24, 7j/7" : (row.schedule?.description ?? "horaires inconnus"),
-  }));
+  };
 }
 
 function placesReason(plan: RouteRequestPlan, capacity: NonNullable<CandidateRow["capacity"]>): string {

@@ -3,6 +3,7 @@ import type { GraphQLResolveInfo } from "graphql";
 import { DateTime } from "luxon";
 import neo4j, { type Driver } from "neo4j-driver";
 import { referralRouteCypher } from "../../generated/cypher";
+import { emergencyLines } from "../../generated/emergency-lines";
 import { communesOfRequest } from "../domain/territories";
 import type { Audience, NeedCode, RouteRequest, SituationCode } from "../../generated/graphql";
 import type { Role } from "../auth/caller";
@@ -11,10 +12,9 @@ import { recordDemand } from "../observatory/demand-counts";
 import { fetchRouteNodes, type NodesByKey } from "./graph-nodes";
 import { PARIS } from "../domain/opening-status";
 import { BadUserInput } from "../errors";
-import { rankRoute, type CandidateRow, type EmergencyRow, type NeedRow, type PlannedRoute, type RouteRequestPlan } from "./rank-route";
+import { childEmergencyNumber, emergencyNumbers } from "./emergency-numbers";
+import { emergencyContactOf, rankRoute, type CandidateRow, type EmergencyRow, type NeedRow, type PlannedRoute, type RouteRequestPlan } from "./rank-route";
 
-const emergencyNumbers = ["17", "112", "114", "3919"];
-const childEmergencyNumber = "119";
 const urgentNeeds: NeedCode[] = ["IMMEDIATE_SAFETY", "EMERGENCY_SHELTER"];
 /** A name such as Saint-Denis is borne by dozens of communes: an error lists a readable few. */
 const maxCandidatesShown = 12;
@@ -31,13 +31,60 @@ export interface RouteResult extends Omit<PlannedRoute, "steps" | "excluded"> {
   covered: boolean;
   needs: NeedCode[];
   at: string;
+  degraded: boolean;
+  degradedReason: string | null;
 }
+
+const degradedReason =
+  "Service momentanément indisponible : seuls les numéros d'urgence sont donnés. Les services du territoire et les besoins " +
+  "de la situation n'ont pas pu être consultés ; réessayez dans quelques minutes.";
 
 /** Who may see free-place counts; the others learn only whether places are free (README, Roles and access). */
 const rolesSeeingPlaceCounts = new Set<Role>(["FRONTLINE", "COORDINATOR", "SHELTER_OPERATOR", "ADMIN"]);
 
 export async function referralRoute(driver: Driver, input: RouteRequest, context: GraphQLContext, info: GraphQLResolveInfo): Promise<RouteResult> {
-  const { plan, params } = await planOf(input, context.caller.role);
+  const { plan, params, dangerNumbers } = await planOf(input, context.caller.role);
+  try {
+    return await routeFromGraph(driver, plan, params, context, info);
+  } catch (error) {
+    if (!isGraphUnreachable(error)) throw error;
+    console.warn(JSON.stringify({ level: "WARN", message: "degraded route: the graph is unreachable", neo4jCode: (error as { code: string }).code }));
+    return degradedRoute(plan, dangerNumbers);
+  }
+}
+
+/**
+ * Neo4j down or out of reach (the driver's ServiceUnavailable, or SessionExpired when the connection
+ * drops in the transaction), once the driver has stopped retrying (functions/graph/driver.ts). Other
+ * failures, a bug or a timeout, still fail the request.
+ */
+function isGraphUnreachable(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === neo4j.error.SERVICE_UNAVAILABLE || code === neo4j.error.SESSION_EXPIRED;
+}
+
+/**
+ * A woman in danger always gets the numbers: with the graph out of reach, the route gives those shipped
+ * with the function (generated/emergency-lines.ts, from seed/), also for a planned route, since they are
+ * all it can give. The needs, typical of the situations in the graph, are not known: none is listed.
+ */
+function degradedRoute(plan: RouteRequestPlan, numbers: readonly string[]): RouteResult {
+  return {
+    emergency: emergencyLines.filter((line) => numbers.includes(line.number)).map(emergencyContactOf),
+    steps: [],
+    excluded: [],
+    uncoveredNeeds: [],
+    needs: [],
+    communeCode: plan.communeCode,
+    communeName: plan.communeName,
+    covered: plan.covered,
+    at: plan.at.toISO()!,
+    degraded: true,
+    degradedReason,
+  };
+}
+
+async function routeFromGraph(driver: Driver, plan: RouteRequestPlan, params: RouteQueryParams, context: GraphQLContext, info: GraphQLResolveInfo): Promise<RouteResult> {
   // The route query and the fetch of its nodes share one read transaction: one connection, one
   // begin and one commit, and both see the same state of the graph.
   const session = driver.session({ defaultAccessMode: neo4j.session.READ });
@@ -70,6 +117,8 @@ export async function referralRoute(driver: Driver, input: RouteRequest, context
     communeName: plan.communeName,
     covered: plan.covered,
     at: plan.at.toISO()!,
+    degraded: false,
+    degradedReason: null,
   };
 }
 
@@ -98,7 +147,7 @@ interface RouteQueryParams {
 }
 
 /** The checked request, computed once: what the ranking reads, and the route query's parameters. */
-async function planOf(input: RouteRequest, role: Role): Promise<{ plan: RouteRequestPlan; params: RouteQueryParams }> {
+async function planOf(input: RouteRequest, role: Role): Promise<{ plan: RouteRequestPlan; params: RouteQueryParams; dangerNumbers: string[] }> {
   if (input.situations.length === 0) refuse("situations", "give at least one situation");
   const needs = input.needs ?? [];
   const perpetrator = needs.includes("PERPETRATOR_FOLLOW_UP");
@@ -128,6 +177,7 @@ async function planOf(input: RouteRequest, role: Role): Promise<{ plan: RouteReq
   const age = input.age ?? null;
   const urgency = input.urgency ?? "PLANNED";
   const forAChild = (age !== null && age < 18) || input.situations.includes("CHILD_EXPOSURE");
+  const dangerNumbers = forAChild ? [...emergencyNumbers, childEmergencyNumber] : [...emergencyNumbers];
   const plan: RouteRequestPlan = {
     communeCode: commune.code,
     communeName: commune.name,
@@ -150,9 +200,9 @@ async function planOf(input: RouteRequest, role: Role): Promise<{ plan: RouteReq
     situations: input.situations,
     audiences: perpetrator ? ["PERPETRATORS"] : ["VICTIMS", "GENERAL_PUBLIC"],
     // A planned route lists no emergency numbers (rank-route.ts): the query need not look them up.
-    emergencyNumbers: urgency === "PLANNED" ? [] : forAChild ? [...emergencyNumbers, childEmergencyNumber] : emergencyNumbers,
+    emergencyNumbers: urgency === "PLANNED" ? [] : dangerNumbers,
   };
-  return { plan, params };
+  return { plan, params, dangerNumbers };
 }
 
 function refuse(field: string, reason: string): never {

@@ -1,0 +1,136 @@
+/**
+ * Issue 18, Degraded route: when Neo4j is out of reach, `referralRoute` still answers the emergency
+ * numbers, from the list shipped with the function, instead of an error. A TCP proxy stands between
+ * the Lambda handler's driver and the tests' Neo4j; closing it cuts the graph off as a network fault
+ * or a stopped database would, and reopening it shows the API recovers without a restart.
+ */
+import { createServer, connect, type Server, type Socket } from "node:net";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { apiRequest, graphql, invokeGraphQL } from "./support/http-api";
+
+interface Route {
+  degraded: boolean;
+  degradedReason: string | null;
+  emergency: { number: string; label: string; available: string; channel: string; source: string }[];
+  steps: unknown[];
+  excluded: unknown[];
+  uncoveredNeeds: unknown[];
+  communeName: string;
+}
+
+const routeQuery = `query ($input: RouteRequest!) {
+  referralRoute(input: $input) {
+    degraded degradedReason communeName
+    emergency { number label available channel source }
+    steps { rank } excluded { need } uncoveredNeeds { need }
+  }
+}`;
+
+const inDanger = { commune: "Nanterre", situations: ["INTIMATE_PARTNER_VIOLENCE"], urgency: "IMMEDIATE_DANGER" };
+const childInDanger = { commune: "Nanterre", situations: ["INTRAFAMILY_VIOLENCE"], urgency: "IMMEDIATE_DANGER", age: 15 };
+
+/** A TCP relay to Neo4j that can be cut (listener closed, open connections destroyed) and restored on the same port. */
+class GraphLink {
+  private server: Server | undefined;
+  private readonly sockets = new Set<Socket>();
+  port = 0;
+
+  constructor(private readonly target: { host: string; port: number }) {}
+
+  async open(): Promise<void> {
+    this.server = createServer((client) => {
+      const upstream = connect(this.target);
+      for (const socket of [client, upstream]) {
+        this.sockets.add(socket);
+        socket.on("close", () => this.sockets.delete(socket));
+        socket.on("error", () => socket.destroy());
+      }
+      client.pipe(upstream).pipe(client);
+    });
+    await new Promise<void>((resolve) => this.server!.listen(this.port, "127.0.0.1", resolve));
+    this.port = (this.server.address() as { port: number }).port;
+  }
+
+  async cut(): Promise<void> {
+    const closed = new Promise<void>((resolve) => this.server?.close(() => resolve()));
+    for (const socket of this.sockets) socket.destroy();
+    await closed;
+  }
+}
+
+const neo4jAddress = new URL(inject("neo4j").uri.replace(/^bolt:/, "http:"));
+const link = new GraphLink({ host: neo4jAddress.hostname, port: Number(neo4jAddress.port) });
+
+async function route(input: Record<string, unknown>): Promise<Route> {
+  const response = await graphql<{ referralRoute: Route }>(routeQuery, { input });
+  expect(response.body.errors).toBeUndefined();
+  expect(response.rawBody).not.toMatch(/stack|    at /);
+  return response.body.data!.referralRoute;
+}
+
+beforeAll(async () => {
+  await link.open();
+  // The handler's driver is made when its module is first imported, in this file's first request.
+  process.env.NEO4J_URI = `bolt://127.0.0.1:${link.port}`;
+});
+
+afterAll(() => link.cut());
+
+describe("referral route with the graph in reach", () => {
+  it("is not degraded", async () => {
+    const answer = await route(inDanger);
+    expect(answer.degraded).toBe(false);
+    expect(answer.degradedReason).toBeNull();
+    expect(answer.steps.length).toBeGreaterThan(0);
+  });
+});
+
+// Each degraded answer waits for the driver to give up (5 s, functions/graph/driver.ts): one per test,
+// so that vitest's 30 s timeout catches a driver that would wait as long as API Gateway.
+describe("referral route with the graph out of reach", () => {
+  beforeAll(() => link.cut());
+  afterAll(() => link.open());
+
+  it("answers the emergency numbers in danger, degraded, with the reason and no error", async () => {
+    const answer = await route(inDanger);
+    expect(answer.degraded).toBe(true);
+    expect(answer.degradedReason).toMatch(/^Service momentanément indisponible : seuls les numéros d'urgence sont donnés\./);
+    expect(answer.emergency.map((line) => line.number)).toEqual(["17", "112", "114", "3919"]);
+    expect(answer.emergency.find((line) => line.number === "114")).toMatchObject({ channel: "SMS", available: "24h/24, 7j/7" });
+    expect(answer.emergency.every((line) => line.source.startsWith("https://"))).toBe(true);
+    expect(answer).toMatchObject({ steps: [], excluded: [], uncoveredNeeds: [], communeName: "Nanterre" });
+  });
+
+  it("adds 119 when a child is concerned", async () => {
+    const forAChild = await route(childInDanger);
+    expect(forAChild.degraded).toBe(true);
+    expect(forAChild.emergency.map((line) => line.number)).toEqual(["17", "112", "114", "3919", "119"]);
+  });
+
+  it("gives the numbers to a planned route too: they are all it can give", async () => {
+    const planned = await route({ ...inDanger, urgency: "PLANNED" });
+    expect(planned.degraded).toBe(true);
+    expect(planned.emergency.map((line) => line.number)).toEqual(["17", "112", "114", "3919"]);
+  });
+
+  it("is never kept by a cache, so that it does not outlive the outage", async () => {
+    const query = { query: routeQuery, variables: JSON.stringify({ input: inDanger }) };
+    const response = await invokeGraphQL<{ referralRoute: Route }>(apiRequest({ method: "GET", query, headers: { "apollo-require-preflight": "true" } }));
+    expect(response.body.data?.referralRoute.degraded).toBe(true);
+    expect(response.headers["cache-control"]).toBe("no-store");
+  });
+
+  it("still refuses an invalid request rather than degrade it", async () => {
+    const response = await graphql(routeQuery, { input: { ...inDanger, commune: "Nulle-Part-Sur-Mer" } });
+    expect(response.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+  });
+});
+
+describe("referral route when the graph is back", () => {
+  it("is no longer degraded, without a restart", async () => {
+    const recovered = await route(inDanger);
+    expect(recovered.degraded).toBe(false);
+    expect(recovered.degradedReason).toBeNull();
+    expect(recovered.steps.length).toBeGreaterThan(0);
+  });
+});
