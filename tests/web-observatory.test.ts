@@ -271,7 +271,10 @@ describe("accessibility", () => {
       await check("signed-out");
       await openObservatory(page);
       await page.click('button[data-cell="92050 LEGAL_ADVICE"]');
-      if (process.env.UPDATE_SCREENSHOTS === "1") await page.screenshot({ path: join(import.meta.dirname, "..", "web", "screenshots", `observatoire-${width}.png`), fullPage: true });
+      if (process.env.UPDATE_SCREENSHOTS === "1") {
+        await page.locator("#coverage-caption").scrollIntoViewIfNeeded();
+        await page.screenshot({ path: join(import.meta.dirname, "..", "web", "screenshots", `observatoire-${width}.png`) });
+      }
       await check("observatoire");
       await context.close();
 
