@@ -10,6 +10,7 @@ import { DateTime } from "luxon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { catalogues } from "../web/src/i18n/catalogue";
+import { coveragePngLayout } from "../web/src/observatory/coverage-png";
 import { cypher } from "./support/graph";
 import { axeViolations, launchChromium, startWebApp } from "./support/web-app";
 
@@ -144,21 +145,29 @@ describe("coverage", () => {
     await page.close();
   });
 
-  it("exports every cell as a CSV file made in the page", async () => {
+  it("exports every cell as a CSV file and as a PNG image made in the page", async () => {
     const page = await browser.newPage();
     await openObservatory(page);
     const [download] = await Promise.all([page.waitForEvent("download"), page.click(`button:has-text("${fr.observatory.exportCsv}")`)]);
     expect(download.suggestedFilename()).toBe("couverture-92.csv");
     const lines = (await readFile((await download.path())!, "utf8")).trim().split("\r\n");
-    const [census] = await cypher<{ cells: number }>(
-      `MATCH (c:Territory {level: 'COMMUNE'})-[:PART_OF]->(:Territory {code: '92'}) WITH count(c) AS communes MATCH (n:Need) WITH communes, count(n) AS needs RETURN communes * needs AS cells`,
+    const [census] = await cypher<{ communes: number; needs: number }>(
+      `MATCH (c:Territory {level: 'COMMUNE'})-[:PART_OF]->(:Territory {code: '92'}) WITH count(c) AS communes MATCH (n:Need) RETURN communes, count(n) AS needs`,
     );
-    expect(lines).toHaveLength(census!.cells + 1);
+    expect(lines).toHaveLength(census!.communes * census!.needs + 1);
     const expected = await independentCell("92050", "LEGAL_ADVICE");
     const row = lines.find((l) => l.startsWith('"92050"') && l.includes(fr.needs.LEGAL_ADVICE))!;
     expect(row.split(";").map((v) => v.replaceAll('"', ""))).toEqual(
       expect.arrayContaining([fr.observatory.reaches[expected.reach as keyof typeof fr.observatory.reaches], String(expected.inReach), String(etalabPopulation.get("92050"))]),
     );
+
+    const [image] = await Promise.all([page.waitForEvent("download"), page.click(`button:has-text("${fr.observatory.exportPng}")`)]);
+    expect(image.suggestedFilename()).toBe("couverture-92.png");
+    const png = await readFile((await image.path())!);
+    expect(png.subarray(1, 4).toString("ascii")).toBe("PNG");
+    // IHDR: one row per commune and one column per need of the graph.
+    const { nameWidth, headerHeight, cellWidth, cellHeight, titleHeight, rightMargin, legendHeight } = coveragePngLayout;
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([nameWidth + census!.needs * cellWidth + rightMargin, titleHeight + headerHeight + census!.communes * cellHeight + legendHeight]);
     await page.close();
   });
 });
@@ -241,7 +250,7 @@ describe("demand", () => {
 });
 
 describe("network", () => {
-  it("lists the 92's actors with their relations, and the isolated actors an independent query finds", async () => {
+  it("lists the 92's actors with their relations, filtered by type, and the isolated actors an independent query finds", async () => {
     const page = await browser.newPage();
     await openObservatory(page);
     const isolated = await cypher<{ name: string }>(
@@ -252,6 +261,18 @@ describe("network", () => {
     const [actors] = await cypher<{ count: number }>(`MATCH (a:Actor {departement: '92'}) RETURN count(a) AS count`);
     expect(await page.locator("ul.network-actors > li").count()).toBeGreaterThanOrEqual(actors!.count);
     expect(await page.locator("ul.network-actors > li ul li").count()).toBeGreaterThan(0);
+
+    await page.selectOption("#relation-type", "MEMBER_OF");
+    const [members] = await cypher<{ actors: number; relations: number }>(
+      `MATCH (a:Actor {departement: '92'})-[r:MEMBER_OF]-(b:Actor)
+       WITH collect(DISTINCT a) + collect(DISTINCT b) AS ends, collect(DISTINCT r) AS relations
+       UNWIND ends AS actor RETURN count(DISTINCT actor) AS actors, size(relations) AS relations`,
+    );
+    expect(members!.relations).toBeGreaterThan(0);
+    await expect.poll(() => page.locator("ul.network-actors > li").count()).toBe(members!.actors);
+    // Each relation shows under both of its ends.
+    expect(await page.locator("ul.network-actors > li ul li").count()).toBe(2 * members!.relations);
+    expect((await page.$$eval("ul.network-actors > li ul li", (lis) => lis.map((li) => li.textContent ?? ""))).every((text) => text.includes(fr.observatory.relations.MEMBER_OF))).toBe(true);
     await page.close();
   });
 });

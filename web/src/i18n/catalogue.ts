@@ -173,6 +173,7 @@ const fr = {
     populationFrom: "Population :",
     reachFrom: "Portée :",
     exportCsv: "Exporter CSV",
+    exportPng: "Exporter PNG",
     csvCommuneCode: "code_commune",
     csvCommune: "commune",
     csvNeed: "besoin",
@@ -228,6 +229,8 @@ const fr = {
     actorsTitle: "Acteurs et leurs liens",
     none: "Aucun.",
     thisActor: "cet acteur",
+    relationFilter: "Type de lien",
+    anyRelation: "Tous les liens",
     relations: {
       FUNDS: "finance",
       COORDINATES: "coordonne",
@@ -439,6 +442,7 @@ const en: Catalogue = {
     populationFrom: "Population:",
     reachFrom: "Reach:",
     exportCsv: "Export CSV",
+    exportPng: "Export PNG",
     csvCommuneCode: "commune_code",
     csvCommune: "commune",
     csvNeed: "need",
@@ -485,6 +489,8 @@ const en: Catalogue = {
     actorsTitle: "Actors and their relations",
     none: "None.",
     thisActor: "this actor",
+    relationFilter: "Relation type",
+    anyRelation: "All relations",
     relations: {
       FUNDS: "funds",
       COORDINATES: "coordinates",

@@ -12,16 +12,3 @@ export function coverageCsv(cells: Cell[], t: Catalogue): string {
   const rows = cells.map((c) => [c.communeCode, c.communeName, t.needs[c.need], o.reaches[c.reach], c.servicesInReach, c.population.value, c.gap ? o.yes : o.no, c.explanation]);
   return "\uFEFF" + [header, ...rows].map((row) => row.map(quoted).join(";")).join("\r\n") + "\r\n";
 }
-
-export function downloadText(text: string, fileName: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has started from the URL by the next tick; revoking later frees the blob.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}

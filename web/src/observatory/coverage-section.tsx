@@ -8,7 +8,9 @@ import { request } from "../api";
 import { useText } from "../i18n/text";
 import { formatDate } from "../paris-time";
 import { coverageQuery } from "../observatory-queries";
-import { coverageCsv, downloadText } from "./coverage-csv";
+import { coverageCsv } from "./coverage-csv";
+import { coveragePng } from "./coverage-png";
+import { downloadBlob } from "./download-blob";
 import { SectionState } from "./section-state";
 import { useLoaded } from "./use-loaded";
 
@@ -27,6 +29,7 @@ export function CoverageSection({ departement }: { departement: string }) {
   const number = new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-GB");
   const needs = data ? [...new Set(data.cells.map((c) => c.need))] : [];
   const communes = data ? [...new Map(data.cells.map((c) => [c.communeCode, c.communeName])).entries()] : [];
+  const fileName = `couverture-${departement}${situation ? `-${situation}` : ""}`;
   const cellOf = new Map(data?.cells.map((c) => [`${c.communeCode} ${c.need}`, c]));
   return (
     <section aria-labelledby="coverage-title">
@@ -66,8 +69,14 @@ export function CoverageSection({ departement }: { departement: string }) {
       ) : (
         <>
           <p class="actions">
-            <button type="button" onClick={() => downloadText(coverageCsv(data.cells, t), `couverture-${departement}${situation ? `-${situation}` : ""}.csv`, "text/csv;charset=utf-8")}>
+            <button type="button" onClick={() => downloadBlob(new Blob([coverageCsv(data.cells, t)], { type: "text/csv;charset=utf-8" }), `${fileName}.csv`)}>
               {o.exportCsv}
+            </button>
+            <button
+              type="button"
+              onClick={async () => downloadBlob(await coveragePng(data.cells, `${o.coverageTitle} — ${o.departement} ${departement}${situation ? ` — ${t.situations[situation]}` : ""}`, t), `${fileName}.png`)}
+            >
+              {o.exportPng}
             </button>
           </p>
           <div class="table-scroll" role="region" aria-labelledby="coverage-caption" tabIndex={0}>

@@ -1,5 +1,6 @@
 /** The partner network as a list: each actor with its relations, the isolated actors and the single points of failure. */
-import type { WebNetworkQuery } from "../../../generated/web-client/graphql";
+import { useState } from "preact/hooks";
+import type { NetworkRelationType, WebNetworkQuery } from "../../../generated/web-client/graphql";
 import { request } from "../api";
 import { useText } from "../i18n/text";
 import { Link } from "../router";
@@ -9,11 +10,17 @@ import { useLoaded } from "./use-loaded";
 
 type Network = WebNetworkQuery["network"];
 
+// An actor's services are not relations between partners: OFFERS stays out of this list.
+const relationTypes: NetworkRelationType[] = ["FUNDS", "COORDINATES", "HOLDS_PERMANENCE_AT", "MEMBER_OF", "PARTY_TO", "REFERS_TO", "PART_OF"];
+
 export function NetworkSection({ departement }: { departement: string }) {
   const { t, locale } = useText();
   const o = t.observatory;
   const { data, error } = useLoaded(() => request(networkQuery, { departement }).then((d) => d.network), [departement]);
   const number = new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-GB");
+  const [relationType, setRelationType] = useState<NetworkRelationType | "">("");
+  const shownRelations = (network: Network, actorId: string) =>
+    network.relations.filter((r) => (relationType ? r.type === relationType : r.type !== "OFFERS") && (r.from === actorId || r.to === actorId));
   return (
     <section aria-labelledby="network-title">
       <h2 id="network-title">{o.networkTitle}</h2>
@@ -40,12 +47,23 @@ export function NetworkSection({ departement }: { departement: string }) {
             ))}
           </ul>
           <h3>{o.actorsTitle}</h3>
+          <div class="field">
+            <label for="relation-type">{o.relationFilter}</label>
+            <select id="relation-type" value={relationType} onChange={(e) => setRelationType(e.currentTarget.value as NetworkRelationType | "")}>
+              <option value="">{o.anyRelation}</option>
+              {relationTypes.map((type) => (
+                <option key={type} value={type}>
+                  {o.relations[type]}
+                </option>
+              ))}
+            </select>
+          </div>
           <ul class="network-actors">
             {data.nodes
-              .filter((n) => n.nodeKind === "ACTOR")
+              .filter((n) => n.nodeKind === "ACTOR" && (!relationType || shownRelations(data, n.id).length > 0))
               .sort((a, b) => a.name.localeCompare(b.name, "fr"))
               .map((actor) => (
-                <ActorRelations key={actor.id} network={data} actorId={actor.id} />
+                <ActorRelations key={actor.id} network={data} actorId={actor.id} relations={shownRelations(data, actor.id)} />
               ))}
           </ul>
         </>
@@ -54,10 +72,9 @@ export function NetworkSection({ departement }: { departement: string }) {
   );
 }
 
-function ActorRelations({ network, actorId }: { network: Network; actorId: string }) {
+function ActorRelations({ network, actorId, relations }: { network: Network; actorId: string; relations: Network["relations"] }) {
   const { t } = useText();
   const o = t.observatory;
-  const relations = network.relations.filter((r) => r.type !== "OFFERS" && (r.from === actorId || r.to === actorId));
   return (
     <li data-actor={actorId}>
       <Link href={`/acteur/${encodeURIComponent(actorId)}`}>{nameOf(network, actorId)}</Link>
