@@ -124,6 +124,12 @@ describe("coverage", () => {
     await gapCell.click();
     expect((await page.textContent(".cell-detail .notice"))?.length).toBeGreaterThan(10);
 
+    // The table's hundreds of buttons can be skipped from the keyboard, without a history entry.
+    await page.focus(".skip-table");
+    await page.keyboard.press("Enter");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("gaps-title");
+    expect(new URL(page.url()).hash).toBe("");
+
     const populations = (await page.$$eval("ol.gaps li", (lis) => lis.map((li) => li.textContent ?? ""))).map((text) => digits(/([\d\s\u202f]+) habitants/.exec(text)?.[1] ?? ""));
     expect(populations.length).toBeGreaterThan(1);
     expect(populations).toEqual([...populations].sort((a, b) => b - a));

@@ -11,6 +11,7 @@ import { coverageQuery } from "../observatory-queries";
 import { coverageCsv } from "./coverage-csv";
 import { coveragePng } from "./coverage-png";
 import { downloadBlob } from "./download-blob";
+import { InPageLink } from "./in-page-link";
 import { SectionState } from "./section-state";
 import { useLoaded } from "./use-loaded";
 
@@ -79,6 +80,11 @@ export function CoverageSection({ departement }: { departement: string }) {
               {o.exportPng}
             </button>
           </p>
+          <p>
+            <InPageLink to="gaps-title" class="skip-table">
+              {o.skipTable}
+            </InPageLink>
+          </p>
           <div class="table-scroll" role="region" aria-labelledby="coverage-caption" tabIndex={0}>
             <table class="coverage">
               <caption id="coverage-caption">{o.coverageCaption}</caption>
@@ -108,7 +114,7 @@ export function CoverageSection({ departement }: { departement: string }) {
           <div id="cell-detail" class="cell-detail" aria-live="polite">
             {selected ? <CellDetail cell={selected} services={data.services} number={number} /> : <p class="hint">{o.cellHint}</p>}
           </div>
-          <h3>{o.gapsTitle}</h3>
+          <h3 id="gaps-title">{o.gapsTitle}</h3>
           <p>
             {o.gapsCount} {number.format(data.gaps.length)}. {data.gaps.length > shownGaps ? `${o.gapsShown} ${shownGaps}.` : null}
           </p>

@@ -7,6 +7,7 @@ import { useText } from "../i18n/text";
 import { CoverageSection } from "../observatory/coverage-section";
 import { DemandSection } from "../observatory/demand-section";
 import { FreshnessSection } from "../observatory/freshness-section";
+import { InPageLink } from "../observatory/in-page-link";
 import { NetworkSection } from "../observatory/network-section";
 import { StandardsSection } from "../observatory/standards-section";
 import { Link } from "../router";
@@ -43,7 +44,7 @@ export function ObservatoryPage() {
         <ul class="sections">
           {(["coverage", "standards", "freshness", "demand", "network"] as const).map((id) => (
             <li key={id}>
-              <a href={`#${id}-title`}>{o.sections[id]}</a>
+              <InPageLink to={`${id}-title`}>{o.sections[id]}</InPageLink>
             </li>
           ))}
         </ul>
