@@ -68,6 +68,48 @@ export type ContactChannel =
   /** A website. */
   | 'WEB';
 
+/** How close the best answer to a need is to a commune. */
+export type CoverageReach =
+  /** Only services of the whole département answer. */
+  | 'DEPARTEMENT'
+  /** A service serves the commune itself. */
+  | 'IN_COMMUNE'
+  /** A service serves the commune's zone (établissement public territorial or antenne sector). */
+  | 'IN_ZONE'
+  /** Only national services (lines, online services) answer. */
+  | 'NATIONAL_ONLY'
+  /** Nothing in the graph answers. */
+  | 'NONE';
+
+/** A kind of fact that carries verifiedAt. */
+export type FactLabel =
+  /** An actor. */
+  | 'Actor'
+  /** Places of a housing service. */
+  | 'Capacity'
+  /** A contact point (its value is never shown here). */
+  | 'ContactPoint'
+  /** A convention. */
+  | 'Convention'
+  /** A location (its address is never shown here). */
+  | 'Location'
+  /** Opening hours. */
+  | 'Schedule'
+  /** A service. */
+  | 'Service'
+  /** A source document or page. */
+  | 'Source';
+
+/** A fact a coordinator has checked. */
+export type MarkVerifiedInput = {
+  /** The record's id. */
+  id: string | number;
+  /** The record's label. */
+  label: FactLabel;
+  /** How it was checked. */
+  method: VerificationMethod;
+};
+
 /** Needs a service answers, in the order a route usually takes them (safety first). */
 export type NeedCode =
   /** Protection de l'enfance. */
@@ -94,6 +136,34 @@ export type NeedCode =
   | 'PSYCHOLOGICAL'
   /** Accompagnement social, droits, ressources. */
   | 'SOCIAL_SUPPORT';
+
+/** What a network node is. */
+export type NetworkNodeKind =
+  /** An actor. */
+  | 'ACTOR'
+  /** A convention. */
+  | 'CONVENTION'
+  /** A service. */
+  | 'SERVICE';
+
+/** A relation between actors, or between an actor and a service or convention. */
+export type NetworkRelationType =
+  /** An actor coordinates a network or scheme. */
+  | 'COORDINATES'
+  /** An actor funds another actor or a service. */
+  | 'FUNDS'
+  /** An actor holds permanences at another (ADAVIP 92 in the commissariats). */
+  | 'HOLDS_PERMANENCE_AT'
+  /** An actor is a member of a network. */
+  | 'MEMBER_OF'
+  /** An actor offers a service. */
+  | 'OFFERS'
+  /** An actor is a party to a convention. */
+  | 'PARTY_TO'
+  /** An organisation is part of another. */
+  | 'PART_OF'
+  /** An actor is known to refer people to another. */
+  | 'REFERS_TO';
 
 /** A new count of free places for one housing service. */
 export type PlacesFreeInput = {
@@ -203,6 +273,61 @@ export type Urgency =
   /** Help is needed within days. */
   | 'URGENT';
 
+/** How a coordinator checked a fact. */
+export type VerificationMethod =
+  /** By telephone. */
+  | 'CALL'
+  /** By e-mail. */
+  | 'EMAIL'
+  /** On the actor's or an official public page. */
+  | 'PAGE'
+  /** By a visit. */
+  | 'VISIT';
+
+export type WebCoverageQueryVariables = Exact<{
+  departement: string;
+  situation?: SituationCode | null | undefined;
+}>;
+
+
+export type WebCoverageQuery = { coverage: { departement: string, populationSource: string, populationYear: number, reachSource: string, cells: Array<{ communeCode: string, communeName: string, need: NeedCode, reach: CoverageReach, serviceIds: Array<string>, servicesInReach: number, gap: boolean, explanation: string | null, population: { value: number | null }, placesTotal: { value: number | null } }>, gaps: Array<{ communeCode: string, communeName: string, need: NeedCode, reach: CoverageReach, explanation: string | null, population: { value: number | null } }>, services: Array<{ id: string, name: string, actorName: string, weeklyHours: number | null, placesTotal: number | null, source: string, verifiedAt: string }> } };
+
+export type WebStandardsQueryVariables = Exact<{
+  departement: string;
+}>;
+
+
+export type WebStandardsQuery = { standards: { population: number, populationYear: number, measures: Array<{ key: string, label: string, needed: number, present: number | null, presentAtLeast: number | null, gap: number | null, counted: string, population: number, populationYear: number, populationSource: string, standardSource: string }> } };
+
+export type WebFreshnessQueryVariables = Exact<{
+  departement: string;
+  limit?: number | null | undefined;
+}>;
+
+
+export type WebFreshnessQuery = { freshness: { facts: number, meanScore: number, toCheck: Array<{ label: FactLabel, id: string, about: string, verifiedAt: string, ageMonths: number, unverified: boolean, source: string }>, campaign: { since: string, toDo: number, done: number } } };
+
+export type WebMarkVerifiedMutationVariables = Exact<{
+  input: MarkVerifiedInput;
+}>;
+
+
+export type WebMarkVerifiedMutation = { markVerified: { label: FactLabel, id: string, verifiedAt: string, auditId: string } };
+
+export type WebDemandQueryVariables = Exact<{
+  departement: string;
+}>;
+
+
+export type WebDemandQuery = { demand: { from: string, to: string, unmetByCommune: Array<{ communeCode: string, communeName: string, count: string }> } };
+
+export type WebNetworkQueryVariables = Exact<{
+  departement: string;
+}>;
+
+
+export type WebNetworkQuery = { network: { isolatedActors: Array<string>, nodes: Array<{ id: string, name: string, nodeKind: NetworkNodeKind }>, relations: Array<{ type: NetworkRelationType, from: string, to: string }>, singlePointsOfFailure: Array<{ actorId: string, need: NeedCode, population: number, statement: string }> } };
+
 export type WebCommunesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -262,6 +387,140 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const WebCoverageDocument = new TypedDocumentString(`
+    query WebCoverage($departement: String!, $situation: SituationCode) {
+  coverage(departement: $departement, situation: $situation) {
+    departement
+    populationSource
+    populationYear
+    reachSource
+    cells {
+      communeCode
+      communeName
+      need
+      reach
+      serviceIds
+      servicesInReach
+      gap
+      explanation
+      population {
+        value
+      }
+      placesTotal {
+        value
+      }
+    }
+    gaps {
+      communeCode
+      communeName
+      need
+      reach
+      explanation
+      population {
+        value
+      }
+    }
+    services {
+      id
+      name
+      actorName
+      weeklyHours
+      placesTotal
+      source
+      verifiedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WebCoverageQuery, WebCoverageQueryVariables>;
+export const WebStandardsDocument = new TypedDocumentString(`
+    query WebStandards($departement: String!) {
+  standards(departement: $departement) {
+    population
+    populationYear
+    measures {
+      key
+      label
+      needed
+      present
+      presentAtLeast
+      gap
+      counted
+      population
+      populationYear
+      populationSource
+      standardSource
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WebStandardsQuery, WebStandardsQueryVariables>;
+export const WebFreshnessDocument = new TypedDocumentString(`
+    query WebFreshness($departement: String!, $limit: Int) {
+  freshness(departement: $departement, limit: $limit) {
+    facts
+    meanScore
+    toCheck {
+      label
+      id
+      about
+      verifiedAt
+      ageMonths
+      unverified
+      source
+    }
+    campaign {
+      since
+      toDo
+      done
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WebFreshnessQuery, WebFreshnessQueryVariables>;
+export const WebMarkVerifiedDocument = new TypedDocumentString(`
+    mutation WebMarkVerified($input: MarkVerifiedInput!) {
+  markVerified(input: $input) {
+    label
+    id
+    verifiedAt
+    auditId
+  }
+}
+    `) as unknown as TypedDocumentString<WebMarkVerifiedMutation, WebMarkVerifiedMutationVariables>;
+export const WebDemandDocument = new TypedDocumentString(`
+    query WebDemand($departement: String!) {
+  demand(departement: $departement) {
+    from
+    to
+    unmetByCommune {
+      communeCode
+      communeName
+      count
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WebDemandQuery, WebDemandQueryVariables>;
+export const WebNetworkDocument = new TypedDocumentString(`
+    query WebNetwork($departement: String!) {
+  network(departement: $departement) {
+    nodes {
+      id
+      name
+      nodeKind
+    }
+    relations {
+      type
+      from
+      to
+    }
+    isolatedActors
+    singlePointsOfFailure {
+      actorId
+      need
+      population
+      statement
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WebNetworkQuery, WebNetworkQueryVariables>;
 export const WebCommunesDocument = new TypedDocumentString(`
     query WebCommunes {
   territories(where: {level: {eq: COMMUNE}}, sort: [{name: ASC}], limit: 1000) {

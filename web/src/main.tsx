@@ -8,6 +8,7 @@ import { catalogues, type Locale } from "./i18n/catalogue";
 import { TextContext, translateStaticPage } from "./i18n/text";
 import { ActorPage } from "./pages/actor-page";
 import { DirectoryPage } from "./pages/directory-page";
+import { ObservatoryLoader } from "./observatory/observatory-loader";
 import { OrientationPage } from "./pages/orientation-page";
 import { ProfessionalsPage } from "./pages/professionals-page";
 import { SafetyPage } from "./pages/safety-page";
@@ -22,6 +23,7 @@ function pageOf(path: string, t: (typeof catalogues)[Locale]) {
   if (path === "/annuaire") return { title: t.navDirectory, page: <DirectoryPage /> };
   if (path === "/securite") return { title: t.navSafety, page: <SafetyPage /> };
   if (path === "/pro") return { title: t.navPro, page: <ProfessionalsPage /> };
+  if (path === "/observatoire") return { title: t.observatory.title, page: <ObservatoryLoader /> };
   return { title: t.navOrientation, page: <OrientationPage /> };
 }
 

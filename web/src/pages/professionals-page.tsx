@@ -7,6 +7,7 @@ import { DevelopmentSignIn } from "../development-sign-in";
 import { useText } from "../i18n/text";
 import { formatDate } from "../paris-time";
 import { shelterPlacesQuery, updatePlacesMutation } from "../queries";
+import { Link } from "../router";
 import { session, type Session } from "../session";
 
 export function ProfessionalsPage() {
@@ -31,6 +32,13 @@ export function ProfessionalsPage() {
               {t.proSignOut}
             </button>
           </p>
+          {signedIn.role === "COORDINATOR" || signedIn.role === "ADMIN" ? (
+            <p>
+              <Link href="/observatoire" class="button">
+                {t.observatory.open}
+              </Link>
+            </p>
+          ) : null}
           {signedIn.role === "SHELTER_OPERATOR" && signedIn.actor ? <ShelterPlaces actorId={signedIn.actor} /> : null}
         </>
       ) : __DEVELOPMENT_SIGN_IN__ ? (

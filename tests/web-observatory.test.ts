@@ -1,0 +1,320 @@
+/**
+ * The observatory's pages (issue 15) in a real browser, signed in as the 92's coordinator through the
+ * development sign-in: every figure checked is compared with an independent Cypher count over the
+ * same graph, and the pages pass axe-core at 360 px and 1280 px.
+ */
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { DateTime } from "luxon";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { catalogues } from "../web/src/i18n/catalogue";
+import { coveragePngLayout } from "../web/src/observatory/coverage-png";
+import { cypher } from "./support/graph";
+import { axeViolations, launchChromium, startWebApp } from "./support/web-app";
+
+const fr = catalogues.fr;
+const etalabPopulation = new Map(
+  (createRequire(import.meta.url)("@etalab/decoupage-administratif/data/communes.json") as { code: string; type: string; population?: number }[])
+    .filter((c) => c.type === "commune-actuelle")
+    .map((c) => [c.code, c.population]),
+);
+const rank = ["IN_COMMUNE", "IN_ZONE", "DEPARTEMENT", "NATIONAL_ONLY"] as const;
+
+let origin: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  [origin, browser] = await Promise.all([startWebApp(), launchChromium()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function signIn(page: Page, role: string): Promise<void> {
+  await page.goto(`${origin}/pro`);
+  await page.selectOption("#dev-role", role);
+  await page.click(".dev-sign-in button[type=submit]");
+  await page.waitForSelector(".signed-in");
+}
+
+async function openObservatory(page: Page): Promise<void> {
+  await signIn(page, "COORDINATOR");
+  await page.click(`a:has-text("${fr.observatory.open}")`);
+  await page.waitForSelector("button[data-cell]", { timeout: 20_000 });
+  await page.waitForSelector(".observatory .progress", { state: "detached", timeout: 20_000 });
+}
+
+const digits = (text: string | null) => Number((text ?? "").replace(/\D/g, ""));
+
+/** Independently of functions/observatory/: the services answering the need whose area holds the commune, at any depth, and the best level. */
+async function independentCell(communeCode: string, need: string, situation: string | null = null) {
+  const [row] = await cypher<{ levels: number[] }>(
+    `MATCH (commune:Territory {code: $communeCode})
+     OPTIONAL MATCH (commune)-[:PART_OF*0..3]->(area:Territory)<-[:SERVES]-(service:Service)-[:ANSWERS]->(:Need {code: $need})
+     WHERE service.audience IN ['VICTIMS', 'GENERAL_PUBLIC'] AND service.kind <> 'FAMILY_MEDIATION'
+       AND ($situation IS NULL OR EXISTS { (service)-[:HANDLES]->(:Situation {code: $situation}) })
+     WITH service, min(CASE area.level WHEN 'COMMUNE' THEN 0 WHEN 'ZONE' THEN 1 WHEN 'DEPARTEMENT' THEN 2 WHEN 'NATIONAL' THEN 3 END) AS level
+     RETURN [l IN collect(CASE WHEN service IS NOT NULL THEN level END) WHERE l IS NOT NULL] AS levels`,
+    { communeCode, need, situation },
+  );
+  const levels = row!.levels;
+  const best = Math.min(...levels);
+  return { reach: levels.length === 0 ? "NONE" : rank[best]!, inReach: levels.length, atBest: levels.filter((l) => l === best).length };
+}
+
+describe("who sees the observatory", () => {
+  it("tells a signed-out visitor, in French, to sign in as coordination, and a front-line worker that the role does not allow it", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/observatoire`);
+    expect(await page.textContent(".observatory .notice")).toBe(fr.observatory.signedOut);
+    expect(await page.getAttribute(".observatory a", "href")).toBe("/pro");
+
+    await signIn(page, "FRONTLINE");
+    expect(await page.locator(`a:has-text("${fr.observatory.open}")`).count()).toBe(0);
+    // Without a link offered, the way there is the address itself, within the visit (the session lives in memory).
+    await page.evaluate(() => document.body.insertAdjacentHTML("beforeend", '<a id="to-observatory" href="/observatoire" data-nav>o</a>'));
+    await page.click("#to-observatory");
+    expect(await page.textContent(".observatory .notice")).toBe(fr.observatory.wrongRole);
+    expect(await page.locator("button[data-cell]").count()).toBe(0);
+    await page.close();
+  });
+});
+
+describe("coverage", () => {
+  const cells = [
+    ["92050", "LEGAL_ADVICE"],
+    ["92002", "EMERGENCY_SHELTER"],
+    ["92012", "PSYCHOLOGICAL"],
+    ["92063", "COMPLAINT"],
+  ] as const;
+
+  it("shows, for each cell chosen by click or keyboard, the reach, services and population an independent Cypher count gives, and makes no third-party request", async () => {
+    const page = await browser.newPage();
+    const requested: string[] = [];
+    page.on("request", (r) => requested.push(new URL(r.url()).origin));
+    await openObservatory(page);
+
+    for (const [index, [commune, need]] of cells.entries()) {
+      const expected = await independentCell(commune, need);
+      const button = page.locator(`button[data-cell="${commune} ${need}"]`);
+      expect(await button.textContent()).toContain(`${fr.observatory.reachLetters[expected.reach as keyof typeof fr.observatory.reachLetters]} ${expected.inReach}`);
+      if (index % 2 === 0) await button.click();
+      else {
+        await button.focus();
+        await page.keyboard.press("Enter");
+      }
+      await page.waitForSelector(`.cell-detail h3:has-text("${fr.needs[need]}")`);
+      expect(await button.getAttribute("aria-pressed")).toBe("true");
+      expect(await page.textContent("[data-figure=reach]")).toBe(fr.observatory.reaches[expected.reach as keyof typeof fr.observatory.reaches]);
+      expect(digits(await page.textContent("[data-figure=services-in-reach]"))).toBe(expected.inReach);
+      expect(digits(await page.textContent("[data-figure=population]"))).toBe(etalabPopulation.get(commune));
+      expect(await page.locator(".cell-services li").count()).toBe(Math.min(20, expected.atBest));
+    }
+    expect(new Set(requested)).toEqual(new Set([origin]));
+    await page.close();
+  });
+
+  it("explains a gap when its cell is chosen, and lists the gaps most inhabitants first", async () => {
+    const page = await browser.newPage();
+    await openObservatory(page);
+    const gapCell = page.locator("button.reach-NONE, button.reach-NATIONAL_ONLY, button.reach-DEPARTEMENT").first();
+    await gapCell.click();
+    expect((await page.textContent(".cell-detail .notice"))?.length).toBeGreaterThan(10);
+
+    // The table's hundreds of buttons can be skipped from the keyboard, without a history entry.
+    await page.focus(".skip-table");
+    await page.keyboard.press("Enter");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("gaps-title");
+    expect(new URL(page.url()).hash).toBe("");
+
+    const populations = (await page.$$eval("ol.gaps li", (lis) => lis.map((li) => li.textContent ?? ""))).map((text) => digits(/([\d\s\u202f]+) habitants/.exec(text)?.[1] ?? ""));
+    expect(populations.length).toBeGreaterThan(1);
+    expect(populations).toEqual([...populations].sort((a, b) => b - a));
+    await page.close();
+  });
+
+  it("filters by situation: a cell's figures become the count of services handling that situation", async () => {
+    const page = await browser.newPage();
+    await openObservatory(page);
+    const [commune, need] = ["92050", "PSYCHOLOGICAL"];
+    const all = await independentCell(commune, need);
+    const sexual = await independentCell(commune, need, "SEXUAL_VIOLENCE");
+    expect(sexual.inReach).toBeLessThan(all.inReach);
+
+    await page.selectOption("#coverage-situation", "SEXUAL_VIOLENCE");
+    const shown = page.locator(`button[data-cell="${commune} ${need}"] span[aria-hidden]`);
+    await expect.poll(async () => digits(await shown.textContent())).toBe(sexual.inReach);
+    expect(await shown.textContent()).toBe(`${fr.observatory.reachLetters[sexual.reach as keyof typeof fr.observatory.reachLetters]} ${sexual.inReach}`);
+    await page.close();
+  });
+
+  it("exports every cell as a CSV file and as a PNG image made in the page", async () => {
+    const page = await browser.newPage();
+    await openObservatory(page);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click(`button:has-text("${fr.observatory.exportCsv}")`)]);
+    expect(download.suggestedFilename()).toBe("couverture-92.csv");
+    const lines = (await readFile((await download.path())!, "utf8")).trim().split("\r\n");
+    const [census] = await cypher<{ communes: number; needs: number }>(
+      `MATCH (c:Territory {level: 'COMMUNE'})-[:PART_OF]->(:Territory {code: '92'}) WITH count(c) AS communes MATCH (n:Need) RETURN communes, count(n) AS needs`,
+    );
+    expect(lines).toHaveLength(census!.communes * census!.needs + 1);
+    const expected = await independentCell("92050", "LEGAL_ADVICE");
+    const row = lines.find((l) => l.startsWith('"92050"') && l.includes(fr.needs.LEGAL_ADVICE))!;
+    expect(row.split(";").map((v) => v.replaceAll('"', ""))).toEqual(
+      expect.arrayContaining([fr.observatory.reaches[expected.reach as keyof typeof fr.observatory.reaches], String(expected.inReach), String(etalabPopulation.get("92050"))]),
+    );
+
+    const [image] = await Promise.all([page.waitForEvent("download"), page.click(`button:has-text("${fr.observatory.exportPng}")`)]);
+    expect(image.suggestedFilename()).toBe("couverture-92.png");
+    const png = await readFile((await image.path())!);
+    expect(png.subarray(1, 4).toString("ascii")).toBe("PNG");
+    // IHDR: one row per commune and one column per need of the graph.
+    const { nameWidth, headerHeight, cellWidth, cellHeight, titleHeight, rightMargin, legendHeight } = coveragePngLayout;
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([nameWidth + census!.needs * cellWidth + rightMargin, titleHeight + headerHeight + census!.communes * cellHeight + legendHeight]);
+    await page.close();
+  });
+});
+
+describe("standards", () => {
+  it("shows the counselling centres the graph counts and « inconnu » for shelter places some shelters do not count", async () => {
+    const page = await browser.newPage();
+    await openObservatory(page);
+    const [counted] = await cypher<{ welcome: number }>(
+      `MATCH (s:Service {kind: 'WELCOME_CENTRE'}) WHERE s.audience IN ['VICTIMS', 'GENERAL_PUBLIC']
+         AND EXISTS { (s)-[:SERVES]->(a:Territory) WHERE a.code = '92' OR (a)-[:PART_OF]->(:Territory {code: '92'}) }
+       RETURN count(s) AS welcome`,
+    );
+    const etalab92 = [...etalabPopulation.entries()].filter(([code]) => code.startsWith("92")).reduce((sum, [, p]) => sum + (p ?? 0), 0);
+    const counselling = page.locator("tr[data-standard=WOMENS_COUNSELLING_CENTRES]");
+    expect(digits(await counselling.locator("[data-figure=present]").textContent())).toBe(counted!.welcome);
+    expect(digits(await counselling.locator("[data-figure=needed]").textContent())).toBe(Math.ceil(Math.round(etalab92 / 2) / 50_000));
+    expect(await page.textContent("tr[data-standard=FAMILY_SHELTER_PLACES] [data-figure=present]")).toMatch(/^inconnu \(au moins \d/);
+    expect(await page.textContent("tr[data-standard=FAMILY_SHELTER_PLACES] [data-figure=gap]")).toBe("inconnu");
+    expect(await page.textContent("table.standards")).toContain("2023");
+    await page.close();
+  });
+});
+
+describe("freshness", () => {
+  it("marks the oldest fact verified by e-mail: it leaves the list, the campaign counts it and the audit trail says who and how", async () => {
+    const page = await browser.newPage();
+    await openObservatory(page);
+    const first = page.locator("li.fact").first();
+    const [label, id] = (await first.getAttribute("data-fact"))!.split(" ") as [string, string];
+    const done = digits(await page.textContent("[data-figure=done]"));
+
+    await first.locator("select.method").selectOption("EMAIL");
+    await first.locator(`button:has-text("${fr.observatory.markVerified}")`).click();
+    await page.waitForSelector(`.freshness-status:has-text("${fr.observatory.markedVerified}")`);
+    await page.waitForSelector(`li.fact[data-fact="${label} ${id}"]`, { state: "detached" });
+    expect(digits(await page.textContent("[data-figure=done]"))).toBe(done + 1);
+
+    const today = DateTime.now().setZone("Europe/Paris").toISODate();
+    const [fact] = await cypher<{ verifiedAt: string; unverified: boolean | null }>(`MATCH (n:${label} {id: $id}) RETURN toString(n.verifiedAt) AS verifiedAt, n.unverified AS unverified`, { id });
+    expect(fact).toEqual({ verifiedAt: today, unverified: false });
+    const audits = await cypher<{ role: string; changes: string }>(
+      `MATCH (a:AuditRecord {operation: 'markVerified'}) WHERE a.changes CONTAINS $id RETURN a.role AS role, a.changes AS changes`,
+      { id },
+    );
+    expect(audits).toHaveLength(1);
+    expect(audits[0]!.role).toBe("COORDINATOR");
+    expect(audits[0]!.changes).toContain("EMAIL");
+    await page.close();
+  });
+});
+
+describe("demand", () => {
+  it("shows unmet demand by commune as counted, under 5 as « < 5 »", async () => {
+    const today = DateTime.now().setZone("Europe/Paris").toISODate();
+    const rows = [
+      { communeCode: "92050", need: "LEGAL_ADVICE", count: 3, covered: false },
+      { communeCode: "92002", need: "HOUSING", count: 4, covered: false },
+      { communeCode: "92002", need: "PSYCHOLOGICAL", count: 3, covered: false },
+      { communeCode: "92002", need: "LISTENING", count: 9, covered: true },
+    ];
+    await cypher(
+      `UNWIND $rows AS row
+       CREATE (:DemandCount {key: $today + '|' + row.communeCode + '|' + row.need + '|web-test', day: date($today), communeCode: row.communeCode,
+         situation: 'INTIMATE_PARTNER_VIOLENCE', need: row.need, urgency: 'URGENT', covered: row.covered, count: row.count})`,
+      { rows, today },
+    );
+    const page = await browser.newPage();
+    await openObservatory(page);
+    const unmet = await cypher<{ communeCode: string; count: number }>(
+      `MATCH (c:DemandCount) WHERE c.communeCode STARTS WITH '92' AND NOT c.covered AND c.day = date($today) RETURN c.communeCode AS communeCode, sum(c.count) AS count`,
+      { today },
+    );
+    for (const { communeCode, count } of unmet) {
+      expect(await page.textContent(`tr[data-commune="${communeCode}"] [data-figure=unmet]`)).toBe(count < 5 ? "< 5" : String(count));
+    }
+    expect(unmet.map((u) => u.count).sort()).toEqual([3, 7]);
+    await page.close();
+  });
+});
+
+describe("network", () => {
+  it("lists the 92's actors with their relations, filtered by type, and the isolated actors an independent query finds", async () => {
+    const page = await browser.newPage();
+    await openObservatory(page);
+    const isolated = await cypher<{ name: string }>(
+      `MATCH (a:Actor {departement: '92'}) WHERE NOT EXISTS { (a)-[]-(other) WHERE other:Actor OR other:Convention } RETURN a.name AS name ORDER BY name`,
+    );
+    const shown = await page.$$eval("ul.isolated li", (lis) => lis.map((li) => li.textContent ?? ""));
+    expect(shown.sort()).toEqual(isolated.map((i) => i.name).sort());
+    const [actors] = await cypher<{ count: number }>(`MATCH (a:Actor {departement: '92'}) RETURN count(a) AS count`);
+    expect(await page.locator("ul.network-actors > li").count()).toBeGreaterThanOrEqual(actors!.count);
+    expect(await page.locator("ul.network-actors > li ul li").count()).toBeGreaterThan(0);
+
+    await page.selectOption("#relation-type", "MEMBER_OF");
+    const [members] = await cypher<{ actors: number; relations: number }>(
+      `MATCH (a:Actor {departement: '92'})-[r:MEMBER_OF]-(b:Actor)
+       WITH collect(DISTINCT a) + collect(DISTINCT b) AS ends, collect(DISTINCT r) AS relations
+       UNWIND ends AS actor RETURN count(DISTINCT actor) AS actors, size(relations) AS relations`,
+    );
+    expect(members!.relations).toBeGreaterThan(0);
+    await expect.poll(() => page.locator("ul.network-actors > li").count()).toBe(members!.actors);
+    // Each relation shows under both of its ends.
+    expect(await page.locator("ul.network-actors > li ul li").count()).toBe(2 * members!.relations);
+    expect((await page.$$eval("ul.network-actors > li ul li", (lis) => lis.map((li) => li.textContent ?? ""))).every((text) => text.includes(fr.observatory.relations.MEMBER_OF))).toBe(true);
+    await page.close();
+  });
+});
+
+describe("accessibility", () => {
+  for (const width of [360, 1280]) {
+    it(`finds no axe-core violation on the observatory, signed out and signed in with a cell open, at ${width} px`, async () => {
+      const context = await browser.newContext({ viewport: { width, height: 900 } });
+      const page = await context.newPage();
+      const found: Record<string, string[]> = {};
+      const check = async (name: string) => {
+        const violations = await axeViolations(page);
+        if (violations.length) found[name] = violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+      };
+      await page.goto(`${origin}/observatoire`);
+      await page.waitForSelector(".observatory .notice");
+      await check("signed-out");
+      await openObservatory(page);
+      await page.click('button[data-cell="92050 LEGAL_ADVICE"]');
+      if (process.env.UPDATE_SCREENSHOTS === "1") {
+        await page.locator("#coverage-caption").scrollIntoViewIfNeeded();
+        await page.screenshot({ path: join(import.meta.dirname, "..", "web", "screenshots", `observatoire-${width}.png`) });
+      }
+      await check("observatoire");
+      await context.close();
+
+      expect(found).toEqual({});
+    }, 120_000);
+  }
+
+  it("reads in English after the language switch", async () => {
+    const page = await browser.newPage();
+    await openObservatory(page);
+    await page.click("#language-switch");
+    expect(await page.textContent("main h1")).toBe("Observatory — département 92");
+    expect(await page.textContent("#coverage-title")).toBe("Coverage");
+    await page.close();
+  });
+});

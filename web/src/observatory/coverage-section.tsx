@@ -1,0 +1,194 @@
+/**
+ * Coverage: communes × needs, each cell coloured by reach and also lettered and patterned (colour is
+ * never the only cue); a cell opens the services behind it or the gap's explanation.
+ */
+import { useState } from "preact/hooks";
+import type { CoverageReach, NeedCode, SituationCode, WebCoverageQuery } from "../../../generated/web-client/graphql";
+import { request } from "../api";
+import { useText } from "../i18n/text";
+import { formatDate } from "../paris-time";
+import { coverageQuery } from "../observatory-queries";
+import { coverageCsv } from "./coverage-csv";
+import { coveragePng } from "./coverage-png";
+import { downloadBlob } from "./download-blob";
+import { InPageLink } from "./in-page-link";
+import { SectionState } from "./section-state";
+import { useLoaded } from "./use-loaded";
+
+type Coverage = WebCoverageQuery["coverage"];
+type Cell = Coverage["cells"][number];
+
+const reaches: CoverageReach[] = ["IN_COMMUNE", "IN_ZONE", "DEPARTEMENT", "NATIONAL_ONLY", "NONE"];
+const shownGaps = 30;
+
+export function CoverageSection({ departement }: { departement: string }) {
+  const { t, locale } = useText();
+  const o = t.observatory;
+  const [situation, setSituation] = useState<SituationCode | "">("");
+  const [selected, setSelected] = useState<Cell>();
+  const { data, error } = useLoaded(() => request(coverageQuery, { departement, situation: situation || null }).then((d) => d.coverage), [departement, situation]);
+  const number = new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-GB");
+  const needs = data ? [...new Set(data.cells.map((c) => c.need))] : [];
+  const communes = data ? [...new Map(data.cells.map((c) => [c.communeCode, c.communeName])).entries()] : [];
+  const fileName = `couverture-${departement}${situation ? `-${situation}` : ""}`;
+  const cellOf = new Map(data?.cells.map((c) => [`${c.communeCode} ${c.need}`, c]));
+  return (
+    <section aria-labelledby="coverage-title">
+      <h2 id="coverage-title">{o.coverageTitle}</h2>
+      <p>{o.coverageIntro}</p>
+      <div class="field">
+        <label for="coverage-situation">{o.situationFilter}</label>
+        <select
+          id="coverage-situation"
+          value={situation}
+          onChange={(e) => {
+            setSituation(e.currentTarget.value as SituationCode | "");
+            setSelected(undefined);
+          }}
+        >
+          <option value="">{o.anySituation}</option>
+          {Object.entries(t.situations).map(([code, label]) => (
+            <option key={code} value={code}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <h3 id="coverage-legend-title">{o.legend}</h3>
+      <ul class="reach-legend" aria-labelledby="coverage-legend-title">
+        {reaches.map((r) => (
+          <li key={r}>
+            <span class={`reach reach-${r}`} aria-hidden="true">
+              {o.reachLetters[r]}
+            </span>{" "}
+            {o.reaches[r]}
+          </li>
+        ))}
+      </ul>
+      {!data || error ? (
+        <SectionState error={error} />
+      ) : (
+        <>
+          <p class="actions">
+            <button type="button" onClick={() => downloadBlob(new Blob([coverageCsv(data.cells, t)], { type: "text/csv;charset=utf-8" }), `${fileName}.csv`)}>
+              {o.exportCsv}
+            </button>
+            <button
+              type="button"
+              onClick={async () => downloadBlob(await coveragePng(data.cells, `${o.coverageTitle} — ${o.departement} ${departement}${situation ? ` — ${t.situations[situation]}` : ""}`, t), `${fileName}.png`)}
+            >
+              {o.exportPng}
+            </button>
+          </p>
+          <p>
+            <InPageLink to="gaps-title" class="skip-table">
+              {o.skipTable}
+            </InPageLink>
+          </p>
+          <div class="table-scroll" role="region" aria-labelledby="coverage-caption" tabIndex={0}>
+            <table class="coverage">
+              <caption id="coverage-caption">{o.coverageCaption}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{o.commune}</th>
+                  {needs.map((n) => (
+                    <th key={n} scope="col">
+                      {t.needs[n]}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {communes.map(([code, name]) => (
+                  <tr key={code}>
+                    <th scope="row">{name}</th>
+                    {needs.map((need) => {
+                      const cell = cellOf.get(`${code} ${need}`);
+                      return <td key={need}>{cell ? <CellButton cell={cell} selected={cell === selected} onSelect={setSelected} /> : null}</td>;
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <div id="cell-detail" class="cell-detail" aria-live="polite">
+            {selected ? <CellDetail cell={selected} services={data.services} number={number} /> : <p class="hint">{o.cellHint}</p>}
+          </div>
+          <h3 id="gaps-title">{o.gapsTitle}</h3>
+          <p>
+            {o.gapsCount} {number.format(data.gaps.length)}. {data.gaps.length > shownGaps ? `${o.gapsShown} ${shownGaps}.` : null}
+          </p>
+          <ol class="gaps">
+            {data.gaps.slice(0, shownGaps).map((g) => (
+              <li key={`${g.communeCode} ${g.need}`}>
+                <strong>
+                  {g.communeName} — {t.needs[g.need as NeedCode]}
+                </strong>{" "}
+                : {o.reaches[g.reach]}, {g.population.value != null ? `${number.format(g.population.value)} ${o.inhabitants}` : `${o.population} ${t.unknown}`}
+                {g.explanation ? <span class="hint"> — {g.explanation}</span> : null}
+              </li>
+            ))}
+          </ol>
+          <p class="hint sources">
+            {o.populationFrom} {data.populationSource} ({data.populationYear}). {o.reachFrom} {data.reachSource}
+          </p>
+        </>
+      )}
+    </section>
+  );
+}
+
+function CellDetail({ cell, services, number }: { cell: Cell; services: Coverage["services"]; number: Intl.NumberFormat }) {
+  const { t, locale } = useText();
+  const o = t.observatory;
+  const behind = cell.serviceIds.map((id) => services.find((s) => s.id === id)).filter((s) => s !== undefined);
+  return (
+    <>
+      <h3>
+        {cell.communeName} — {t.needs[cell.need]}
+      </h3>
+      <dl class="figures">
+        <dt>{o.reach}</dt>
+        <dd data-figure="reach">{o.reaches[cell.reach]}</dd>
+        <dt>{o.servicesInReach}</dt>
+        <dd data-figure="services-in-reach">{number.format(cell.servicesInReach)}</dd>
+        <dt>{o.population}</dt>
+        <dd data-figure="population">{cell.population.value != null ? number.format(cell.population.value) : t.unknown}</dd>
+        <dt>{o.placesTotal}</dt>
+        <dd data-figure="places">{cell.placesTotal.value != null ? number.format(cell.placesTotal.value) : t.unknown}</dd>
+      </dl>
+      {cell.explanation ? <p class="notice">{cell.explanation}</p> : null}
+      {behind.length > 0 ? (
+        <>
+          <h4>{o.servicesBehind}</h4>
+          <ul class="cell-services">
+            {behind.map((s) => (
+              <li key={s.id}>
+                <strong>{s.name}</strong> ({s.actorName}){s.weeklyHours != null ? ` — ${number.format(s.weeklyHours)} ${o.hoursPerWeek}` : ""}
+                <span class="verified">
+                  {" "}
+                  — {o.verifiedOn} {formatDate(s.verifiedAt, locale)}, {s.source}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+function CellButton({ cell, selected, onSelect }: { cell: Cell; selected: boolean; onSelect: (cell: Cell) => void }) {
+  const { t } = useText();
+  const o = t.observatory;
+  return (
+    <button type="button" class={`reach reach-${cell.reach}`} aria-pressed={selected} aria-controls="cell-detail" data-cell={`${cell.communeCode} ${cell.need}`} onClick={() => onSelect(cell)}>
+      <span aria-hidden="true">
+        {o.reachLetters[cell.reach]} {cell.servicesInReach}
+      </span>
+      <span class="visually-hidden">
+        {o.reaches[cell.reach]}, {cell.servicesInReach} {o.services}
+      </span>
+    </button>
+  );
+}
