@@ -5,7 +5,7 @@
  * or a stopped database would, and reopening it shows the API recovers without a restart.
  */
 import { createServer, connect, type Server, type Socket } from "node:net";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { apiRequest, graphql, invokeGraphQL } from "./support/http-api";
 
 interface Route {
@@ -118,6 +118,15 @@ describe("referral route with the graph out of reach", () => {
     const response = await invokeGraphQL<{ referralRoute: Route }>(apiRequest({ method: "GET", query, headers: { "apollo-require-preflight": "true" } }));
     expect(response.body.data?.referralRoute.degraded).toBe(true);
     expect(response.headers["cache-control"]).toBe("no-store");
+  });
+
+  // A new container: the handler's module is loaded again, its server started with the graph cut off.
+  // The index check and then the route each wait for the driver to give up, hence the longer limit.
+  it("answers degraded from a container that starts during the outage", { timeout: 90_000 }, async () => {
+    vi.resetModules();
+    const answer = await route(inDanger);
+    expect(answer.degraded).toBe(true);
+    expect(answer.emergency.map((line) => line.number)).toEqual(["17", "112", "114", "3919"]);
   });
 
   it("still refuses an invalid request rather than degrade it", async () => {

@@ -16,7 +16,7 @@ import { typeDefs } from "../../generated/type-defs";
 import { withFieldAuthorization } from "./field-authorization";
 import { formatError, formatErrorUnmasked } from "./format-error";
 import type { GraphQLContext } from "./graphql-context";
-import { assertGraphSchema } from "../graph/graph-schema";
+import { assertGraphSchemaWhenReachable } from "../graph/graph-schema";
 import { neo4jGraphQLFeatures } from "../graph/neo4j-graphql-features";
 import type { AnonymousOperations } from "../config";
 import { anonymousOperationAllowlist, registeredOperationStore } from "./operation-allowlist";
@@ -71,7 +71,7 @@ export async function buildGraphQLSchema(driver: Driver) {
 
 export async function createGraphQLServer({ driver, introspection, maskErrors = true, anonymousOperations = "any" }: ServerOptions): Promise<ApolloServer<GraphQLContext>> {
   // The index check's round trip to Neo4j starts first, so that it overlaps the schema build (CPU).
-  const [, schema] = await Promise.all([assertGraphSchema(driver), buildGraphQLSchema(driver)]);
+  const [, schema] = await Promise.all([assertGraphSchemaWhenReachable(driver), buildGraphQLSchema(driver)]);
   const armor = queryArmor();
   const allowlist = anonymousOperations === "registered";
   return new ApolloServer<GraphQLContext>({

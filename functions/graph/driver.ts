@@ -15,3 +15,13 @@ export function createDriver({ uri, user, password }: Neo4jSettings): Driver {
     disableLosslessIntegers: true,
   });
 }
+
+/**
+ * Neo4j down or out of reach (the driver's ServiceUnavailable, or SessionExpired when the connection
+ * drops in the transaction), once the driver has stopped retrying. Other failures, a bug or a timeout,
+ * are not this.
+ */
+export function isGraphUnreachable(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === neo4j.error.SERVICE_UNAVAILABLE || code === neo4j.error.SESSION_EXPIRED;
+}

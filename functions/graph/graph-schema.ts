@@ -1,4 +1,5 @@
 import type { Driver } from "neo4j-driver";
+import { isGraphUnreachable } from "./driver";
 import { indexesCypher } from "../../generated/cypher";
 
 const statements = indexesCypher
@@ -21,5 +22,19 @@ export async function assertGraphSchema(driver: Driver): Promise<void> {
   const missing = expected.filter((name) => !present.has(name));
   if (missing.length > 0) {
     throw new Error(`The graph lacks indexes ${missing.join(", ")}: run \`npm run seed\` (or ensureGraphSchema) first`);
+  }
+}
+
+/**
+ * As assertGraphSchema, except that a graph out of reach does not stop the server from starting: a
+ * container that starts during an outage still answers routes, degraded, with the emergency numbers
+ * (functions/routes/referral-route.ts). An unprepared graph still stops it.
+ */
+export async function assertGraphSchemaWhenReachable(driver: Driver): Promise<void> {
+  try {
+    await assertGraphSchema(driver);
+  } catch (error) {
+    if (!isGraphUnreachable(error)) throw error;
+    console.warn(JSON.stringify({ level: "WARN", message: "index check skipped: the graph is unreachable at start", neo4jCode: (error as { code: string }).code }));
   }
 }

@@ -5,6 +5,7 @@ import neo4j, { type Driver } from "neo4j-driver";
 import { referralRouteCypher } from "../../generated/cypher";
 import { emergencyLines } from "../../generated/emergency-lines";
 import { communesOfRequest } from "../domain/territories";
+import { isGraphUnreachable } from "../graph/driver";
 import type { Audience, NeedCode, RouteRequest, SituationCode } from "../../generated/graphql";
 import type { Role } from "../auth/caller";
 import type { GraphQLContext } from "../api/graphql-context";
@@ -51,16 +52,6 @@ export async function referralRoute(driver: Driver, input: RouteRequest, context
     console.warn(JSON.stringify({ level: "WARN", message: "degraded route: the graph is unreachable", neo4jCode: (error as { code: string }).code }));
     return degradedRoute(plan, dangerNumbers);
   }
-}
-
-/**
- * Neo4j down or out of reach (the driver's ServiceUnavailable, or SessionExpired when the connection
- * drops in the transaction), once the driver has stopped retrying (functions/graph/driver.ts). Other
- * failures, a bug or a timeout, still fail the request.
- */
-function isGraphUnreachable(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === neo4j.error.SERVICE_UNAVAILABLE || code === neo4j.error.SESSION_EXPIRED;
 }
 
 /**
