@@ -32,11 +32,13 @@ const config: CodegenConfig = {
       config: { documentMode: "string", enumsAsTypes: true, useTypeImports: true, scalars },
     },
     // The web app's operations (web/src/queries.ts), typed from the schema as served; documents are
-    // strings, so the browser bundle carries no GraphQL parser.
+    // strings, so the browser bundle carries no GraphQL parser. Their persisted-documents.json is
+    // part of the allowlist (functions/api/operation-allowlist.ts): the app works on a stage that
+    // runs only registered operations.
     [`${generated}/web-client/`]: {
       documents: ["web/src/**/*.ts", "web/src/**/*.tsx"],
       preset: "client",
-      presetConfig: { fragmentMasking: false },
+      presetConfig: { fragmentMasking: false, persistedDocuments: { hashAlgorithm: "sha256" } },
       config: { documentMode: "string", enumsAsTypes: true, useTypeImports: true, scalars },
     },
   },

@@ -17,6 +17,8 @@ export interface LocalServerOptions {
   /** The folder of the built web app (web/dist-developer); without it, only /graphql is served. */
   webRoot?: string;
   developmentSignIn?: boolean;
+  /** The identity provider the web app signs professionals in with, which its pages may then call. */
+  identityProviderOrigin?: string;
 }
 
 export async function serveLocally(port: number, options: LocalServerOptions = {}): Promise<string> {
@@ -35,7 +37,7 @@ export async function serveLocally(port: number, options: LocalServerOptions = {
     }
     if (url.pathname !== "/graphql") {
       if (options.webRoot && (request.method === "GET" || request.method === "HEAD")) {
-        const file = await webFile(options.webRoot, url.pathname);
+        const file = await webFile(options.webRoot, url.pathname, options.identityProviderOrigin ? [options.identityProviderOrigin] : []);
         response.writeHead(file.status, file.headers).end(request.method === "HEAD" ? undefined : file.body);
         return;
       }

@@ -17,13 +17,16 @@ const contentTypes: Record<string, string> = {
   ".webmanifest": "application/manifest+json",
 };
 
-export const webSecurityHeaders = {
-  "content-security-policy":
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
-  "referrer-policy": "no-referrer",
-  "x-content-type-options": "nosniff",
-  "permissions-policy": "geolocation=(), camera=(), microphone=()",
-};
+/** The headers of every file; `connectOrigins` are the other origins the app may call (the identity provider's). */
+export function webSecurityHeaders(connectOrigins: string[] = []): Record<string, string> {
+  const connect = ["'self'", ...connectOrigins].join(" ");
+  return {
+    "content-security-policy": `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src ${connect}; font-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'`,
+    "referrer-policy": "no-referrer",
+    "x-content-type-options": "nosniff",
+    "permissions-policy": "geolocation=(), camera=(), microphone=()",
+  };
+}
 
 export interface WebFile {
   status: number;
@@ -31,13 +34,13 @@ export interface WebFile {
   body: Buffer;
 }
 
-export async function webFile(webRoot: string, pathname: string): Promise<WebFile> {
+export async function webFile(webRoot: string, pathname: string, connectOrigins: string[] = []): Promise<WebFile> {
   const root = resolve(webRoot);
   const requested = resolve(join(root, normalize(decodeURIComponent(pathname))));
   const isAsset = extname(pathname) !== "";
   const file = isAsset && requested.startsWith(`${root}/`) && (await isFile(requested)) ? requested : join(root, "index.html");
   if (isAsset && file !== requested) {
-    return { status: 404, headers: { "content-type": "text/plain; charset=utf-8", ...webSecurityHeaders }, body: Buffer.from("Not found") };
+    return { status: 404, headers: { "content-type": "text/plain; charset=utf-8", ...webSecurityHeaders(connectOrigins) }, body: Buffer.from("Not found") };
   }
   const immutable = file.includes(`${root}/assets/`);
   return {
@@ -45,7 +48,7 @@ export async function webFile(webRoot: string, pathname: string): Promise<WebFil
     headers: {
       "content-type": contentTypes[extname(file)] ?? "application/octet-stream",
       "cache-control": immutable ? "public, max-age=31536000, immutable" : "no-store",
-      ...webSecurityHeaders,
+      ...webSecurityHeaders(connectOrigins),
     },
     body: await readFile(file),
   };

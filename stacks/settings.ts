@@ -15,9 +15,9 @@ export const neo4jEnvironment = {
 export const apiEnvironment = {
   GRAPHQL_INTROSPECTION: production ? "false" : "true",
   GRAPHQL_MASK_ERRORS: production ? "true" : "false",
-  // "registered" limits callers without a token to published/operations.json (functions/api/operation-allowlist.ts);
-  // "any" while the public pages send their own queries.
-  ANONYMOUS_OPERATIONS: "any",
+  // "registered" limits callers without a token to the registered operations, the web app's included
+  // (functions/api/operation-allowlist.ts); other stages let developers try any query.
+  ANONYMOUS_OPERATIONS: production ? "registered" : "any",
 };
 
 /**

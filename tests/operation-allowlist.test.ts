@@ -1,11 +1,12 @@
 /**
  * Allowlist mode (ANONYMOUS_OPERATIONS=registered), over real HTTP: without a token, only the
- * operations registered in published/operations.json run, sent by hash; a PARTNER_APP token may send
- * any query.
+ * registered operations run (the partners' of published/operations.json and the web app's own), sent
+ * by hash; a PARTNER_APP token may send any query.
  */
 import { createHash } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import registered from "../published/operations.json";
+import webAppOperations from "../generated/web-client/persisted-documents.json";
 import { startLocalApi } from "./support/local-api";
 import { tokenFor } from "./support/tokens";
 
@@ -43,6 +44,19 @@ describe("allowlist mode", () => {
     expect(answer.errors).toBeUndefined();
     expect((answer.data?.territories as { name: string }[])[0]?.name).toBe("Nanterre");
     expect(response.headers.get("cache-control")).toBe("public, max-age=60");
+  });
+
+  it("knows every operation of the web app: none is refused as unregistered", async () => {
+    const refused: string[] = [];
+    for (const [key, query] of Object.entries(webAppOperations as Record<string, string>)) {
+      if (query.startsWith("mutation")) continue;
+      const { answer } = await post({ variables: {}, extensions: { persistedQuery: { version: 1, sha256Hash: key.replace(/^sha256:/, "") } } });
+      // Variables are missing, so most answers are errors; none may say the operation is unknown or forbidden.
+      const unknown = (answer.errors ?? []).some((e) => e.extensions?.code === "PERSISTED_QUERY_NOT_FOUND" || /registered operations/.test(e.message));
+      if (unknown) refused.push(query.slice(0, 60));
+    }
+    expect(Object.keys(webAppOperations).length).toBeGreaterThan(10);
+    expect(refused).toEqual([]);
   });
 
   it("refuses a free-form query without a token", async () => {

@@ -1,7 +1,8 @@
 /**
  * The web app's directory, actor pages and every page's accessibility (axe-core at 360 px and
  * 1280 px), the language switch, and the production bundle, which must not carry the development
- * sign-in. Screenshots of the pages go to web/screenshots/ for the README.
+ * sign-in. Screenshots of the pages go to web/screenshots/ for the README. The API runs only registered
+ * operations for anonymous callers, as a production stage may.
  */
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -14,7 +15,7 @@ let origin: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  [origin, browser] = await Promise.all([startWebApp(), launchChromium()]);
+  [origin, browser] = await Promise.all([startWebApp({ ANONYMOUS_OPERATIONS: "registered" }), launchChromium()]);
 });
 
 afterAll(async () => {

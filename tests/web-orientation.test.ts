@@ -1,18 +1,23 @@
 /**
  * The "Orientation" web app in a real browser (Debian's Chromium through playwright-core), served by
  * the local server next to /graphql against the tests' Neo4j: the route journeys, quick exit, share,
- * print, failures, and what a professional sees that the public does not.
+ * print, failures, and what a professional sees that the public does not. The API runs only
+ * registered operations for anonymous callers, as a production stage may: the app must still work.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchChromium, startWebApp } from "./support/web-app";
 import { neutralSite } from "../web/src/quick-exit";
+import { routeQuery } from "../web/src/queries";
+
+/** The app sends its registered operations by hash (web/src/api.ts). */
+const routeQueryHash = String(routeQuery.__meta__?.hash).replace(/^sha256:/, "");
 
 let origin: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  [origin, browser] = await Promise.all([startWebApp(), launchChromium()]);
+  [origin, browser] = await Promise.all([startWebApp({ ANONYMOUS_OPERATIONS: "registered" }), launchChromium()]);
 });
 
 afterAll(async () => {
@@ -77,7 +82,7 @@ describe("the route", () => {
   it("shows progress while a slow answer comes", async () => {
     const { context, page } = await newPage();
     await context.route(`${origin}/graphql`, async (route) => {
-      if (route.request().postData()?.includes("WebReferralRoute")) await new Promise((resolve) => setTimeout(resolve, 1500));
+      if (route.request().postData()?.includes(routeQueryHash)) await new Promise((resolve) => setTimeout(resolve, 1500));
       await route.continue();
     });
     await page.goto(`${origin}/`);

@@ -24,10 +24,13 @@ function staticStrings(): Plugin {
   };
 }
 
-/** The page's Content-Security-Policy, also where a static host sets no header: its own origin, and the API's when deployed apart. */
+/**
+ * The page's Content-Security-Policy, also where a static host sets no header: its own origin, the
+ * API's when deployed apart, and the identity provider's, which only the sign-in calls.
+ */
 function contentSecurityPolicy(): Plugin {
-  const apiOrigin = process.env.VITE_API_URL ? new URL(process.env.VITE_API_URL).origin : "";
-  const policy = `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'${apiOrigin ? ` ${apiOrigin}` : ""}; base-uri 'none'; form-action 'self'`;
+  const origins = [process.env.VITE_API_URL, process.env.VITE_OIDC_ISSUER].filter((url): url is string => Boolean(url)).map((url) => ` ${new URL(url).origin}`);
+  const policy = `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'${origins.join("")}; base-uri 'none'; form-action 'self'`;
   return {
     name: "parcours-content-security-policy",
     transformIndexHtml: () => [{ tag: "meta", attrs: { "http-equiv": "Content-Security-Policy", content: policy }, injectTo: "head-prepend" }],
@@ -43,6 +46,7 @@ export default defineConfig(({ mode }) => ({
     outDir: mode === "developer" ? "dist-developer" : "dist",
     emptyOutDir: true,
     modulePreload: { polyfill: false },
+    rolldownOptions: { input: { index: `${import.meta.dirname}/index.html`, signInReturn: `${import.meta.dirname}/sign-in-return.html` } },
     target: "es2022",
   },
   server: { port: Number(process.env.WEB_DEV_PORT ?? 5173), proxy: { "/graphql": `http://localhost:${process.env.PORT ?? 4000}`, "/local": `http://localhost:${process.env.PORT ?? 4000}` } },

@@ -19,7 +19,7 @@ import type { GraphQLContext } from "./graphql-context";
 import { assertGraphSchemaWhenReachable } from "../graph/graph-schema";
 import { neo4jGraphQLFeatures } from "../graph/neo4j-graphql-features";
 import type { AnonymousOperations } from "../config";
-import { anonymousOperationAllowlist, registeredOperationStore } from "./operation-allowlist";
+import { anonymousOperationAllowlist, persistedOperationStore } from "./operation-allowlist";
 import { parseOptions, queryArmor, requestLimits, responseSizeLimit } from "./query-limits";
 import { routeNodeResolvers } from "../routes/graph-nodes";
 
@@ -81,7 +81,7 @@ export async function createGraphQLServer({ driver, introspection, maskErrors = 
     allowBatchedHttpRequests: false,
     parseOptions,
     formatError: maskErrors ? formatError : formatErrorUnmasked,
-    ...(allowlist ? { persistedQueries: { cache: registeredOperationStore } } : {}),
+    persistedQueries: { cache: persistedOperationStore(allowlist) },
     // Parcours reports to no Apollo GraphOS. Saying so also spares each cold start the import of
     // Apollo's trace protobuf, which the inline-trace plugin would otherwise load at server start.
     plugins: [

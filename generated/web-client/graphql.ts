@@ -368,6 +368,20 @@ export type WebUpdatePlacesFreeMutationVariables = Exact<{
 
 export type WebUpdatePlacesFreeMutation = { updatePlacesFree: { serviceId: string, placesFree: number, updatedAt: string } };
 
+export type WebPlacesAuditQueryVariables = Exact<{
+  limit: number;
+}>;
+
+
+export type WebPlacesAuditQuery = { auditRecords: Array<{ id: string, at: string, subject: string, role: string, changes: string }> };
+
+export type WebServicesOfCapacitiesQueryVariables = Exact<{
+  capacityIds: Array<string | number> | string | number;
+}>;
+
+
+export type WebServicesOfCapacitiesQuery = { services: Array<{ id: string, name: string, capacity: { id: string } | null }> };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -431,7 +445,7 @@ export const WebCoverageDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<WebCoverageQuery, WebCoverageQueryVariables>;
+    `, {"hash":"sha256:f42cf7c886bf3fad8f4f3fd263d94ee38cc65564bfa85f6bd19f2b44ffafab74"}) as unknown as TypedDocumentString<WebCoverageQuery, WebCoverageQueryVariables>;
 export const WebStandardsDocument = new TypedDocumentString(`
     query WebStandards($departement: String!) {
   standards(departement: $departement) {
@@ -452,7 +466,7 @@ export const WebStandardsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<WebStandardsQuery, WebStandardsQueryVariables>;
+    `, {"hash":"sha256:e4048df061222045557cb445dfb4127e7cfe68a20b34214968421818b3e8767d"}) as unknown as TypedDocumentString<WebStandardsQuery, WebStandardsQueryVariables>;
 export const WebFreshnessDocument = new TypedDocumentString(`
     query WebFreshness($departement: String!, $limit: Int) {
   freshness(departement: $departement, limit: $limit) {
@@ -474,7 +488,7 @@ export const WebFreshnessDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<WebFreshnessQuery, WebFreshnessQueryVariables>;
+    `, {"hash":"sha256:dd96e978c435fb031c1d4d3131d8bb77bc9729704fe018f8a4471127a9755abd"}) as unknown as TypedDocumentString<WebFreshnessQuery, WebFreshnessQueryVariables>;
 export const WebMarkVerifiedDocument = new TypedDocumentString(`
     mutation WebMarkVerified($input: MarkVerifiedInput!) {
   markVerified(input: $input) {
@@ -484,7 +498,7 @@ export const WebMarkVerifiedDocument = new TypedDocumentString(`
     auditId
   }
 }
-    `) as unknown as TypedDocumentString<WebMarkVerifiedMutation, WebMarkVerifiedMutationVariables>;
+    `, {"hash":"sha256:e23815eb5d8fb4161f8f657c16295c980022712e3008e7ea018a6782bc03ac15"}) as unknown as TypedDocumentString<WebMarkVerifiedMutation, WebMarkVerifiedMutationVariables>;
 export const WebDemandDocument = new TypedDocumentString(`
     query WebDemand($departement: String!) {
   demand(departement: $departement) {
@@ -497,7 +511,7 @@ export const WebDemandDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<WebDemandQuery, WebDemandQueryVariables>;
+    `, {"hash":"sha256:595ae1ae0cc072b96fc27f836809ec12c3a2f9486d504888f80bec3186b50fa0"}) as unknown as TypedDocumentString<WebDemandQuery, WebDemandQueryVariables>;
 export const WebNetworkDocument = new TypedDocumentString(`
     query WebNetwork($departement: String!) {
   network(departement: $departement) {
@@ -520,7 +534,7 @@ export const WebNetworkDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<WebNetworkQuery, WebNetworkQueryVariables>;
+    `, {"hash":"sha256:38b518843a2e843774fd06b928d1a824a66b593f03cf486328b8386aa790fabd"}) as unknown as TypedDocumentString<WebNetworkQuery, WebNetworkQueryVariables>;
 export const WebCommunesDocument = new TypedDocumentString(`
     query WebCommunes {
   territories(where: {level: {eq: COMMUNE}}, sort: [{name: ASC}], limit: 1000) {
@@ -528,7 +542,7 @@ export const WebCommunesDocument = new TypedDocumentString(`
     name
   }
 }
-    `) as unknown as TypedDocumentString<WebCommunesQuery, WebCommunesQueryVariables>;
+    `, {"hash":"sha256:eb7d923d8d1c1a8990ea921bef9d98be4bbcc2c9d18ee48918453e91e5974a88"}) as unknown as TypedDocumentString<WebCommunesQuery, WebCommunesQueryVariables>;
 export const WebReferralRouteDocument = new TypedDocumentString(`
     query WebReferralRoute($input: RouteRequest!) {
   referralRoute(input: $input) {
@@ -594,7 +608,7 @@ export const WebReferralRouteDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<WebReferralRouteQuery, WebReferralRouteQueryVariables>;
+    `, {"hash":"sha256:c9c91f61afee75d2bfeb663f8e45d790a3df1a8434ddfb4cde771c6d0bbe8035"}) as unknown as TypedDocumentString<WebReferralRouteQuery, WebReferralRouteQueryVariables>;
 export const WebSearchDocument = new TypedDocumentString(`
     query WebSearch($text: String!) {
   search(text: $text, limit: 30) {
@@ -608,7 +622,7 @@ export const WebSearchDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<WebSearchQuery, WebSearchQueryVariables>;
+    `, {"hash":"sha256:85b1b89519a6f5ada671566f1cecb63d943b78cc45df01ebc6b8b0a60b2ffe0c"}) as unknown as TypedDocumentString<WebSearchQuery, WebSearchQueryVariables>;
 export const WebActorDocument = new TypedDocumentString(`
     query WebActor($id: ID!) {
   actors(where: {id: {eq: $id}}, limit: 1) {
@@ -690,7 +704,7 @@ export const WebActorDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<WebActorQuery, WebActorQueryVariables>;
+    `, {"hash":"sha256:d462ed0f1bddcdcda6a54fb5782e4f0b585145aee09cdd7ac229efe9239a9a1d"}) as unknown as TypedDocumentString<WebActorQuery, WebActorQueryVariables>;
 export const WebShelterPlacesDocument = new TypedDocumentString(`
     query WebShelterPlaces($actorId: ID!) {
   actors(where: {id: {eq: $actorId}}, limit: 1) {
@@ -707,7 +721,7 @@ export const WebShelterPlacesDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<WebShelterPlacesQuery, WebShelterPlacesQueryVariables>;
+    `, {"hash":"sha256:feaaafa9f113cd1708d92210b434be7b9dca4270d81ba3c52ec2abbc774b756d"}) as unknown as TypedDocumentString<WebShelterPlacesQuery, WebShelterPlacesQueryVariables>;
 export const WebUpdatePlacesFreeDocument = new TypedDocumentString(`
     mutation WebUpdatePlacesFree($input: PlacesFreeInput!) {
   updatePlacesFree(input: $input) {
@@ -716,4 +730,30 @@ export const WebUpdatePlacesFreeDocument = new TypedDocumentString(`
     updatedAt
   }
 }
-    `) as unknown as TypedDocumentString<WebUpdatePlacesFreeMutation, WebUpdatePlacesFreeMutationVariables>;
+    `, {"hash":"sha256:c59f142e3f267560eb353277b4404c5e59a72c7c0b9f56df83b876102934a7e8"}) as unknown as TypedDocumentString<WebUpdatePlacesFreeMutation, WebUpdatePlacesFreeMutationVariables>;
+export const WebPlacesAuditDocument = new TypedDocumentString(`
+    query WebPlacesAudit($limit: Int!) {
+  auditRecords(
+    where: {operation: {eq: "updatePlacesFree"}}
+    sort: [{at: DESC}]
+    limit: $limit
+  ) {
+    id
+    at
+    subject
+    role
+    changes
+  }
+}
+    `, {"hash":"sha256:eac293d0be01a089df501ec3e85b41cca8a174a21380315874c230a4976bc496"}) as unknown as TypedDocumentString<WebPlacesAuditQuery, WebPlacesAuditQueryVariables>;
+export const WebServicesOfCapacitiesDocument = new TypedDocumentString(`
+    query WebServicesOfCapacities($capacityIds: [ID!]!) {
+  services(where: {capacity: {id: {in: $capacityIds}}}, limit: 100) {
+    id
+    name
+    capacity {
+      id
+    }
+  }
+}
+    `, {"hash":"sha256:447c2404fe2d6713a3327d68f910b25b73547de19142bae7a9333fedb0e410c2"}) as unknown as TypedDocumentString<WebServicesOfCapacitiesQuery, WebServicesOfCapacitiesQueryVariables>;

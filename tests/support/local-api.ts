@@ -6,7 +6,8 @@ export async function startLocalApi(): Promise<string> {
   return serveLocally(await freePort());
 }
 
-function freePort(): Promise<number> {
+/** A port nothing listens on now, for a server the test starts. */
+export function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const probe = createServer().listen(0, "127.0.0.1", () => {
       const { port } = probe.address() as { port: number };

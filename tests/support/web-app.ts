@@ -9,9 +9,9 @@ import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { createServer } from "node:net";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { ensureWebBuild } from "../../local/web-build";
+import { freePort } from "./local-api";
 
 export const chromiumPath = "/usr/bin/chromium";
 
@@ -24,8 +24,12 @@ export function ensureChromium(): void {
   throw new Error(`The browser tests need Chromium at ${chromiumPath}: install the Debian package "chromium" (sudo apt-get install -y chromium).`);
 }
 
-/** The built app and the API on one local origin, e.g. http://localhost:41234. */
-export async function startWebApp(): Promise<string> {
+/**
+ * The built app and the API on one local origin, e.g. http://localhost:41234. `apiEnvironment` is
+ * what the API's handler reads at its start, such as ANONYMOUS_OPERATIONS.
+ */
+export async function startWebApp(apiEnvironment: Record<string, string> = {}): Promise<string> {
+  Object.assign(process.env, apiEnvironment);
   const web = await ensureWebBuild("developer");
   const { serveLocally } = await import("../../local/server");
   const api = await serveLocally(await freePort(), { webRoot: web.dir, developmentSignIn: true });
@@ -54,14 +58,5 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
     const axe = (window as unknown as { axe: { run: (context: Document, options: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
     const { violations } = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } });
     return violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
   });
 }

@@ -26,14 +26,30 @@ interface GraphQLResponse<T> {
   errors?: { message: string; extensions?: { code?: string; field?: string; reason?: string } }[];
 }
 
+/**
+ * Sends a registered operation by its hash (so the app also works where the API runs only registered
+ * operations); an API that does not know the hash gets the query's text instead.
+ */
 export async function request<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, variables: TVariables): Promise<TResult> {
+  const hash = (document.__meta__?.hash as string | undefined)?.replace(/^sha256:/, "");
+  if (hash) {
+    try {
+      return await send<TResult>({ variables, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } });
+    } catch (error) {
+      if (!(error instanceof ApiError && error.details.some((d) => d.code === "PERSISTED_QUERY_NOT_FOUND"))) throw error;
+    }
+  }
+  return send<TResult>({ query: document.toString(), variables });
+}
+
+async function send<TResult>(body: { query?: string; variables: unknown; extensions?: unknown }): Promise<TResult> {
   const token = session.get()?.token;
   let response: Response;
   try {
     response = await fetch(apiUrl, {
       method: "POST",
       headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query: document.toString(), variables }),
+      body: JSON.stringify(body),
       credentials: "omit",
       cache: "no-store",
       referrerPolicy: "no-referrer",
@@ -41,14 +57,14 @@ export async function request<TResult, TVariables>(document: TypedDocumentString
   } catch {
     throw new ApiError("network", []);
   }
-  const body = (await response.json().catch(() => undefined)) as GraphQLResponse<TResult> | undefined;
-  if (!body) throw new ApiError("network", []);
-  if (body.errors?.length) {
+  const answer = (await response.json().catch(() => undefined)) as GraphQLResponse<TResult> | undefined;
+  if (!answer) throw new ApiError("network", []);
+  if (answer.errors?.length) {
     throw new ApiError(
       "graphql",
-      body.errors.map((e) => ({ message: e.message, code: e.extensions?.code ?? "INTERNAL_SERVER_ERROR", field: e.extensions?.field, reason: e.extensions?.reason })),
+      answer.errors.map((e) => ({ message: e.message, code: e.extensions?.code ?? "INTERNAL_SERVER_ERROR", field: e.extensions?.field, reason: e.extensions?.reason })),
     );
   }
-  if (!body.data) throw new ApiError("network", []);
-  return body.data;
+  if (!answer.data) throw new ApiError("network", []);
+  return answer.data;
 }

@@ -202,3 +202,29 @@ export const updatePlacesMutation = graphql(`
     }
   }
 `);
+
+/** The last updates of free places a coordinator may read (those of its département), newest first. */
+export const placesAuditQuery = graphql(`
+  query WebPlacesAudit($limit: Int!) {
+    auditRecords(where: { operation: { eq: "updatePlacesFree" } }, sort: [{ at: DESC }], limit: $limit) {
+      id
+      at
+      subject
+      role
+      changes
+    }
+  }
+`);
+
+/** The housing services behind capacity records, to name them in the audit log. */
+export const servicesOfCapacitiesQuery = graphql(`
+  query WebServicesOfCapacities($capacityIds: [ID!]!) {
+    services(where: { capacity: { id: { in: $capacityIds } } }, limit: 100) {
+      id
+      name
+      capacity {
+        id
+      }
+    }
+  }
+`);

@@ -1,11 +1,14 @@
-/** Professionals: sign in (development sign-in locally), and a shelter operator's free places. */
+/** Professionals: sign in (identity provider, or the development sign-in locally), and a shelter operator's free places. */
 import { useEffect, useState } from "preact/hooks";
 import type { WebShelterPlacesQuery } from "../../../generated/web-client/graphql";
 import { request } from "../api";
 import { shownError } from "../api-error-message";
 import { DevelopmentSignIn } from "../development-sign-in";
+import { identityProviderConfigured } from "../identity-provider";
+import { IdentityProviderSignIn } from "../identity-provider-sign-in";
 import { useText } from "../i18n/text";
 import { formatDate } from "../paris-time";
+import { PlacesAuditLog } from "../places-audit-log";
 import { shelterPlacesQuery, updatePlacesMutation } from "../queries";
 import { Link } from "../router";
 import { session, type Session } from "../session";
@@ -33,18 +36,23 @@ export function ProfessionalsPage() {
             </button>
           </p>
           {signedIn.role === "COORDINATOR" || signedIn.role === "ADMIN" ? (
-            <p>
-              <Link href="/observatoire" class="button">
-                {t.observatory.open}
-              </Link>
-            </p>
+            <>
+              <p>
+                <Link href="/observatoire" class="button">
+                  {t.observatory.open}
+                </Link>
+              </p>
+              <PlacesAuditLog />
+            </>
           ) : null}
           {signedIn.role === "SHELTER_OPERATOR" && signedIn.actor ? <ShelterPlaces actorId={signedIn.actor} /> : null}
         </>
+      ) : identityProviderConfigured ? (
+        <IdentityProviderSignIn onSignedIn={setSignedIn} />
       ) : __DEVELOPMENT_SIGN_IN__ ? (
         <DevelopmentSignIn onSignedIn={setSignedIn} />
       ) : (
-        <p>{t.proProductionPending}</p>
+        <p>{t.proNoSignIn}</p>
       )}
     </div>
   );
