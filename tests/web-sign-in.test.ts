@@ -12,7 +12,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { cypher } from "./support/graph";
 import { startIdentityProvider, type RunningIdentityProvider } from "./support/identity-provider";
 import { freePort } from "./support/local-api";
-import { launchChromium } from "./support/web-app";
+import { axeViolations, launchChromium } from "./support/web-app";
 
 const clientId = "parcours-web";
 const audience = "https://api.parcours.test/graphql";
@@ -88,6 +88,7 @@ describe("signing in with the identity provider", () => {
     // The coordinator's audit log comes from the API, which verified the provider's token.
     await page.waitForSelector(".places-audit table, .places-audit p:not(.hint)");
     expect(await page.locator(".places-audit [role=alert]").count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
     expect(providerRequests.some((url) => url.includes("/token"))).toBe(true);
 
     expect(await page.evaluate(() => history.length)).toBe(historyBefore);
