@@ -17,11 +17,14 @@ export default $config({
   async run() {
     const { secrets } = await import("./stacks/secrets");
     const { api } = await import("./stacks/api");
+    const { edge } = await import("./stacks/edge");
     const { importsBucket, importFunction } = await import("./stacks/imports");
     const { exportsBucket, exportFunction } = await import("./stacks/exports");
     const { web } = await import("./stacks/web");
     return {
-      api: api.url,
+      // Callers use the edge's address; the execute-api one refuses what does not come through it.
+      api: $interpolate`https://${edge.domainName}/graphql`,
+      apiOrigin: api.url,
       web: web.url,
       importsBucket: importsBucket.name,
       importFunction: importFunction.name,

@@ -16,7 +16,7 @@ export const queryLimitCodes = [
 export type QueryLimitCode = (typeof queryLimitCodes)[number];
 
 /** The codes of the errors below: a client may rely on them. */
-export const errorCodes = ["BAD_USER_INPUT", "FORBIDDEN", "UNAUTHENTICATED", ...queryLimitCodes] as const;
+export const errorCodes = ["BAD_USER_INPUT", "FORBIDDEN", "UNAUTHENTICATED", "SERVICE_UNAVAILABLE", ...queryLimitCodes] as const;
 
 /** One argument or input field is wrong: `field` names it, `reason` says why when the message does not. */
 export class BadUserInput extends GraphQLError {

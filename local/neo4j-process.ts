@@ -138,6 +138,15 @@ function findRepoRoot(from: string): string {
   }
 }
 
+/** Kills the instance of this data folder at once (SIGKILL: no shutdown hook, as a crash would), for `npm run chaos`. */
+export async function killNeo4j(instance: Neo4jInstance): Promise<boolean> {
+  const i = withAbsoluteDataDir(instance);
+  const pid = launcherPid(i);
+  if (pid === undefined) return false;
+  signal(pid, "SIGKILL");
+  return exited(pid, i, 10_000);
+}
+
 /** The pid in launcher.pid when that process is alive and is the launcher of this data folder. */
 function launcherPid(i: Neo4jInstance): number | undefined {
   const { pidFile } = paths(i);

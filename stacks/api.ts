@@ -1,10 +1,19 @@
 /** The GraphQL API: one HTTP API route to functions/handlers/graphql.handler. */
 import { authEnvironment } from "./auth";
-import { apiEnvironment, builtFunction, corsEnvironment, neo4jEnvironment } from "./settings";
+import { apiEnvironment, builtFunction, corsEnvironment, edgeSecret, neo4jEnvironment } from "./settings";
 
 // CORS is the handler's (functions/api/cors.ts), from the stage's allowlist, so that preflights reach the
 // function and `npm start` answers them as a deployed stage does.
-export const api = new sst.aws.ApiGatewayV2("Api", { cors: false });
+// The stage's throttling is one bucket for all callers, sized to what one Neo4j serves (bench:routes);
+// per-client limits are the edge's (stacks/edge.ts).
+export const api = new sst.aws.ApiGatewayV2("Api", {
+  cors: false,
+  transform: {
+    stage: (args) => {
+      args.defaultRouteSettings = { throttlingRateLimit: 200, throttlingBurstLimit: 400 };
+    },
+  },
+});
 
 api.route("ANY /graphql", {
   ...builtFunction("graphql"),
@@ -12,5 +21,5 @@ api.route("ANY /graphql", {
   // start (module loading and @neo4j/graphql's schema build, about 0.5 s of CPU) needs all of it.
   memory: "1769 MB",
   timeout: "29 seconds",
-  environment: { ...neo4jEnvironment, ...apiEnvironment, ...authEnvironment, ...corsEnvironment },
+  environment: { ...neo4jEnvironment, ...apiEnvironment, ...authEnvironment, ...corsEnvironment, EDGE_SECRET: edgeSecret },
 });

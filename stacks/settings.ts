@@ -21,6 +21,12 @@ export const apiEnvironment = {
 };
 
 /**
+ * The secret header CloudFront adds in front of the API (stacks/edge.ts); the handler refuses requests
+ * without it. `sst secret set EdgeSecret <long random string> --stage production`.
+ */
+export const edgeSecret = new sst.Secret("EdgeSecret", production ? undefined : `parcours-${$app.stage}-edge`).value;
+
+/**
  * The browser origins allowed to call the API (functions/api/cors.ts), a comma-separated allowlist per
  * stage: `sst secret set CorsAllowedOrigins https://app.partner.example,https://… --stage <stage>`.
  * Production has no default, so a deploy fails until its partners' origins are listed; other stages

@@ -10,8 +10,8 @@
  * provider needs them) with `sst secret set … --stage production`; other stages, whose API trusts
  * their own HS256 tokens, offer no sign-in.
  */
-import { api } from "./api";
 import { identityProviderIssuer } from "./auth";
+import { edge } from "./edge";
 
 const identityProvider = identityProviderIssuer
   ? {
@@ -25,5 +25,6 @@ const identityProvider = identityProviderIssuer
 export const web = new sst.aws.StaticSite("Web", {
   path: ".",
   build: { command: "npm run web:build", output: "web/dist" },
-  environment: { VITE_API_URL: $interpolate`${api.url}/graphql`, ...identityProvider },
+  // The API as callers reach it: through the edge and its rate limits (stacks/edge.ts).
+  environment: { VITE_API_URL: $interpolate`https://${edge.domainName}/graphql`, ...identityProvider },
 });

@@ -7,6 +7,7 @@
 import { createServer, connect, type Server, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { apiRequest, graphql, invokeGraphQL } from "./support/http-api";
+import { tokenFor } from "./support/tokens";
 
 interface Route {
   degraded: boolean;
@@ -129,6 +130,14 @@ describe("referral route with the graph out of reach", () => {
     expect(answer.emergency.map((line) => line.number)).toEqual(["17", "112", "114", "3919"]);
   });
 
+  it("answers a write with SERVICE_UNAVAILABLE, in a few seconds and without a stack", async () => {
+    const mutation = "mutation ($input: PlacesFreeInput!) { updatePlacesFree(input: $input) { placesFree } }";
+    const response = await graphql(mutation, { input: { serviceId: "lescale-hebergement", placesFree: 3 } }, await tokenFor("SHELTER_OPERATOR"));
+    expect(response.body.errors?.[0]?.extensions?.code).toBe("SERVICE_UNAVAILABLE");
+    expect(response.body.errors?.[0]?.message).toMatch(/out of reach.*17, 112, 114 \(SMS\), 3919/);
+    expect(response.rawBody).not.toMatch(/stack|    at /);
+  });
+
   it("still refuses an invalid request rather than degrade it", async () => {
     const response = await graphql(routeQuery, { input: { ...inDanger, commune: "Nulle-Part-Sur-Mer" } });
     expect(response.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
@@ -137,6 +146,8 @@ describe("referral route with the graph out of reach", () => {
 
 describe("referral route when the graph is back", () => {
   it("is no longer degraded, without a restart", async () => {
+    // The outage breaker lets a probe through a second after the last failure (functions/graph/outage-breaker.ts).
+    await expect.poll(async () => (await route(inDanger)).degraded, { timeout: 15_000, interval: 500 }).toBe(false);
     const recovered = await route(inDanger);
     expect(recovered.degraded).toBe(false);
     expect(recovered.degradedReason).toBeNull();

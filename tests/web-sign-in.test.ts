@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { cypher } from "./support/graph";
 import { startIdentityProvider, type RunningIdentityProvider } from "./support/identity-provider";
-import { freePort } from "./support/local-api";
+import { freePort } from "../local/free-port";
 import { axeViolations, launchChromium } from "./support/web-app";
 
 const clientId = "parcours-web";

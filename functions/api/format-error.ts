@@ -1,6 +1,7 @@
 import type { GraphQLFormattedError } from "graphql";
 import { ApolloServerErrorCode, unwrapResolverError } from "@apollo/server/errors";
 import { errorCodes } from "../errors";
+import { isGraphUnreachable } from "../graph/graph-unreachable";
 import { limitRefusalCode, queryLimits } from "./query-limits";
 
 const knownCodes = new Set<string>([...Object.values(ApolloServerErrorCode), ...errorCodes]);
@@ -22,6 +23,14 @@ export function formatError(formatted: GraphQLFormattedError, error?: unknown): 
   const where = formatted.path ? { path: formatted.path } : {};
   if (isAuthorizationRefusal(error === undefined ? undefined : unwrapResolverError(error))) {
     return { message: "Forbidden: the caller's role may not read or do this (README, Roles and access).", ...where, extensions: { code: "FORBIDDEN" } };
+  }
+  if (isGraphUnreachable(error === undefined ? undefined : unwrapResolverError(error))) {
+    // A route still answers (degraded, with the emergency numbers); anything else says to try again.
+    return {
+      message: "The graph database is out of reach for the moment: try again in a minute (sending a write again is safe). In danger: 17, 112, 114 (SMS), 3919.",
+      ...where,
+      extensions: { code: "SERVICE_UNAVAILABLE" },
+    };
   }
   if (isTransactionTimeout(error === undefined ? undefined : unwrapResolverError(error))) {
     return {

@@ -1,5 +1,5 @@
 import type { Driver } from "neo4j-driver";
-import { isGraphUnreachable } from "./driver";
+import { isGraphUnreachable } from "./graph-unreachable";
 import { indexesCypher } from "../../generated/cypher";
 
 const statements = indexesCypher

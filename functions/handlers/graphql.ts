@@ -9,9 +9,11 @@ import { contextOf } from "../api/graphql-context";
 import { createGraphQLServer } from "../api/graphql-server";
 import { asGraphQLError, refuseOversizedBody, requestErrorsAsOkForJsonClients } from "../api/http-errors";
 import { cachePublicRead } from "../api/public-read-cache";
+import { edgeSecretFromEnv, refuseBypassOfEdge } from "../api/edge-origin";
 
 const settings = apiSettingsFromEnv();
 const cors = corsSettingsFromEnv();
+const edgeSecret = edgeSecretFromEnv();
 const verifyToken = createTokenVerifier(settings.auth);
 const driver = createDriver(neo4jSettingsFromEnv());
 const server = await createGraphQLServer({
@@ -26,8 +28,10 @@ const answerGraphQL = startServerAndCreateLambdaHandler(server, handlers.createA
   middleware: [refuseOversizedBody, async () => asGraphQLError],
 });
 
-/** The HTTP behaviour around GraphQL: CORS preflights, status codes per content type, caching of public reads. */
+/** The HTTP behaviour around GraphQL: the edge's rate limits not bypassed, CORS preflights, status codes per content type, caching of public reads. */
 export const handler: Handler<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> = async (event, context) => {
+  const bypass = refuseBypassOfEdge(event, edgeSecret);
+  if (bypass) return bypass;
   const preflight = answerPreflight(event, cors);
   if (preflight) return preflight;
   const result = (await answerGraphQL(event, context, () => undefined)) as APIGatewayProxyStructuredResultV2;

@@ -5,7 +5,7 @@ import neo4j, { type Driver } from "neo4j-driver";
 import { referralRouteCypher } from "../../generated/cypher";
 import { emergencyLines } from "../../generated/emergency-lines";
 import { communesOfRequest } from "../domain/territories";
-import { isGraphUnreachable } from "../graph/driver";
+import { isGraphUnreachable } from "../graph/graph-unreachable";
 import type { Audience, NeedCode, RouteRequest, SituationCode } from "../../generated/graphql";
 import type { Role } from "../auth/caller";
 import type { GraphQLContext } from "../api/graphql-context";

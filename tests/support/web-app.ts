@@ -11,7 +11,7 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { ensureWebBuild } from "../../local/web-build";
-import { freePort } from "./local-api";
+import { freePort } from "../../local/free-port";
 
 export const chromiumPath = "/usr/bin/chromium";
 

@@ -1,0 +1,49 @@
+/**
+ * A circuit breaker (opossum) between the API and Neo4j: once the graph has been found out of reach
+ * (the driver gave up retrying), new work fails at once for a second instead of each request waiting
+ * its own connection timeouts and retries, then one request probes and the next ones follow if it
+ * succeeds. During an outage the API so answers within a few seconds — SERVICE_UNAVAILABLE, or a
+ * degraded route with the emergency numbers — and it recovers by itself when Neo4j is back.
+ */
+import CircuitBreaker from "opossum";
+import neo4j, { Neo4jError, type Driver, type Session } from "neo4j-driver";
+import { isGraphUnreachable } from "./graph-unreachable";
+
+export const probeAfterMs = 1_000;
+
+type Work<T> = () => Promise<T>;
+
+export function withOutageBreaker(driver: Driver): Driver {
+  const breaker = new CircuitBreaker((work: Work<unknown>) => work(), {
+    timeout: false,
+    resetTimeout: probeAfterMs,
+    // One unreachable graph is enough: it is the database, not one query, that is gone.
+    errorThresholdPercentage: 1,
+    volumeThreshold: 1,
+    // Errors of a query (bad input, a timeout, a refused write) say the graph answered.
+    errorFilter: (error: unknown) => !isGraphUnreachable(error),
+  });
+  const guarded = <T>(work: Work<T>): Promise<T> =>
+    (breaker.fire(work) as Promise<T>).catch((error: unknown) => {
+      if ((error as { code?: unknown }).code === "EOPENBREAKER") {
+        throw new Neo4jError("the graph was out of reach a moment ago; not tried again yet", neo4j.error.SERVICE_UNAVAILABLE, "50N42", "error: general processing exception - unexpected error");
+      }
+      throw error;
+    });
+  const guardSession = (session: Session): Session =>
+    new Proxy(session, {
+      get(target, property, receiver) {
+        const value = Reflect.get(target, property, receiver);
+        if (property !== "executeRead" && property !== "executeWrite") return typeof value === "function" ? value.bind(target) : value;
+        return (...args: unknown[]) => guarded(() => value.apply(target, args));
+      },
+    });
+  return new Proxy(driver, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (property === "session") return (...args: unknown[]) => guardSession(value.apply(target, args));
+      if (property === "executeQuery") return (...args: unknown[]) => guarded(() => value.apply(target, args));
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}

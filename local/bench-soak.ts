@@ -1,0 +1,109 @@
+/**
+ * `npm run bench:soak [-- --minutes 10 --concurrency 4]`: mixed load on the API for a bounded time
+ * — routes (most of it), searches, actor pages, a coordinator's coverage and a shelter operator's
+ * updatePlacesFree — against the API server run as a process of its own, whose resident memory is
+ * sampled every 10 s. The baseline is the same server's memory after the first minute (warm-up:
+ * code loaded, caches filled); the goal is a growth under 10 % by the end, with no error.
+ * Local addresses only: its own Neo4j (BENCH_NEO4J_PORT) and a free port for the server.
+ */
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { parseArgs } from "node:util";
+import { issueToken } from "../functions/auth/tokens";
+import { coveredTerritories } from "../functions/domain/territories";
+import { createDriver } from "../functions/graph/driver";
+import { freePort } from "./free-port";
+import { developmentSecret } from "./local-auth";
+import { startNeo4j, type Neo4jInstance } from "./neo4j-process";
+import { seedGraph } from "./seed-graph";
+
+const { values } = parseArgs({ options: { minutes: { type: "string", default: "10" }, concurrency: { type: "string", default: "4" } } });
+const minutes = Number(values.minutes);
+const concurrency = Number(values.concurrency);
+const warmUpMs = Math.min(60_000, (minutes * 60_000) / 5);
+
+const instance: Neo4jInstance = { port: Number(process.env.BENCH_NEO4J_PORT ?? 7689), dataDir: join(import.meta.dirname, "..", ".data", "neo4j-bench"), user: "neo4j", password: "parcours-bench" };
+const neo4j = await startNeo4j(instance);
+const driver = createDriver({ uri: neo4j.uri, user: instance.user, password: instance.password });
+const { records } = await driver.executeQuery("MATCH (a:Actor) RETURN count(a) AS actors");
+if (records[0]?.get("actors") === 0) await seedGraph(driver);
+await driver.close();
+
+const port = await freePort();
+const server = spawn(process.execPath, ["--import", "tsx", join(import.meta.dirname, "api-server.ts")], {
+  env: { ...process.env, PORT: String(port), NEO4J_URI: neo4j.uri, NEO4J_USER: instance.user, NEO4J_PASSWORD: instance.password, JWT_SECRET: developmentSecret, JWT_ISSUER: "parcours-local" },
+  stdio: ["ignore", "pipe", "inherit"],
+});
+await new Promise<void>((resolve) => server.stdout!.on("data", (chunk: Buffer) => chunk.toString().includes("API ready") && resolve()));
+const url = `http://127.0.0.1:${port}/graphql`;
+
+const token = (claims: Record<string, string>) => issueToken({ claims: claims as never, secret: developmentSecret, audience: "parcours-api", issuer: "parcours-local", expiresIn: "2h" });
+const coordinator = await token({ sub: "soak-coordinator", role: "COORDINATOR", departement: "92" });
+const operator = await token({ sub: "soak-operator", role: "SHELTER_OPERATOR", actor: "lescale" });
+const communes = coveredTerritories().filter((t) => t.level === "COMMUNE").map((t) => t.code);
+const situations = ["INTIMATE_PARTNER_VIOLENCE", "SEXUAL_VIOLENCE", "INTRAFAMILY_VIOLENCE", "HARASSMENT", "FORCED_MARRIAGE", "CHILD_EXPOSURE"];
+const words = ["violences", "escale", "adavip", "hébergement", "juridique", "écoute", "flora", "cidff"];
+
+const operations: { name: string; weight: number; body: (i: number) => unknown; token?: string }[] = [
+  {
+    name: "route",
+    weight: 70,
+    body: (i) => ({
+      query: "query ($input: RouteRequest!) { referralRoute(input: $input) { degraded emergency { number } steps { need rank openNow service { id name contacts { value } } } excluded { reasons } uncoveredNeeds { need } } }",
+      variables: { input: { commune: communes[i % communes.length], situations: [situations[i % situations.length]], urgency: i % 3 === 0 ? "IMMEDIATE_DANGER" : "PLANNED", withChildren: i % 4 === 0 } },
+    }),
+  },
+  { name: "search", weight: 15, body: (i) => ({ query: "query ($text: String!) { search(text: $text, limit: 10) { id name services { name } } }", variables: { text: words[i % words.length] } }) },
+  { name: "actor", weight: 8, body: () => ({ query: '{ actors(where: { id: { eq: "adavip-92" } }, limit: 1) { name services { name schedule { openingHours } } } }' }) },
+  { name: "coverage", weight: 2, body: () => ({ query: 'query { coverage(departement: "92") { gaps { communeCode need } } }' }), token: coordinator },
+  { name: "updatePlacesFree", weight: 5, body: (i) => ({ query: "mutation ($input: PlacesFreeInput!) { updatePlacesFree(input: $input) { placesFree } }", variables: { input: { serviceId: "lescale-hebergement", placesFree: i % 12 } } }), token: operator },
+];
+const schedule = operations.flatMap((operation) => Array<typeof operation>(operation.weight).fill(operation));
+
+const residentKb = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, "utf8"))?.[1] ?? 0);
+const samples: { at: number; kb: number }[] = [];
+const errors = new Map<string, number>();
+const counts = new Map<string, number>();
+const started = Date.now();
+const endAt = started + minutes * 60_000;
+let sequence = 0;
+
+async function worker(): Promise<void> {
+  while (Date.now() < endAt) {
+    const i = sequence++;
+    const operation = schedule[(i * 37) % schedule.length]!;
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(operation.token ? { authorization: `Bearer ${operation.token}` } : {}) },
+      body: JSON.stringify(operation.body(i)),
+    }).catch(() => undefined);
+    const answer = (await response?.json().catch(() => undefined)) as { errors?: { extensions?: { code?: string } }[] } | undefined;
+    const failure = !response ? "no answer" : (answer?.errors?.[0]?.extensions?.code ?? (response.ok ? undefined : `HTTP ${response.status}`));
+    counts.set(operation.name, (counts.get(operation.name) ?? 0) + 1);
+    if (failure) errors.set(`${operation.name} ${failure}`, (errors.get(`${operation.name} ${failure}`) ?? 0) + 1);
+  }
+}
+
+const sampler = (async () => {
+  while (Date.now() < endAt) {
+    samples.push({ at: Date.now() - started, kb: residentKb() });
+    await sleep(10_000);
+  }
+  samples.push({ at: Date.now() - started, kb: residentKb() });
+})();
+await Promise.all([...Array.from({ length: concurrency }, worker), sampler]);
+server.kill("SIGTERM");
+
+const baseline = samples.find((s) => s.at >= warmUpMs) ?? samples[0]!;
+const last = samples.at(-1)!;
+const highest = Math.max(...samples.map((s) => s.kb));
+const requests = [...counts.values()].reduce((a, b) => a + b, 0);
+const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
+console.log(`\nsoak: ${minutes} min, ${concurrency} concurrent, ${requests} requests (${(requests / ((Date.now() - started) / 1000)).toFixed(0)}/s): ${[...counts].map(([n, c]) => `${n} ${c}`).join(", ")}`);
+console.log(`errors: ${errors.size === 0 ? "none" : [...errors].map(([e, c]) => `${e} ×${c}`).join(", ")}`);
+console.log(`server RSS: after warm-up (${(baseline.at / 1000).toFixed(0)} s, the baseline) ${mb(baseline.kb)}, at the end ${mb(last.kb)}, highest ${mb(highest)}`);
+console.log(`growth after warm-up: ${(((last.kb - baseline.kb) / baseline.kb) * 100).toFixed(1)} % (goal < 10 %)`);
+console.log(`samples (s: MB): ${samples.map((s) => `${(s.at / 1000).toFixed(0)}: ${(s.kb / 1024).toFixed(0)}`).join(", ")}`);
+process.exit(0);

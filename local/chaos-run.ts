@@ -1,0 +1,226 @@
+/**
+ * The chaos run of issue 18 (`npm run chaos`, and tests/chaos.test.ts with smaller numbers): route
+ * reads and updatePlacesFree writes at a steady rate through the GraphQL Lambda handler, a large
+ * import under way, and the Neo4j process killed (SIGKILL) in the middle, then restarted. It counts
+ * what a crash must not do: lose a write the API acknowledged, leave an import half-written, hang, or
+ * answer with a stack. Its own Neo4j instance (a fresh data folder on a free port) and its own S3
+ * server: the developer's and the tests' data are never touched. Local addresses only.
+ */
+import { rm } from "node:fs/promises";
+import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { Logger } from "@aws-lambda-powertools/logger";
+import { PutObjectCommand } from "@aws-sdk/client-s3";
+import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
+import type { Driver } from "neo4j-driver";
+import { issueToken } from "../functions/auth/tokens";
+import { createDriver } from "../functions/graph/driver";
+import { freePort } from "./free-port";
+import { generatedCsv } from "./generate-csv";
+import { httpApiEvent, lambdaContext } from "./http-api-event";
+import { killNeo4j, startNeo4j, stopNeo4j, type Neo4jInstance } from "./neo4j-process";
+import { localBuckets, localS3Env, startS3Server } from "./s3-server";
+import { seedGraph } from "./seed-graph";
+
+export interface ChaosOptions {
+  /** Requests per second, reads and writes alternating. */
+  ratePerSecond: number;
+  /** Load before the kill, in seconds. */
+  secondsBeforeKill: number;
+  /** Load after Neo4j is back, in seconds. */
+  secondsAfterRecovery: number;
+  /** Rows of the CSV imported while Neo4j is killed. */
+  importRows: number;
+  log?: (line: string) => void;
+}
+
+export interface Outcome {
+  kind: "read" | "write";
+  startedAt: number;
+  ms: number;
+  /** "ok", "degraded" (a route from the shipped emergency numbers), or the error's extensions.code. */
+  result: string;
+  status: number;
+  auditId?: string;
+  stackInBody: boolean;
+}
+
+export interface ChaosReport {
+  outcomes: Outcome[];
+  killedAt: number;
+  neo4jBackAt: number;
+  /** Writes the API acknowledged (with an auditId), and those of them the graph no longer has. */
+  acknowledgedWrites: number;
+  lostWrites: number;
+  /** The first request after Neo4j is back that the graph answered, in ms after it was back. */
+  recoveredAfterMs: number | null;
+  import: { failed: boolean; reason: string; actorsAfter: number; servicesAfter: number; expectedActors: number; expectedServices: number };
+}
+
+const importPrefix = "chaos";
+
+export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
+  const log = options.log ?? (() => {});
+  const port = await freePort();
+  const instance: Neo4jInstance = { port, dataDir: join(import.meta.dirname, "..", ".data", `neo4j-chaos-${port}`), user: "neo4j", password: "parcours-chaos" };
+  const s3Dir = join(import.meta.dirname, "..", ".data", `s3-chaos-${port}`);
+  await rm(instance.dataDir, { recursive: true, force: true });
+  const neo4j = await startNeo4j(instance);
+  const s3 = await startS3Server(await freePort(), s3Dir);
+  const secret = "parcours-chaos-secret-at-least-32-characters";
+  Object.assign(process.env, localS3Env(s3.endpoint), {
+    NEO4J_URI: neo4j.uri,
+    NEO4J_USER: instance.user,
+    NEO4J_PASSWORD: instance.password,
+    JWT_SECRET: secret,
+    JWT_ISSUER: "parcours-chaos",
+    JWT_AUDIENCE: "parcours-api",
+    POWERTOOLS_LOG_LEVEL: "WARN",
+  });
+  const checker = createDriver({ uri: neo4j.uri, user: instance.user, password: instance.password });
+  try {
+    await seedGraph(checker);
+    log(`Neo4j ${neo4j.uri} started and seeded`);
+    const { handler } = await import("../functions/handlers/graphql");
+    // An administrator's token, so that writes spread over every shelter rather than queue on one record's lock.
+    const token = await issueToken({ claims: { sub: "chaos-admin", role: "ADMIN" }, secret, audience: "parcours-api", issuer: "parcours-chaos" });
+    const shelters = await housingServices(checker);
+
+    const outcomes: Outcome[] = [];
+    const inFlight = new Set<Promise<void>>();
+    const send = (kind: Outcome["kind"], sequence: number) => {
+      const body =
+        kind === "read"
+          ? { query: routeQuery, variables: { input: { commune: "92050", situations: ["INTIMATE_PARTNER_VIOLENCE"], urgency: "IMMEDIATE_DANGER" } } }
+          : { query: placesMutation, variables: { input: { serviceId: shelters[sequence % shelters.length], placesFree: sequence % 40 } } };
+      const startedAt = Date.now();
+      const event = httpApiEvent({
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "application/graphql-response+json", ...(kind === "write" ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+      });
+      const request = (async () => {
+        const result = (await handler(event, lambdaContext(), () => undefined)) as APIGatewayProxyStructuredResultV2;
+        outcomes.push({ kind, startedAt, ms: Date.now() - startedAt, ...outcomeOf(result) });
+      })();
+      inFlight.add(request);
+      void request.finally(() => inFlight.delete(request));
+    };
+
+    let sequence = 0;
+    const started = Date.now();
+    const loadUntil = async (done: () => boolean) => {
+      while (!done()) {
+        send(sequence % 2 === 0 ? "read" : "write", sequence);
+        sequence += 1;
+        await sleep(Math.max(0, started + (sequence * 1000) / options.ratePerSecond - Date.now()));
+      }
+    };
+
+    await loadUntil(() => Date.now() - started >= options.secondsBeforeKill * 1000);
+    const importRun = interruptedImport(checker, options.importRows);
+    await loadUntil(() => importRun.writing);
+    const killedAt = Date.now();
+    await killNeo4j(instance);
+    log(`Neo4j killed (SIGKILL) ${((killedAt - started) / 1000).toFixed(1)} s into the load, the import writing`);
+    let restarted = false;
+    const restart = startNeo4j(instance).finally(() => {
+      restarted = true;
+    });
+    await loadUntil(() => restarted);
+    await restart;
+    const neo4jBackAt = Date.now();
+    log(`Neo4j back after ${((neo4jBackAt - killedAt) / 1000).toFixed(1)} s`);
+    await loadUntil(() => Date.now() - neo4jBackAt >= options.secondsAfterRecovery * 1000);
+    await Promise.all(inFlight);
+    const importResult = await importRun.result;
+
+    const acknowledged = outcomes.flatMap((o) => (o.auditId ? [o.auditId] : []));
+    const { records } = await checker.executeQuery("MATCH (a:AuditRecord) WHERE a.id IN $ids RETURN count(a) AS found", { ids: acknowledged });
+    const found = records[0]!.get("found") as number;
+    const recovered = outcomes.filter((o) => o.startedAt >= neo4jBackAt && o.result === "ok").sort((a, b) => a.startedAt - b.startedAt)[0];
+    return {
+      outcomes,
+      killedAt,
+      neo4jBackAt,
+      acknowledgedWrites: acknowledged.length,
+      lostWrites: acknowledged.length - found,
+      recoveredAfterMs: recovered ? recovered.startedAt + recovered.ms - neo4jBackAt : null,
+      import: { ...importResult, ...(await importedCounts(checker)), expectedActors: options.importRows / 10, expectedServices: options.importRows },
+    };
+  } finally {
+    await checker.close();
+    await stopNeo4j(instance);
+    await s3.close();
+    await rm(s3Dir, { recursive: true, force: true });
+    await rm(instance.dataDir, { recursive: true, force: true });
+  }
+}
+
+const routeQuery = `query ChaosRoute($input: RouteRequest!) { referralRoute(input: $input) { degraded emergency { number } steps { need rank service { id } } } }`;
+const placesMutation = `mutation ChaosPlaces($input: PlacesFreeInput!) { updatePlacesFree(input: $input) { placesFree auditId } }`;
+
+function outcomeOf(result: APIGatewayProxyStructuredResultV2): Omit<Outcome, "kind" | "startedAt" | "ms"> {
+  const body = result.body ?? "";
+  const stackInBody = /\n\s+at |"stacktrace"/.test(body);
+  const status = result.statusCode ?? 200;
+  try {
+    const answer = JSON.parse(body) as { data?: Record<string, { degraded?: boolean; auditId?: string } | null> | null; errors?: { extensions?: { code?: string } }[] };
+    const code = answer.errors?.[0]?.extensions?.code;
+    if (code) return { result: code, status, stackInBody };
+    const route = answer.data?.referralRoute;
+    const write = answer.data?.updatePlacesFree;
+    return { result: route?.degraded ? "degraded" : "ok", status, stackInBody, ...(write?.auditId ? { auditId: write.auditId } : {}) };
+  } catch {
+    return { result: `HTTP ${status}`, status, stackInBody };
+  }
+}
+
+async function housingServices(driver: Driver): Promise<string[]> {
+  const { records } = await driver.executeQuery("MATCH (s:Service {kind: 'HOUSING_PLACES'})-[:HAS_CAPACITY]->(:Capacity) RETURN s.id AS id ORDER BY id");
+  return records.map((record) => record.get("id") as string);
+}
+
+/**
+ * A CSV import through importObject, as the import handler runs it, whose `writing` turns true when
+ * its write transaction has started (the first batch logged), the moment to kill Neo4j.
+ */
+function interruptedImport(driver: Driver, rows: number): { readonly writing: boolean; result: Promise<{ failed: boolean; reason: string }> } {
+  const state = { writing: false };
+  const logger = new Logger({ serviceName: "parcours-chaos", logLevel: "WARN" });
+  const info = logger.info.bind(logger);
+  logger.info = (message: string, ...rest: unknown[]) => {
+    if (message === "import progress" && JSON.stringify(rest).includes('"phase":"write"')) state.writing = true;
+    info(message, ...(rest as []));
+  };
+  const key = `incoming/${importPrefix}-${rows}.csv`;
+  const result = (async () => {
+    const { createS3Client } = await import("../functions/storage/s3");
+    const { importObject } = await import("../functions/imports/import-object");
+    const s3 = createS3Client();
+    await s3.send(new PutObjectCommand({ Bucket: localBuckets.imports, Key: key, Body: generatedCsv(rows, importPrefix) }));
+    try {
+      const report = await importObject({ s3, driver, bucket: localBuckets.imports, key, logger });
+      return { failed: report.status !== "imported", reason: report.status };
+    } catch (error) {
+      return { failed: true, reason: (error as { code?: string }).code ?? (error as Error).name };
+    } finally {
+      state.writing = true;
+    }
+  })();
+  return {
+    get writing() {
+      return state.writing;
+    },
+    result,
+  };
+}
+
+async function importedCounts(driver: Driver): Promise<{ actorsAfter: number; servicesAfter: number }> {
+  const { records } = await driver.executeQuery(
+    `OPTIONAL MATCH (a:Actor) WHERE a.id STARTS WITH $prefix WITH count(a) AS actors
+     OPTIONAL MATCH (s:Service) WHERE s.id STARTS WITH $prefix RETURN actors, count(s) AS services`,
+    { prefix: `${importPrefix}-` },
+  );
+  return { actorsAfter: records[0]!.get("actors") as number, servicesAfter: records[0]!.get("services") as number };
+}
