@@ -21,6 +21,8 @@ import { looksLikeHsds, readHsds } from "../formats/hsds/read-hsds";
 import { readObject, readText, writeObject } from "../storage/s3";
 import { readCsv } from "../formats/csv/read-csv";
 import { ImportSources, parisDate } from "./import-sources";
+import { hsdsIdIndex, reconcileHsds } from "./reconcile-hsds";
+import { probableDuplicates } from "./probable-duplicates";
 
 export const reportPrefix = "reports/";
 
@@ -71,9 +73,10 @@ export async function importObject({ s3, driver, bucket, key, logger, now = new 
     logger.info("import progress", { file, phase, records, ...(total ? { total } : {}), recordsPerSecond });
   };
 
-  const read = await readFile(key, object.body, sources, (records) => logProgress("read", records, started));
+  const read = await readFile(driver, key, object.body, sources, (records) => logProgress("read", records, started));
   const validated = validateDataset(read.documents, await knownIds(driver));
-  const problems = [...read.problems, ...(validated.ok ? [] : validated.problems)].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  const duplicates = read.problems.length === 0 && validated.ok ? await probableDuplicates(driver, validated.dataset, read.documents) : [];
+  const problems = [...read.problems, ...(validated.ok ? duplicates : validated.problems)].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   let changes: ImportReport["changes"] = null;
   if (problems.length === 0 && validated.ok) {
     logProgress("read", read.records, started);
@@ -124,7 +127,7 @@ async function loadAudited(driver: Driver, dataset: DatasetFile[], file: string,
   }
 }
 
-async function readFile(key: string, body: Readable, sources: ImportSources, progress: (records: number) => void): Promise<ReadResult> {
+async function readFile(driver: Driver, key: string, body: Readable, sources: ImportSources, progress: (records: number) => void): Promise<ReadResult> {
   const extension = /\.([a-z]+)$/i.exec(key)?.[1]?.toLowerCase();
   if (extension === "csv") {
     const csv = await readCsv(body, sources, progress);
@@ -137,7 +140,8 @@ async function readFile(key: string, body: Readable, sources: ImportSources, pro
   const raw = extension === "json" ? parseJson(text) : undefined;
   if (extension === "json" && raw === undefined) return rejected(sources.file, "not valid JSON");
   if (raw !== undefined && looksLikeHsds(raw)) {
-    const hsds = readHsds(raw, sources, lazyLineOf(text));
+    const idOf = await hsdsIdIndex(driver);
+    const hsds = await reconcileHsds(driver, readHsds(raw, sources, lazyLineOf(text), idOf), idOf);
     return { format: "hsds", documents: [hsds.document], problems: [], skipped: hsds.skipped, records: hsds.records };
   }
   const parsed = parseDatasetText({ file: sources.file, text });

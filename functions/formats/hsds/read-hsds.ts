@@ -26,13 +26,22 @@ export function looksLikeHsds(raw: unknown): boolean {
   return "contents" in raw || ("id" in raw && "name" in raw);
 }
 
-export function readHsds(raw: unknown, sources: ImportSources, hsdsLineOf: (path: PropertyKey[]) => number | null): HsdsReadResult {
+/** The Parcours id of an HSDS record: the id of the record the graph already holds under it, else one minted from it. */
+export type ParcoursIdOf = (kind: HsdsRecordKind, hsdsId: unknown) => unknown;
+export type HsdsRecordKind = "actor" | "service" | "location";
+
+export function readHsds(
+  raw: unknown,
+  sources: ImportSources,
+  hsdsLineOf: (path: PropertyKey[]) => number | null,
+  idOf: ParcoursIdOf = (_kind, hsdsId) => parcoursIdOf(hsdsId),
+): HsdsReadResult {
   const [organizations, basePath]: [unknown[], PropertyKey[]] = Array.isArray(raw)
     ? [raw, []]
     : Array.isArray((raw as Json).contents)
       ? [(raw as Json).contents as unknown[], ["contents"]]
       : [[raw], []];
-  const reader = new HsdsReader(sources);
+  const reader = new HsdsReader(sources, idOf);
   organizations.forEach((organization, i) => reader.organization(asObject(organization), Array.isArray(raw) || basePath.length > 0 ? [...basePath, i] : []));
   return {
     document: {
@@ -84,14 +93,17 @@ class HsdsReader {
   /** Dataset record paths ("actors.2.services.0") → where the record is in the HSDS file. */
   private readonly origins = new Map<string, PropertyKey[]>();
 
-  constructor(private readonly sources: ImportSources) {}
+  constructor(
+    private readonly sources: ImportSources,
+    private readonly idOf: ParcoursIdOf,
+  ) {}
 
   organization(org: Json, path: PropertyKey[]): void {
     const actorPath = `actors.${this.actors.length}`;
     this.origins.set(actorPath, path);
     const source = this.sources.cite(undefined, undefined);
     const actor: Json = {
-      id: parcoursIdOf(org.id),
+      id: this.idOf("actor", org.id),
       hsdsId: org.id,
       name: org.name,
       aliases: typeof org.alternate_name === "string" && org.alternate_name !== "" ? [org.alternate_name] : [],
@@ -120,11 +132,11 @@ class HsdsReader {
     const atLocations = arrayOf(service.service_at_locations).map((link, i) => {
       const nested = asObject(link).location;
       if (nested && typeof nested === "object") this.location(nested as Json, [...path, "service_at_locations", i, "location"]);
-      return parcoursIdOf((nested as Json | undefined)?.id ?? asObject(link).location_id);
+      return this.idOf("location", (nested as Json | undefined)?.id ?? asObject(link).location_id);
     });
     const schedule = scheduleOf(service.schedules, source);
     services.push({
-      id: parcoursIdOf(service.id),
+      id: this.idOf("service", service.id),
       hsdsId: service.id,
       name: service.name,
       ...text("description", service.description),
@@ -154,7 +166,7 @@ class HsdsReader {
   }
 
   private location(location: Json, path: PropertyKey[]): void {
-    const id = parcoursIdOf(location.id);
+    const id = this.idOf("location", location.id);
     if (this.locationIds.has(id)) return;
     this.locationIds.add(id);
     this.origins.set(`locations.${this.locations.length}`, path);
