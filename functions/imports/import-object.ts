@@ -17,7 +17,8 @@ import { lazyLineOf, parseDatasetText } from "../formats/parcours/read-dataset";
 import { validateDataset, type DatasetDocument, type DatasetProblem } from "../domain/validate-dataset";
 import { knownIds, snapshotScope } from "../mutations/save-dataset";
 import type { DatasetFile } from "../domain/dataset-schema";
-import { looksLikeHsds, readHsds } from "../formats/hsds/read-hsds";
+import { looksLikeHsds, readHsds, type RecordToQualify } from "../formats/hsds/read-hsds";
+import { writeRecordsToQualify } from "./records-to-qualify";
 import { readObject, readText, writeObject } from "../storage/s3";
 import { readCsv } from "../formats/csv/read-csv";
 import { ImportSources, parisDate } from "./import-sources";
@@ -38,6 +39,8 @@ export interface ImportReport {
   records: number;
   problems: Omit<DatasetProblem, "file">[];
   skipped: { record: string; reason: string }[];
+  /** Records of a foreign feed imported "à qualifier": kept out of routes until a coordinator adds what is missing. */
+  toQualify: { record: string; name: string; missing: string[] }[];
   changes: Record<RecordKind, RecordChanges> | null;
 }
 
@@ -55,6 +58,7 @@ interface ReadResult {
   documents: DatasetDocument[];
   problems: DatasetProblem[];
   skipped: ImportReport["skipped"];
+  toQualify: RecordToQualify[];
   records: number;
 }
 
@@ -82,7 +86,7 @@ export async function importObject({ s3, driver, bucket, key, logger, now = new 
     logProgress("read", read.records, started);
     const writeStarted = performance.now();
     const onBatch = (rows: number, total: number) => logProgress("write", rows, writeStarted, total);
-    changes = await loadAudited(driver, validated.dataset, file, onBatch);
+    changes = await loadAudited(driver, validated.dataset, read.toQualify, file, onBatch);
   }
 
   const report: ImportReport = {
@@ -94,6 +98,7 @@ export async function importObject({ s3, driver, bucket, key, logger, now = new 
     records: read.records,
     problems: problems.map(({ file: _file, ...problem }) => problem),
     skipped: read.skipped,
+    toQualify: read.toQualify.map((q) => ({ record: `${q.recordKind === "actor" ? "organizations" : "services"}: ${String(q.hsdsId)}`, name: String(q.name), missing: q.missing })),
     changes,
   };
   await writeObject(s3, bucket, reportKeyOf(key), `${JSON.stringify(report, null, 2)}\n`, "application/json");
@@ -105,19 +110,28 @@ export async function importObject({ s3, driver, bucket, key, logger, now = new 
  * Imports write like saveDataset: in one transaction with an AuditRecord of every property changed.
  * Whoever may put a file in the imports bucket writes with an ADMIN's reach; the subject names the file.
  */
-async function loadAudited(driver: Driver, dataset: DatasetFile[], file: string, onBatch: LoadOptions["onBatch"]): Promise<ImportReport["changes"]> {
+async function loadAudited(
+  driver: Driver,
+  dataset: DatasetFile[],
+  toQualify: RecordToQualify[],
+  file: string,
+  onBatch: LoadOptions["onBatch"],
+): Promise<ImportReport["changes"]> {
   const caller: Caller = { ...publicCaller, role: "ADMIN", subject: `import ${file}` };
   const session = driver.session();
   try {
     return await session.executeWrite(async (tx) => {
       const before = await snapshot(tx, snapshotScope(dataset));
       const result = await writeDataset(tx, dataset, { countChanges: true, ...(onBatch ? { onBatch } : {}) });
+      const scope = snapshotScope(dataset);
+      await writeRecordsToQualify(tx, file, toQualify, [...scope.actors, ...scope.services]);
       // Records that existed are compared property by property; those the file creates are counted
       // by kind (their properties are the file's own), so that a large import leaves a small record.
       const existed = Object.fromEntries(Object.entries(snapshotScope(dataset)).map(([kind, ids]) => [kind, ids.filter((id: string) => before.has(id))]));
       const created = Object.entries(result.changes ?? {})
         .filter(([, counts]) => counts.created > 0)
-        .map(([kind, counts]) => ({ node: file, label: kind, property: "created", before: null, after: counts.created }));
+        .map(([kind, counts]) => ({ node: file, label: kind, property: "created", before: null, after: counts.created }))
+        .concat(toQualify.length > 0 ? [{ node: file, label: "ToQualify", property: "written", before: null, after: toQualify.length }] : []);
       const changes = [...changesBetween(before, await snapshot(tx, existed as SnapshotScope)), ...created];
       if (changes.length > 0) await writeAuditRecord(tx, { caller, operation: "import", departement: null, changes });
       return result.changes ?? null;
@@ -131,7 +145,7 @@ async function readFile(driver: Driver, key: string, body: Readable, sources: Im
   const extension = /\.([a-z]+)$/i.exec(key)?.[1]?.toLowerCase();
   if (extension === "csv") {
     const csv = await readCsv(body, sources, progress);
-    return { format: "csv", documents: [csv.document], problems: csv.problems, skipped: [], records: csv.rows };
+    return { format: "csv", documents: [csv.document], problems: csv.problems, skipped: [], toQualify: [], records: csv.rows };
   }
   if (extension !== "json" && extension !== "yaml" && extension !== "yml") {
     return rejected(sources.file, "the file name must end in .csv, .json, .yaml or .yml");
@@ -142,15 +156,15 @@ async function readFile(driver: Driver, key: string, body: Readable, sources: Im
   if (raw !== undefined && looksLikeHsds(raw)) {
     const idOf = await hsdsIdIndex(driver);
     const hsds = await reconcileHsds(driver, readHsds(raw, sources, lazyLineOf(text), idOf), idOf);
-    return { format: "hsds", documents: [hsds.document], problems: [], skipped: hsds.skipped, records: hsds.records };
+    return { format: "hsds", documents: [hsds.document], problems: [], skipped: hsds.skipped, toQualify: hsds.toQualify, records: hsds.records };
   }
   const parsed = parseDatasetText({ file: sources.file, text });
-  if ("problems" in parsed) return { format: "parcours", documents: [], problems: parsed.problems, skipped: [], records: 0 };
-  return { format: "parcours", documents: [parsed], problems: [], skipped: [], records: countRecords(parsed.raw) };
+  if ("problems" in parsed) return { format: "parcours", documents: [], problems: parsed.problems, skipped: [], toQualify: [], records: 0 };
+  return { format: "parcours", documents: [parsed], problems: [], skipped: [], toQualify: [], records: countRecords(parsed.raw) };
 }
 
 function rejected(file: string, reason: string): ReadResult {
-  return { format: null, documents: [], problems: [{ file, line: null, record: null, field: "", reason }], skipped: [], records: 0 };
+  return { format: null, documents: [], problems: [{ file, line: null, record: null, field: "", reason }], skipped: [], toQualify: [], records: 0 };
 }
 
 function parseJson(text: string): unknown {

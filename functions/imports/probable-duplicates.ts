@@ -9,6 +9,7 @@
 import type { Driver } from "neo4j-driver";
 import type { DatasetFile } from "../domain/dataset-schema";
 import type { DatasetDocument, DatasetProblem } from "../domain/validate-dataset";
+import { searchableName } from "../domain/territories";
 
 interface ExistingActor {
   id: string;
@@ -40,16 +41,6 @@ CALL () {
 }
 RETURN actors, locations`;
 
-/** "Maison des Femmes — Asnières" and "maison des femmes asnieres" are the same name. */
-export function normalisedName(name: string): string {
-  return name
-    .normalize("NFD")
-    .replace(/\p{Diacritic}/gu, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim();
-}
-
 export async function probableDuplicates(driver: Driver, dataset: DatasetFile[], documents: DatasetDocument[]): Promise<DatasetProblem[]> {
   const { records } = await driver.executeQuery(existingRecords, {}, { routing: "READ" });
   const actors = records[0]!.get("actors") as ExistingActor[];
@@ -57,9 +48,9 @@ export async function probableDuplicates(driver: Driver, dataset: DatasetFile[],
   const actorsById = new Map(actors.map((a) => [a.id, a]));
   const serviceIds = new Set(actors.flatMap((a) => a.services.map((s) => s.id)));
   const locationIds = new Set(locations.map((l) => l.id));
-  const actorsByName = groupBy(actors, (a) => normalisedName(a.name));
+  const actorsByName = groupBy(actors, (a) => searchableName(a.name));
   const actorsByPhone = groupBy(actors.flatMap((a) => a.phones.map((phone) => ({ phone, actor: a }))), (p) => p.phone);
-  const locationsByName = groupBy(locations, (l) => `${normalisedName(l.name)}|${String(l.commune)}`);
+  const locationsByName = groupBy(locations, (l) => `${searchableName(l.name)}|${String(l.commune)}`);
   const communeOf = new Map<string, string | null>([
     ...locations.map((l): [string, string | null] => [l.id, l.commune]),
     ...dataset.flatMap((f) => f.locations.map((l): [string, string | null] => [l.id, l.commune])),
@@ -79,7 +70,7 @@ export async function probableDuplicates(driver: Driver, dataset: DatasetFile[],
 
     file.locations.forEach((location, i) => {
       if (locationIds.has(location.id)) return;
-      const [twin] = locationsByName.get(`${normalisedName(location.name)}|${location.commune}`) ?? [];
+      const [twin] = locationsByName.get(`${searchableName(location.name)}|${location.commune}`) ?? [];
       if (twin) refuse(["locations", i], `locations: ${location.id}`, twin.id, "même nom dans la même commune");
     });
 
@@ -88,7 +79,7 @@ export async function probableDuplicates(driver: Driver, dataset: DatasetFile[],
       const stored = actorsById.get(actor.id);
       if (!stored) {
         const commune = actor.basedAt ? (communeOf.get(actor.basedAt) ?? null) : null;
-        const sameName = (actorsByName.get(normalisedName(actor.name)) ?? []).find((existing) =>
+        const sameName = (actorsByName.get(searchableName(actor.name)) ?? []).find((existing) =>
           commune !== null && existing.commune !== null ? existing.commune === commune : existing.departement === actor.departement,
         );
         const phone = actor.contacts.find((c) => (c.channel === "PHONE" || c.channel === "SMS") && !c.referralOnly && actorsByPhone.has(c.value));
@@ -98,7 +89,7 @@ export async function probableDuplicates(driver: Driver, dataset: DatasetFile[],
       }
       actor.services.forEach((service, j) => {
         if (serviceIds.has(service.id)) return;
-        const twin = stored.services.find((s) => normalisedName(s.name) === normalisedName(service.name));
+        const twin = stored.services.find((s) => searchableName(s.name) === searchableName(service.name));
         if (twin) refuse([...path, "services", j], `actors: ${actor.id} / services: ${service.id}`, twin.id, "même nom, même acteur");
       });
     });
