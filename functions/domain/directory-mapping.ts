@@ -41,3 +41,14 @@ export function territoryOfArea(name: string): string | undefined {
   ]);
   return areaIndex.get(searchableName(name));
 }
+
+/** The data·inclusion thématiques whose mapped needs a service answers, all of them: the way back of readTerms. */
+export function thematiquesOfNeeds(needs: string[]): string[] | null {
+  const thematiques = directoryMapping.terms
+    .filter((t) => t.taxonomy === dataInclusionTaxonomy && t.needs.length > 0 && t.needs.every((need) => needs.includes(need)))
+    .map((t) => t.code);
+  return thematiques.length > 0 ? [...new Set(thematiques)].sort() : null;
+}
+
+/** The taxonomy the mapping files data·inclusion's thématiques under. */
+export const dataInclusionTaxonomy = "data-inclusion";

@@ -21,13 +21,16 @@ import { looksLikeHsds, readHsds, type RecordToQualify } from "../formats/hsds/r
 import { writeRecordsToQualify } from "./records-to-qualify";
 import { readObject, readText, writeObject } from "../storage/s3";
 import { readCsv } from "../formats/csv/read-csv";
+import { hsdsOfDataInclusion, looksLikeDataInclusion } from "../formats/data-inclusion/read-data-inclusion";
+import { toDataInclusion } from "../formats/data-inclusion/to-data-inclusion";
+import type { GraphRecords } from "../graph/dump-dataset";
 import { ImportSources, parisDate } from "./import-sources";
 import { hsdsIdIndex, reconcileHsds } from "./reconcile-hsds";
 import { probableDuplicates } from "./probable-duplicates";
 
 export const reportPrefix = "reports/";
 
-export type ImportFormat = "parcours" | "csv" | "hsds";
+export type ImportFormat = "parcours" | "csv" | "hsds" | "data-inclusion";
 
 export interface ImportReport {
   file: string;
@@ -153,9 +156,17 @@ async function readFile(driver: Driver, key: string, body: Readable, sources: Im
   const text = await readText(body);
   const raw = extension === "json" ? parseJson(text) : undefined;
   if (extension === "json" && raw === undefined) return rejected(sources.file, "not valid JSON");
+  if (raw !== undefined && looksLikeDataInclusion(raw)) {
+    const ids = await hsdsIdIndex(driver);
+    const organizations = hsdsOfDataInclusion(raw as Record<string, unknown>, (kind, id) => ids.isKnown(kind, ids.ofParcours(kind, id)));
+    const read = readHsds(organizations, sources, () => null, ids.ofParcours, ids.isKnown);
+    const publish = (graph: GraphRecords) => hsdsOfDataInclusion({ ...toDataInclusion(graph) }, () => true);
+    const reconciled = await reconcileHsds(driver, read, ids, ids.ofParcours, publish);
+    return { format: "data-inclusion", documents: [reconciled.document], problems: [], skipped: [], toQualify: reconciled.toQualify, records: reconciled.records };
+  }
   if (raw !== undefined && looksLikeHsds(raw)) {
-    const idOf = await hsdsIdIndex(driver);
-    const hsds = await reconcileHsds(driver, readHsds(raw, sources, lazyLineOf(text), idOf), idOf);
+    const ids = await hsdsIdIndex(driver);
+    const hsds = await reconcileHsds(driver, readHsds(raw, sources, lazyLineOf(text), ids.ofHsds, ids.isKnown), ids, ids.ofHsds);
     return { format: "hsds", documents: [hsds.document], problems: [], skipped: hsds.skipped, toQualify: hsds.toQualify, records: hsds.records };
   }
   const parsed = parseDatasetText({ file: sources.file, text });

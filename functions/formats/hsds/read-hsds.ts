@@ -54,13 +54,14 @@ export function readHsds(
   sources: ImportSources,
   hsdsLineOf: (path: PropertyKey[]) => number | null,
   idOf: ParcoursIdOf = (_kind, hsdsId) => parcoursIdOf(hsdsId),
+  isKnown: (kind: HsdsRecordKind, parcoursId: unknown) => boolean = () => false,
 ): HsdsReadResult {
   const [organizations, basePath]: [unknown[], PropertyKey[]] = Array.isArray(raw)
     ? [raw, []]
     : Array.isArray((raw as Json).contents)
       ? [(raw as Json).contents as unknown[], ["contents"]]
       : [[raw], []];
-  const reader = new HsdsReader(sources, idOf);
+  const reader = new HsdsReader(sources, idOf, isKnown);
   organizations.forEach((organization, i) => reader.organization(asObject(organization), Array.isArray(raw) || basePath.length > 0 ? [...basePath, i] : []));
   return {
     document: {
@@ -117,6 +118,8 @@ class HsdsReader {
   constructor(
     private readonly sources: ImportSources,
     private readonly idOf: ParcoursIdOf,
+    /** A record the graph holds is never "à qualifier": what the file does not say, the graph knows. */
+    private readonly isKnown: (kind: HsdsRecordKind, parcoursId: unknown) => boolean,
   ) {}
 
   organization(org: Json, path: PropertyKey[]): void {
@@ -137,7 +140,7 @@ class HsdsReader {
       source,
     };
     arrayOf(org.locations).forEach((location, i) => this.location(asObject(location), [...path, "locations", i]));
-    if (actor.kind === undefined) {
+    if (actor.kind === undefined && !this.isKnown("actor", actor.id)) {
       this.qualify(org, "actor", null, ["type d'acteur"], source);
       for (const service of arrayOf(org.services).map(asObject)) {
         if (service.status === "inactive" || service.status === "defunct") continue;
@@ -202,7 +205,7 @@ class HsdsReader {
     const services = actor.services as Json[];
     const source = this.sources.cite(undefined, verifiedAtOf(service));
     const reading = this.serviceReading(service);
-    if (reading.missing.length > 0) {
+    if (reading.missing.length > 0 && !this.isKnown("service", this.idOf("service", service.id))) {
       this.qualify(service, "service", actor.id, [], source);
       return;
     }
