@@ -4,6 +4,8 @@ import { describe, expect, it } from "vitest";
 import { cypher } from "./support/graph";
 import { hsdsOrganization, secondHsdsOrganization } from "./support/hsds-fixtures";
 import { exportedGraph, importFile } from "./support/s3";
+import { graphql } from "./support/http-api";
+import { tokenFor } from "./support/tokens";
 
 
 describe("importing HSDS 3 JSON from S3", () => {
@@ -92,6 +94,22 @@ describe("importing HSDS 3 JSON from S3", () => {
     ]);
     // Kept out of routes: no Service node, so no route reaches it.
     expect(await cypher("MATCH (s:Service {hsdsId: 'ac148810-d857-441c-9679-408f346de14b'}) RETURN s.id")).toEqual([]);
+
+    // Listed for coordinators, with what is missing; no one else reads the list.
+    const listing = "{ recordsToQualify(limit: 10) { recordKind feedId name missing terms source verifiedAt } }";
+    const listed = await graphql<{ recordsToQualify: Json[] }>(listing, undefined, await tokenFor("COORDINATOR"));
+    expect(listed.body.data?.recordsToQualify).toContainEqual({
+      recordKind: "service",
+      feedId: "ac148810-d857-441c-9679-408f346de14b",
+      name: "Community Counselling",
+      missing: ["type d'acteur du porteur", "type de service", "public", "besoins", "territoire"],
+      terms: ["taxonomy : code (name)"],
+      source: "s3://parcours-imports/incoming/organization_full_fr.json",
+      verifiedAt: "2005-01-01",
+    });
+    for (const token of [undefined, await tokenFor("FRONTLINE"), await tokenFor("PARTNER_APP")]) {
+      expect((await graphql(listing, undefined, token)).body.errors?.map((e) => e.extensions?.code)).toEqual(["FORBIDDEN"]);
+    }
   }, 120_000);
 
   it("reads a foreign service's terms and areas through the reviewed mapping, and the feed's own date as its verifiedAt", async () => {

@@ -3,8 +3,9 @@
  * nodes, apart from the Actor and Service nodes routes read, with what a coordinator must add.
  * Written in the import's transaction; one goes away when a later import brings the record whole.
  */
-import type { ManagedTransaction } from "neo4j-driver";
+import neo4j, { type Driver, type ManagedTransaction } from "neo4j-driver";
 import type { RecordToQualify } from "../formats/hsds/read-hsds";
+import type { RecordToQualify as ListedRecordToQualify } from "../../generated/graphql";
 
 const mergeRecordsToQualify = `
 UNWIND $rows AS row
@@ -20,4 +21,20 @@ DETACH DELETE q`;
 export async function writeRecordsToQualify(tx: ManagedTransaction, file: string, rows: RecordToQualify[], qualifiedIds: string[]): Promise<void> {
   if (qualifiedIds.length > 0) await tx.run(removeQualified, { ids: qualifiedIds });
   if (rows.length > 0) await tx.run(mergeRecordsToQualify, { rows: rows.map((row) => ({ ...row, hsdsId: String(row.hsdsId), name: String(row.name) })), file });
+}
+
+const DEFAULT_LISTED = 100;
+const MAX_LISTED = 1000;
+
+const listRecordsToQualify = `
+MATCH (q:ToQualify)
+RETURN q {.id, .recordKind, feedId: q.hsdsId, .actorId, .name, .description, .missing, .terms, .areas, source: q.importedFrom, .verifiedAt} AS record
+ORDER BY q.name, q.id
+LIMIT $limit`;
+
+/** For coordinators (Query.recordsToQualify): what foreign feeds left "à qualifier", bounded and time-limited. */
+export async function readRecordsToQualify(driver: Driver, limit: number | null, timeout: number): Promise<ListedRecordToQualify[]> {
+  const bounded = Math.min(Math.max(limit ?? DEFAULT_LISTED, 0), MAX_LISTED);
+  const { records } = await driver.executeQuery(listRecordsToQualify, { limit: neo4j.int(bounded) }, { routing: neo4j.routing.READ, transactionConfig: { timeout } });
+  return records.map((r) => r.get("record") as ListedRecordToQualify);
 }
