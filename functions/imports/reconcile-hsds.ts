@@ -130,8 +130,10 @@ const ownFields = new Set(["id", "hsdsId", "source", "note", "contacts", "servic
  * The record the graph holds (`stored`), with each field the file states differently from the public
  * export (`published`) taken from the file (`incoming`); a record the graph does not hold is the file's.
  */
-function mergeRecord(incoming: Json, published: Json | undefined, stored: Json | undefined): Json {
-  if (!published || !stored) return incoming;
+function mergeRecord(incoming: Json, exported: Json | undefined, stored: Json | undefined): Json {
+  if (!stored) return incoming;
+  // A record the public export does not show (a place no actor of the file uses): all the file says is new, the rest is kept.
+  const published: Json = exported ?? { contacts: [] };
   const merged: Json = { ...stored };
   let changed = false;
   for (const field of new Set([...Object.keys(incoming), ...Object.keys(published)])) {
