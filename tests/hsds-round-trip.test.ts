@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { cypher } from "./support/graph";
 import { download, exportedGraph, importFile } from "./support/s3";
 import { localBuckets } from "../local/s3-server";
-import type { DatasetFile } from "../functions/domain/dataset-schema";
+import { datasetFileSchema, type DatasetFile } from "../functions/domain/dataset-schema";
+import { loadDataset } from "../functions/graph/load-dataset";
+import { testDriver } from "./support/graph";
+import { confidentialDataset, fixture, secret } from "./support/confidential-fixture";
 
 type Json = Record<string, unknown>;
 
@@ -74,5 +77,27 @@ describe("the public HSDS export imported back", () => {
     const values = changes.filter((c) => c.property === "value");
     expect(values.map((c) => [c.before, c.after])).toEqual(expect.arrayContaining([[oldNumber, null], [null, newNumber]]));
     expect(new Set(changes.map((c) => c.label))).toEqual(new Set(["ContactPoint", "sources"]));
+  }, 180_000);
+
+  it("keeps what the public file cannot carry: a confidential address, a referral-only number, a capacity", async () => {
+    await loadDataset(testDriver(), [datasetFileSchema.parse(confidentialDataset)]);
+    const held = () =>
+      cypher(
+        `MATCH (l:Location {id: $location}), (a:Actor {id: $actor}), (s:Service {id: $service})
+         RETURN l {.address, .postalCode, .latitude, .longitude, .confidential} AS place,
+                [(a)-[:HAS_CONTACT]->(c) | c.value + ' ' + toString(c.referralOnly)] AS contacts,
+                [(s)-[:HAS_CAPACITY]->(c) | c.placesTotal] AS capacity`,
+        { location: fixture.locationId, actor: fixture.actorId, service: fixture.serviceId },
+      );
+    const before = await held();
+    const hsds = await publishedHsds();
+    expect(JSON.stringify(hsds)).not.toContain(secret.street);
+
+    const report = await importFile("incoming/retour-avec-hebergement.json", JSON.stringify(hsds));
+
+    expect(report).toMatchObject({ status: "imported", problems: [] });
+    expect(await held()).toEqual(before);
+    expect(JSON.stringify(before)).toContain(secret.street);
+    expect(JSON.stringify(before)).toContain(`${fixture.referralPhone} true`);
   }, 180_000);
 });
