@@ -3901,6 +3901,8 @@ export type Query = {
   needsConnection: NeedsConnection;
   /** The partner network of a département. COORDINATOR of the département or ADMIN. */
   network: Network;
+  /** The records foreign feeds brought "à qualifier", by name. `limit`: default 100, at most 1000. COORDINATOR or ADMIN. */
+  recordsToQualify: Array<RecordToQualify>;
   /** The referral route for a situation, in a commune, at a time. Deterministic for the same data and input. */
   referralRoute: Route;
   schedules: Array<Schedule>;
@@ -4063,6 +4065,11 @@ export type QueryNetworkArgs = {
 };
 
 
+export type QueryRecordsToQualifyArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryReferralRouteArgs = {
   input: RouteRequest;
 };
@@ -4156,6 +4163,33 @@ export type QueryTerritoriesConnectionArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<Array<TerritorySort>>;
   where?: InputMaybe<TerritoryWhere>;
+};
+
+/** A record of a foreign feed imported "à qualifier": kept out of routes until a coordinator adds what is missing, through a dataset write that names it by id. */
+export type RecordToQualify = {
+  __typename?: 'RecordToQualify';
+  /** For a service, the id of the actor that offers it. */
+  actorId?: Maybe<Scalars['ID']['output']>;
+  /** The feed's own service areas, as it words them. */
+  areas: Array<Scalars['String']['output']>;
+  /** Its description, as the feed gives it. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Its id in the feed it came from. */
+  feedId: Scalars['String']['output'];
+  /** The id the record will have in Parcours once qualified. */
+  id: Scalars['ID']['output'];
+  /** What Parcours lacks to route to it, in French: "type de service", "public", "besoins", "territoire", "type d'acteur". */
+  missing: Array<Scalars['String']['output']>;
+  /** Its name, as the feed gives it. */
+  name: Scalars['String']['output'];
+  /** "actor" or "service". */
+  recordKind: Scalars['String']['output'];
+  /** The imported file it came from. */
+  source: Scalars['String']['output'];
+  /** The feed's own taxonomy terms, as "taxonomy : code (name)", that the reviewed mapping did not read. */
+  terms: Array<Scalars['String']['output']>;
+  /** The date the feed gives its facts (assured_date, date_maj), else the file's. */
+  verifiedAt: Scalars['Date']['output'];
 };
 
 /** An ordered, explained referral route: what next, for her, here, now. */
@@ -6736,6 +6770,7 @@ export type ResolversTypes = {
   ProvenanceWhere: ProvenanceWhere;
   Proximity: Proximity;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RecordToQualify: ResolverTypeWrapper<RecordToQualify>;
   Route: ResolverTypeWrapper<RouteResult>;
   RouteRequest: RouteRequest;
   RouteStep: ResolverTypeWrapper<RouteStepResult>;
@@ -7252,6 +7287,7 @@ export type ResolversParentTypes = {
   ProvenanceSort: ProvenanceSort;
   ProvenanceWhere: ProvenanceWhere;
   Query: Record<PropertyKey, never>;
+  RecordToQualify: RecordToQualify;
   Route: RouteResult;
   RouteRequest: RouteRequest;
   RouteStep: RouteStepResult;
@@ -8594,6 +8630,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   needs?: Resolver<Array<ResolversTypes['Need']>, ParentType, ContextType, Partial<QueryNeedsArgs>>;
   needsConnection?: Resolver<ResolversTypes['NeedsConnection'], ParentType, ContextType, Partial<QueryNeedsConnectionArgs>>;
   network?: Resolver<ResolversTypes['Network'], ParentType, ContextType, RequireFields<QueryNetworkArgs, 'departement'>>;
+  recordsToQualify?: Resolver<Array<ResolversTypes['RecordToQualify']>, ParentType, ContextType, Partial<QueryRecordsToQualifyArgs>>;
   referralRoute?: Resolver<ResolversTypes['Route'], ParentType, ContextType, RequireFields<QueryReferralRouteArgs, 'input'>>;
   schedules?: Resolver<Array<ResolversTypes['Schedule']>, ParentType, ContextType, Partial<QuerySchedulesArgs>>;
   schedulesConnection?: Resolver<ResolversTypes['SchedulesConnection'], ParentType, ContextType, Partial<QuerySchedulesConnectionArgs>>;
@@ -8607,6 +8644,20 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   standards?: Resolver<ResolversTypes['Standards'], ParentType, ContextType, RequireFields<QueryStandardsArgs, 'departement'>>;
   territories?: Resolver<Array<ResolversTypes['Territory']>, ParentType, ContextType, Partial<QueryTerritoriesArgs>>;
   territoriesConnection?: Resolver<ResolversTypes['TerritoriesConnection'], ParentType, ContextType, Partial<QueryTerritoriesConnectionArgs>>;
+};
+
+export type RecordToQualifyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RecordToQualify'] = ResolversParentTypes['RecordToQualify']> = {
+  actorId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  areas?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  feedId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  missing?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recordKind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  terms?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  verifiedAt?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 };
 
 export type RouteResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Route'] = ResolversParentTypes['Route']> = {
@@ -9423,6 +9474,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   PlacesFreeUpdate?: PlacesFreeUpdateResolvers<ContextType>;
   Provenance?: ProvenanceResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RecordToQualify?: RecordToQualifyResolvers<ContextType>;
   Route?: RouteResolvers<ContextType>;
   RouteStep?: RouteStepResolvers<ContextType>;
   Schedule?: ScheduleResolvers<ContextType>;

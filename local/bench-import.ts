@@ -1,8 +1,9 @@
 /**
- * `npm run bench:import`: imports a generated 50 000-row CSV through the S3 import handler, against
- * the local Neo4j (NEO4J_PORT) and a local S3 server (S3_PORT), and prints the figures. Baseline,
- * measured in the same run: reading the same file with csv-parse alone. The bench's records are
- * removed at the end.
+ * `npm run bench:import`: imports a generated 50 000-row CSV, then a foreign HSDS feed of as many
+ * services (read through the reviewed mapping), through the S3 import handler, against the local
+ * Neo4j (NEO4J_PORT) and a local S3 server (S3_PORT), and prints the figures, with the probable
+ * duplicate check of the CSV's records on its own. Baseline, measured in the same run: reading the
+ * same CSV with csv-parse alone. The bench's records are removed at the end.
  */
 import { PutObjectCommand } from "@aws-sdk/client-s3";
 import { parse } from "csv-parse";
@@ -15,12 +16,16 @@ import { lambdaContext } from "./http-api-event";
 import { localInstance, startNeo4j } from "./neo4j-process";
 import { objectCreatedEvent } from "./s3-event";
 import { localBuckets, localS3Env, startS3Server } from "./s3-server";
-import { generatedCsv } from "./generate-csv";
+import { generatedCsv, generatedHsdsFeed } from "./generate-csv";
+import { readCsv } from "../functions/formats/csv/read-csv";
+import { ImportSources } from "../functions/imports/import-sources";
+import { validateDataset } from "../functions/domain/validate-dataset";
+import { probableDuplicates } from "../functions/imports/probable-duplicates";
 import { seedGraph } from "./seed-graph";
 
 const removeBenchRecords = `
-MATCH (n) WHERE n.id STARTS WITH 'bench-' OR (n:Source AND n.ref = $file)
-CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS`;
+MATCH (n) WHERE n.id STARTS WITH 'bench-' OR n.id STARTS WITH 'hsds-bench-' OR (n:Source AND n.ref IN $files)
+CALL (n) { OPTIONAL MATCH (n)-[:HAS_CONTACT]->(contact) DETACH DELETE contact, n } IN TRANSACTIONS OF 5000 ROWS`;
 
 const rows = Number(process.argv[2] ?? 50_000);
 const instance = localInstance();
@@ -31,6 +36,7 @@ const s3Server = await startS3Server(s3Port, s3Dir);
 Object.assign(process.env, localS3Env(s3Server.endpoint), { NEO4J_URI: neo4j.uri, NEO4J_USER: instance.user, NEO4J_PASSWORD: instance.password, POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? "INFO" });
 const driver = createDriver({ uri: neo4j.uri, user: instance.user, password: instance.password });
 const key = `incoming/bench-${rows}.csv`;
+const feedKey = `incoming/bench-${rows}-hsds.json`;
 
 try {
   const { records } = await driver.executeQuery("MATCH (a:Actor) RETURN count(a) AS actors");
@@ -45,13 +51,30 @@ try {
   const baseline = await seconds(async () => {
     for await (const _row of Readable.from([csv]).pipe(parse({ columns: true }))) void _row;
   });
+  const duplicateCheck = await (async () => {
+    const sources = new ImportSources(`s3://${localBuckets.imports}/${key}`, "2026-12-01", "2026-12-01");
+    const read = await readCsv(Readable.from([csv]), sources, () => undefined);
+    const validated = validateDataset([read.document]);
+    if (!validated.ok) throw new Error("the bench file is invalid");
+    const started = performance.now();
+    const problems = await probableDuplicates(driver, validated.dataset, [read.document]);
+    if (problems.length > 0) throw new Error(`the bench file has probable duplicates: ${problems[0]!.reason}`);
+    return (performance.now() - started) / 1000;
+  })();
   const { createS3Client } = await import("../functions/storage/s3");
+  const feed = JSON.stringify(generatedHsdsFeed(rows));
   await createS3Client().send(new PutObjectCommand({ Bucket: localBuckets.imports, Key: key, Body: csv }));
+  await createS3Client().send(new PutObjectCommand({ Bucket: localBuckets.imports, Key: feedKey, Body: feed }));
   const { handler } = await import("../functions/handlers/import");
-  const event = objectCreatedEvent(localBuckets.imports, key, Buffer.byteLength(csv));
   const runs: { label: string; seconds: number; changes: unknown }[] = [];
-  for (const label of ["first import (creates)", "same file again (unchanged)"]) {
+  for (const [label, file, body] of [
+    ["CSV, first import (creates)", key, csv],
+    ["CSV, same file again", key, csv],
+    ["HSDS feed, first import", feedKey, feed],
+    ["HSDS feed, same feed again", feedKey, feed],
+  ] as const) {
     let report: Awaited<ReturnType<typeof handler>>[number] | undefined;
+    const event = objectCreatedEvent(localBuckets.imports, file, Buffer.byteLength(body));
     const took = await seconds(async () => ([report] = await handler(event, lambdaContext("parcours-import"))));
     if (report?.status !== "imported") throw new Error(`the bench file was rejected: ${JSON.stringify(report?.problems.slice(0, 5))}`);
     runs.push({ label, seconds: took, changes: report.changes?.services });
@@ -60,12 +83,14 @@ try {
   console.log(`\n${rows} rows, ${(Buffer.byteLength(csv) / 1e6).toFixed(1)} MB`);
   console.log(`baseline: csv-parse alone  ${baseline.toFixed(2)} s  (${Math.round(rows / baseline)} rows/s)`);
   for (const run of runs) {
-    console.log(`${run.label.padEnd(28)} ${run.seconds.toFixed(2)} s  (${Math.round(rows / run.seconds)} rows/s, ${(run.seconds / baseline).toFixed(1)}× baseline)  services ${JSON.stringify(run.changes)}`);
+    console.log(`${run.label.padEnd(30)} ${run.seconds.toFixed(2)} s  (${Math.round(rows / run.seconds)} rows/s, ${(run.seconds / baseline).toFixed(1)}× baseline)  services ${JSON.stringify(run.changes)}`);
   }
+  console.log(`duplicate check alone (${rows} new rows against the graph) ${duplicateCheck.toFixed(2)} s  (${(duplicateCheck / baseline).toFixed(1)}× baseline)`);
   console.log(`target: ≤ 30 s for 50 000 rows; machine load average ${loadavg().map((l) => l.toFixed(1)).join(" ")} on ${availableParallelism()} cores`);
 } finally {
   const session = driver.session();
-  await session.run(removeBenchRecords, { file: `s3://${localBuckets.imports}/${key}` });
+  await session.run(removeBenchRecords, { files: [key, feedKey].map((k) => `s3://${localBuckets.imports}/${k}`) });
+  await session.run("MATCH (q:ToQualify) WHERE q.id STARTS WITH 'hsds-bench-' DETACH DELETE q");
   await session.close();
   await driver.close();
   await s3Server.close();

@@ -2,7 +2,8 @@
  * Writes generated/: the type definitions and Cypher files as TypeScript modules (so that the
  * Lambda bundle, tsx and vitest read them alike), the covered territories of the INSEE referential,
  * the values of schema/'s enums (which the dataset format validates with), the emergency lines of
- * seed/ that a route in danger gives when the graph is down, the schema as @neo4j/graphql augments
+ * seed/ that a route in danger gives when the graph is down, the reviewed mapping of other directories'
+ * vocabularies (seed/mappings/), the schema as @neo4j/graphql augments
  * it, TypeScript types and resolver types for that schema (graphql-codegen), and the partner
  * example's typed client from the published SDL (partner-client/). `--check` writes to a temporary
  * folder and fails when generated/ differs from it.
@@ -66,6 +67,12 @@ async function generate(outDir: string): Promise<void> {
   await writeFile(
     join(outDir, "emergency-lines.ts"),
     `${header}// From seed/ (local/emergency-lines.ts): what a route in danger gives when the graph is unreachable\nimport type { EmergencyRow } from "../functions/routes/rank-route";\n\nexport const emergencyLines: EmergencyRow[] = ${JSON.stringify(await emergencyLinesOfSeed(), null, 2)};\n`,
+  );
+
+  const { directoryMappingOfSeed } = await import("./directory-mapping");
+  await writeFile(
+    join(outDir, "directory-mapping.ts"),
+    `${header}// From seed/mappings/directory-vocabularies.yaml (local/directory-mapping.ts): how other directories' vocabularies read\nimport type { DirectoryMapping } from "../functions/domain/directory-mapping-schema";\n\nexport const directoryMapping: DirectoryMapping = ${JSON.stringify(await directoryMappingOfSeed(), null, 2)};\n`,
   );
 
   const schema = await new Neo4jGraphQL({ typeDefs, features: neo4jGraphQLFeatures }).getSchema();

@@ -34,3 +34,35 @@ export function generatedCsv(rows: number, prefix = "bench"): string {
   }
   return `${lines.join("\n")}\n`;
 }
+
+/**
+ * A foreign directory's HSDS feed of as many services, ten per organization, without Parcours' needs:
+ * its data·inclusion terms and service areas are read through the reviewed mapping (seed/mappings/).
+ */
+export function generatedHsdsFeed(services: number, prefix = "bench"): { contents: Record<string, unknown>[] } {
+  const attribute = (taxonomy: string, code: string) => ({ taxonomy_term: { code, name: code, taxonomy } });
+  const organizations = [];
+  for (let o = 0; o < Math.ceil(services / 10); o++) {
+    const id = `${prefix}-org-${String(o).padStart(6, "0")}`;
+    organizations.push({
+      id,
+      name: `Annuaire partenaire ${id}`,
+      description: "",
+      attributes: [attribute("parcours", "actor-kind:ASSOCIATION")],
+      services: Array.from({ length: Math.min(10, services - o * 10) }, (_, s) => ({
+        id: `${id}-service-${s}`,
+        name: `Accompagnement ${o * 10 + s}`,
+        status: "active",
+        assured_date: "2026-11-01",
+        attributes: [
+          attribute("parcours", "service-kind:WELCOME_CENTRE"),
+          attribute("parcours", "audience:VICTIMS"),
+          attribute("data-inclusion", "famille--surmonter-conflits-separation-violence"),
+        ],
+        service_areas: [{ name: "Hauts-de-Seine" }],
+        phones: [{ number: `01 ${String(Math.floor(o / 10000) % 100).padStart(2, "0")} ${String(Math.floor(o / 100) % 100).padStart(2, "0")} ${String(o % 100).padStart(2, "0")} ${String(10 + s)}`, type: "voice" }],
+      })),
+    });
+  }
+  return { contents: organizations };
+}

@@ -38,7 +38,7 @@ describe("exporting snapshots to S3", () => {
     const result = await runExport();
 
     expect(Object.values(result.keys).every((key) => key.startsWith("snapshots/"))).toBe(true);
-    expect(await listKeys(localBuckets.exports, "latest/")).toEqual(["latest/hsds-organizations.json", "latest/parcours.json", "latest/services.csv"]);
+    expect(await listKeys(localBuckets.exports, "latest/")).toEqual(["latest/data-inclusion.json", "latest/hsds-organizations.json", "latest/parcours.json", "latest/services.csv"]);
     expect(await exported(result.keys.parcours)).toBe(await exported("latest/parcours.json"));
     expect(result.counts.actors).toBeGreaterThan(50);
   });
@@ -87,30 +87,32 @@ describe("exporting snapshots to S3", () => {
     });
   });
 
-  it("never puts a confidential address in the public HSDS and CSV, only in the private full export", async () => {
+  it("never puts a confidential address in the public HSDS, data·inclusion and CSV, only in the private full export", async () => {
     await importFile("incoming/hebergement.json", JSON.stringify(confidentialPlace));
 
     const { keys } = await runExport();
-    const [hsds, csv, full] = await Promise.all([exported(keys.hsds), exported(keys.csv), exported(keys.parcours)]);
+    const [hsds, csv, full, dataInclusion] = await Promise.all([exported(keys.hsds), exported(keys.csv), exported(keys.parcours), exported(keys.dataInclusion)]);
 
     for (const secret of ["Secrète-de-Test", "48.8901", "2.2011"]) {
       expect(hsds).not.toContain(secret);
       expect(csv).not.toContain(secret);
+      expect(dataInclusion).not.toContain(secret);
     }
     expect(full).toContain("12 rue Secrète-de-Test");
     expect(csv).toMatch(/asso-test-export-hebergement,.*loc-test-hebergement,Hébergement de test,,,92050,,,true/);
   });
 
-  it("publishes in HSDS and CSV exactly what a PUBLIC caller reads: no referral-only contact, confidential address or capacity count", async () => {
+  it("publishes in HSDS, data·inclusion and CSV exactly what a PUBLIC caller reads: no referral-only contact, confidential address or capacity count", async () => {
     await writeConfidentialFixture();
 
     const { keys } = await runExport();
-    const [hsds, csv, full] = await Promise.all([exported(keys.hsds), exported(keys.csv), exported(keys.parcours)]);
+    const [hsds, csv, full, dataInclusion] = await Promise.all([exported(keys.hsds), exported(keys.csv), exported(keys.parcours), exported(keys.dataInclusion)]);
 
     // The planted referral-only number and its label, the address, the places (12 total, 3 free) and their description.
     for (const planted of [fixture.referralPhone, "Ligne des orientations", "Secret-Matrice", "92777", "48.8512345", "Douze places fictives"]) {
       expect(hsds, planted).not.toContain(planted);
       expect(csv, planted).not.toContain(planted);
+      expect(dataInclusion, planted).not.toContain(planted);
     }
     expect(hsds).toContain(fixture.publicPhone);
     expect(csv).toContain(fixture.publicPhone);

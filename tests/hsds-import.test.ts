@@ -4,6 +4,8 @@ import { describe, expect, it } from "vitest";
 import { cypher } from "./support/graph";
 import { hsdsOrganization, secondHsdsOrganization } from "./support/hsds-fixtures";
 import { exportedGraph, importFile } from "./support/s3";
+import { graphql } from "./support/http-api";
+import { tokenFor } from "./support/tokens";
 
 
 describe("importing HSDS 3 JSON from S3", () => {
@@ -54,23 +56,109 @@ describe("importing HSDS 3 JSON from S3", () => {
     expect(await exportedGraph()).toBe(before);
   });
 
-  it("rejects the specification's own example, which is not French and has invalid values, and writes nothing", async () => {
-    const example = await readFile(join(import.meta.dirname, "fixtures/hsds-3.0/examples/organization_full.json"), "utf8");
+  it("rejects the specification's own example as published, for its out-of-range latitude and foreign address only, and writes nothing", async () => {
     const before = await exportedGraph();
 
-    const report = await importFile("incoming/organization_full.json", example);
+    const report = await importFile("incoming/organization_full.json", await specificationExample("organization_full"));
 
     expect(report.status).toBe("rejected");
-    const problems = report.problems.map(({ field, reason }) => `${field}: ${reason}`);
-    expect(problems).toEqual(
-      expect.arrayContaining([
-        expect.stringMatching(/^attributes \(parcours: actor-kind \/ service-kind\): /),
-        expect.stringMatching(/^phones\[\]\.number, email or website\/url: must be a French number/),
-        expect.stringMatching(/^latitude: /),
-        expect.stringMatching(/^addresses\[0\]\.postal_code \/ attributes \(parcours: commune\): /),
-      ]),
-    );
+    expect(report.problems.map(({ field, reason }) => `${field}: ${reason}`).sort()).toEqual([
+      "addresses[0].postal_code / attributes (parcours: commune): must be a 5-character INSEE commune code such as 92050",
+      "addresses[0].postal_code: must be a 5-digit postal code",
+      expect.stringMatching(/^latitude: /),
+    ]);
     expect(report.problems.every((p) => p.line !== null && p.record !== null)).toBe(true);
     expect(await exportedGraph()).toBe(before);
+  }, 120_000);
+
+  it("imports the specification's examples with French-valid values through the mapping: what nothing maps is \"à qualifier\", nothing refused", async () => {
+    const full = JSON.parse(await specificationExample("organization_full")) as Json;
+    const [location] = full.locations as Json[];
+    Object.assign(location!, { latitude: 48.8924, longitude: 2.2069 });
+    Object.assign((location!.addresses as Json[])[0]!, { postal_code: "92000", city: "Nanterre", state_province: "Hauts-de-Seine", country: "FR" });
+
+    const fullReport = await importFile("incoming/organization_full_fr.json", JSON.stringify(full));
+    const listReport = await importFile("incoming/organization_list.json", await specificationExample("organization_list"));
+
+    expect(fullReport).toMatchObject({ status: "imported", format: "hsds", problems: [] });
+    expect(fullReport.toQualify).toEqual([
+      { record: "organizations: d9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610", name: "Example Organization Inc.", missing: ["type d'acteur"] },
+      { record: "services: ac148810-d857-441c-9679-408f346de14b", name: "Community Counselling", missing: ["type d'acteur du porteur", "type de service", "public", "besoins", "territoire"] },
+    ]);
+    expect(fullReport.changes?.locations).toEqual({ created: 1, updated: 0, unchanged: 0 });
+    expect(listReport).toMatchObject({ status: "imported", problems: [], toQualify: [expect.objectContaining({ missing: ["type d'acteur"] })] });
+    const toQualify = await cypher("MATCH (q:ToQualify) RETURN q.recordKind AS kind, q.name AS name, q.terms AS terms, toString(q.verifiedAt) AS verifiedAt ORDER BY q.recordKind");
+    expect(toQualify).toEqual([
+      { kind: "actor", name: "Example Organization Inc.", terms: [], verifiedAt: expect.any(String) },
+      { kind: "service", name: "Community Counselling", terms: ["taxonomy : code (name)"], verifiedAt: "2005-01-01" },
+    ]);
+    // Kept out of routes: no Service node, so no route reaches it.
+    expect(await cypher("MATCH (s:Service {hsdsId: 'ac148810-d857-441c-9679-408f346de14b'}) RETURN s.id")).toEqual([]);
+
+    // Listed for coordinators, with what is missing; no one else reads the list.
+    const listing = "{ recordsToQualify(limit: 10) { recordKind feedId name missing terms source verifiedAt } }";
+    const listed = await graphql<{ recordsToQualify: Json[] }>(listing, undefined, await tokenFor("COORDINATOR"));
+    expect(listed.body.data?.recordsToQualify).toContainEqual({
+      recordKind: "service",
+      feedId: "ac148810-d857-441c-9679-408f346de14b",
+      name: "Community Counselling",
+      missing: ["type d'acteur du porteur", "type de service", "public", "besoins", "territoire"],
+      terms: ["taxonomy : code (name)"],
+      source: "s3://parcours-imports/incoming/organization_full_fr.json",
+      verifiedAt: "2005-01-01",
+    });
+    for (const token of [undefined, await tokenFor("FRONTLINE"), await tokenFor("PARTNER_APP")]) {
+      expect((await graphql(listing, undefined, token)).body.errors?.map((e) => e.extensions?.code)).toEqual(["FORBIDDEN"]);
+    }
+  }, 120_000);
+
+  it("reads a foreign service's terms and areas through the reviewed mapping, and the feed's own date as its verifiedAt", async () => {
+    const foreign = {
+      id: "0b7e1f7c-5b4a-4d1e-8c61-3e2f1a9b7c01",
+      name: "Association étrangère de test",
+      description: "",
+      attributes: [{ id: "0b7e1f7c-5b4a-4d1e-8c61-3e2f1a9b7c02", taxonomy_term: { id: "0b7e1f7c-5b4a-4d1e-8c61-3e2f1a9b7c03", code: "actor-kind:ASSOCIATION", name: "Association", taxonomy: "parcours" } }],
+      services: [
+        {
+          id: "0b7e1f7c-5b4a-4d1e-8c61-3e2f1a9b7c04",
+          name: "Accompagnement des femmes victimes",
+          status: "active",
+          assured_date: "2026-09-30",
+          attributes: [
+            term("parcours", "service-kind:WELCOME_CENTRE", 5),
+            term("parcours", "audience:VICTIMS", 6),
+            term("data-inclusion", "famille--surmonter-conflits-separation-violence", 7),
+          ],
+          service_areas: [{ id: "0b7e1f7c-5b4a-4d1e-8c61-3e2f1a9b7c08", name: "Hauts-de-Seine" }],
+        },
+      ],
+    };
+
+    const report = await importFile("incoming/annuaire-etranger.json", JSON.stringify(foreign));
+
+    expect(report).toMatchObject({ status: "imported", problems: [], toQualify: [] });
+    const [service] = await cypher(
+      `MATCH (s:Service {hsdsId: $id}) RETURN s.kind AS kind, toString(s.verifiedAt) AS verifiedAt,
+         [(s)-[:ANSWERS]->(n) | n.code] AS needs, [(s)-[:HANDLES]->(x) | x.code] AS situations, [(s)-[:SERVES]->(t) | t.code] AS area`,
+      { id: foreign.services[0]!.id },
+    );
+    expect(service).toEqual({
+      kind: "WELCOME_CENTRE",
+      verifiedAt: "2026-09-30",
+      needs: expect.arrayContaining(["LISTENING", "SOCIAL_SUPPORT"]),
+      situations: expect.arrayContaining(["INTIMATE_PARTNER_VIOLENCE", "INTRAFAMILY_VIOLENCE"]),
+      area: ["92"],
+    });
   });
 });
+
+type Json = Record<string, unknown>;
+
+function specificationExample(name: string): Promise<string> {
+  return readFile(join(import.meta.dirname, `fixtures/hsds-3.0/examples/${name}.json`), "utf8");
+}
+
+function term(taxonomy: string, code: string, n: number) {
+  const id = `0b7e1f7c-5b4a-4d1e-8c61-3e2f1a9b7d${String(n).padStart(2, "0")}`;
+  return { id, taxonomy_term: { id: `${id.slice(0, -2)}e${String(n).padStart(1, "0")}`, code, name: code, taxonomy } };
+}

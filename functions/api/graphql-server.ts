@@ -49,6 +49,10 @@ export async function buildGraphQLSchema(driver: Driver) {
       network: async (root, args, context) => (await observatory()).Query.network(root, args, context),
       freshness: async (root, args, context) => (await observatory()).Query.freshness(root, args, context),
       demand: async (root, args, context) => (await observatory()).Query.demand(root, args, context),
+      recordsToQualify: async (_root, args, context) => {
+        const { readRecordsToQualify } = await import("../imports/records-to-qualify");
+        return readRecordsToQualify(driver, args.limit ?? null, context.transaction.timeout);
+      },
     },
     RouteStep: routeNodeResolvers,
     Exclusion: routeNodeResolvers,

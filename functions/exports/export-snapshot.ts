@@ -1,8 +1,8 @@
 /**
- * One snapshot of the graph, read in one transaction and written to the exports bucket in three
+ * One snapshot of the graph, read in one transaction and written to the exports bucket in four
  * forms: the full graph in Parcours JSON (restorable by the import, confidential addresses and
- * referral-only contacts included: the bucket is private), and the public data as HSDS 3 JSON and as
- * CSV, written from what a PUBLIC caller of the API reads (./public-view.ts).
+ * referral-only contacts included: the bucket is private), and the public data as HSDS 3 JSON, as
+ * data·inclusion JSON and as CSV, written from what a PUBLIC caller of the API reads (./public-view.ts).
  */
 import type { S3Client } from "@aws-sdk/client-s3";
 import type { Driver } from "neo4j-driver";
@@ -12,11 +12,13 @@ import { writeObject } from "../storage/s3";
 import { buildGraphQLSchema } from "../api/graphql-server";
 import { toCsv } from "../formats/csv/to-csv";
 import { publicView } from "./public-view";
+import { toDataInclusion } from "../formats/data-inclusion/to-data-inclusion";
 
 export const exportFiles = {
   parcours: { name: "parcours.json", contentType: "application/json" },
   hsds: { name: "hsds-organizations.json", contentType: "application/json" },
   csv: { name: "services.csv", contentType: "text/csv" },
+  dataInclusion: { name: "data-inclusion.json", contentType: "application/json" },
 } as const;
 
 export interface ExportResult {
@@ -33,6 +35,7 @@ export async function exportSnapshot(s3: S3Client, driver: Driver, bucket: strin
     parcours: `${JSON.stringify(toDatasetFile(graph), null, 2)}\n`,
     hsds: `${JSON.stringify(toHsds(publicGraph), null, 2)}\n`,
     csv: toCsv(publicGraph),
+    dataInclusion: `${JSON.stringify(toDataInclusion(publicGraph), null, 2)}\n`,
   };
   const folder = `snapshots/${now.toISOString().replace(/[:.]/g, "-")}`;
   const keys = {} as ExportResult["keys"];

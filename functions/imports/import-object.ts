@@ -17,14 +17,20 @@ import { lazyLineOf, parseDatasetText } from "../formats/parcours/read-dataset";
 import { validateDataset, type DatasetDocument, type DatasetProblem } from "../domain/validate-dataset";
 import { knownIds, snapshotScope } from "../mutations/save-dataset";
 import type { DatasetFile } from "../domain/dataset-schema";
-import { looksLikeHsds, readHsds } from "../formats/hsds/read-hsds";
+import { looksLikeHsds, readHsds, type RecordToQualify } from "../formats/hsds/read-hsds";
+import { writeRecordsToQualify } from "./records-to-qualify";
 import { readObject, readText, writeObject } from "../storage/s3";
 import { readCsv } from "../formats/csv/read-csv";
+import { hsdsOfDataInclusion, looksLikeDataInclusion } from "../formats/data-inclusion/read-data-inclusion";
+import { toDataInclusion } from "../formats/data-inclusion/to-data-inclusion";
+import type { GraphRecords } from "../graph/dump-dataset";
 import { ImportSources, parisDate } from "./import-sources";
+import { hsdsIdIndex, reconcileHsds } from "./reconcile-hsds";
+import { probableDuplicates } from "./probable-duplicates";
 
 export const reportPrefix = "reports/";
 
-export type ImportFormat = "parcours" | "csv" | "hsds";
+export type ImportFormat = "parcours" | "csv" | "hsds" | "data-inclusion";
 
 export interface ImportReport {
   file: string;
@@ -36,6 +42,8 @@ export interface ImportReport {
   records: number;
   problems: Omit<DatasetProblem, "file">[];
   skipped: { record: string; reason: string }[];
+  /** Records of a foreign feed imported "à qualifier": kept out of routes until a coordinator adds what is missing. */
+  toQualify: { record: string; name: string; missing: string[] }[];
   changes: Record<RecordKind, RecordChanges> | null;
 }
 
@@ -53,6 +61,7 @@ interface ReadResult {
   documents: DatasetDocument[];
   problems: DatasetProblem[];
   skipped: ImportReport["skipped"];
+  toQualify: RecordToQualify[];
   records: number;
 }
 
@@ -71,15 +80,16 @@ export async function importObject({ s3, driver, bucket, key, logger, now = new 
     logger.info("import progress", { file, phase, records, ...(total ? { total } : {}), recordsPerSecond });
   };
 
-  const read = await readFile(key, object.body, sources, (records) => logProgress("read", records, started));
+  const read = await readFile(driver, key, object.body, sources, (records) => logProgress("read", records, started));
   const validated = validateDataset(read.documents, await knownIds(driver));
-  const problems = [...read.problems, ...(validated.ok ? [] : validated.problems)].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  const duplicates = read.problems.length === 0 && validated.ok ? await probableDuplicates(driver, validated.dataset, read.documents) : [];
+  const problems = [...read.problems, ...(validated.ok ? duplicates : validated.problems)].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   let changes: ImportReport["changes"] = null;
   if (problems.length === 0 && validated.ok) {
     logProgress("read", read.records, started);
     const writeStarted = performance.now();
     const onBatch = (rows: number, total: number) => logProgress("write", rows, writeStarted, total);
-    changes = await loadAudited(driver, validated.dataset, file, onBatch);
+    changes = await loadAudited(driver, validated.dataset, read.toQualify, file, onBatch);
   }
 
   const report: ImportReport = {
@@ -91,6 +101,7 @@ export async function importObject({ s3, driver, bucket, key, logger, now = new 
     records: read.records,
     problems: problems.map(({ file: _file, ...problem }) => problem),
     skipped: read.skipped,
+    toQualify: read.toQualify.map((q) => ({ record: `${q.recordKind === "actor" ? "organizations" : "services"}: ${String(q.hsdsId)}`, name: String(q.name), missing: q.missing })),
     changes,
   };
   await writeObject(s3, bucket, reportKeyOf(key), `${JSON.stringify(report, null, 2)}\n`, "application/json");
@@ -102,19 +113,28 @@ export async function importObject({ s3, driver, bucket, key, logger, now = new 
  * Imports write like saveDataset: in one transaction with an AuditRecord of every property changed.
  * Whoever may put a file in the imports bucket writes with an ADMIN's reach; the subject names the file.
  */
-async function loadAudited(driver: Driver, dataset: DatasetFile[], file: string, onBatch: LoadOptions["onBatch"]): Promise<ImportReport["changes"]> {
+async function loadAudited(
+  driver: Driver,
+  dataset: DatasetFile[],
+  toQualify: RecordToQualify[],
+  file: string,
+  onBatch: LoadOptions["onBatch"],
+): Promise<ImportReport["changes"]> {
   const caller: Caller = { ...publicCaller, role: "ADMIN", subject: `import ${file}` };
   const session = driver.session();
   try {
     return await session.executeWrite(async (tx) => {
       const before = await snapshot(tx, snapshotScope(dataset));
       const result = await writeDataset(tx, dataset, { countChanges: true, ...(onBatch ? { onBatch } : {}) });
+      const scope = snapshotScope(dataset);
+      await writeRecordsToQualify(tx, file, toQualify, [...scope.actors, ...scope.services]);
       // Records that existed are compared property by property; those the file creates are counted
       // by kind (their properties are the file's own), so that a large import leaves a small record.
       const existed = Object.fromEntries(Object.entries(snapshotScope(dataset)).map(([kind, ids]) => [kind, ids.filter((id: string) => before.has(id))]));
       const created = Object.entries(result.changes ?? {})
         .filter(([, counts]) => counts.created > 0)
-        .map(([kind, counts]) => ({ node: file, label: kind, property: "created", before: null, after: counts.created }));
+        .map(([kind, counts]) => ({ node: file, label: kind, property: "created", before: null, after: counts.created }))
+        .concat(toQualify.length > 0 ? [{ node: file, label: "ToQualify", property: "written", before: null, after: toQualify.length }] : []);
       const changes = [...changesBetween(before, await snapshot(tx, existed as SnapshotScope)), ...created];
       if (changes.length > 0) await writeAuditRecord(tx, { caller, operation: "import", departement: null, changes });
       return result.changes ?? null;
@@ -124,11 +144,11 @@ async function loadAudited(driver: Driver, dataset: DatasetFile[], file: string,
   }
 }
 
-async function readFile(key: string, body: Readable, sources: ImportSources, progress: (records: number) => void): Promise<ReadResult> {
+async function readFile(driver: Driver, key: string, body: Readable, sources: ImportSources, progress: (records: number) => void): Promise<ReadResult> {
   const extension = /\.([a-z]+)$/i.exec(key)?.[1]?.toLowerCase();
   if (extension === "csv") {
     const csv = await readCsv(body, sources, progress);
-    return { format: "csv", documents: [csv.document], problems: csv.problems, skipped: [], records: csv.rows };
+    return { format: "csv", documents: [csv.document], problems: csv.problems, skipped: [], toQualify: [], records: csv.rows };
   }
   if (extension !== "json" && extension !== "yaml" && extension !== "yml") {
     return rejected(sources.file, "the file name must end in .csv, .json, .yaml or .yml");
@@ -136,17 +156,26 @@ async function readFile(key: string, body: Readable, sources: ImportSources, pro
   const text = await readText(body);
   const raw = extension === "json" ? parseJson(text) : undefined;
   if (extension === "json" && raw === undefined) return rejected(sources.file, "not valid JSON");
+  if (raw !== undefined && looksLikeDataInclusion(raw)) {
+    const ids = await hsdsIdIndex(driver);
+    const organizations = hsdsOfDataInclusion(raw as Record<string, unknown>, (kind, id) => ids.isKnown(kind, ids.ofParcours(kind, id)));
+    const read = readHsds(organizations, sources, () => null, ids.ofParcours, ids.isKnown);
+    const publish = (graph: GraphRecords) => hsdsOfDataInclusion({ ...toDataInclusion(graph) }, () => true);
+    const reconciled = await reconcileHsds(driver, read, ids, ids.ofParcours, publish);
+    return { format: "data-inclusion", documents: [reconciled.document], problems: [], skipped: [], toQualify: reconciled.toQualify, records: reconciled.records };
+  }
   if (raw !== undefined && looksLikeHsds(raw)) {
-    const hsds = readHsds(raw, sources, lazyLineOf(text));
-    return { format: "hsds", documents: [hsds.document], problems: [], skipped: hsds.skipped, records: hsds.records };
+    const ids = await hsdsIdIndex(driver);
+    const hsds = await reconcileHsds(driver, readHsds(raw, sources, lazyLineOf(text), ids.ofHsds, ids.isKnown), ids, ids.ofHsds);
+    return { format: "hsds", documents: [hsds.document], problems: [], skipped: hsds.skipped, toQualify: hsds.toQualify, records: hsds.records };
   }
   const parsed = parseDatasetText({ file: sources.file, text });
-  if ("problems" in parsed) return { format: "parcours", documents: [], problems: parsed.problems, skipped: [], records: 0 };
-  return { format: "parcours", documents: [parsed], problems: [], skipped: [], records: countRecords(parsed.raw) };
+  if ("problems" in parsed) return { format: "parcours", documents: [], problems: parsed.problems, skipped: [], toQualify: [], records: 0 };
+  return { format: "parcours", documents: [parsed], problems: [], skipped: [], toQualify: [], records: countRecords(parsed.raw) };
 }
 
 function rejected(file: string, reason: string): ReadResult {
-  return { format: null, documents: [], problems: [{ file, line: null, record: null, field: "", reason }], skipped: [], records: 0 };
+  return { format: null, documents: [], problems: [{ file, line: null, record: null, field: "", reason }], skipped: [], toQualify: [], records: 0 };
 }
 
 function parseJson(text: string): unknown {

@@ -8,12 +8,31 @@ import type { DatasetDocument } from "../../domain/validate-dataset";
 import { communeOfPostalCode } from "../../domain/territories";
 import type { ImportSources } from "../../imports/import-sources";
 import { dayOfHsds, openingHoursOf, type WeeklyHours } from "./schedules";
-import { facetValues, parcoursIdOf, type Facet } from "./terms";
+import { facetValues, foreignTerms, parcoursIdOf, type Facet } from "./terms";
+import { readTerms, territoryOfArea } from "../../domain/directory-mapping";
 
 type Json = Record<string, unknown>;
 
+/** A record a foreign feed describes without what Parcours needs to route to it: kept apart, with what is missing. */
+export interface RecordToQualify {
+  id: unknown;
+  hsdsId: unknown;
+  recordKind: "actor" | "service";
+  actorId: unknown;
+  name: unknown;
+  description: string | null;
+  /** What a coordinator must add, in French. */
+  missing: string[];
+  /** The feed's own terms and service areas, as it words them. */
+  terms: string[];
+  areas: string[];
+  source: string;
+  verifiedAt: string;
+}
+
 export interface HsdsReadResult {
   document: DatasetDocument;
+  toQualify: RecordToQualify[];
   /** Services left out because the directory says they no longer run. */
   skipped: { record: string; reason: string }[];
   records: number;
@@ -26,13 +45,23 @@ export function looksLikeHsds(raw: unknown): boolean {
   return "contents" in raw || ("id" in raw && "name" in raw);
 }
 
-export function readHsds(raw: unknown, sources: ImportSources, hsdsLineOf: (path: PropertyKey[]) => number | null): HsdsReadResult {
+/** The Parcours id of an HSDS record: the id of the record the graph already holds under it, else one minted from it. */
+export type ParcoursIdOf = (kind: HsdsRecordKind, hsdsId: unknown) => unknown;
+export type HsdsRecordKind = "actor" | "service" | "location";
+
+export function readHsds(
+  raw: unknown,
+  sources: ImportSources,
+  hsdsLineOf: (path: PropertyKey[]) => number | null,
+  idOf: ParcoursIdOf = (_kind, hsdsId) => parcoursIdOf(hsdsId),
+  isKnown: (kind: HsdsRecordKind, parcoursId: unknown) => boolean = () => false,
+): HsdsReadResult {
   const [organizations, basePath]: [unknown[], PropertyKey[]] = Array.isArray(raw)
     ? [raw, []]
     : Array.isArray((raw as Json).contents)
       ? [(raw as Json).contents as unknown[], ["contents"]]
       : [[raw], []];
-  const reader = new HsdsReader(sources);
+  const reader = new HsdsReader(sources, idOf, isKnown);
   organizations.forEach((organization, i) => reader.organization(asObject(organization), Array.isArray(raw) || basePath.length > 0 ? [...basePath, i] : []));
   return {
     document: {
@@ -42,6 +71,7 @@ export function readHsds(raw: unknown, sources: ImportSources, hsdsLineOf: (path
       fieldOf: (path) => reader.hsdsFieldOf(path),
     },
     skipped: reader.skipped,
+    toQualify: reader.toQualify,
     records: reader.actors.length + reader.locations.length + reader.actors.reduce((n, a) => n + (a.services as unknown[]).length, 0),
   };
 }
@@ -80,18 +110,24 @@ class HsdsReader {
   readonly actors: Json[] = [];
   readonly locations: Json[] = [];
   readonly skipped: { record: string; reason: string }[] = [];
+  readonly toQualify: RecordToQualify[] = [];
   private readonly locationIds = new Set<unknown>();
   /** Dataset record paths ("actors.2.services.0") → where the record is in the HSDS file. */
   private readonly origins = new Map<string, PropertyKey[]>();
 
-  constructor(private readonly sources: ImportSources) {}
+  constructor(
+    private readonly sources: ImportSources,
+    private readonly idOf: ParcoursIdOf,
+    /** A record the graph holds is never "à qualifier": what the file does not say, the graph knows. */
+    private readonly isKnown: (kind: HsdsRecordKind, parcoursId: unknown) => boolean,
+  ) {}
 
   organization(org: Json, path: PropertyKey[]): void {
     const actorPath = `actors.${this.actors.length}`;
     this.origins.set(actorPath, path);
     const source = this.sources.cite(undefined, undefined);
     const actor: Json = {
-      id: parcoursIdOf(org.id),
+      id: this.idOf("actor", org.id),
       hsdsId: org.id,
       name: org.name,
       aliases: typeof org.alternate_name === "string" && org.alternate_name !== "" ? [org.alternate_name] : [],
@@ -103,9 +139,62 @@ class HsdsReader {
       services: [],
       source,
     };
-    this.actors.push(actor);
     arrayOf(org.locations).forEach((location, i) => this.location(asObject(location), [...path, "locations", i]));
+    if (actor.kind === undefined && !this.isKnown("actor", actor.id)) {
+      this.qualify(org, "actor", null, ["type d'acteur"], source);
+      for (const service of arrayOf(org.services).map(asObject)) {
+        if (service.status === "inactive" || service.status === "defunct") continue;
+        this.qualify(service, "service", actor.id, ["type d'acteur du porteur"], this.sources.cite(undefined, verifiedAtOf(service)));
+      }
+      this.origins.delete(actorPath);
+      return;
+    }
+    this.actors.push(actor);
     arrayOf(org.services).forEach((service, i) => this.service(actor, asObject(service), [...path, "services", i], `${actorPath}.services`));
+  }
+
+  /** A record kept apart, with what Parcours lacks to route to it (its service's own gaps added). */
+  private qualify(record: Json, recordKind: RecordToQualify["recordKind"], actorId: unknown, missing: string[], source: string): void {
+    const cited = this.sources.list().find((s) => s.id === source)!;
+    const service = recordKind === "service" ? this.serviceReading(record) : null;
+    this.toQualify.push({
+      id: this.idOf(recordKind, record.id),
+      hsdsId: record.id,
+      recordKind,
+      actorId,
+      name: record.name,
+      description: typeof record.description === "string" && record.description !== "" ? record.description : null,
+      missing: [...missing, ...(service?.missing ?? [])],
+      terms: foreignTerms(record.attributes).map((t) => `${t.taxonomy} : ${t.code}${t.name && t.name !== t.code ? ` (${t.name})` : ""}`),
+      areas: arrayOf(record.service_areas).map((a) => String(asObject(a).name ?? asObject(a).extent ?? "")).filter((a) => a !== ""),
+      source: cited.ref,
+      verifiedAt: cited.verifiedAt,
+    });
+  }
+
+  /**
+   * A service's kind, audience, needs, situations and territories: its "parcours" attributes, else
+   * what the reviewed mapping reads in its foreign terms and service areas; and what is still missing.
+   */
+  private serviceReading(service: Json) {
+    const attributes = service.attributes;
+    const mapped = readTerms(foreignTerms(attributes));
+    const kind = one("kind", attributes, "service-kind").kind ?? mapped.kind;
+    const audience = one("audience", attributes, "audience").audience ?? mapped.audience;
+    const ownNeeds = facetValues(attributes, "need");
+    const needs = ownNeeds.length > 0 ? ownNeeds : mapped.needs;
+    const ownSituations = facetValues(attributes, "situation");
+    const situations = ownSituations.length > 0 ? ownSituations : mapped.situations;
+    const ownArea = facetValues(attributes, "area");
+    const areas = arrayOf(service.service_areas).map((a) => asObject(a).name).filter((name): name is string => typeof name === "string");
+    const area = ownArea.length > 0 ? ownArea : [...new Set(areas.map(territoryOfArea).filter((code) => code !== undefined))];
+    const missing = [
+      ...(kind === undefined ? ["type de service"] : []),
+      ...(audience === undefined ? ["public"] : []),
+      ...(needs.length === 0 ? ["besoins"] : []),
+      ...(area.length === 0 ? ["territoire"] : []),
+    ];
+    return { kind, audience, needs, situations, area, missing };
   }
 
   private service(actor: Json, service: Json, path: PropertyKey[], servicesPath: string): void {
@@ -114,26 +203,31 @@ class HsdsReader {
       return;
     }
     const services = actor.services as Json[];
-    this.origins.set(`${servicesPath}.${services.length}`, path);
     const source = this.sources.cite(undefined, verifiedAtOf(service));
+    const reading = this.serviceReading(service);
+    if (reading.missing.length > 0 && !this.isKnown("service", this.idOf("service", service.id))) {
+      this.qualify(service, "service", actor.id, [], source);
+      return;
+    }
+    this.origins.set(`${servicesPath}.${services.length}`, path);
     const attributes = service.attributes;
     const atLocations = arrayOf(service.service_at_locations).map((link, i) => {
       const nested = asObject(link).location;
       if (nested && typeof nested === "object") this.location(nested as Json, [...path, "service_at_locations", i, "location"]);
-      return parcoursIdOf((nested as Json | undefined)?.id ?? asObject(link).location_id);
+      return this.idOf("location", (nested as Json | undefined)?.id ?? asObject(link).location_id);
     });
     const schedule = scheduleOf(service.schedules, source);
     services.push({
-      id: parcoursIdOf(service.id),
+      id: this.idOf("service", service.id),
       hsdsId: service.id,
       name: service.name,
       ...text("description", service.description),
-      ...one("kind", attributes, "service-kind"),
-      ...one("audience", attributes, "audience"),
-      needs: facetValues(attributes, "need"),
-      situations: facetValues(attributes, "situation"),
+      kind: reading.kind,
+      audience: reading.audience,
+      needs: reading.needs,
+      situations: reading.situations,
       access: facetValues(attributes, "access"),
-      area: facetValues(attributes, "area"),
+      area: reading.area,
       eligibility: {
         ...one("gender", attributes, "gender"),
         ...one("children", attributes, "children"),
@@ -154,7 +248,7 @@ class HsdsReader {
   }
 
   private location(location: Json, path: PropertyKey[]): void {
-    const id = parcoursIdOf(location.id);
+    const id = this.idOf("location", location.id);
     if (this.locationIds.has(id)) return;
     this.locationIds.add(id);
     this.origins.set(`locations.${this.locations.length}`, path);

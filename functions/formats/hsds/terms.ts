@@ -62,3 +62,16 @@ export function facetValues(attributes: unknown, facet: Facet): string[] {
     .filter((term) => term?.taxonomy === parcoursTaxonomy && typeof term.code === "string" && term.code.startsWith(prefix))
     .map((term) => (term!.code as string).slice(prefix.length));
 }
+
+/** The terms of other taxonomies than "parcours" among a record's attributes: what the directory mapping reads. */
+export function foreignTerms(attributes: unknown): { taxonomy: string; code: string; name: string | undefined }[] {
+  if (!Array.isArray(attributes)) return [];
+  return attributes
+    .map((a) => (a as { taxonomy_term?: { taxonomy?: unknown; taxonomy_detail?: { name?: unknown }; code?: unknown; name?: unknown } } | null)?.taxonomy_term)
+    .filter((term) => term !== undefined && term !== null && term.taxonomy !== parcoursTaxonomy && typeof term.code === "string")
+    .map((term) => ({
+      taxonomy: String(term!.taxonomy ?? term!.taxonomy_detail?.name ?? ""),
+      code: term!.code as string,
+      name: typeof term!.name === "string" ? term!.name : undefined,
+    }));
+}

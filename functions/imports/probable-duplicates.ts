@@ -1,0 +1,109 @@
+/**
+ * Records a file creates that look like one the graph already holds — an actor of the same name in
+ * the same commune (or, when either has no seat, the same département), or with the same public
+ * phone number; a place of the same name in the same commune; a service of the same name offered by
+ * the same actor — are refused as "doublon probable de <id>": the file must name the record by its
+ * id to update it. Only what a public caller reads is compared (names, communes, public numbers),
+ * so that a report says nothing of a confidential address or a referral-only number.
+ */
+import type { Driver } from "neo4j-driver";
+import type { DatasetFile } from "../domain/dataset-schema";
+import type { DatasetDocument, DatasetProblem } from "../domain/validate-dataset";
+import { searchableName } from "../domain/territories";
+
+interface ExistingActor {
+  id: string;
+  name: string;
+  departement: string | null;
+  commune: string | null;
+  phones: string[];
+  services: { id: string; name: string }[];
+}
+
+interface ExistingLocation {
+  id: string;
+  name: string;
+  commune: string | null;
+}
+
+const existingRecords = `
+CALL () {
+  MATCH (a:Actor)
+  RETURN collect({id: a.id, name: a.name, departement: a.departement,
+    commune: head(COLLECT { MATCH (a)-[:BASED_AT]->(:Location)-[:IN_COMMUNE]->(t:Territory) RETURN t.code }),
+    phones: COLLECT { MATCH (a)-[:HAS_CONTACT]->(c:ContactPoint) WHERE c.channel IN ['PHONE', 'SMS'] AND NOT coalesce(c.referralOnly, false) RETURN c.value },
+    services: COLLECT { MATCH (a)-[:OFFERS]->(s:Service) RETURN s {.id, .name} }
+  }) AS actors
+}
+CALL () {
+  MATCH (l:Location)
+  RETURN collect({id: l.id, name: l.name, commune: head(COLLECT { MATCH (l)-[:IN_COMMUNE]->(t:Territory) RETURN t.code })}) AS locations
+}
+RETURN actors, locations`;
+
+export async function probableDuplicates(driver: Driver, dataset: DatasetFile[], documents: DatasetDocument[]): Promise<DatasetProblem[]> {
+  const { records } = await driver.executeQuery(existingRecords, {}, { routing: "READ" });
+  const actors = records[0]!.get("actors") as ExistingActor[];
+  const locations = records[0]!.get("locations") as ExistingLocation[];
+  const actorsById = new Map(actors.map((a) => [a.id, a]));
+  const serviceIds = new Set(actors.flatMap((a) => a.services.map((s) => s.id)));
+  const locationIds = new Set(locations.map((l) => l.id));
+  const actorsByName = groupBy(actors, (a) => searchableName(a.name));
+  const actorsByPhone = groupBy(actors.flatMap((a) => a.phones.map((phone) => ({ phone, actor: a }))), (p) => p.phone);
+  const locationsByName = groupBy(locations, (l) => `${searchableName(l.name)}|${String(l.commune)}`);
+  const communeOf = new Map<string, string | null>([
+    ...locations.map((l): [string, string | null] => [l.id, l.commune]),
+    ...dataset.flatMap((f) => f.locations.map((l): [string, string | null] => [l.id, l.commune])),
+  ]);
+
+  const problems: DatasetProblem[] = [];
+  dataset.forEach((file, fileIndex) => {
+    const document = documents[fileIndex]!;
+    const refuse = (path: PropertyKey[], record: string, existingId: string, why: string) =>
+      problems.push({
+        file: document.file,
+        line: document.lineOf(path),
+        record,
+        field: document.fieldOf?.([...path, "id"]) ?? "id",
+        reason: `doublon probable de ${existingId} (${why}) : pour mettre à jour cet enregistrement, le fichier doit lui donner l'id ${existingId}`,
+      });
+
+    file.locations.forEach((location, i) => {
+      if (locationIds.has(location.id)) return;
+      const [twin] = locationsByName.get(`${searchableName(location.name)}|${location.commune}`) ?? [];
+      if (twin) refuse(["locations", i], `locations: ${location.id}`, twin.id, "même nom dans la même commune");
+    });
+
+    file.actors.forEach((actor, i) => {
+      const path = ["actors", i];
+      const stored = actorsById.get(actor.id);
+      if (!stored) {
+        const commune = actor.basedAt ? (communeOf.get(actor.basedAt) ?? null) : null;
+        const sameName = (actorsByName.get(searchableName(actor.name)) ?? []).find((existing) =>
+          commune !== null && existing.commune !== null ? existing.commune === commune : existing.departement === actor.departement,
+        );
+        const phone = actor.contacts.find((c) => (c.channel === "PHONE" || c.channel === "SMS") && !c.referralOnly && actorsByPhone.has(c.value));
+        if (sameName) refuse(path, `actors: ${actor.id}`, sameName.id, commune !== null && sameName.commune !== null ? "même nom dans la même commune" : "même nom dans le même département");
+        else if (phone) refuse(path, `actors: ${actor.id}`, actorsByPhone.get(phone.value)![0]!.actor.id, "même numéro de téléphone public");
+        return;
+      }
+      actor.services.forEach((service, j) => {
+        if (serviceIds.has(service.id)) return;
+        const twin = stored.services.find((s) => searchableName(s.name) === searchableName(service.name));
+        if (twin) refuse([...path, "services", j], `actors: ${actor.id} / services: ${service.id}`, twin.id, "même nom, même acteur");
+      });
+    });
+  });
+  return problems;
+}
+
+function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}

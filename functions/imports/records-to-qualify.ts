@@ -1,0 +1,40 @@
+/**
+ * Records of a foreign feed that Parcours cannot route to yet ("à qualifier"): kept as ToQualify
+ * nodes, apart from the Actor and Service nodes routes read, with what a coordinator must add.
+ * Written in the import's transaction; one goes away when a later import brings the record whole.
+ */
+import neo4j, { type Driver, type ManagedTransaction } from "neo4j-driver";
+import type { RecordToQualify } from "../formats/hsds/read-hsds";
+import type { RecordToQualify as ListedRecordToQualify } from "../../generated/graphql";
+
+const mergeRecordsToQualify = `
+UNWIND $rows AS row
+MERGE (q:ToQualify {id: row.id})
+SET q.recordKind = row.recordKind, q.hsdsId = row.hsdsId, q.actorId = row.actorId, q.name = row.name,
+    q.description = row.description, q.missing = row.missing, q.terms = row.terms, q.areas = row.areas,
+    q.source = row.source, q.verifiedAt = date(row.verifiedAt), q.importedFrom = $file`;
+
+const removeQualified = `
+MATCH (q:ToQualify) WHERE q.id IN $ids
+DETACH DELETE q`;
+
+export async function writeRecordsToQualify(tx: ManagedTransaction, file: string, rows: RecordToQualify[], qualifiedIds: string[]): Promise<void> {
+  if (qualifiedIds.length > 0) await tx.run(removeQualified, { ids: qualifiedIds });
+  if (rows.length > 0) await tx.run(mergeRecordsToQualify, { rows: rows.map((row) => ({ ...row, hsdsId: String(row.hsdsId), name: String(row.name) })), file });
+}
+
+const DEFAULT_LISTED = 100;
+const MAX_LISTED = 1000;
+
+const listRecordsToQualify = `
+MATCH (q:ToQualify)
+RETURN q {.id, .recordKind, feedId: q.hsdsId, .actorId, .name, .description, .missing, .terms, .areas, source: q.importedFrom, .verifiedAt} AS record
+ORDER BY q.name, q.id
+LIMIT $limit`;
+
+/** For coordinators (Query.recordsToQualify): what foreign feeds left "à qualifier", bounded and time-limited. */
+export async function readRecordsToQualify(driver: Driver, limit: number | null, timeout: number): Promise<ListedRecordToQualify[]> {
+  const bounded = Math.min(Math.max(limit ?? DEFAULT_LISTED, 0), MAX_LISTED);
+  const { records } = await driver.executeQuery(listRecordsToQualify, { limit: neo4j.int(bounded) }, { routing: neo4j.routing.READ, transactionConfig: { timeout } });
+  return records.map((r) => r.get("record") as ListedRecordToQualify);
+}

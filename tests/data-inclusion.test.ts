@@ -1,0 +1,81 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { Ajv } from "ajv";
+import addFormats from "ajv-formats";
+import { describe, expect, it } from "vitest";
+import { cypher } from "./support/graph";
+import { download, exportedGraph, importFile, runExport } from "./support/s3";
+import { localBuckets } from "../local/s3-server";
+
+type Json = Record<string, unknown>;
+
+/** Validators of the vendored data·inclusion v1 schemas (tests/fixtures/data-inclusion-schema-1.0.8). */
+async function dataInclusionValidators() {
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  addFormats(ajv);
+  const read = async (name: string) => JSON.parse(await readFile(join(import.meta.dirname, "fixtures/data-inclusion-schema-1.0.8", name), "utf8")) as object;
+  return { service: ajv.compile(await read("service.json")), structure: ajv.compile(await read("structure.json")) };
+}
+
+async function exportedDataInclusion(): Promise<{ structures: Json[]; services: Json[] }> {
+  const { keys } = await runExport();
+  return JSON.parse(await download(keys.dataInclusion, localBuckets.exports)) as { structures: Json[]; services: Json[] };
+}
+
+describe("data·inclusion", () => {
+  it("exports every service and structure valid against the schema, with its date and thématiques", async () => {
+    const validate = await dataInclusionValidators();
+    const [counted] = await cypher<{ services: number }>("MATCH (s:Service) RETURN count(s) AS services");
+
+    const file = await exportedDataInclusion();
+
+    expect(file.services).toHaveLength(Number(counted!.services));
+    const problems = (kind: "service" | "structure", records: Json[]) =>
+      records.flatMap(({ ...record }) => {
+        const valid: boolean = validate[kind](record);
+        return valid ? [] : [{ id: record.id, errors: validate[kind].errors }];
+      });
+    const invalid = [...problems("service", file.services), ...problems("structure", file.structures)];
+    expect(invalid).toEqual([]);
+    // A counter-check that the validator rejects what the schema forbids.
+    expect(validate.service({ ...file.services[0], thematiques: ["violences-inventees"] })).toBe(false);
+    expect(file.services.some((s) => Array.isArray(s.thematiques) && s.thematiques.length > 0)).toBe(true);
+    expect(file.services.every((s) => /^\d{4}-\d{2}-\d{2}$/.test(String(s.date_maj)))).toBe(true);
+  }, 120_000);
+
+  it("imports its own export back without changing anything", async () => {
+    const file = await exportedDataInclusion();
+    const before = await exportedGraph();
+
+    const report = await importFile("incoming/data-inclusion-retour.json", JSON.stringify(file));
+
+    expect(report).toMatchObject({ status: "imported", format: "data-inclusion", problems: [], toQualify: [] });
+    expect(report.changes?.actors).toEqual({ created: 0, updated: 0, unchanged: file.structures.length });
+    expect(report.changes?.services).toEqual({ created: 0, updated: 0, unchanged: file.services.length });
+    expect(await exportedGraph()).toBe(before);
+  }, 180_000);
+
+  it("imports a foreign structure's service through the mapping, its date_maj as verifiedAt, and what nothing maps \"à qualifier\"", async () => {
+    const structure = { source: "dora", id: "dora--test-structure", nom: "Structure de test data·inclusion", date_maj: "2026-08-01" };
+    const mapped = {
+      source: "dora",
+      structure_id: structure.id,
+      id: "dora--test-service",
+      nom: "Écoute des victimes de violences",
+      description: "Service de test, fictif.",
+      date_maj: "2026-08-15",
+      thematiques: ["famille--surmonter-conflits-separation-violence"],
+      zone_eligibilite: ["92"],
+    };
+
+    const report = await importFile("incoming/data-inclusion-etranger.json", JSON.stringify({ structures: [structure], services: [mapped] }));
+
+    expect(report).toMatchObject({ status: "imported", format: "data-inclusion", problems: [] });
+    expect(report.toQualify).toEqual([
+      { record: "organizations: dora--test-structure", name: structure.nom, missing: ["type d'acteur"] },
+      { record: "services: dora--test-service", name: mapped.nom, missing: ["type d'acteur du porteur", "type de service", "public"] },
+    ]);
+    const [stored] = await cypher("MATCH (q:ToQualify {hsdsId: 'dora--test-service'}) RETURN toString(q.verifiedAt) AS verifiedAt");
+    expect(stored).toEqual({ verifiedAt: "2026-08-15" });
+  });
+});

@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { cypher } from "./support/graph";
+import { exportedGraph, importFile } from "./support/s3";
+import { confidentialDataset, fixture, secretStrings } from "./support/confidential-fixture";
+import { loadDataset } from "../functions/graph/load-dataset";
+import { datasetFileSchema } from "../functions/domain/dataset-schema";
+import { testDriver } from "./support/graph";
+
+const source = { id: "annuaire-doublons", ref: "https://example.org/doublons", title: "Annuaire de test des doublons", verifiedAt: "2026-11-02" };
+
+/** An actor of the seed with a seat and a public phone number, as the graph holds it. */
+async function seededActor() {
+  const [actor] = await cypher<{ id: string; name: string; departement: string; basedAt: string; commune: string; phone: string }>(
+    `MATCH (a:Actor)-[:BASED_AT]->(l:Location)-[:IN_COMMUNE]->(c:Territory), (a)-[:HAS_CONTACT]->(p:ContactPoint {channel: 'PHONE', referralOnly: false})
+     WHERE NOT l.confidential AND a.departement = '92'
+     RETURN a.id AS id, a.name AS name, a.departement AS departement, l.id AS basedAt, c.code AS commune, p.value AS phone
+     ORDER BY a.id LIMIT 1`,
+  );
+  return actor!;
+}
+
+const actorFile = (actor: Record<string, unknown>) =>
+  JSON.stringify({ sources: [source], actors: [{ kind: "ASSOCIATION", departement: "92", covers: ["92"], source: source.id, ...actor }] });
+
+describe("probable duplicates on import", () => {
+  it("refuses an existing actor repeated under a new id, naming the existing record, and writes nothing", async () => {
+    const existing = await seededActor();
+    const before = await exportedGraph();
+
+    const report = await importFile(
+      "incoming/doublon.json",
+      actorFile({ id: "asso-test-doublon", name: existing.name.toUpperCase(), basedAt: existing.basedAt, contacts: [] }),
+    );
+
+    expect(report.status).toBe("rejected");
+    expect(report.problems).toEqual([
+      expect.objectContaining({ record: "actors: asso-test-doublon", reason: expect.stringMatching(new RegExp(`^doublon probable de ${existing.id} \\(même nom dans la même commune\\)`)) }),
+    ]);
+    expect(report.problems[0]!.line).not.toBeNull();
+    expect(await exportedGraph()).toBe(before);
+  }, 120_000);
+
+  it("refuses a new actor with the public phone number of an existing one, in a CSV file too", async () => {
+    const existing = await seededActor();
+    const csv = [
+      "actor_id,actor_name,actor_kind,actor_covers,actor_phone,service_id,service_name,service_kind,audience,needs,area",
+      `asso-test-meme-numero,Autre nom de test,ASSOCIATION,92,${existing.phone},asso-test-meme-numero-ecoute,Écoute,LISTENING_LINE,VICTIMS,LISTENING,92`,
+    ].join("\n");
+
+    const report = await importFile("incoming/meme-numero.csv", csv);
+
+    expect(report.status).toBe("rejected");
+    expect(report.problems.map((p) => p.reason)).toEqual([expect.stringMatching(/^doublon probable de [a-z0-9-]+ \(même numéro de téléphone public\)/)]);
+    expect(await cypher("MATCH (a:Actor {id: 'asso-test-meme-numero'}) RETURN a.id")).toEqual([]);
+  });
+
+  it("updates the existing actor when the file names it by its id", async () => {
+    const existing = await seededActor();
+    const [stored] = await cypher<{ description: string | null; kind: string }>("MATCH (a:Actor {id: $id}) RETURN a.description AS description, a.kind AS kind", existing);
+
+    const report = await importFile(
+      "incoming/mise-a-jour.json",
+      actorFile({ id: existing.id, name: existing.name, kind: stored!.kind, basedAt: existing.basedAt, description: "Description corrigée par un partenaire." }),
+    );
+
+    expect(report).toMatchObject({ status: "imported", problems: [] });
+    expect(report.changes?.actors).toEqual({ created: 0, updated: 1, unchanged: 0 });
+  });
+
+  it("compares only what a public caller reads: a referral-only number is no duplicate, and a report names no confidential value", async () => {
+    await loadDataset(testDriver(), [datasetFileSchema.parse(confidentialDataset)]);
+
+    const sameReferralNumber = await importFile(
+      "incoming/numero-orientation.json",
+      actorFile({ id: "asso-test-numero-orientation", name: "Association sans rapport", contacts: [{ channel: "PHONE", value: fixture.referralPhone, source: source.id }] }),
+    );
+    const sameName = await importFile(
+      "incoming/meme-hebergeur.json",
+      actorFile({ id: "asso-test-meme-hebergeur", name: "Hébergeur Matrice", kind: "SHELTER_OPERATOR", contacts: [{ channel: "PHONE", value: fixture.publicPhone, source: source.id }] }),
+    );
+
+    expect(sameReferralNumber).toMatchObject({ status: "imported", problems: [] });
+    expect(sameName.status).toBe("rejected");
+    expect(sameName.problems.map((p) => p.reason)).toEqual([expect.stringMatching(new RegExp(`^doublon probable de ${fixture.actorId} \\(même nom dans le même département\\)`))]);
+    const text = JSON.stringify([sameReferralNumber, sameName]);
+    for (const secret of [...secretStrings, fixture.referralPhone]) expect(text).not.toContain(secret);
+  });
+});
