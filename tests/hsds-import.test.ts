@@ -54,7 +54,7 @@ describe("importing HSDS 3 JSON from S3", () => {
     expect(again.changes?.actors).toEqual({ created: 0, updated: 0, unchanged: 2 });
     expect(again.changes?.services).toEqual({ created: 0, updated: 0, unchanged: 1 });
     expect(await exportedGraph()).toBe(before);
-  });
+  }, 120_000);
 
   it("rejects the specification's own example as published, for its out-of-range latitude and foreign address only, and writes nothing", async () => {
     const before = await exportedGraph();
