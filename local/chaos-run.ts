@@ -54,6 +54,8 @@ export interface ChaosReport {
   lostWrites: number;
   /** The first request after Neo4j is back that the graph answered, in ms after it was back. */
   recoveredAfterMs: number | null;
+  /** A route asked once the load is over (again until answered, for a minute at most): "ok" when the graph answers routes again. */
+  routeAfterRecovery: string;
   import: { failed: boolean; reason: string; actorsAfter: number; servicesAfter: number; expectedActors: number; expectedServices: number };
 }
 
@@ -133,6 +135,14 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     log(`Neo4j back after ${((neo4jBackAt - killedAt) / 1000).toFixed(1)} s`);
     await loadUntil(() => Date.now() - neo4jBackAt >= options.secondsAfterRecovery * 1000);
     await Promise.all(inFlight);
+    // A cold Neo4j on a loaded machine may time routes out for a while: ask until one is answered.
+    let routeAfterRecovery = "";
+    for (let attempt = 0; attempt < 30 && routeAfterRecovery !== "ok"; attempt++) {
+      if (attempt > 0) await sleep(2_000);
+      send("read", sequence++);
+      await Promise.all(inFlight);
+      routeAfterRecovery = outcomes.at(-1)!.result;
+    }
     const importResult = await importRun.result;
 
     const acknowledged = outcomes.flatMap((o) => (o.auditId ? [o.auditId] : []));
@@ -146,6 +156,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       acknowledgedWrites: acknowledged.length,
       lostWrites: acknowledged.length - found,
       recoveredAfterMs: recovered ? recovered.startedAt + recovered.ms - neo4jBackAt : null,
+      routeAfterRecovery,
       import: { ...importResult, ...(await importedCounts(checker)), expectedActors: options.importRows / 10, expectedServices: options.importRows },
     };
   } finally {

@@ -39,7 +39,7 @@ for (const [label, inPhase] of phases) {
 }
 console.log(`writes acknowledged ${report.acknowledgedWrites}, lost after the restart ${report.lostWrites}`);
 console.log(`answers with a stack: ${report.outcomes.filter((o) => o.stackInBody).length}`);
-console.log(`first answer from the graph ${report.recoveredAfterMs ?? "never"} ms after Neo4j was back (no server restart)`);
+console.log(`first answer from the graph ${report.recoveredAfterMs ?? "never"} ms after Neo4j was back (no server restart); a route asked after the load: ${report.routeAfterRecovery}`);
 console.log(
   `import of ${report.import.expectedServices} rows killed while writing: ${report.import.failed ? `failed (${report.import.reason})` : "completed"}; ` +
     `in the graph afterwards ${report.import.actorsAfter}/${report.import.expectedActors} actors, ${report.import.servicesAfter}/${report.import.expectedServices} services`,
