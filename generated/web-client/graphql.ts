@@ -290,7 +290,17 @@ export type WebCoverageQueryVariables = Exact<{
 }>;
 
 
-export type WebCoverageQuery = { coverage: { departement: string, populationSource: string, populationYear: number, reachSource: string, cells: Array<{ communeCode: string, communeName: string, need: NeedCode, reach: CoverageReach, serviceIds: Array<string>, servicesInReach: number, gap: boolean, explanation: string | null, population: { value: number | null }, placesTotal: { value: number | null } }>, gaps: Array<{ communeCode: string, communeName: string, need: NeedCode, reach: CoverageReach, explanation: string | null, population: { value: number | null } }>, services: Array<{ id: string, name: string, actorName: string, weeklyHours: number | null, placesTotal: number | null, source: string, verifiedAt: string }> } };
+export type WebCoverageQuery = { coverage: { departement: string, populationSource: string, populationYear: number, reachSource: string, cells: Array<{ communeCode: string, communeName: string, need: NeedCode, reach: CoverageReach, serviceIds: Array<string>, servicesInReach: number, gap: boolean, explanation: string | null, population: { value: number | null }, placesTotal: { value: number | null } }>, communes: Array<{ code: string, name: string, zoneCode: string | null, zoneName: string | null, needsWithoutLocalAnswer: number, population: { value: number | null } }>, services: Array<{ id: string, name: string, actorName: string, weeklyHours: number | null, placesTotal: number | null, source: string, verifiedAt: string }> } };
+
+export type WebCoverageGapsQueryVariables = Exact<{
+  departement: string;
+  situation?: SituationCode | null | undefined;
+  gapsOffset?: number | null | undefined;
+  gapsLimit?: number | null | undefined;
+}>;
+
+
+export type WebCoverageGapsQuery = { coverage: { gapsTotal: number, gaps: Array<{ communeCode: string, communeName: string, need: NeedCode, reach: CoverageReach, explanation: string | null, population: { value: number | null } }> } };
 
 export type WebStandardsQueryVariables = Exact<{
   departement: string;
@@ -302,6 +312,7 @@ export type WebStandardsQuery = { standards: { population: number, populationYea
 export type WebFreshnessQueryVariables = Exact<{
   departement: string;
   limit?: number | null | undefined;
+  offset?: number | null | undefined;
 }>;
 
 
@@ -410,12 +421,12 @@ export const WebCoverageDocument = new TypedDocumentString(`
         value
       }
     }
-    gaps {
-      communeCode
-      communeName
-      need
-      reach
-      explanation
+    communes {
+      code
+      name
+      zoneCode
+      zoneName
+      needsWithoutLocalAnswer
       population {
         value
       }
@@ -432,6 +443,28 @@ export const WebCoverageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<WebCoverageQuery, WebCoverageQueryVariables>;
+export const WebCoverageGapsDocument = new TypedDocumentString(`
+    query WebCoverageGaps($departement: String!, $situation: SituationCode, $gapsOffset: Int, $gapsLimit: Int) {
+  coverage(
+    departement: $departement
+    situation: $situation
+    gapsOffset: $gapsOffset
+    gapsLimit: $gapsLimit
+  ) {
+    gapsTotal
+    gaps {
+      communeCode
+      communeName
+      need
+      reach
+      explanation
+      population {
+        value
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WebCoverageGapsQuery, WebCoverageGapsQueryVariables>;
 export const WebStandardsDocument = new TypedDocumentString(`
     query WebStandards($departement: String!) {
   standards(departement: $departement) {
@@ -454,8 +487,8 @@ export const WebStandardsDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<WebStandardsQuery, WebStandardsQueryVariables>;
 export const WebFreshnessDocument = new TypedDocumentString(`
-    query WebFreshness($departement: String!, $limit: Int) {
-  freshness(departement: $departement, limit: $limit) {
+    query WebFreshness($departement: String!, $limit: Int, $offset: Int) {
+  freshness(departement: $departement, limit: $limit, offset: $offset) {
     facts
     meanScore
     toCheck {
