@@ -416,7 +416,9 @@ describe("network graph", () => {
   it("draws the relations of the chosen type with the nodes and edges an independent Cypher count gives", async () => {
     const page = await browser.newPage();
     const requested: string[] = [];
+    const consoleErrors: string[] = [];
     page.on("request", (r) => requested.push(new URL(r.url()).origin));
+    page.on("console", (message) => message.type() === "error" && consoleErrors.push(message.text()));
     await openGraph(page);
     const [all] = await cypher<{ actors: number }>(`MATCH (a:Actor {departement: '92'}) RETURN count(a) AS actors`);
     expect((await graphCounts(page)).nodes).toBeGreaterThanOrEqual(all!.actors);
@@ -434,8 +436,9 @@ describe("network graph", () => {
       expect(await page.getAttribute(".network-graph", "data-relations")).toBe(String(expected!.relations));
       expect(await page.getAttribute(".network-graph", "aria-label")).toContain(`${expected!.nodes} ${fr.observatory.graph.nodes}, ${expected!.relations} ${fr.observatory.graph.relations}`);
     }
-    // The library came from the app's own origin, fetched when the section was drawn.
+    // The library came from the app's own origin, fetched when the section was drawn, and the page's Content-Security-Policy refused nothing.
     expect(new Set(requested)).toEqual(new Set([origin]));
+    expect(consoleErrors).toEqual([]);
     await page.close();
   });
 
@@ -480,7 +483,7 @@ describe("bounded lists", () => {
 
 describe("accessibility", () => {
   for (const width of [360, 1280]) {
-    it(`finds no axe-core violation on the observatory, signed out and signed in with a cell open, at ${width} px`, async () => {
+    it(`finds no axe-core violation on the observatory, signed out and signed in with a cell and a commune open and the network graph drawn, at ${width} px`, async () => {
       const context = await browser.newContext({ viewport: { width, height: 900 } });
       const page = await context.newPage();
       const found: Record<string, string[]> = {};

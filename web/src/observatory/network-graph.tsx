@@ -32,6 +32,19 @@ export function graphElementsOf(network: Network, relationType: NetworkRelationT
   return { nodes, relations };
 }
 
+/**
+ * cytoscape.js adds an inline <style> (its container's `position: relative`) unless an element with
+ * this id is already in the page. The Content-Security-Policy refuses inline styles, and styles.css
+ * gives .network-graph that rule: an empty marker spares the console a refused style on every graph.
+ */
+function markCytoscapeStylesheetPresent(): void {
+  const id = "__________cytoscape_stylesheet";
+  if (document.getElementById(id)) return;
+  const marker = document.createElement("meta");
+  marker.id = id;
+  document.head.append(marker);
+}
+
 export function NetworkGraph({ network, relationType }: { network: Network; relationType: NetworkRelationType | "" }) {
   const { t } = useText();
   const o = t.observatory;
@@ -44,6 +57,7 @@ export function NetworkGraph({ network, relationType }: { network: Network; rela
     import("cytoscape").then(
       ({ default: cytoscape }) => {
         if (!current || !container.current) return;
+        markCytoscapeStylesheetPresent();
         graph = cytoscape({
           container: container.current,
           elements: elementsOf(nodes, relations),
