@@ -87,7 +87,7 @@ export function CommuneMapSection({ departement }: { departement: string }) {
                 <p class="map-zone-name" id={`map-zone-${group.code}`}>
                   {group.name}
                 </p>
-                <ul class="map-tiles" style={{ gridTemplateColumns: `repeat(${columnsOf(group.communes.length)}, minmax(5.5rem, 1fr))` }}>
+                <ul class="map-tiles" style={{ "--columns": columnsOf(group.communes.length) } as Record<string, number>}>
                   {group.communes.map((commune) => {
                     const value = valueOf(commune);
                     return (
@@ -187,7 +187,7 @@ function groupsOf(communes: Commune[], noZone: string): { code: string; name: st
     .sort((a, b) => (a.code === "none" ? 1 : b.code === "none" ? -1 : byName(a, b)));
 }
 
-/** A near-square block for a few communes, at most 8 tiles wide for a whole département. */
+/** On a wide screen, a near-square block for a few communes, at most 8 tiles wide for a whole département; a phone fits what its width allows. */
 const columnsOf = (count: number) => Math.min(8, Math.ceil(Math.sqrt(count)));
 
 function legendOf(measure: MapMeasure, t: ReturnType<typeof useText>["t"]): { level: string; sample: string; label: string }[] {

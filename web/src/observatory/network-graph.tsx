@@ -61,7 +61,8 @@ export function NetworkGraph({ network, relationType }: { network: Network; rela
         graph = cytoscape({
           container: container.current,
           elements: elementsOf(nodes, relations),
-          layout: { name: "cose", animate: false, randomize: false, nodeDimensionsIncludeLabels: true },
+          // Rings by number of relations, the most connected actors in the middle: the same drawing every time, and round enough to fill the box.
+          layout: { name: "concentric", animate: false, padding: 16, minNodeSpacing: 18, concentric: (node) => node.degree(false), levelWidth: () => 2 },
           style: [
             {
               selector: "node",
