@@ -153,8 +153,12 @@ try {
     apiOnly.push(run.api);
   }
   console.log(`Submit → route shown:      ${ms(median(shown))}  (the same API call, bare, from the same page ${ms(median(apiOnly))}; ratio ${(median(shown) / median(apiOnly)).toFixed(2)}; goal ≤ 500 ms)`);
+} catch (failure) {
+  // A run that fails says so: the finally's exit would otherwise end it silently, as if it had passed.
+  console.error(failure);
+  process.exitCode = 1;
 } finally {
   await browser.close();
   if (!neo4j.reused) await stopNeo4j(instance);
-  process.exit(0);
+  process.exit();
 }
