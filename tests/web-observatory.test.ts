@@ -92,7 +92,7 @@ describe("coverage", () => {
     ["92063", "COMPLAINT"],
   ] as const;
 
-  it("shows, for each cell chosen by click or keyboard, the reach, services and population an independent Cypher count gives, and makes no third-party request", async () => {
+  it("shows, for each cell chosen by click or keyboard, the reach, services and population an independent Cypher count gives, and makes no third-party request", { timeout: 120_000 }, async () => {
     const page = await browser.newPage();
     const requested: string[] = [];
     page.on("request", (r) => requested.push(new URL(r.url()).origin));
@@ -312,7 +312,7 @@ async function openMap(page: Page): Promise<void> {
 describe("commune map", () => {
   const communes = ["92002", "92012", "92040", "92050", "92063"];
 
-  it("draws the 92's communes as tiles grouped by their four EPT, coloured and written as an independent Cypher count gives", async () => {
+  it("draws the 92's communes as tiles grouped by their four EPT, coloured and written as an independent Cypher count gives", { timeout: 120_000 }, async () => {
     const today = DateTime.now().setZone("Europe/Paris").toISODate();
     await cypher(
       `CREATE (:DemandCount {key: $today + '|92040|map-test', day: date($today), communeCode: '92040', situation: 'SEXUAL_VIOLENCE', need: 'HOUSING', urgency: 'PLANNED', covered: false, count: 25})`,
@@ -372,7 +372,7 @@ describe("commune map", () => {
     await page.close();
   });
 
-  it("opens a commune's details on click or Enter: its services for the chosen need, or the gap's explanation with its population", async () => {
+  it("opens a commune's details on click or Enter: its services for the chosen need, or the gap's explanation with its population", { timeout: 120_000 }, async () => {
     const page = await browser.newPage();
     await openMap(page);
     await page.selectOption("#map-need", "PSYCHOLOGICAL");
@@ -413,7 +413,7 @@ async function openGraph(page: Page): Promise<void> {
 }
 
 describe("network graph", () => {
-  it("draws the relations of the chosen type with the nodes and edges an independent Cypher count gives", async () => {
+  it("draws the relations of the chosen type with the nodes and edges an independent Cypher count gives", { timeout: 120_000 }, async () => {
     const page = await browser.newPage();
     const requested: string[] = [];
     const consoleErrors: string[] = [];
@@ -442,7 +442,7 @@ describe("network graph", () => {
     await page.close();
   });
 
-  it("opens an actor's page when its node is clicked", async () => {
+  it("opens an actor's page when its node is clicked", { timeout: 120_000 }, async () => {
     const page = await browser.newPage();
     await openGraph(page);
     await page.selectOption("#relation-type", "HOLDS_PERMANENCE_AT");
@@ -461,7 +461,7 @@ describe("network graph", () => {
 });
 
 describe("bounded lists", () => {
-  it("pages the gaps 30 at a time, the next page continuing the order", async () => {
+  it("pages the gaps 30 at a time, the next page continuing the order", { timeout: 120_000 }, async () => {
     const page = await browser.newPage();
     await openObservatory(page);
     const [census] = await cypher<{ communes: number }>(`MATCH (c:Territory {level: 'COMMUNE'})-[:PART_OF]->(:Territory {code: '92'}) RETURN count(c) AS communes`);
