@@ -447,9 +447,12 @@ describe("network graph", () => {
     await openGraph(page);
     await page.selectOption("#relation-type", "HOLDS_PERMANENCE_AT");
     await expect.poll(async () => (await graphCounts(page)).edges, { timeout: 15_000 }).toBeGreaterThan(0);
+    // The most connected actor sits in the middle of the rings: with the box centred on screen, it is in view.
+    await page.locator(".network-graph").evaluate((element) => element.scrollIntoView({ block: "center" }));
     const target = await page.$eval(".network-graph", (element) => {
-      const cy = (element as unknown as { _cyreg: { cy: { nodes: (selector: string) => { id: () => string; data: (key: string) => string; renderedPosition: () => { x: number; y: number } }[] } } })._cyreg.cy;
-      const node = cy.nodes("[kind = 'ACTOR']")[0]!;
+      type Node = { id: () => string; data: (key: string) => string; degree: (loops: boolean) => number; renderedPosition: () => { x: number; y: number } };
+      const cy = (element as unknown as { _cyreg: { cy: { nodes: (selector: string) => Node[] } } })._cyreg.cy;
+      const node = [...cy.nodes("[kind = 'ACTOR']")].sort((a, b) => b.degree(false) - a.degree(false))[0]!;
       return { id: node.id(), name: node.data("label"), ...node.renderedPosition() };
     });
     const box = (await page.locator(".network-graph").boundingBox())!;
