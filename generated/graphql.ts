@@ -2785,10 +2785,14 @@ export type Coverage = {
   __typename?: 'Coverage';
   /** Every commune × need, by commune code then need's route order. */
   cells: Array<CoverageCell>;
+  /** The communes, by code, with their territory: what a map groups them by. */
+  communes: Array<CoverageCommune>;
   /** The département's code. */
   departement: Scalars['String']['output'];
-  /** The cells without a local answer (reach DEPARTEMENT, NATIONAL_ONLY or NONE), most inhabitants first. */
+  /** The cells without a local answer (reach DEPARTEMENT, NATIONAL_ONLY or NONE), most inhabitants first: one page of them, from `gapsOffset`, at most `gapsLimit`. */
   gaps: Array<CoverageCell>;
+  /** How many cells are gaps, over every page. */
+  gapsTotal: Scalars['Int']['output'];
   /** The population referential: INSEE population figures, their year and the package that ships them. */
   populationSource: Scalars['String']['output'];
   /** The year of the INSEE population figures. */
@@ -2832,6 +2836,23 @@ export type CoverageCell = {
   servicesInReach: Scalars['Int']['output'];
   /** Hours per week the services at the best reach are open, added up; null when none of them has known hours. */
   weeklyHours?: Maybe<Scalars['Float']['output']>;
+};
+
+/** A commune of a coverage: where it lies and how many of its needs lack a local answer. */
+export type CoverageCommune = {
+  __typename?: 'CoverageCommune';
+  /** INSEE code of the commune. */
+  code: Scalars['String']['output'];
+  /** The commune's name. */
+  name: Scalars['String']['output'];
+  /** Needs without an answer in the commune or its zone (gap cells). */
+  needsWithoutLocalAnswer: Scalars['Int']['output'];
+  /** Inhabitants of the commune (INSEE). */
+  population: SourcedCount;
+  /** INSEE code of its établissement public territorial; null outside the Métropole du Grand Paris. */
+  zoneCode?: Maybe<Scalars['String']['output']>;
+  /** The name of that territory; null when there is none. */
+  zoneName?: Maybe<Scalars['String']['output']>;
 };
 
 /** How close the best answer to a need is to a commune. */
@@ -3068,7 +3089,7 @@ export type Freshness = {
   servicesWithoutCapacity: Array<Scalars['ID']['output']>;
   /** Services of the département whose hours are unknown (no schedule, or no usable openingHours), by id. */
   servicesWithoutHours: Array<Scalars['ID']['output']>;
-  /** Facts to check, oldest first (at most `limit`). */
+  /** Facts to check, oldest first: one page of them, from `offset`, at most `limit`; campaign.toDo counts them all. */
   toCheck: Array<FreshFact>;
   /** Sources marked as needing re-checking, by id. */
   unverifiedSources: Array<Scalars['ID']['output']>;
@@ -3889,11 +3910,11 @@ export type Query = {
   contactPointsConnection: ContactPointsConnection;
   conventions: Array<Convention>;
   conventionsConnection: ConventionsConnection;
-  /** Every commune × need of a département: the best reach, what is behind it, and the gaps. COORDINATOR of the département or ADMIN. */
+  /** Every commune × need of a département: the best reach, what is behind it, and the gaps, in pages (`gapsLimit` default 50, at most 500; `gapsOffset` for the next). COORDINATOR of the département or ADMIN. */
   coverage: Coverage;
   /** Anonymous demand from route requests, from `from` to `to` (default the last 30 days, at most 366). COORDINATOR of the département or ADMIN. */
   demand: Demand;
-  /** How fresh the facts of a département are. `limit` bounds toCheck (default 100, at most 1000); `since` starts the campaign (default 1 January of this year). COORDINATOR of the département or ADMIN. */
+  /** How fresh the facts of a département are. `limit` bounds toCheck (default 100, at most 1000) and `offset` skips the facts of earlier pages; `since` starts the campaign (default 1 January of this year). COORDINATOR of the département or ADMIN. */
   freshness: Freshness;
   locations: Array<Location>;
   locationsConnection: LocationsConnection;
@@ -4010,6 +4031,8 @@ export type QueryConventionsConnectionArgs = {
 
 export type QueryCoverageArgs = {
   departement: Scalars['String']['input'];
+  gapsLimit?: InputMaybe<Scalars['Int']['input']>;
+  gapsOffset?: InputMaybe<Scalars['Int']['input']>;
   situation?: InputMaybe<SituationCode>;
 };
 
@@ -4024,6 +4047,7 @@ export type QueryDemandArgs = {
 export type QueryFreshnessArgs = {
   departement: Scalars['String']['input'];
   limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
   since?: InputMaybe<Scalars['Date']['input']>;
 };
 
@@ -6680,6 +6704,7 @@ export type ResolversTypes = {
   CountConnection: ResolverTypeWrapper<CountConnection>;
   Coverage: ResolverTypeWrapper<Coverage>;
   CoverageCell: ResolverTypeWrapper<CoverageCell>;
+  CoverageCommune: ResolverTypeWrapper<CoverageCommune>;
   CoverageReach: CoverageReach;
   CoverageService: ResolverTypeWrapper<CoverageService>;
   DatasetInput: DatasetInput;
@@ -7204,6 +7229,7 @@ export type ResolversParentTypes = {
   CountConnection: CountConnection;
   Coverage: Coverage;
   CoverageCell: CoverageCell;
+  CoverageCommune: CoverageCommune;
   CoverageService: CoverageService;
   DatasetInput: DatasetInput;
   DatasetWriteResult: DatasetWriteResult;
@@ -8280,8 +8306,10 @@ export type CountConnectionResolvers<ContextType = GraphQLContext, ParentType ex
 
 export type CoverageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Coverage'] = ResolversParentTypes['Coverage']> = {
   cells?: Resolver<Array<ResolversTypes['CoverageCell']>, ParentType, ContextType>;
+  communes?: Resolver<Array<ResolversTypes['CoverageCommune']>, ParentType, ContextType>;
   departement?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   gaps?: Resolver<Array<ResolversTypes['CoverageCell']>, ParentType, ContextType>;
+  gapsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   populationSource?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   populationYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   reachSource?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -8304,6 +8332,15 @@ export type CoverageCellResolvers<ContextType = GraphQLContext, ParentType exten
   serviceIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   servicesInReach?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   weeklyHours?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type CoverageCommuneResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CoverageCommune'] = ResolversParentTypes['CoverageCommune']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  needsWithoutLocalAnswer?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  population?: Resolver<ResolversTypes['SourcedCount'], ParentType, ContextType>;
+  zoneCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  zoneName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type CoverageServiceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CoverageService'] = ResolversParentTypes['CoverageService']> = {
@@ -9431,6 +9468,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   CountConnection?: CountConnectionResolvers<ContextType>;
   Coverage?: CoverageResolvers<ContextType>;
   CoverageCell?: CoverageCellResolvers<ContextType>;
+  CoverageCommune?: CoverageCommuneResolvers<ContextType>;
   CoverageService?: CoverageServiceResolvers<ContextType>;
   DatasetWriteResult?: DatasetWriteResultResolvers<ContextType>;
   Date?: GraphQLScalarType;

@@ -29,16 +29,18 @@ interface Cell {
   explanation: string | null;
 }
 interface CoverageAnswer {
-  coverage: { cells: Cell[]; gaps: Cell[]; services: { id: string; placesTotal: number | null; source: string }[]; populationYear: number; populationSource: string };
+  coverage: { cells: Cell[]; gaps: Cell[]; gapsTotal: number; services: { id: string; placesTotal: number | null; source: string }[]; populationYear: number; populationSource: string };
 }
 
 const cellFields = `communeCode need reach serviceIds servicesInReach gap explanation placesTotal { value source } population { value source }`;
-const coverageQuery = `query ($departement: String!) { coverage(departement: $departement) {
-  populationYear populationSource cells { ${cellFields} } gaps { ${cellFields} }
+const coverageQuery = `query ($departement: String!, $gapsOffset: Int, $gapsLimit: Int) { coverage(departement: $departement, gapsOffset: $gapsOffset, gapsLimit: $gapsLimit) {
+  populationYear populationSource cells { ${cellFields} } gaps { ${cellFields} } gapsTotal
   services { id name kind actorName weeklyHours answersAtNight answersAtWeekend placesTotal placesFree source verifiedAt } } }`;
 
 const coordinator92 = () => tokenFor("COORDINATOR", { departement: "92" });
-const coverageOf92 = async (token?: string) => graphql<CoverageAnswer>(coverageQuery, { departement: "92" }, token ?? (await coordinator92()));
+// Every gap of the 92 in one page (fewer than 500), unless a test pages through them.
+const coverageOf92 = async (token?: string, page: { gapsOffset?: number; gapsLimit?: number } = { gapsLimit: 500 }) =>
+  graphql<CoverageAnswer>(coverageQuery, { departement: "92", ...page }, token ?? (await coordinator92()));
 
 const communes = ["92002", "92012", "92025", "92050", "92063", "92078"];
 const needs = ["EMERGENCY_SHELTER", "LEGAL_ADVICE", "PSYCHOLOGICAL", "COMPLAINT"];
@@ -101,6 +103,46 @@ describe("coverage(departement)", () => {
     const populations = gaps.map((g) => g.population.value ?? 0);
     expect(populations).toEqual([...populations].sort((a, b) => b - a));
     expect(gaps[0]!.population.source).toContain("INSEE");
+  });
+
+  it("gives the gaps in bounded pages that, put end to end, are the whole ordered list", async () => {
+    const all = (await coverageOf92()).body.data!.coverage;
+    expect(all.gapsTotal).toBe(all.cells.filter((c) => c.gap).length);
+    expect(all.gaps).toHaveLength(all.gapsTotal);
+    const first = (await coverageOf92(undefined, {})).body.data!.coverage;
+    expect(first.gaps).toHaveLength(Math.min(50, all.gapsTotal));
+    expect(first.gapsTotal).toBe(all.gapsTotal);
+    const pages: Cell[] = [];
+    for (let offset = 0; offset < all.gapsTotal; offset += 150) {
+      pages.push(...(await coverageOf92(undefined, { gapsOffset: offset, gapsLimit: 150 })).body.data!.coverage.gaps);
+    }
+    expect(pages.map((g) => `${g.communeCode} ${g.need}`)).toEqual(all.gaps.map((g) => `${g.communeCode} ${g.need}`));
+    // A page never grows past 500, whatever is asked.
+    const asked = await graphql<CoverageAnswer>(`{ coverage(departement: "77", gapsLimit: 100000) { gaps { communeCode } gapsTotal } }`, undefined, await tokenFor("COORDINATOR", { departement: "77" }));
+    expect(asked.body.errors).toBeUndefined();
+    expect(asked.body.data!.coverage.gapsTotal).toBeGreaterThan(500);
+    expect(asked.body.data!.coverage.gaps).toHaveLength(500);
+  });
+
+  it("gives each commune its établissement public territorial and its count of needs without a local answer", async () => {
+    const response = await graphql<{ coverage: { communes: { code: string; zoneCode: string | null; zoneName: string | null; needsWithoutLocalAnswer: number; population: { value: number } }[]; cells: Cell[] } }>(
+      `{ coverage(departement: "92") { communes { code zoneCode zoneName needsWithoutLocalAnswer population { value } } cells { communeCode gap } } }`,
+      undefined,
+      await coordinator92(),
+    );
+    expect(response.body.errors).toBeUndefined();
+    const { communes: shown, cells } = response.body.data!.coverage;
+    const zones = await cypher<{ code: string; zoneCode: string; zoneName: string }>(
+      `MATCH (c:Territory {level: 'COMMUNE'})-[:PART_OF]->(:Territory {code: '92'}) MATCH (c)-[:PART_OF]->(z:Territory {level: 'ZONE'}) WHERE z.name STARTS WITH 'Territoire'
+       RETURN c.code AS code, z.code AS zoneCode, z.name AS zoneName ORDER BY code`,
+    );
+    expect(zones).toHaveLength(36);
+    expect(new Set(zones.map((z) => z.zoneCode)).size).toBe(4);
+    expect(shown.map((c) => ({ code: c.code, zoneCode: c.zoneCode, zoneName: c.zoneName }))).toEqual(zones);
+    for (const commune of shown) {
+      expect(commune.needsWithoutLocalAnswer).toBe(cells.filter((c) => c.communeCode === commune.code && c.gap).length);
+      expect(commune.population.value).toBe(etalabPopulation.get(commune.code));
+    }
   });
 
   it("shows a commune's gap with its population, and a service added through saveDataset removes it", async () => {

@@ -97,4 +97,19 @@ describe("anonymous demand", () => {
     );
     expect(unmetByCommune.map((u) => [u.communeCode, u.count])).toEqual(unmet!.rows.map((r) => [r.communeCode, r.count < 5 ? "< 5" : String(r.count)]));
   });
+
+  it("refuses a period longer than 366 days, or ending before it starts, naming the field", async () => {
+    const token = await tokenFor("COORDINATOR", { departement: "92" });
+    const ask = (from: string, to: string) =>
+      graphql(`query ($from: Date, $to: Date) { demand(departement: "92", from: $from, to: $to) { from to } }`, { from, to }, token);
+    for (const [from, to] of [["2024-01-01", "2026-01-01"], ["2025-01-01", "2026-01-02"], ["2026-02-01", "2026-01-01"]] as const) {
+      const refused = await ask(from, to);
+      expect(refused.body.data).toBeNull();
+      expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "from" });
+    }
+    // The longest period allowed: 366 days, both ends counted.
+    const longest = await ask("2025-01-01", "2026-01-01");
+    expect(longest.body.errors).toBeUndefined();
+    expect(longest.body.data).toEqual({ demand: { from: "2025-01-01", to: "2026-01-01" } });
+  });
 });

@@ -122,6 +122,24 @@ describe("freshness(departement) and markVerified", () => {
     expect(response.rawBody).not.toContain(fixture.publicPhone);
   });
 
+  it("pages the facts to check: pages of `limit` from `offset` put end to end are the whole list", async () => {
+    const token = await coordinator92();
+    const all = (await graphql<FreshnessAnswer>(freshnessQuery, undefined, token)).body.data!.freshness.toCheck;
+    expect(all.length).toBeGreaterThan(20);
+    const paged: FreshnessAnswer["freshness"]["toCheck"] = [];
+    for (let offset = 0; offset < all.length; offset += 20) {
+      const page = await graphql<FreshnessAnswer>(
+        `query ($offset: Int) { freshness(departement: "92", limit: 20, offset: $offset) { toCheck { label id verifiedAt ageMonths score unverified } } }`,
+        { offset },
+        token,
+      );
+      expect(page.body.errors).toBeUndefined();
+      expect(page.body.data!.freshness.toCheck.length).toBeLessThanOrEqual(20);
+      paged.push(...page.body.data!.freshness.toCheck);
+    }
+    expect(paged.map((f) => `${f.label} ${f.id}`)).toEqual(all.map((f) => `${f.label} ${f.id}`));
+  });
+
   it("markVerified sets verifiedAt to today, is audited with who and how, and advances the campaign", async () => {
     const token = await coordinator92();
     const before = (await graphql<FreshnessAnswer>(freshnessQuery, undefined, token)).body.data!.freshness;

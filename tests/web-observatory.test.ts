@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { catalogues } from "../web/src/i18n/catalogue";
 import { coveragePngLayout } from "../web/src/observatory/coverage-png";
+import { levelBounds } from "../web/src/observatory/map-measures";
 import { cypher } from "./support/graph";
 import { axeViolations, launchChromium, startWebApp } from "./support/web-app";
 
@@ -43,8 +44,8 @@ async function signIn(page: Page, role: string): Promise<void> {
 async function openObservatory(page: Page): Promise<void> {
   await signIn(page, "COORDINATOR");
   await page.click(`a:has-text("${fr.observatory.open}")`);
-  await page.waitForSelector("button[data-cell]", { timeout: 20_000 });
-  await page.waitForSelector(".observatory .progress", { state: "detached", timeout: 20_000 });
+  await page.waitForSelector("button[data-cell]", { timeout: 60_000 });
+  await page.waitForSelector(".observatory .progress", { state: "detached", timeout: 60_000 });
 }
 
 const digits = (text: string | null) => Number((text ?? "").replace(/\D/g, ""));
@@ -91,7 +92,7 @@ describe("coverage", () => {
     ["92063", "COMPLAINT"],
   ] as const;
 
-  it("shows, for each cell chosen by click or keyboard, the reach, services and population an independent Cypher count gives, and makes no third-party request", async () => {
+  it("shows, for each cell chosen by click or keyboard, the reach, services and population an independent Cypher count gives, and makes no third-party request", { timeout: 120_000 }, async () => {
     const page = await browser.newPage();
     const requested: string[] = [];
     page.on("request", (r) => requested.push(new URL(r.url()).origin));
@@ -146,7 +147,7 @@ describe("coverage", () => {
 
     await page.selectOption("#coverage-situation", "SEXUAL_VIOLENCE");
     const shown = page.locator(`button[data-cell="${commune} ${need}"] span[aria-hidden]`);
-    await expect.poll(async () => digits(await shown.textContent())).toBe(sexual.inReach);
+    await expect.poll(async () => digits(await shown.textContent()), { timeout: 15_000 }).toBe(sexual.inReach);
     expect(await shown.textContent()).toBe(`${fr.observatory.reachLetters[sexual.reach as keyof typeof fr.observatory.reachLetters]} ${sexual.inReach}`);
     await page.close();
   });
@@ -283,9 +284,209 @@ describe("network", () => {
   });
 });
 
+/** Independently of functions/observatory/: per commune, the needs whose nearest answer is farther than the commune or its zone. */
+async function independentNeedsWithoutLocalAnswer(communeCodes: string[]) {
+  const rows = await cypher<{ communeCode: string; count: number }>(
+    `UNWIND $communeCodes AS communeCode
+     MATCH (commune:Territory {code: communeCode}), (need:Need)
+     OPTIONAL MATCH (commune)-[:PART_OF*0..1]->(area:Territory)<-[:SERVES]-(service:Service)-[:ANSWERS]->(need)
+     WHERE area.level IN ['COMMUNE', 'ZONE'] AND service.kind <> 'FAMILY_MEDIATION'
+       AND service.audience IN CASE need.code WHEN 'PERPETRATOR_FOLLOW_UP' THEN ['PERPETRATORS'] ELSE ['VICTIMS', 'GENERAL_PUBLIC'] END
+     WITH communeCode, need, count(service) AS local
+     RETURN communeCode, sum(CASE WHEN local = 0 THEN 1 ELSE 0 END) AS count`,
+    { communeCodes },
+  );
+  return new Map(rows.map((r) => [r.communeCode, r.count]));
+}
+
+const levelFor = (bounds: readonly number[], value: number) => {
+  const index = bounds.findIndex((bound) => value <= bound);
+  return `level-${index === -1 ? 3 : index}`;
+};
+
+async function openMap(page: Page): Promise<void> {
+  await openObservatory(page);
+  await page.waitForSelector("button.tile[data-commune]", { timeout: 20_000 });
+}
+
+describe("commune map", () => {
+  const communes = ["92002", "92012", "92040", "92050", "92063"];
+
+  it("draws the 92's communes as tiles grouped by their four EPT, coloured and written as an independent Cypher count gives", { timeout: 120_000 }, async () => {
+    const today = DateTime.now().setZone("Europe/Paris").toISODate();
+    await cypher(
+      `CREATE (:DemandCount {key: $today + '|92040|map-test', day: date($today), communeCode: '92040', situation: 'SEXUAL_VIOLENCE', need: 'HOUSING', urgency: 'PLANNED', covered: false, count: 25})`,
+      { today },
+    );
+    const page = await browser.newPage();
+    const requested: string[] = [];
+    page.on("request", (r) => requested.push(new URL(r.url()).origin));
+    await openMap(page);
+
+    const zones = await cypher<{ zone: string; communes: number }>(
+      `MATCH (c:Territory {level: 'COMMUNE'})-[:PART_OF]->(:Territory {code: '92'}) MATCH (c)-[:PART_OF]->(z:Territory {level: 'ZONE'}) WHERE z.name STARTS WITH 'Territoire'
+       RETURN z.name AS zone, count(c) AS communes ORDER BY zone`,
+    );
+    expect(zones).toHaveLength(4);
+    const groups = await page.$$eval(".map-zone", (divs) => divs.map((d) => ({ zone: d.querySelector(".map-zone-name")?.textContent ?? "", communes: d.querySelectorAll("button.tile").length })));
+    expect(groups).toEqual(zones);
+
+    // Reach for a need: the tile's colour class and letter.
+    await page.selectOption("#map-need", "LEGAL_ADVICE");
+    for (const commune of communes) {
+      const expected = await independentCell(commune, "LEGAL_ADVICE");
+      const tile = page.locator(`button.tile[data-commune="${commune}"]`);
+      await expect.poll(() => tile.getAttribute("data-level"), { timeout: 15_000 }).toBe(`reach-${expected.reach}`);
+      expect(await tile.locator(".tile-value").textContent()).toBe(fr.observatory.reachLetters[expected.reach as keyof typeof fr.observatory.reachLetters]);
+      expect(await tile.locator(".visually-hidden").textContent()).toContain(fr.observatory.reaches[expected.reach as keyof typeof fr.observatory.reaches]);
+    }
+
+    // Needs without a local answer: the count written on the tile and its level.
+    await page.selectOption("#map-measure", "gapCount");
+    const gapCounts = await independentNeedsWithoutLocalAnswer(communes);
+    expect(new Set(gapCounts.values()).size).toBeGreaterThan(1);
+    for (const commune of communes) {
+      const tile = page.locator(`button.tile[data-commune="${commune}"]`);
+      await expect.poll(() => tile.locator(".tile-value").textContent(), { timeout: 15_000 }).toBe(String(gapCounts.get(commune)));
+      expect(await tile.getAttribute("data-level")).toBe(levelFor(levelBounds.gapCount, gapCounts.get(commune)!));
+    }
+
+    // Unmet demand over the last 30 days, as the API publishes it ("< 5" under 5).
+    await page.selectOption("#map-measure", "unmet");
+    const unmet = await cypher<{ communeCode: string; count: number }>(
+      `MATCH (c:DemandCount {covered: false}) WHERE c.communeCode IN $communes AND c.day >= date($today) - duration({days: 29})
+       RETURN c.communeCode AS communeCode, sum(c.count) AS count`,
+      { communes, today },
+    );
+    const unmetOf = new Map(unmet.map((u) => [u.communeCode, u.count]));
+    expect(unmetOf.get("92040")).toBeGreaterThanOrEqual(25);
+    for (const commune of communes) {
+      const count = unmetOf.get(commune) ?? 0;
+      const tile = page.locator(`button.tile[data-commune="${commune}"]`);
+      await expect.poll(() => tile.locator(".tile-value").textContent(), { timeout: 15_000 }).toBe(count === 0 ? "0" : count < 5 ? "< 5" : String(count));
+      expect(await tile.getAttribute("data-level")).toBe(levelFor(levelBounds.unmet, count));
+    }
+    // The same figures in the table.
+    expect(await page.textContent('.map-table tr[data-commune="92040"] td:last-child')).toContain(String(unmetOf.get("92040")));
+    expect(new Set(requested)).toEqual(new Set([origin]));
+    await page.close();
+  });
+
+  it("opens a commune's details on click or Enter: its services for the chosen need, or the gap's explanation with its population", { timeout: 120_000 }, async () => {
+    const page = await browser.newPage();
+    await openMap(page);
+    await page.selectOption("#map-need", "PSYCHOLOGICAL");
+    const expected = await independentCell("92050", "PSYCHOLOGICAL");
+    await page.click('button.tile[data-commune="92050"]');
+    await page.waitForSelector('#map-detail h3:has-text("Nanterre")');
+    expect(await page.getAttribute('button.tile[data-commune="92050"]', "aria-pressed")).toBe("true");
+    expect(await page.textContent("#map-detail [data-figure=reach]")).toBe(fr.observatory.reaches[expected.reach as keyof typeof fr.observatory.reaches]);
+    expect(digits(await page.textContent("#map-detail [data-figure=services-in-reach]"))).toBe(expected.inReach);
+    expect(await page.locator("#map-detail .cell-services li").count()).toBe(Math.min(20, expected.atBest));
+    const gapCount = (await independentNeedsWithoutLocalAnswer(["92050"])).get("92050")!;
+    expect(digits((await page.textContent("#map-detail [data-figure=map-gaps]"))!.split(fr.observatory.map.ofNeeds)[0]!)).toBe(gapCount);
+
+    // A commune with no local answer for the need: the explanation and the inhabitants left without it.
+    await page.selectOption("#map-need", "IMMEDIATE_SAFETY");
+    const gap = await independentCell("92012", "IMMEDIATE_SAFETY");
+    expect(["DEPARTEMENT", "NATIONAL_ONLY", "NONE"]).toContain(gap.reach);
+    await page.focus('button.tile[data-commune="92012"]');
+    await page.keyboard.press("Enter");
+    await page.waitForSelector('#map-detail h3:has-text("Boulogne-Billancourt")');
+    expect((await page.textContent("#map-detail .notice"))?.length).toBeGreaterThan(10);
+    expect(digits(await page.textContent("#map-detail [data-figure=population]"))).toBe(etalabPopulation.get("92012"));
+    await page.close();
+  });
+});
+
+/** The network graph's cytoscape instance, which the library keeps on its container. */
+const graphCounts = (page: Page) =>
+  page.$eval(".network-graph", (element) => {
+    const cy = (element as unknown as { _cyreg: { cy: { nodes: () => { length: number }; edges: () => { length: number } } } })._cyreg.cy;
+    return { nodes: cy.nodes().length, edges: cy.edges().length };
+  });
+
+async function openGraph(page: Page): Promise<void> {
+  await openObservatory(page);
+  await page.locator(".network-graph").scrollIntoViewIfNeeded();
+  await page.waitForSelector(".network-graph canvas", { timeout: 20_000 });
+}
+
+describe("network graph", () => {
+  it("draws the relations of the chosen type with the nodes and edges an independent Cypher count gives", { timeout: 120_000 }, async () => {
+    const page = await browser.newPage();
+    const requested: string[] = [];
+    const consoleErrors: string[] = [];
+    page.on("request", (r) => requested.push(new URL(r.url()).origin));
+    page.on("console", (message) => message.type() === "error" && consoleErrors.push(message.text()));
+    await openGraph(page);
+    const [all] = await cypher<{ actors: number }>(`MATCH (a:Actor {departement: '92'}) RETURN count(a) AS actors`);
+    expect((await graphCounts(page)).nodes).toBeGreaterThanOrEqual(all!.actors);
+
+    for (const type of ["HOLDS_PERMANENCE_AT", "MEMBER_OF"]) {
+      const [expected] = await cypher<{ nodes: number; relations: number }>(
+        `MATCH (a:Actor {departement: '92'})-[r]-(b:Actor) WHERE type(r) = $type
+         WITH collect(DISTINCT a) + collect(DISTINCT b) AS ends, collect(DISTINCT r) AS relations
+         UNWIND ends AS node RETURN count(DISTINCT node) AS nodes, size(relations) AS relations`,
+        { type },
+      );
+      expect(expected!.relations).toBeGreaterThan(0);
+      await page.selectOption("#relation-type", type);
+      await expect.poll(() => graphCounts(page), { timeout: 15_000 }).toEqual({ nodes: expected!.nodes, edges: expected!.relations });
+      expect(await page.getAttribute(".network-graph", "data-relations")).toBe(String(expected!.relations));
+      expect(await page.getAttribute(".network-graph", "aria-label")).toContain(`${expected!.nodes} ${fr.observatory.graph.nodes}, ${expected!.relations} ${fr.observatory.graph.relations}`);
+    }
+    // The library came from the app's own origin, fetched when the section was drawn, and the page's Content-Security-Policy refused nothing.
+    expect(new Set(requested)).toEqual(new Set([origin]));
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it("opens an actor's page when its node is clicked", { timeout: 120_000 }, async () => {
+    const page = await browser.newPage();
+    await openGraph(page);
+    await page.selectOption("#relation-type", "HOLDS_PERMANENCE_AT");
+    await expect.poll(async () => (await graphCounts(page)).edges, { timeout: 15_000 }).toBeGreaterThan(0);
+    // The most connected actor sits in the middle of the rings: with the box centred on screen, it is in view.
+    await page.locator(".network-graph").evaluate((element) => element.scrollIntoView({ block: "center" }));
+    const target = await page.$eval(".network-graph", (element) => {
+      type Node = { id: () => string; data: (key: string) => string; degree: (loops: boolean) => number; renderedPosition: () => { x: number; y: number } };
+      const cy = (element as unknown as { _cyreg: { cy: { nodes: (selector: string) => Node[] } } })._cyreg.cy;
+      const node = [...cy.nodes("[kind = 'ACTOR']")].sort((a, b) => b.degree(false) - a.degree(false))[0]!;
+      return { id: node.id(), name: node.data("label"), ...node.renderedPosition() };
+    });
+    const box = (await page.locator(".network-graph").boundingBox())!;
+    await page.mouse.click(box.x + target.x, box.y + target.y);
+    await page.waitForURL(`${origin}/acteur/${encodeURIComponent(target.id)}`);
+    await page.waitForSelector(`main h1:has-text("${target.name}")`);
+    await page.close();
+  });
+});
+
+describe("bounded lists", () => {
+  it("pages the gaps 30 at a time, the next page continuing the order", { timeout: 120_000 }, async () => {
+    const page = await browser.newPage();
+    await openObservatory(page);
+    const [census] = await cypher<{ communes: number }>(`MATCH (c:Territory {level: 'COMMUNE'})-[:PART_OF]->(:Territory {code: '92'}) RETURN count(c) AS communes`);
+    const total = digits(await page.textContent("[data-figure=gaps-total]"));
+    expect(total).toBeGreaterThan(30);
+    expect(total).toBeLessThanOrEqual(census!.communes * 12);
+    expect(await page.locator("ol.gaps li").count()).toBe(30);
+    const population = async () => (await page.$$eval("ol.gaps li", (lis) => lis.map((li) => li.textContent ?? ""))).map((text) => digits(/([\d\s\u202f]+) habitants/.exec(text)?.[1] ?? ""));
+    const first = await population();
+    await page.click(`nav[aria-label="${fr.observatory.gapsPages}"] button:has-text("${fr.observatory.nextPage}")`);
+    await page.waitForSelector('ol.gaps[start="31"]');
+    const second = await population();
+    expect(second.length).toBe(Math.min(30, total - 30));
+    expect(second[0]!).toBeLessThanOrEqual(first[first.length - 1]!);
+    expect(await page.textContent(`nav[aria-label="${fr.observatory.gapsPages}"] .pager-position`)).toMatch(/^31–/);
+    await page.close();
+  });
+});
+
 describe("accessibility", () => {
   for (const width of [360, 1280]) {
-    it(`finds no axe-core violation on the observatory, signed out and signed in with a cell open, at ${width} px`, async () => {
+    it(`finds no axe-core violation on the observatory, signed out and signed in with a cell and a commune open and the network graph drawn, at ${width} px`, async () => {
       const context = await browser.newContext({ viewport: { width, height: 900 } });
       const page = await context.newPage();
       const found: Record<string, string[]> = {};
@@ -298,10 +499,17 @@ describe("accessibility", () => {
       await check("signed-out");
       await openObservatory(page);
       await page.click('button[data-cell="92050 LEGAL_ADVICE"]');
-      if (process.env.UPDATE_SCREENSHOTS === "1") {
-        await page.locator("#coverage-caption").scrollIntoViewIfNeeded();
-        await page.screenshot({ path: join(import.meta.dirname, "..", "web", "screenshots", `observatoire-${width}.png`) });
-      }
+      await page.click('button.tile[data-commune="92012"]');
+      await page.waitForSelector(".network-graph canvas", { timeout: 20_000 });
+      const shoot = async (selector: string, name: string) => {
+        if (process.env.UPDATE_SCREENSHOTS !== "1") return;
+        // The part shown at the top of the screen, below the sticky quick-exit bar.
+        await page.locator(selector).evaluate((element) => window.scrollTo(0, element.getBoundingClientRect().top + window.scrollY - 100));
+        await page.screenshot({ path: join(import.meta.dirname, "..", "web", "screenshots", `${name}-${width}.png`) });
+      };
+      await shoot("#coverage-caption", "observatoire");
+      await shoot(".commune-map", "observatoire-carte");
+      await shoot("#network-graph-title", "observatoire-reseau");
       await check("observatoire");
       await context.close();
 

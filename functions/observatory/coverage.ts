@@ -7,7 +7,8 @@
 import neo4j, { type Driver } from "neo4j-driver";
 import { coverageServicesCypher } from "../../generated/cypher";
 import { coverageReachValues } from "../../generated/enums";
-import type { Coverage, CoverageCell, CoverageReach, CoverageService, NeedCode, ServiceKind, SituationCode } from "../../generated/graphql";
+import type { Coverage, CoverageCell, CoverageCommune, CoverageReach, CoverageService, NeedCode, ServiceKind, SituationCode } from "../../generated/graphql";
+import { coveredTerritories } from "../domain/territories";
 import { POPULATION_SOURCE, POPULATION_YEAR, populationOf } from "./populations";
 import { weeklyOpening } from "./weekly-opening";
 
@@ -55,7 +56,13 @@ export async function readCoverageGraph(driver: Driver, departement: string, tim
   return { communes: record.get("communes"), services: record.get("services"), needs: record.get("needs") };
 }
 
-export function coverageOf(graph: CoverageGraph, departement: string, situation: SituationCode | null): Coverage {
+/** Which page of the gaps to give. */
+export interface GapsPage {
+  offset: number;
+  limit: number;
+}
+
+export function coverageOf(graph: CoverageGraph, departement: string, situation: SituationCode | null, gapsPage: GapsPage): Coverage {
   const services = graph.services
     .filter((s) => s.kind !== "FAMILY_MEDIATION" && (situation === null || s.situations.includes(situation)))
     .map((row) => ({ row, described: serviceOf(row) }));
@@ -81,7 +88,9 @@ export function coverageOf(graph: CoverageGraph, departement: string, situation:
     situation,
     cells,
     services: services.map((s) => s.described).filter((s) => named.has(s.id)).sort((a, b) => a.id.localeCompare(b.id)),
-    gaps,
+    communes: graph.communes.map((commune) => communeOf(commune, gaps)).sort((a, b) => a.code.localeCompare(b.code)),
+    gaps: gaps.slice(gapsPage.offset, gapsPage.offset + gapsPage.limit),
+    gapsTotal: gaps.length,
     populationSource: POPULATION_SOURCE, populationYear: POPULATION_YEAR, reachSource: REACH_SOURCE };
 }
 
@@ -122,6 +131,21 @@ function cellOf(commune: CommuneRow, need: NeedCode, inReach: { described: Cover
     population: { value: population, source: `${POPULATION_SOURCE}, population municipale` },
     gap,
     explanation: gap ? explanationOf(reach, commune.name, all.length) : null,
+  };
+}
+
+const zoneNames = new Map(coveredTerritories().filter((t) => t.level === "ZONE").map((t) => [t.code, t.name]));
+
+/** A commune with its établissement public territorial (the INSEE zone; the sources' antenne sectors are not a partition). */
+function communeOf(commune: CommuneRow, gaps: CoverageCell[]): CoverageCommune {
+  const zoneCode = commune.zones.find((zone) => zoneNames.has(zone)) ?? null;
+  return {
+    code: commune.code,
+    name: commune.name,
+    zoneCode,
+    zoneName: zoneCode ? zoneNames.get(zoneCode)! : null,
+    population: { value: populationOf(commune.code), source: `${POPULATION_SOURCE}, population municipale` },
+    needsWithoutLocalAnswer: gaps.filter((g) => g.communeCode === commune.code).length,
   };
 }
 

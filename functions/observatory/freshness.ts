@@ -32,7 +32,7 @@ export function monthsBetween(verifiedAt: string, today: DateTime): number {
   return Math.max(0, today.diff(DateTime.fromISO(verifiedAt, { zone: PARIS }), "days").days / DAYS_PER_MONTH);
 }
 
-export async function freshness(driver: Driver, departement: string, options: { limit: number; since: string | null; timeout: number }, today = DateTime.now().setZone(PARIS).startOf("day")): Promise<Freshness> {
+export async function freshness(driver: Driver, departement: string, options: { offset: number; limit: number; since: string | null; timeout: number }, today = DateTime.now().setZone(PARIS).startOf("day")): Promise<Freshness> {
   const since = options.since ?? today.startOf("year").toISODate()!;
   const { records } = await driver.executeQuery(departementFactsCypher, { departement, since }, { routing: neo4j.routing.READ, transactionConfig: { timeout: options.timeout } });
   const record = records[0];
@@ -49,7 +49,7 @@ export async function freshness(driver: Driver, departement: string, options: { 
     departement,
     facts: rows.length,
     meanScore: rows.length === 0 ? 1 : Math.round((rows.reduce((sum, f) => sum + f.score, 0) / rows.length) * 1000) / 1000,
-    toCheck: toCheck.slice(0, options.limit),
+    toCheck: toCheck.slice(options.offset, options.offset + options.limit),
     unverifiedSources: rows.filter((f) => f.label === "Source" && f.unverified).map((f) => f.id).sort(),
     servicesWithoutHours: ((record?.get("servicesWithoutHours") ?? []) as string[]).sort(),
     servicesWithoutCapacity: ((record?.get("servicesWithoutCapacity") ?? []) as string[]).sort(),

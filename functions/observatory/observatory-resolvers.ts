@@ -15,6 +15,11 @@ import { standardsOf } from "./standards";
 
 const DEFAULT_FACTS = 100;
 const MAX_FACTS = 1000;
+const DEFAULT_GAPS = 50;
+const MAX_GAPS = 500;
+
+const bounded = (value: number | null | undefined, fallback: number, max: number) => Math.min(Math.max(value ?? fallback, 0), max);
+const offsetOf = (value: number | null | undefined) => Math.max(value ?? 0, 0);
 
 function allowed(context: GraphQLContext, departement: string): number {
   assertMayObserve(context.caller, departement);
@@ -32,14 +37,17 @@ export function observatoryResolvers(driver: Driver) {
   return {
     Query: {
       coverage: async (_root: unknown, args: QueryCoverageArgs, context: GraphQLContext) =>
-        coverageOf(await graphOf(context, args.departement), args.departement, args.situation ?? null),
+        coverageOf(await graphOf(context, args.departement), args.departement, args.situation ?? null, {
+          offset: offsetOf(args.gapsOffset),
+          limit: bounded(args.gapsLimit, DEFAULT_GAPS, MAX_GAPS),
+        }),
       standards: async (_root: unknown, args: QueryStandardsArgs, context: GraphQLContext) => standardsOf(await graphOf(context, args.departement), args.departement),
       network: async (_root: unknown, args: QueryNetworkArgs, context: GraphQLContext) =>
         network(driver, args.departement, await graphOf(context, args.departement), allowed(context, args.departement)),
       freshness: (_root: unknown, args: QueryFreshnessArgs, context: GraphQLContext) => {
         const timeout = allowed(context, args.departement);
-        const limit = Math.min(Math.max(args.limit ?? DEFAULT_FACTS, 0), MAX_FACTS);
-        return freshness(driver, args.departement, { limit, since: args.since?.toString() ?? null, timeout });
+        const page = { offset: offsetOf(args.offset), limit: bounded(args.limit, DEFAULT_FACTS, MAX_FACTS) };
+        return freshness(driver, args.departement, { ...page, since: args.since?.toString() ?? null, timeout });
       },
       demand: (_root: unknown, args: QueryDemandArgs, context: GraphQLContext) =>
         demand(driver, args.departement, { from: args.from?.toString() ?? null, to: args.to?.toString() ?? null, timeout: allowed(context, args.departement) }),

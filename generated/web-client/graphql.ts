@@ -290,7 +290,17 @@ export type WebCoverageQueryVariables = Exact<{
 }>;
 
 
-export type WebCoverageQuery = { coverage: { departement: string, populationSource: string, populationYear: number, reachSource: string, cells: Array<{ communeCode: string, communeName: string, need: NeedCode, reach: CoverageReach, serviceIds: Array<string>, servicesInReach: number, gap: boolean, explanation: string | null, population: { value: number | null }, placesTotal: { value: number | null } }>, gaps: Array<{ communeCode: string, communeName: string, need: NeedCode, reach: CoverageReach, explanation: string | null, population: { value: number | null } }>, services: Array<{ id: string, name: string, actorName: string, weeklyHours: number | null, placesTotal: number | null, source: string, verifiedAt: string }> } };
+export type WebCoverageQuery = { coverage: { departement: string, populationSource: string, populationYear: number, reachSource: string, cells: Array<{ communeCode: string, communeName: string, need: NeedCode, reach: CoverageReach, serviceIds: Array<string>, servicesInReach: number, gap: boolean, explanation: string | null, population: { value: number | null }, placesTotal: { value: number | null } }>, communes: Array<{ code: string, name: string, zoneCode: string | null, zoneName: string | null, needsWithoutLocalAnswer: number, population: { value: number | null } }>, services: Array<{ id: string, name: string, actorName: string, weeklyHours: number | null, placesTotal: number | null, source: string, verifiedAt: string }> } };
+
+export type WebCoverageGapsQueryVariables = Exact<{
+  departement: string;
+  situation?: SituationCode | null | undefined;
+  gapsOffset?: number | null | undefined;
+  gapsLimit?: number | null | undefined;
+}>;
+
+
+export type WebCoverageGapsQuery = { coverage: { gapsTotal: number, gaps: Array<{ communeCode: string, communeName: string, need: NeedCode, reach: CoverageReach, explanation: string | null, population: { value: number | null } }> } };
 
 export type WebStandardsQueryVariables = Exact<{
   departement: string;
@@ -302,6 +312,7 @@ export type WebStandardsQuery = { standards: { population: number, populationYea
 export type WebFreshnessQueryVariables = Exact<{
   departement: string;
   limit?: number | null | undefined;
+  offset?: number | null | undefined;
 }>;
 
 
@@ -424,12 +435,12 @@ export const WebCoverageDocument = new TypedDocumentString(`
         value
       }
     }
-    gaps {
-      communeCode
-      communeName
-      need
-      reach
-      explanation
+    communes {
+      code
+      name
+      zoneCode
+      zoneName
+      needsWithoutLocalAnswer
       population {
         value
       }
@@ -445,7 +456,29 @@ export const WebCoverageDocument = new TypedDocumentString(`
     }
   }
 }
-    `, {"hash":"sha256:f42cf7c886bf3fad8f4f3fd263d94ee38cc65564bfa85f6bd19f2b44ffafab74"}) as unknown as TypedDocumentString<WebCoverageQuery, WebCoverageQueryVariables>;
+    `, {"hash":"sha256:862a5635fcdf74b58fa3f396f0ef61823dd02acbf626ff74d2c1c4fbecfbb989"}) as unknown as TypedDocumentString<WebCoverageQuery, WebCoverageQueryVariables>;
+export const WebCoverageGapsDocument = new TypedDocumentString(`
+    query WebCoverageGaps($departement: String!, $situation: SituationCode, $gapsOffset: Int, $gapsLimit: Int) {
+  coverage(
+    departement: $departement
+    situation: $situation
+    gapsOffset: $gapsOffset
+    gapsLimit: $gapsLimit
+  ) {
+    gapsTotal
+    gaps {
+      communeCode
+      communeName
+      need
+      reach
+      explanation
+      population {
+        value
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:5cf2335d8186464ad3072b0a68cd48ab9267cac7d3d6670793658535d13124e6"}) as unknown as TypedDocumentString<WebCoverageGapsQuery, WebCoverageGapsQueryVariables>;
 export const WebStandardsDocument = new TypedDocumentString(`
     query WebStandards($departement: String!) {
   standards(departement: $departement) {
@@ -468,8 +501,8 @@ export const WebStandardsDocument = new TypedDocumentString(`
 }
     `, {"hash":"sha256:e4048df061222045557cb445dfb4127e7cfe68a20b34214968421818b3e8767d"}) as unknown as TypedDocumentString<WebStandardsQuery, WebStandardsQueryVariables>;
 export const WebFreshnessDocument = new TypedDocumentString(`
-    query WebFreshness($departement: String!, $limit: Int) {
-  freshness(departement: $departement, limit: $limit) {
+    query WebFreshness($departement: String!, $limit: Int, $offset: Int) {
+  freshness(departement: $departement, limit: $limit, offset: $offset) {
     facts
     meanScore
     toCheck {
@@ -488,7 +521,7 @@ export const WebFreshnessDocument = new TypedDocumentString(`
     }
   }
 }
-    `, {"hash":"sha256:dd96e978c435fb031c1d4d3131d8bb77bc9729704fe018f8a4471127a9755abd"}) as unknown as TypedDocumentString<WebFreshnessQuery, WebFreshnessQueryVariables>;
+    `, {"hash":"sha256:e9731e730627c01cd626c9e5f233115b1a58f0b1fc848e139d0ab9190e86c9fc"}) as unknown as TypedDocumentString<WebFreshnessQuery, WebFreshnessQueryVariables>;
 export const WebMarkVerifiedDocument = new TypedDocumentString(`
     mutation WebMarkVerified($input: MarkVerifiedInput!) {
   markVerified(input: $input) {

@@ -24,12 +24,12 @@ export const coverageQuery = graphql(`
           value
         }
       }
-      gaps {
-        communeCode
-        communeName
-        need
-        reach
-        explanation
+      communes {
+        code
+        name
+        zoneCode
+        zoneName
+        needsWithoutLocalAnswer
         population {
           value
         }
@@ -42,6 +42,24 @@ export const coverageQuery = graphql(`
         placesTotal
         source
         verifiedAt
+      }
+    }
+  }
+`);
+
+export const coverageGapsQuery = graphql(`
+  query WebCoverageGaps($departement: String!, $situation: SituationCode, $gapsOffset: Int, $gapsLimit: Int) {
+    coverage(departement: $departement, situation: $situation, gapsOffset: $gapsOffset, gapsLimit: $gapsLimit) {
+      gapsTotal
+      gaps {
+        communeCode
+        communeName
+        need
+        reach
+        explanation
+        population {
+          value
+        }
       }
     }
   }
@@ -70,8 +88,8 @@ export const standardsQuery = graphql(`
 `);
 
 export const freshnessQuery = graphql(`
-  query WebFreshness($departement: String!, $limit: Int) {
-    freshness(departement: $departement, limit: $limit) {
+  query WebFreshness($departement: String!, $limit: Int, $offset: Int) {
+    freshness(departement: $departement, limit: $limit, offset: $offset) {
       facts
       meanScore
       toCheck {

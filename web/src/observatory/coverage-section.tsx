@@ -11,6 +11,7 @@ import { coverageQuery } from "../observatory-queries";
 import { coverageCsv } from "./coverage-csv";
 import { coveragePng } from "./coverage-png";
 import { downloadBlob } from "./download-blob";
+import { GapsList } from "./gaps-list";
 import { InPageLink } from "./in-page-link";
 import { SectionState } from "./section-state";
 import { useLoaded } from "./use-loaded";
@@ -19,7 +20,6 @@ type Coverage = WebCoverageQuery["coverage"];
 type Cell = Coverage["cells"][number];
 
 const reaches: CoverageReach[] = ["IN_COMMUNE", "IN_ZONE", "DEPARTEMENT", "NATIONAL_ONLY", "NONE"];
-const shownGaps = 30;
 
 export function CoverageSection({ departement }: { departement: string }) {
   const { t, locale } = useText();
@@ -115,20 +115,7 @@ export function CoverageSection({ departement }: { departement: string }) {
             {selected ? <CellDetail cell={selected} services={data.services} number={number} /> : <p class="hint">{o.cellHint}</p>}
           </div>
           <h3 id="gaps-title">{o.gapsTitle}</h3>
-          <p>
-            {o.gapsCount} {number.format(data.gaps.length)}. {data.gaps.length > shownGaps ? `${o.gapsShown} ${shownGaps}.` : null}
-          </p>
-          <ol class="gaps">
-            {data.gaps.slice(0, shownGaps).map((g) => (
-              <li key={`${g.communeCode} ${g.need}`}>
-                <strong>
-                  {g.communeName} — {t.needs[g.need as NeedCode]}
-                </strong>{" "}
-                : {o.reaches[g.reach]}, {g.population.value != null ? `${number.format(g.population.value)} ${o.inhabitants}` : `${o.population} ${t.unknown}`}
-                {g.explanation ? <span class="hint"> — {g.explanation}</span> : null}
-              </li>
-            ))}
-          </ol>
+          <GapsList key={situation} departement={departement} situation={situation || null} />
           <p class="hint sources">
             {o.populationFrom} {data.populationSource} ({data.populationYear}). {o.reachFrom} {data.reachSource}
           </p>
@@ -138,7 +125,7 @@ export function CoverageSection({ departement }: { departement: string }) {
   );
 }
 
-function CellDetail({ cell, services, number }: { cell: Cell; services: Coverage["services"]; number: Intl.NumberFormat }) {
+export function CellDetail({ cell, services, number }: { cell: Cell; services: Coverage["services"]; number: Intl.NumberFormat }) {
   const { t, locale } = useText();
   const o = t.observatory;
   const behind = cell.serviceIds.map((id) => services.find((s) => s.id === id)).filter((s) => s !== undefined);

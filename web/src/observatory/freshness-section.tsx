@@ -6,6 +6,7 @@ import { shownError } from "../api-error-message";
 import { useText } from "../i18n/text";
 import { formatDate } from "../paris-time";
 import { freshnessQuery, markVerifiedMutation } from "../observatory-queries";
+import { Pager } from "./pager";
 import { SectionState } from "./section-state";
 import { useLoaded } from "./use-loaded";
 
@@ -17,7 +18,8 @@ const methods: VerificationMethod[] = ["CALL", "EMAIL", "VISIT", "PAGE"];
 export function FreshnessSection({ departement }: { departement: string }) {
   const { t, locale } = useText();
   const o = t.observatory;
-  const { data, error, reload } = useLoaded(() => request(freshnessQuery, { departement, limit: listed }).then((d) => d.freshness), [departement]);
+  const [offset, setOffset] = useState(0);
+  const { data, error, reload } = useLoaded(() => request(freshnessQuery, { departement, limit: listed, offset }).then((d) => d.freshness), [departement, offset]);
   const [status, setStatus] = useState("");
   const number = new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-GB", { maximumFractionDigits: 1 });
   async function markVerified(fact: Fact, method: VerificationMethod) {
@@ -54,6 +56,7 @@ export function FreshnessSection({ departement }: { departement: string }) {
               <FactToCheck key={`${fact.label} ${fact.id}`} fact={fact} index={index} onMark={markVerified} />
             ))}
           </ul>
+          <Pager offset={offset} size={listed} total={data.campaign.toDo} onPage={setOffset} label={o.factsPages} />
         </>
       )}
     </section>

@@ -1,17 +1,21 @@
-/** The partner network as a list: each actor with its relations, the isolated actors and the single points of failure. */
+/**
+ * The partner network: the single points of failure, the isolated actors, and the relations of the
+ * chosen type as a graph and, for the keyboard and screen readers, as a list of each actor's relations.
+ */
 import { useState } from "preact/hooks";
 import type { NetworkRelationType, WebNetworkQuery } from "../../../generated/web-client/graphql";
 import { request } from "../api";
 import { useText } from "../i18n/text";
 import { Link } from "../router";
 import { networkQuery } from "../observatory-queries";
+import { NetworkGraph } from "./network-graph";
 import { SectionState } from "./section-state";
 import { useLoaded } from "./use-loaded";
 
 type Network = WebNetworkQuery["network"];
 
-// An actor's services are not relations between partners: OFFERS stays out of this list.
-const relationTypes: NetworkRelationType[] = ["FUNDS", "COORDINATES", "HOLDS_PERMANENCE_AT", "MEMBER_OF", "PARTY_TO", "REFERS_TO", "PART_OF"];
+// An actor's services are not relations between partners: OFFERS is shown only when chosen.
+const relationTypes: NetworkRelationType[] = ["FUNDS", "COORDINATES", "HOLDS_PERMANENCE_AT", "MEMBER_OF", "PARTY_TO", "REFERS_TO", "PART_OF", "OFFERS"];
 
 export function NetworkSection({ departement }: { departement: string }) {
   const { t, locale } = useText();
@@ -46,7 +50,7 @@ export function NetworkSection({ departement }: { departement: string }) {
               </li>
             ))}
           </ul>
-          <h3>{o.actorsTitle}</h3>
+          <h3 id="network-graph-title">{o.graph.title}</h3>
           <div class="field">
             <label for="relation-type">{o.relationFilter}</label>
             <select id="relation-type" value={relationType} onChange={(e) => setRelationType(e.currentTarget.value as NetworkRelationType | "")}>
@@ -58,6 +62,8 @@ export function NetworkSection({ departement }: { departement: string }) {
               ))}
             </select>
           </div>
+          <NetworkGraph network={data} relationType={relationType} />
+          <h3 id="network-list-title">{o.actorsTitle}</h3>
           <ul class="network-actors">
             {data.nodes
               .filter((n) => n.nodeKind === "ACTOR" && (!relationType || shownRelations(data, n.id).length > 0))

@@ -1,9 +1,10 @@
 /**
- * The observatory (issue 15) for a département's coordinator or an administrator: coverage, standards,
+ * The observatory (issue 15) for a département's coordinator or an administrator: coverage, its map, standards,
  * freshness, demand and the partner network. Anyone else is told in words why there is nothing to see;
  * the API refuses them anyway.
  */
 import { useText } from "../i18n/text";
+import { CommuneMapSection } from "../observatory/commune-map-section";
 import { CoverageSection } from "../observatory/coverage-section";
 import { DemandSection } from "../observatory/demand-section";
 import { FreshnessSection } from "../observatory/freshness-section";
@@ -42,7 +43,7 @@ export function ObservatoryPage() {
       </h1>
       <nav aria-label={o.sectionsLabel}>
         <ul class="sections">
-          {(["coverage", "standards", "freshness", "demand", "network"] as const).map((id) => (
+          {(["coverage", "map", "standards", "freshness", "demand", "network"] as const).map((id) => (
             <li key={id}>
               <InPageLink to={`${id}-title`}>{o.sections[id]}</InPageLink>
             </li>
@@ -50,6 +51,7 @@ export function ObservatoryPage() {
         </ul>
       </nav>
       <CoverageSection departement={departement} />
+      <CommuneMapSection departement={departement} />
       <StandardsSection departement={departement} />
       <FreshnessSection departement={departement} />
       <DemandSection departement={departement} />
