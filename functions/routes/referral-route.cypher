@@ -26,30 +26,33 @@ WITH commune, departement, nation, zones, askedNeeds + [urgent IN $urgentNeeds W
 CALL (needCodes) {
   UNWIND needCodes AS needCode
   MATCH (need:Need {code: needCode})
-  RETURN collect({ need: need.code, routeOrder: need.routeOrder }) AS needs
+  RETURN collect({ need: need.code, routeOrder: need.routeOrder }) AS needs, collect(need) AS needNodes
 }
 
 // Every service that serves the commune, its zones, its département, France, or another territory of
 // the département (those are considered, then left out as another commune's), once; with the needs
 // of the route it answers, if any.
-CALL (commune, departement, nation, zones, needs) {
+CALL (commune, departement, nation, zones, needs, needNodes) {
   // Only territories are PART_OF territories, and only services SERVE: labels need no check.
-  WITH commune, departement, zones,
+  WITH commune, departement, zones, needs, needNodes,
        [area IN [commune, departement, nation] + zones WHERE area IS NOT NULL] +
        [(departement)<-[:PART_OF*1..2]-(inside) | inside] AS areasAround,
        // The communes near her: those of her zones.
        reduce(near = [], zone IN zones | near + [(zone)<-[:PART_OF]-(member) | member]) AS nearCommunes
   UNWIND areasAround AS around
-  WITH DISTINCT commune, departement, zones, nearCommunes, around
+  WITH DISTINCT commune, departement, zones, needs, needNodes, nearCommunes, around
   MATCH (around)<-[:SERVES]-(service)
   WHERE service.audience IN $audiences
-  WITH DISTINCT commune, departement, zones, nearCommunes, service
+  WITH DISTINCT commune, departement, zones, needs, needNodes, nearCommunes, service
   // One walk over the service's relationships gives its needs, areas, situations, places, hours,
   // capacity and provider: on a service node, each walk reads all of its relationships.
-  WITH commune, departement, zones, nearCommunes, service,
+  WITH commune, departement, zones, needs, needNodes, nearCommunes, service,
        [(service)-[link:ANSWERS|SERVES|HANDLES|AT|HAS_SCHEDULE|HAS_CAPACITY|OFFERS]-(other) | [type(link), other]] AS links
+  WITH commune, departement, zones, needs, needNodes, nearCommunes, service, links,
+       // The route's needs it answers, by node: no property to read.
+       [link IN links WHERE link[0] = 'ANSWERS' | link[1]] AS answered
   WITH commune, departement, zones, nearCommunes, service, links,
-       [link IN links WHERE link[0] = 'ANSWERS' AND link[1].code IN [need IN needs | need.need] | link[1].code] AS answers
+       [i IN range(0, size(needNodes) - 1) WHERE needNodes[i] IN answered | needs[i].need] AS answers
   WHERE size(answers) > 0
   WITH commune, departement, zones, nearCommunes, service, links, answers,
        [link IN links WHERE link[0] = 'SERVES' | link[1]] AS areas
