@@ -19,12 +19,19 @@ import { childEmergencyNumber, emergencyNumbers } from "../functions/routes/emer
 import type { Neo4jInstance } from "./neo4j-process";
 import { seedDir } from "./seed-files";
 
-export const synthFranceInstance: Neo4jInstance = {
-  port: Number(process.env.SYNTH_NEO4J_PORT ?? 7690),
-  dataDir: join(import.meta.dirname, "..", ".data", "neo4j-synth-france"),
-  user: "neo4j",
-  password: "parcours-synthetic",
-};
+/** Where a synthetic graph lives: France on SYNTH_NEO4J_PORT, the Hauts-de-Seine alone on SYNTH_92_NEO4J_PORT (default: the next port). */
+export type SyntheticScale = "france" | "92";
+export const syntheticScales: Record<SyntheticScale, readonly string[] | undefined> = { france: undefined, "92": ["92"] };
+
+export function syntheticInstance(scale: SyntheticScale): Neo4jInstance {
+  const port = Number(process.env.SYNTH_NEO4J_PORT ?? 7690);
+  return {
+    port: scale === "france" ? port : Number(process.env.SYNTH_92_NEO4J_PORT ?? port + 1),
+    dataDir: join(import.meta.dirname, "..", ".data", `neo4j-synth-${scale}`),
+    user: "neo4j",
+    password: "parcours-synthetic",
+  };
+}
 
 const SOURCE = "synthétique : npm run synth -- --scale france (aucune donnée réelle)";
 const MARK = "[synthétique]";
@@ -70,7 +77,8 @@ interface TerritoryRow {
 interface ActorRow {
   id: string;
   name: string;
-  communeCode: string;
+  /** null for the national lines, which have no place a caller could go to. */
+  communeCode: string | null;
   confidential: boolean;
   links: { type: "MEMBER_OF" | "REFERS_TO"; to: string }[];
 }
@@ -117,10 +125,14 @@ export interface SyntheticFrance {
   services: ServiceRow[];
 }
 
-/** The synthetic graph as rows, before it is written. */
-export function syntheticFrance(): SyntheticFrance {
-  const random = randomOf(2026);
-  const departements = load<EtalabDepartement[]>("departements").filter((d) => d.zone === "metro" || d.zone === "drom");
+/**
+ * The synthetic graph as rows, before it is written: France's, or only some départements' (and the
+ * national lines). Each département draws from its own generator and numbers its own records, so
+ * that a département is the same, ids included, whether it is generated alone or with all the others.
+ */
+export function syntheticFrance(only?: readonly string[]): SyntheticFrance {
+  let random = randomOf(2026);
+  const departements = load<EtalabDepartement[]>("departements").filter((d) => (d.zone === "metro" || d.zone === "drom") && (!only || only.includes(d.code)));
   const departementCodes = new Set(departements.map((d) => d.code));
   const communes = load<EtalabCommune[]>("communes").filter((c) => c.type === "commune-actuelle" && c.departement && departementCodes.has(c.departement));
   const departementOfCommune = new Map(communes.map((c) => [c.code, c.departement!]));
@@ -142,15 +154,18 @@ export function syntheticFrance(): SyntheticFrance {
 
   const actors: ActorRow[] = [];
   const services: ServiceRow[] = [];
-  let phone = 0;
-  const actor = (name: string, communeCode: string, confidential = false, links: ActorRow["links"] = []) => {
-    const row = { id: `synth-actor-${actors.length + 1}`, name: `${MARK} ${name}`, communeCode, confidential, links };
+  let prefix = "FR";
+  let actorCount = 0;
+  let serviceCount = 0;
+  const phone = () => `0 999 ${prefix.padStart(3, "0")} ${String(serviceCount).padStart(5, "0")}`;
+  const actor = (name: string, communeCode: string | null, confidential = false, links: ActorRow["links"] = []) => {
+    const row = { id: `synth-${prefix}-actor-${++actorCount}`, name: `${MARK} ${name}`, communeCode, confidential, links };
     actors.push(row);
     return row;
   };
   const service = (of: ActorRow, fields: Partial<ServiceRow> & Pick<ServiceRow, "name" | "kind" | "areas" | "needs">) => {
     const row: ServiceRow = {
-      id: `synth-service-${services.length + 1}`,
+      id: `synth-${prefix}-service-${++serviceCount}`,
       actorId: of.id,
       audience: "VICTIMS",
       gender: random.chance(0.3) ? "WOMEN" : "ANY",
@@ -163,7 +178,7 @@ export function syntheticFrance(): SyntheticFrance {
       situations: violence.filter(() => random.chance(0.25)),
       openingHours: random.pick(officeHours),
       capacity: null,
-      phone: `0 999 ${String(++phone).padStart(6, "0")}`,
+      phone: phone(),
       channel: "PHONE",
       ...fields,
       name: `${MARK} ${fields.name}`,
@@ -181,14 +196,14 @@ export function syntheticFrance(): SyntheticFrance {
   ];
   if (!emergencyNumbers.every((n) => lines.some((l) => l.number === n))) throw new Error("synth: a national emergency number has no synthetic line");
   for (const line of lines) {
-    const provider = actor(`Ligne nationale ${line.number}`, "75056");
+    const provider = actor(`Ligne nationale ${line.number}`, null);
     service(provider, {
       name: line.label, kind: line.kind, areas: [NATIONAL], needs: line.needs, actsTonight: true, openingHours: "24/7",
       phone: line.number, channel: line.channel ?? "PHONE", audience: "GENERAL_PUBLIC", referralRequired: false, children: null,
     });
   }
   for (let i = 1; i <= 25; i++) {
-    const provider = actor(`Plateforme nationale ${i}`, "75056");
+    const provider = actor(`Plateforme nationale ${i}`, null);
     service(provider, { name: `Écoute nationale ${i}`, kind: "LISTENING_LINE", areas: [NATIONAL], needs: ["LISTENING", "PSYCHOLOGICAL"], openingHours: "Mo-Sa 09:00-21:00" });
     service(provider, { name: `Signalement en ligne ${i}`, kind: "ONLINE_REPORTING", areas: [NATIONAL], needs: i % 2 ? ["COMPLAINT"] : ["LEGAL_ADVICE"], openingHours: "24/7" });
   }
@@ -199,6 +214,10 @@ export function syntheticFrance(): SyntheticFrance {
   for (const z of zones) zonesOf.set(z.partOf[0]!, [...(zonesOf.get(z.partOf[0]!) ?? []), z]);
 
   for (const d of departements) {
+    random = randomOf(2026 + Number.parseInt(d.code.replace("2A", "200").replace("2B", "201"), 10));
+    prefix = d.code;
+    actorCount = 0;
+    serviceCount = 0;
     const inside = communesOf.get(d.code) ?? [];
     const population = inside.reduce((sum, c) => sum + (c.population ?? 0), 0);
     const biggest = [...inside].sort((a, b) => (b.population ?? 0) - (a.population ?? 0));
@@ -304,9 +323,10 @@ const createStatements = {
   parents: `UNWIND $rows AS row MATCH (t:Territory {code: row.code}) UNWIND row.partOf AS parentCode MATCH (parent:Territory {code: parentCode}) CREATE (t)-[:PART_OF]->(parent)`,
   actors: `
 UNWIND $rows AS row
-MATCH (commune:Territory {code: row.communeCode})
+OPTIONAL MATCH (commune:Territory {code: row.communeCode})
 CREATE (a:Actor {id: row.id, name: row.name, source: $source, verifiedAt: date('2026-12-01'), unverified: false})
-CREATE (:Location {id: row.id + ':location', name: row.name, confidential: row.confidential, source: $source})-[:IN_COMMUNE]->(commune)`,
+CREATE (location:Location {id: row.id + ':location', name: row.name, confidential: row.confidential, source: $source})
+FOREACH (_ IN CASE WHEN commune IS NULL THEN [] ELSE [1] END | CREATE (location)-[:IN_COMMUNE]->(commune))`,
   links: `UNWIND $rows AS row MATCH (a:Actor {id: row.id}) UNWIND row.links AS link MATCH (to:Actor {id: link.to})
 CALL (a, to, link) { WITH a, to, link WHERE link.type = 'MEMBER_OF' CREATE (a)-[:MEMBER_OF {source: $source}]->(to) }`,
   services: `
@@ -332,7 +352,7 @@ CALL (s, row) {
 };
 
 /** Writes the synthetic graph into an empty database, in UNWIND batches, logging the time of each step. */
-export async function writeSyntheticFrance(driver: Driver, graph: SyntheticFrance, log: (message: string) => void): Promise<void> {
+export async function writeSyntheticFrance(driver: Driver, scale: SyntheticScale, graph: SyntheticFrance, log: (message: string) => void): Promise<void> {
   const { records } = await driver.executeQuery("MATCH (n) RETURN count(n) > 0 AS any");
   if (records[0]!.get("any")) throw new Error("synth: the synthetic database is not empty; delete its data folder first");
   await ensureGraphSchema(driver);
@@ -359,5 +379,5 @@ export async function writeSyntheticFrance(driver: Driver, graph: SyntheticFranc
   await inBatches("actors and their places", createStatements.actors, graph.actors);
   await inBatches("actor links", createStatements.links, graph.actors.filter((a) => a.links.length > 0));
   await inBatches("services", createStatements.services, graph.services);
-  await driver.executeQuery("CREATE (:SyntheticGraph {scale: 'france', source: $source, generatedAt: datetime()})", { source: SOURCE });
+  await driver.executeQuery("CREATE (:SyntheticGraph {scale: $scale, source: $source, generatedAt: datetime()})", { scale, source: SOURCE });
 }
