@@ -132,18 +132,27 @@ export interface SyntheticFrance {
  */
 export function syntheticFrance(only?: readonly string[]): SyntheticFrance {
   let random = randomOf(2026);
-  const departements = load<EtalabDepartement[]>("departements").filter((d) => (d.zone === "metro" || d.zone === "drom") && (!only || only.includes(d.code)));
-  const departementCodes = new Set(departements.map((d) => d.code));
-  const communes = load<EtalabCommune[]>("communes").filter((c) => c.type === "commune-actuelle" && c.departement && departementCodes.has(c.departement));
-  const departementOfCommune = new Map(communes.map((c) => [c.code, c.departement!]));
-  const zonesOfCommune = new Map<string, string[]>();
-  const zones: TerritoryRow[] = [];
+  const allDepartements = load<EtalabDepartement[]>("departements").filter((d) => d.zone === "metro" || d.zone === "drom");
+  const allCodes = new Set(allDepartements.map((d) => d.code));
+  const allCommunes = load<EtalabCommune[]>("communes").filter((c) => c.type === "commune-actuelle" && c.departement && allCodes.has(c.departement));
+  const departementOfCommune = new Map(allCommunes.map((c) => [c.code, c.departement!]));
+  // A zone belongs to the département of its first member, and its services with it; a zone may
+  // reach into other départements (the Métropole du Grand Paris).
+  const allZones: (TerritoryRow & { members: string[] })[] = [];
   for (const group of [...load<EtalabGroup[]>("epci"), ...load<EtalabGroup[]>("ept")]) {
-    const members = group.membres.filter((m) => departementOfCommune.has(m.code));
-    if (members.length === 0) continue;
-    const departement = departementOfCommune.get(members[0]!.code)!;
-    zones.push({ code: group.code, name: group.nom, level: "ZONE", partOf: [departement] });
-    for (const m of members) zonesOfCommune.set(m.code, [...(zonesOfCommune.get(m.code) ?? []), group.code]);
+    const members = group.membres.map((m) => m.code).filter((code) => departementOfCommune.has(code));
+    if (members.length > 0) allZones.push({ code: group.code, name: group.nom, level: "ZONE", partOf: [departementOfCommune.get(members[0]!)!], members });
+  }
+  // Some départements only: with those that own a zone of their communes, so that each is exactly as
+  // it is in the France-sized graph.
+  const wanted = only && new Set([...only, ...allZones.filter((z) => z.members.some((m) => only.includes(departementOfCommune.get(m)!))).map((z) => z.partOf[0]!)]);
+  const departements = allDepartements.filter((d) => !wanted || wanted.has(d.code));
+  const included = new Set(departements.map((d) => d.code));
+  const communes = allCommunes.filter((c) => included.has(c.departement!));
+  const zones: TerritoryRow[] = allZones.filter((z) => included.has(z.partOf[0]!)).map(({ members: _members, ...zone }) => zone);
+  const zonesOfCommune = new Map<string, string[]>();
+  for (const zone of allZones.filter((z) => included.has(z.partOf[0]!))) {
+    for (const member of zone.members) zonesOfCommune.set(member, [...(zonesOfCommune.get(member) ?? []), zone.code]);
   }
   const territories: TerritoryRow[] = [
     { code: NATIONAL, name: "France", level: "NATIONAL", partOf: [] },
