@@ -2,7 +2,8 @@
  * `npm run synth -- --scale france`: builds the synthetic France-sized graph (local/synthetic-france.ts)
  * in its own Neo4j instance (SYNTH_NEO4J_PORT, data folder .data/neo4j-synth-france), from an empty
  * data folder, and prints the generation time and the graph's size. `--scale 92` builds the same
- * synthetic Hauts-de-Seine alone, in another instance (SYNTH_92_NEO4J_PORT): bench:scale compares the two.
+ * synthetic Hauts-de-Seine, with the départements its zones reach (75, 95), in another instance
+ * (SYNTH_92_NEO4J_PORT): bench:scale compares the two.
  * The instance is left running for `npm run bench:scale` unless --stop is given.
  */
 import { rm } from "node:fs/promises";

@@ -143,9 +143,16 @@ export function syntheticFrance(only?: readonly string[]): SyntheticFrance {
     const members = group.membres.map((m) => m.code).filter((code) => departementOfCommune.has(code));
     if (members.length > 0) allZones.push({ code: group.code, name: group.nom, level: "ZONE", partOf: [departementOfCommune.get(members[0]!)!], members });
   }
-  // Some départements only: with those that own a zone of their communes, so that each is exactly as
-  // it is in the France-sized graph.
-  const wanted = only && new Set([...only, ...allZones.filter((z) => z.members.some((m) => only.includes(departementOfCommune.get(m)!))).map((z) => z.partOf[0]!)]);
+  // Some départements only: with those that own a zone of their communes and those whose communes
+  // are in their zones (the EPT Boucle Nord de Seine, of the 92, holds Argenteuil, of the 95), so that
+  // a route in them considers exactly what it considers in the France-sized graph.
+  const wanted =
+    only &&
+    new Set([
+      ...only,
+      ...allZones.filter((z) => z.members.some((m) => only.includes(departementOfCommune.get(m)!))).map((z) => z.partOf[0]!),
+      ...allZones.filter((z) => only.includes(z.partOf[0]!)).flatMap((z) => z.members.map((m) => departementOfCommune.get(m)!)),
+    ]);
   const departements = allDepartements.filter((d) => !wanted || wanted.has(d.code));
   const included = new Set(departements.map((d) => d.code));
   const communes = allCommunes.filter((c) => included.has(c.departement!));
