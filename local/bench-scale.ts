@@ -139,9 +139,10 @@ async function figuresOf(w: Workload) {
 async function differences(requests: RouteRequestOfBench[], a: Graph, b: Graph): Promise<number> {
   const answer = async (graph: Graph, request: RouteRequestOfBench) => {
     const record = (await graph.driver.executeQuery(referralRouteCypher, routeParameters(request))).records[0]!;
-    // The situations a service handles come in the order the store keeps them, which the ranking ignores.
-    const candidates = [...(record.get("candidates") as { service: { id: string; situations: string[] } }[])]
-      .map((c) => ({ ...c, service: { ...c.service, situations: [...c.service.situations].sort() } }))
+    // A service's situations and areas come in the order each store keeps its relationships: the
+    // ranking ignores the first; the second only orders the names of an exclusion's reason.
+    const candidates = [...(record.get("candidates") as { service: { id: string; situations: string[] }; areaNames: string[] }[])]
+      .map((c) => ({ ...c, areaNames: [...c.areaNames].sort(), service: { ...c.service, situations: [...c.service.situations].sort() } }))
       .sort((x, y) => (x.service.id < y.service.id ? -1 : 1));
     return JSON.stringify([record.get("needs"), candidates, record.get("emergency")]);
   };
