@@ -25,7 +25,8 @@ export interface StartOptions {
 
 const LAUNCHER_CLASS = "parcours.local.Neo4jLauncher";
 const READY_LINE = "Parcours Neo4j ready"; // printed by the launcher once the password is set and APOC checked
-const START_TIMEOUT_MS = 120_000;
+// A machine shared by several developers may take longer: NEO4J_START_TIMEOUT_MS raises the wait.
+const START_TIMEOUT_MS = Number(process.env.NEO4J_START_TIMEOUT_MS ?? 120_000);
 const STOP_TIMEOUT_MS = 30_000;
 const MIN_JAVA = 17;
 

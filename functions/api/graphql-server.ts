@@ -32,16 +32,24 @@ export interface ServerOptions {
   anonymousOperations?: AnonymousOperations;
 }
 
+/** A module loaded on first use; later calls reuse its promise rather than go through the module loader again. */
+function onFirstUse<Module>(load: () => Promise<Module>): () => Promise<Module> {
+  let loading: Promise<Module> | undefined;
+  return () => (loading ??= load());
+}
+
+const routeModule = onFirstUse(() => import("../routes/referral-route"));
+
 export async function buildGraphQLSchema(driver: Driver) {
   // The role gates of these mutations are @authentication rules in schema/; the resolvers check the
   // records' scope (functions/auth/authorization.ts) and write the audit record.
-  const observatory = () => import("../observatory/observatory-resolvers").then(({ observatoryResolvers }) => observatoryResolvers(driver));
+  const observatory = onFirstUse(() => import("../observatory/observatory-resolvers").then(({ observatoryResolvers }) => observatoryResolvers(driver)));
   const resolvers: Resolvers = {
     // Routes and writes load their modules (opening hours, the dataset schema, YAML) on first use,
     // not on every cold start.
     Query: {
       referralRoute: async (_root, args, context, info) => {
-        const { referralRoute } = await import("../routes/referral-route");
+        const { referralRoute } = await routeModule();
         return referralRoute(driver, args.input, context, info);
       },
       coverage: async (root, args, context) => (await observatory()).Query.coverage(root, args, context),

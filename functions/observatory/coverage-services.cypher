@@ -11,9 +11,13 @@ CALL (departement) {
     zones: [(commune)-[:PART_OF]->(zone:Territory {level: 'ZONE'}) | zone.code]
   }) AS communes
 }
+// From the département's own territories and France (NATIONAL in functions/domain/territories.ts),
+// never from every territory of the graph: the cost follows the département's size, not the country's.
 CALL (departement) {
-  MATCH (area:Territory)<-[:SERVES]-(service:Service)
-  WHERE area = departement OR area.level = 'NATIONAL' OR EXISTS { (area)-[:PART_OF]->(departement) }
+  OPTIONAL MATCH (nation:Territory {code: 'FR', level: 'NATIONAL'})
+  UNWIND [departement, nation] + [(departement)<-[:PART_OF]-(inside:Territory) | inside] AS area
+  WITH DISTINCT area WHERE area IS NOT NULL
+  MATCH (area)<-[:SERVES]-(service:Service)
   WITH DISTINCT service
   MATCH (service)-[:ANSWERS]->(:Need)
   WITH DISTINCT service

@@ -62,47 +62,68 @@ export interface GapsPage {
   limit: number;
 }
 
+/** localeCompare's order, from one collator rather than one per call. */
+const compare = new Intl.Collator().compare;
+
 export function coverageOf(graph: CoverageGraph, departement: string, situation: SituationCode | null, gapsPage: GapsPage): Coverage {
   const services = graph.services
     .filter((s) => s.kind !== "FAMILY_MEDIATION" && (situation === null || s.situations.includes(situation)))
-    .map((row) => ({ row, described: serviceOf(row) }));
-  const cells: CoverageCell[] = [];
-  for (const { code: need } of graph.needs) {
+    .map((row) => ({ row, described: serviceOf(row) }))
+    // In name order once (stable: equal names keep the graph's order), so that each cell's services are.
+    .sort((a, b) => compare(a.described.name, b.described.name));
+  const areas = services.map((s) => areasOf(s.row));
+  const answeringOfNeed = graph.needs.map(({ code: need }) => {
     const audiences = need === "PERPETRATOR_FOLLOW_UP" ? ["PERPETRATORS"] : ["VICTIMS", "GENERAL_PUBLIC"];
-    const answering = services.filter((s) => s.row.needs.includes(need) && audiences.includes(s.row.audience));
-    for (const commune of graph.communes) {
-      const inReach = answering
-        .map((s) => ({ ...s, reach: reachOf(s.row, commune, departement) }))
-        .filter((s) => s.reach !== "NONE");
+    return { need, answering: services.flatMap((s, index) => (s.row.needs.includes(need) && audiences.includes(s.row.audience) ? [index] : [])) };
+  });
+  const cells: CoverageCell[] = [];
+  // A service's reach of a commune does not depend on the need: computed once per commune.
+  for (const commune of graph.communes) {
+    const reach = areas.map((area) => reachIn(area, commune, departement));
+    for (const { need, answering } of answeringOfNeed) {
+      const inReach = answering.filter((index) => reach[index] !== "NONE").map((index) => ({ ...services[index]!, reach: reach[index]! }));
       cells.push(cellOf(commune, need, inReach));
     }
   }
   const needOrder = new Map(graph.needs.map((n, index) => [n.code, index]));
-  cells.sort((a, b) => a.communeCode.localeCompare(b.communeCode) || needOrder.get(a.need)! - needOrder.get(b.need)!);
+  cells.sort((a, b) => compare(a.communeCode, b.communeCode) || needOrder.get(a.need)! - needOrder.get(b.need)!);
   const named = new Set(cells.flatMap((c) => c.serviceIds));
   const gaps = cells
     .filter((c) => c.gap)
-    .sort((a, b) => (b.population.value ?? 0) - (a.population.value ?? 0) || reaches.indexOf(b.reach) - reaches.indexOf(a.reach) || a.communeCode.localeCompare(b.communeCode));
+    .sort((a, b) => (b.population.value ?? 0) - (a.population.value ?? 0) || reaches.indexOf(b.reach) - reaches.indexOf(a.reach) || compare(a.communeCode, b.communeCode));
   return {
     departement,
     situation,
     cells,
-    services: services.map((s) => s.described).filter((s) => named.has(s.id)).sort((a, b) => a.id.localeCompare(b.id)),
-    communes: graph.communes.map((commune) => communeOf(commune, gaps)).sort((a, b) => a.code.localeCompare(b.code)),
+    services: services.map((s) => s.described).filter((s) => named.has(s.id)).sort((a, b) => compare(a.id, b.id)),
+    communes: graph.communes.map((commune) => communeOf(commune, gaps)).sort((a, b) => compare(a.code, b.code)),
     gaps: gaps.slice(gapsPage.offset, gapsPage.offset + gapsPage.limit),
     gapsTotal: gaps.length,
     populationSource: POPULATION_SOURCE, populationYear: POPULATION_YEAR, reachSource: REACH_SOURCE };
 }
 
 export function reachOf(service: ServiceRow, commune: CommuneRow, departement: string): CoverageReach {
-  const codes = service.areas.map((a) => a.code);
-  if (codes.includes(commune.code)) return "IN_COMMUNE";
-  if (commune.zones.some((zone) => codes.includes(zone))) return "IN_ZONE";
-  if (codes.includes(departement)) return "DEPARTEMENT";
-  if (service.areas.some((a) => a.level === "NATIONAL")) return "NATIONAL_ONLY";
+  return reachIn(areasOf(service), commune, departement);
+}
+
+interface ServedAreas {
+  codes: Set<string>;
+  national: boolean;
+}
+
+function areasOf(service: ServiceRow): ServedAreas {
+  return { codes: new Set(service.areas.map((a) => a.code)), national: service.areas.some((a) => a.level === "NATIONAL") };
+}
+
+function reachIn({ codes, national }: ServedAreas, commune: CommuneRow, departement: string): CoverageReach {
+  if (codes.has(commune.code)) return "IN_COMMUNE";
+  if (commune.zones.some((zone) => codes.has(zone))) return "IN_ZONE";
+  if (codes.has(departement)) return "DEPARTEMENT";
+  if (national) return "NATIONAL_ONLY";
   return "NONE";
 }
 
+/** `inReach` comes in the services' name order. */
 function cellOf(commune: CommuneRow, need: NeedCode, inReach: { described: CoverageService; reach: CoverageReach }[]): CoverageCell {
   const reach = inReach.reduce<CoverageReach>((best, s) => (reaches.indexOf(s.reach) < reaches.indexOf(best) ? s.reach : best), "NONE");
   const best = inReach.filter((s) => s.reach === reach).map((s) => s.described);
@@ -118,10 +139,7 @@ function cellOf(commune: CommuneRow, need: NeedCode, inReach: { described: Cover
     communeName: commune.name,
     need,
     reach,
-    serviceIds: best
-      .sort((a, b) => a.name.localeCompare(b.name))
-      .slice(0, MAX_SERVICES_SHOWN)
-      .map((s) => s.id),
+    serviceIds: best.slice(0, MAX_SERVICES_SHOWN).map((s) => s.id),
     servicesInReach: all.length,
     weeklyHours: bestWithHours.length > 0 ? round(bestWithHours.reduce((sum, s) => sum + s.weeklyHours!, 0)) : null,
     answersAtNight: all.some((s) => s.answersAtNight === true) ? true : withHours.length > 0 ? false : null,

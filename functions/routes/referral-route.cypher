@@ -2,6 +2,10 @@
 // route's audience, in reach of the commune or at least of its département, with what the ranking
 // and the reasons need (area reach, places, hours, capacity, eligibility).
 //
+// The walk starts from the territories around the commune — the commune, its zones, its département
+// and whatever lies in it, and France — never from the needs, whose services span the whole country:
+// the cost of a route grows with the size of a département, not with that of the graph.
+//
 // $communeCode: INSEE code of the commune (may be outside the covered départements)
 // $departement: its département code
 // $needs: the requested needs, or [] for the typical needs of $situations
@@ -9,61 +13,84 @@
 // $situations, $audiences, $emergencyNumbers
 OPTIONAL MATCH (commune:Territory {code: $communeCode, level: 'COMMUNE'})
 OPTIONAL MATCH (departement:Territory {code: $departement, level: 'DEPARTEMENT'})
-WITH commune, departement, [(commune)-[:PART_OF]->(zone:Territory {level: 'ZONE'}) | zone] AS zones
-WITH commune, departement, zones,
+// The one national territory (NATIONAL in functions/domain/territories.ts).
+OPTIONAL MATCH (nation:Territory {code: 'FR', level: 'NATIONAL'})
+WITH commune, departement, nation, [(commune)-[:PART_OF]->(zone:Territory {level: 'ZONE'}) | zone] AS zones
+WITH commune, departement, nation, zones,
      CASE WHEN size($needs) > 0 THEN $needs
           ELSE COLLECT { MATCH (s:Situation)-[:TYPICALLY_NEEDS]->(n:Need) WHERE s.code IN $situations RETURN DISTINCT n.code }
-     END AS needCodes
+     END AS askedNeeds
+WITH commune, departement, nation, zones, askedNeeds + [urgent IN $urgentNeeds WHERE NOT urgent IN askedNeeds] AS needCodes
 
-// Each need of the route, in route order, with the ids of the services that answer it.
+// Each need of the route, in route order.
 CALL (needCodes) {
-  UNWIND needCodes + [urgent IN $urgentNeeds WHERE NOT urgent IN needCodes] AS needCode
+  UNWIND needCodes AS needCode
   MATCH (need:Need {code: needCode})
-  RETURN collect({
-    need: need.code,
-    routeOrder: need.routeOrder,
-    serviceIds: COLLECT { MATCH (need)<-[:ANSWERS]-(service:Service) WHERE service.audience IN $audiences RETURN service.id ORDER BY service.id }
-  }) AS needs
+  RETURN collect({ need: need.code, routeOrder: need.routeOrder }) AS needs, collect(need) AS needNodes
 }
 
-// Every such service once, however many needs it answers.
-CALL (commune, departement, zones, needs) {
-  UNWIND needs AS need
-  UNWIND need.serviceIds AS serviceId
-  WITH DISTINCT serviceId
-  MATCH (service:Service {id: serviceId})<-[:OFFERS]-(actor:Actor)
-  WITH service, actor, [(service)-[:SERVES]->(area:Territory) | area] AS areas
-  WITH service, actor, areas,
+// Every service that serves the commune, its zones, its département, France, or another territory of
+// the département (those are considered, then left out as another commune's), once; with the needs
+// of the route it answers, if any.
+CALL (commune, departement, nation, zones, needs, needNodes) {
+  // Only territories are PART_OF territories, and only services SERVE: labels need no check.
+  WITH commune, departement, zones, needs, needNodes,
+       [area IN [commune, departement, nation] + zones WHERE area IS NOT NULL] +
+       [(departement)<-[:PART_OF*1..2]-(inside) | inside] AS areasAround,
+       // The communes near her: those of her zones.
+       reduce(near = [], zone IN zones | near + [(zone)<-[:PART_OF]-(member) | member]) AS nearCommunes
+  UNWIND areasAround AS around
+  WITH DISTINCT commune, departement, zones, needs, needNodes, nearCommunes, around
+  MATCH (around)<-[:SERVES]-(service)
+  WHERE service.audience IN $audiences
+  WITH DISTINCT commune, departement, zones, needs, needNodes, nearCommunes, service
+  // One walk over the service's relationships gives its needs, areas, situations, places, hours,
+  // capacity and provider: on a service node, each walk reads all of its relationships.
+  WITH commune, departement, zones, needs, needNodes, nearCommunes, service,
+       [(service)-[link:ANSWERS|SERVES|HANDLES|AT|HAS_SCHEDULE|HAS_CAPACITY|OFFERS]-(other) | [type(link), other]] AS links
+  WITH commune, departement, zones, needs, needNodes, nearCommunes, service, links,
+       // The route's needs it answers, by node: no property to read.
+       [link IN links WHERE link[0] = 'ANSWERS' | link[1]] AS answered
+  WITH commune, departement, zones, nearCommunes, service, links,
+       [i IN range(0, size(needNodes) - 1) WHERE needNodes[i] IN answered | needs[i].need] AS answers
+  WHERE size(answers) > 0
+  WITH commune, departement, zones, nearCommunes, service, links, answers,
+       [link IN links WHERE link[0] = 'SERVES' | link[1]] AS areas
+  WITH commune, departement, zones, nearCommunes, service, links, answers, areas,
        CASE
          WHEN commune IS NOT NULL AND commune IN areas THEN 0
          WHEN any(zone IN zones WHERE zone IN areas) THEN 1
          WHEN departement IS NOT NULL AND departement IN areas THEN 2
          WHEN any(area IN areas WHERE area.level = 'NATIONAL') THEN 3
        END AS areaReach
-  // Services of the département that serve other communes only are considered, then left out.
-  WHERE areaReach IS NOT NULL
-     OR (departement IS NOT NULL AND any(area IN areas WHERE EXISTS { (area)-[:PART_OF*1..2]->(departement) }))
+  // What only a service in reach needs to be ranked; one out of reach is left out.
+  WITH service, answers, areaReach, nearCommunes, [area IN areas | area.name] AS areaNames,
+       head([link IN links WHERE link[0] = 'OFFERS' | link[1]]) AS actor,
+       head([link IN links WHERE link[0] = 'HAS_CAPACITY' | link[1]]) AS capacity,
+       CASE WHEN areaReach IS NULL THEN [] ELSE [link IN links WHERE link[0] = 'HANDLES' | link[1].code] END AS situations,
+       CASE WHEN areaReach IS NULL THEN [] ELSE [link IN links WHERE link[0] = 'AT' | link[1]] END AS locations,
+       CASE WHEN areaReach IS NULL THEN null ELSE head([link IN links WHERE link[0] = 'HAS_SCHEDULE' | link[1]]) END AS schedule
   RETURN collect({
+    answers: answers,
     service: service {
       .id, .name, .kind, .gender, .minAge, .maxAge, .children, .referralRequired, .referredBy, .languages,
       .actsTonight, .unverified,
       verifiedAt: toString(service.verifiedAt),
-      situations: [(service)-[:HANDLES]->(situation:Situation) | situation.code]
+      situations: situations
     },
     actor: actor { .id, .name },
-    areaNames: [area IN areas | area.name],
+    areaNames: areaNames,
     areaReach: areaReach,
-    places: [(service)-[:AT]->(location:Location)-[:IN_COMMUNE]->(place:Territory) WHERE NOT location.confidential | {
-      location: location.name,
-      name: place.name,
-      code: place.code,
-      nearby: any(zone IN zones WHERE (place)-[:PART_OF]->(zone))
-    }],
-    confidentialPlace: EXISTS { (service)-[:AT]->(:Location {confidential: true}) },
-    schedule: head([(service)-[:HAS_SCHEDULE]->(schedule:Schedule) | schedule { .openingHours, .description }]),
-    capacity: head([(service)-[:HAS_CAPACITY]->(capacity:Capacity) | capacity {
-      .placesTotal, .placesFree, updatedAt: toString(capacity.updatedAt)
-    }])
+    places: reduce(places = [], location IN locations |
+      places + CASE WHEN NOT location.confidential THEN [(location)-[:IN_COMMUNE]->(place:Territory) | {
+        location: location.name,
+        name: place.name,
+        code: place.code,
+        nearby: place IN nearCommunes
+      }] ELSE [] END),
+    confidentialPlace: any(location IN locations WHERE location.confidential),
+    schedule: schedule { .openingHours, .description },
+    capacity: capacity { .placesTotal, .placesFree, updatedAt: toString(capacity.updatedAt) }
   }) AS candidates
 }
 

@@ -82,7 +82,7 @@ async function routeFromGraph(driver: Driver, plan: RouteRequestPlan, params: Ro
   const { route, nodes } = await session
     .executeRead(async (tx) => {
       const record = (await tx.run(referralRouteCypher, params)).records[0]!;
-      const needRows = needRowsOf(record.get("needs") as NeedAnswers[], record.get("candidates") as CandidateRow[]);
+      const needRows = needRowsOf(record.get("needs") as NeedOfRoute[], record.get("candidates") as CandidateOfNeeds[]);
       const numbers = params.emergencyNumbers;
       const emergencyRows = (record.get("emergency") as EmergencyRow[]).sort((a, b) => numbers.indexOf(a.number) - numbers.indexOf(b.number));
       const route = { ...rankRoute(plan, needRows, emergencyRows), needs: needRows.map((n) => n.need) };
@@ -113,17 +113,20 @@ async function routeFromGraph(driver: Driver, plan: RouteRequestPlan, params: Ro
   };
 }
 
-interface NeedAnswers {
+interface NeedOfRoute {
   need: NeedCode;
   routeOrder: number;
-  serviceIds: string[];
 }
 
-function needRowsOf(needs: NeedAnswers[], candidates: CandidateRow[]): NeedRow[] {
-  const byId = new Map(candidates.map((c) => [c.service.id, c]));
+/** A candidate with the needs of the route it answers. */
+type CandidateOfNeeds = CandidateRow & { answers: NeedCode[] };
+
+/** Each need in route order, with the services that answer it in the order of their ids. */
+function needRowsOf(needs: NeedOfRoute[], candidates: CandidateOfNeeds[]): NeedRow[] {
+  const byId = [...candidates].sort((a, b) => (a.service.id < b.service.id ? -1 : a.service.id > b.service.id ? 1 : 0));
   return [...needs]
     .sort((a, b) => a.routeOrder - b.routeOrder)
-    .map(({ need, serviceIds }) => ({ need, candidates: serviceIds.flatMap((id) => byId.get(id) ?? []) }));
+    .map(({ need }) => ({ need, candidates: byId.filter((candidate) => candidate.answers.includes(need)) }));
 }
 
 /** The parameters of functions/routes/referral-route.cypher. */

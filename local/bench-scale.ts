@@ -1,0 +1,213 @@
+/**
+ * `npm run bench:scale`: does a route cost more on a France-sized graph? The same route workload
+ * (bench:routes' requests, communes of the Hauts-de-Seine) runs as the route query, in one run:
+ *  1. on the Hauts-de-Seine data (seed/, the bench instance) and on the synthetic France-sized graph
+ *     (`npm run synth -- --scale france`), taking turns: the figure the issue asks for. The synthetic
+ *     Hauts-de-Seine holds ~40 times more services than seed/ does, so this ratio mixes the size of
+ *     the graph with the density of the département;
+ *  2. on the synthetic Hauts-de-Seine with the départements its zones reach, 75 and 95 (`npm run synth
+ *     -- --scale 92`, the very same records) and on the France-sized graph, taking turns: the cost of
+ *     the graph's size alone. Both must give the same answers, which is checked;
+ *  3. a workload spread over every département of the France-sized graph.
+ * For each: p50/p95 of the query and its db hits per route (PROFILE, on a sample). Then the
+ * observatory's coverage of one département (its read and its computation). Targets: France p95 ≤
+ * 1.5 × the 92 figure; db hits per route ≤ 2 000 on the France-sized graph; coverage ≤ 2 s.
+ */
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import type { Driver } from "neo4j-driver";
+import { referralRouteCypher } from "../generated/cypher";
+import { createDriver } from "../functions/graph/driver";
+import { coverageOf, readCoverageGraph } from "../functions/observatory/coverage";
+import { startNeo4j, stopNeo4j, type Neo4jInstance } from "./neo4j-process";
+import { random, routeParameters, routeWorkload, type RouteRequestOfBench } from "./route-workload";
+import { seedGraph } from "./seed-graph";
+import { syntheticInstance, type SyntheticScale } from "./synthetic-france";
+
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 400);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
+const WARMUP = 100;
+const PROFILED = 100;
+const COMPARED = 100;
+const ROUNDS = 4;
+const COVERAGE_RUNS = 5;
+
+const benchInstance: Neo4jInstance = {
+  port: Number(process.env.BENCH_NEO4J_PORT ?? 7689),
+  dataDir: join(import.meta.dirname, "..", ".data", "neo4j-bench"),
+  user: "neo4j",
+  password: "parcours-bench",
+};
+
+interface Graph {
+  name: string;
+  driver: Driver;
+}
+
+interface Workload {
+  name: string;
+  graph: Graph;
+  requests: RouteRequestOfBench[];
+  latencies: number[];
+  dbHits: number[];
+}
+
+async function dbHitsOf(driver: Driver, request: RouteRequestOfBench): Promise<number> {
+  const { summary } = await driver.executeQuery(`PROFILE ${referralRouteCypher}`, routeParameters(request));
+  type Plan = { dbHits: number; children: Plan[] };
+  const total = (plan: Plan): number => plan.dbHits + plan.children.reduce((sum, child) => sum + total(child), 0);
+  return total(summary.profile as unknown as Plan);
+}
+
+async function run(workload: Workload, requests: RouteRequestOfBench[], record: boolean) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < requests.length) {
+        const request = requests[next++]!;
+        const started = performance.now();
+        await workload.graph.driver.executeQuery(referralRouteCypher, routeParameters(request));
+        if (record) workload.latencies.push(performance.now() - started);
+      }
+    }),
+  );
+}
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+};
+
+interface Started {
+  graph: Graph;
+  stop: () => Promise<void>;
+}
+
+async function startGraph(name: string, instance: Neo4jInstance): Promise<Started> {
+  const started = await startNeo4j(instance);
+  const driver = createDriver({ uri: started.uri, user: instance.user, password: instance.password });
+  return {
+    graph: { name, driver },
+    stop: async () => {
+      await driver.close();
+      if (!started.reused) await stopNeo4j(instance);
+    },
+  };
+}
+
+async function startSeeded(): Promise<Started> {
+  const started = await startGraph("92 (seed/)", benchInstance);
+  await started.graph.driver.executeQuery("MATCH (n) DETACH DELETE n");
+  await seedGraph(started.graph.driver);
+  return started;
+}
+
+async function startSynthetic(scale: SyntheticScale, name: string): Promise<Started> {
+  const started = await startGraph(name, syntheticInstance(scale));
+  const { records } = await started.graph.driver.executeQuery("MATCH (g:SyntheticGraph {scale: $scale}) RETURN count(g) AS marked, COUNT { MATCH (s:Service) } AS services", { scale });
+  if (records[0]!.get("marked") === 0) {
+    await started.stop();
+    throw new Error(`bench:scale: no synthetic graph at scale ${scale}; run \`npm run synth -- --scale ${scale}\` first`);
+  }
+  console.log(`${name}: ${records[0]!.get("services")} services`);
+  return started;
+}
+
+/** Warms every workload up, then measures them in ROUNDS turns, then profiles a sample of each. */
+async function measure(workloads: Workload[]) {
+  for (const w of workloads) await run(w, w.requests.slice(0, WARMUP), false);
+  const slice = Math.ceil(REQUESTS / ROUNDS);
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const w of workloads) await run(w, w.requests.slice(WARMUP + round * slice, WARMUP + (round + 1) * slice), true);
+  }
+  const figures = [];
+  for (const w of workloads) figures.push(await figuresOf(w));
+  return figures;
+}
+
+async function figuresOf(w: Workload) {
+  for (const request of w.requests.slice(WARMUP, WARMUP + PROFILED)) w.dbHits.push(await dbHitsOf(w.graph.driver, request));
+  const f = { p50: percentile(w.latencies, 50), p95: percentile(w.latencies, 95), hits: w.dbHits.reduce((a, b) => a + b, 0) / w.dbHits.length, maxHits: Math.max(...w.dbHits) };
+  console.log(
+    `${w.name.padEnd(58)} p50 ${f.p50.toFixed(1).padStart(6)} ms  p95 ${f.p95.toFixed(1).padStart(6)} ms  ` +
+      `db hits mean ${f.hits.toFixed(0).padStart(6)}  max ${String(f.maxHits).padStart(6)}`,
+  );
+  return f;
+}
+
+/** How many of the first requests get a different answer (candidates, needs, emergency) on two graphs. */
+async function differences(requests: RouteRequestOfBench[], a: Graph, b: Graph): Promise<number> {
+  const answer = async (graph: Graph, request: RouteRequestOfBench) => {
+    const record = (await graph.driver.executeQuery(referralRouteCypher, routeParameters(request))).records[0]!;
+    // A service's situations and areas come in the order each store keeps its relationships: the
+    // ranking ignores the first; the second only orders the names of an exclusion's reason.
+    const candidates = [...(record.get("candidates") as { service: { id: string; situations: string[] }; areaNames: string[] }[])]
+      .map((c) => ({ ...c, areaNames: [...c.areaNames].sort(), service: { ...c.service, situations: [...c.service.situations].sort() } }))
+      .sort((x, y) => (x.service.id < y.service.id ? -1 : 1));
+    return JSON.stringify([record.get("needs"), candidates, record.get("emergency")]);
+  };
+  let different = 0;
+  for (const request of requests.slice(0, COMPARED)) if ((await answer(a, request)) !== (await answer(b, request))) different++;
+  return different;
+}
+
+async function coverage(graph: Graph, departement: string) {
+  const times: number[] = [];
+  let cells = 0;
+  for (let i = 0; i <= COVERAGE_RUNS; i++) {
+    const started = performance.now();
+    const result = coverageOf(await readCoverageGraph(graph.driver, departement, 60_000), departement, null, { offset: 0, limit: 50 });
+    if (i > 0) times.push(performance.now() - started);
+    cells = result.cells.length;
+  }
+  const median = percentile(times, 50);
+  console.log(`  ${departement} on ${graph.name.padEnd(34)} ${median.toFixed(0).padStart(6)} ms  (${cells} commune × need cells; target ≤ 2 000 ms → ${median <= 2000 ? "met" : "not met"})`);
+}
+
+async function frenchCommunes(driver: Driver, count: number): Promise<string[]> {
+  const { records } = await driver.executeQuery("MATCH (c:Territory {level: 'COMMUNE'}) RETURN c.code AS code ORDER BY code");
+  const all = records.map((r) => r.get("code") as string);
+  const next = random(2026);
+  return Array.from({ length: count }, () => all[Math.floor(next() * all.length)]!);
+}
+
+const requests = routeWorkload(REQUESTS + WARMUP);
+const france = await startSynthetic("france", "France-sized (synthetic)");
+const stops = [france.stop];
+try {
+  console.log(`${REQUESTS} route queries per workload, ${CONCURRENCY} concurrent, ${ROUNDS} rounds taken in turn after ${WARMUP} warm-up queries each; db hits on ${PROFILED} of them\n`);
+
+  console.log("1. Hauts-de-Seine data (seed/) and the France-sized graph:");
+  const seeded = await startSeeded();
+  const [onSeed, onFrance] = await measure([
+      { name: `92 workload on ${seeded.graph.name}`, graph: seeded.graph, requests, latencies: [], dbHits: [] },
+    { name: `92 workload on ${france.graph.name}`, graph: france.graph, requests, latencies: [], dbHits: [] },
+  ]);
+  await coverage(seeded.graph, "92");
+  // Two Neo4j at a time on a shared machine: the bench instance stops before the next one starts.
+  await seeded.stop();
+  const ratio = onFrance!.p95 / onSeed!.p95;
+  console.log(`ratio p95 France-sized / seed/ 92: ${ratio.toFixed(2)} (target ≤ 1.5 → ${ratio <= 1.5 ? "met" : "not met"})`);
+
+  console.log("\n2. The synthetic Hauts-de-Seine (with 75, 95) and the France-sized graph:");
+  const alone = await startSynthetic("92", "synthetic 92 (with 75, 95)");
+  stops.push(alone.stop);
+  const different = await differences(requests, alone.graph, france.graph);
+  console.log(`answers differing between them: ${different} of ${COMPARED}`);
+  const spread = routeWorkload(REQUESTS + WARMUP, await frenchCommunes(france.graph.driver, 400));
+  const [onAlone, onFranceAgain, onSpread] = await measure([
+      { name: `92 workload on ${alone.graph.name}`, graph: alone.graph, requests, latencies: [], dbHits: [] },
+      { name: `92 workload on ${france.graph.name}`, graph: france.graph, requests, latencies: [], dbHits: [] },
+    { name: `all-France workload on ${france.graph.name}`, graph: france.graph, requests: spread, latencies: [], dbHits: [] },
+  ]);
+  const sizeRatio = onFranceAgain!.p95 / onAlone!.p95;
+  console.log(`ratio p95 France-sized / the same département alone: ${sizeRatio.toFixed(2)} (target ≤ 1.5 → ${sizeRatio <= 1.5 ? "met" : "not met"})`);
+  console.log(`db hits per route on the France-sized graph: 92 workload mean ${onFranceAgain!.hits.toFixed(0)}, max ${onFranceAgain!.maxHits}; all-France mean ${onSpread!.hits.toFixed(0)}, max ${onSpread!.maxHits} (target ≤ 2 000)`);
+
+  console.log(`\nObservatory coverage of one département (read + computation), median of ${COVERAGE_RUNS} after one warm-up:`);
+  await coverage(alone.graph, "92");
+  for (const departement of ["92", "59", "62"]) await coverage(france.graph, departement);
+} finally {
+  for (const stop of stops.reverse()) await stop();
+}
+process.exit(0);

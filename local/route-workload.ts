@@ -1,0 +1,48 @@
+/** The route requests the benchmarks send, and the route query's parameters for each. */
+import { coveredTerritories, departementOfCommune } from "../functions/domain/territories";
+
+const situations = ["INTIMATE_PARTNER_VIOLENCE", "SEXUAL_VIOLENCE", "INTRAFAMILY_VIOLENCE", "CHILD_EXPOSURE", "HARASSMENT", "SEXUAL_EXPLOITATION"];
+const urgencies = ["IMMEDIATE_DANGER", "URGENT", "PLANNED"];
+
+export interface RouteRequestOfBench {
+  commune: string;
+  situations: string[];
+  urgency: string;
+  at: string;
+  withChildren: boolean;
+}
+
+/** A small deterministic generator, so every run measures the same workload. */
+export function random(seed: number) {
+  return () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+}
+
+/** `count` mixed requests in the communes given, by default those of the Hauts-de-Seine. */
+export function routeWorkload(count: number, communes = coveredTerritories().filter((t) => t.level === "COMMUNE" && t.code.startsWith("92")).map((t) => t.code)): RouteRequestOfBench[] {
+  const next = random(92);
+  const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)]!;
+  return Array.from({ length: count }, () => {
+    const day = 23 + Math.floor(next() * 7);
+    const hour = Math.floor(next() * 24);
+    return {
+      commune: pick(communes),
+      situations: [pick(situations)],
+      urgency: pick(urgencies),
+      at: `2026-11-${day}T${String(hour).padStart(2, "0")}:15:00+01:00`,
+      withChildren: next() < 0.4,
+    };
+  });
+}
+
+/** The parameters of functions/routes/referral-route.cypher for a request, as the handler computes them. */
+export function routeParameters(request: RouteRequestOfBench) {
+  return {
+    communeCode: request.commune,
+    departement: departementOfCommune(request.commune),
+    needs: [],
+    urgentNeeds: request.urgency === "IMMEDIATE_DANGER" ? ["IMMEDIATE_SAFETY", "EMERGENCY_SHELTER"] : [],
+    situations: request.situations,
+    audiences: ["VICTIMS", "GENERAL_PUBLIC"],
+    emergencyNumbers: request.urgency === "PLANNED" ? [] : ["17", "112", "114", "3919"],
+  };
+}
