@@ -333,7 +333,9 @@ describe("generated oracle matrix: no filter answer depends on a secret", () => 
       "MATCH (o)-[:HAS_CONTACT]->(c:ContactPoint) RETURN c.id AS id, c.value AS value, o.id AS owner",
     );
     expect(ids.length).toBeGreaterThan(0);
-    const carrying = ids.filter(({ id, value, owner }) => id.includes(value) || id.includes(owner) || /phone|sms|email|web|chat/i.test(id));
+    // Opaque: a UUID's hexadecimal digits, which may by chance contain a short number such as "17", never a name or a channel.
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+    const carrying = ids.filter(({ id, value, owner }) => !uuid.test(id) || (value.length >= 6 && id.includes(value)) || id.includes(owner));
     expect(carrying).toEqual([]);
   });
 
