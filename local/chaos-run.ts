@@ -15,7 +15,7 @@ import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import type { Driver } from "neo4j-driver";
 import { issueToken } from "../functions/auth/tokens";
 import { createDriver } from "../functions/graph/driver";
-import { freePort } from "./free-port";
+import { freePort, freePortBelowEphemeralRange } from "./free-port";
 import { generatedCsv } from "./generate-csv";
 import { httpApiEvent, lambdaContext } from "./http-api-event";
 import { killNeo4j, startNeo4j, stopNeo4j, type Neo4jInstance } from "./neo4j-process";
@@ -63,7 +63,7 @@ const importPrefix = "chaos";
 
 export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   const log = options.log ?? (() => {});
-  const port = await freePort();
+  const port = await freePortBelowEphemeralRange();
   const instance: Neo4jInstance = { port, dataDir: join(import.meta.dirname, "..", ".data", `neo4j-chaos-${port}`), user: "neo4j", password: "parcours-chaos" };
   const s3Dir = join(import.meta.dirname, "..", ".data", `s3-chaos-${port}`);
   await rm(instance.dataDir, { recursive: true, force: true });
