@@ -5,16 +5,13 @@
  * time (a coordinator waits for one answer). Prints p50/p95 and the ratios. Target: (a) p95 ≤ 200 ms.
  */
 import { performance } from "node:perf_hooks";
-import { join } from "node:path";
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { coverageServicesCypher } from "../generated/cypher";
 import { issueToken } from "../functions/auth/tokens";
 import { authSettingsFromEnv } from "../functions/config";
-import { createDriver } from "../functions/graph/driver";
+import { benchInstance, startBenchGraph } from "./bench-graph";
 import { httpApiEvent, lambdaContext } from "./http-api-event";
-import { withLocalAuthDefaults } from "./local-auth";
-import { startNeo4j, stopNeo4j, type Neo4jInstance } from "./neo4j-process";
-import { seedGraph } from "./seed-graph";
+import { stopNeo4j } from "./neo4j-process";
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
 const WARMUP = 30;
@@ -30,23 +27,12 @@ const query = `{
   standards(departement: "92") { population measures { key needed present gap presentAtLeast } }
 }`;
 
-const instance: Neo4jInstance = {
-  port: Number(process.env.BENCH_NEO4J_PORT ?? 7689),
-  dataDir: join(import.meta.dirname, "..", ".data", "neo4j-bench"),
-  user: "neo4j",
-  password: "parcours-bench",
-};
-const neo4j = await startNeo4j(instance);
-const env = withLocalAuthDefaults(process.env);
-Object.assign(process.env, env, { NEO4J_URI: neo4j.uri, NEO4J_USER: instance.user, NEO4J_PASSWORD: instance.password });
-const driver = createDriver({ uri: neo4j.uri, user: instance.user, password: instance.password });
-await driver.executeQuery("MATCH (n) DETACH DELETE n");
-await seedGraph(driver);
+const { driver, reused } = await startBenchGraph({ reseed: true });
 const { handler } = await import("../functions/handlers/graphql");
 const settings = authSettingsFromEnv(process.env);
 const token = await issueToken({
   claims: { sub: "bench-coordinator", role: "COORDINATOR", departement: "92" },
-  secret: "secret" in settings ? settings.secret : env.JWT_SECRET!,
+  secret: "secret" in settings ? settings.secret : process.env.JWT_SECRET!,
   audience: settings.audience,
   issuer: settings.issuer,
   expiresIn: "1h",
@@ -102,5 +88,5 @@ console.log(`\nratio (a)/(b): p50 ${(lambda.p50 / baseline.p50).toFixed(2)}  p95
 console.log(`target: (a) p95 ≤ 200 ms → ${lambda.p95 <= 200 ? "met" : "not met"}`);
 
 await driver.close();
-if (!neo4j.reused) await stopNeo4j(instance);
+if (!reused) await stopNeo4j(benchInstance);
 process.exit(0);

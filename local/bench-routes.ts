@@ -14,13 +14,10 @@ import { availableParallelism } from "node:os";
 import { performance } from "node:perf_hooks";
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { referralRouteCypher } from "../generated/cypher";
-import { createDriver } from "../functions/graph/driver";
+import { benchInstance, startBenchGraph } from "./bench-graph";
 import { httpApiEvent, lambdaContext } from "./http-api-event";
-import { neo4jStatus, startNeo4j, stopNeo4j, type Neo4jInstance } from "./neo4j-process";
-import { withLocalAuthDefaults } from "./local-auth";
-import { seedGraph } from "./seed-graph";
+import { neo4jStatus, stopNeo4j } from "./neo4j-process";
 import { routeParameters, routeWorkload, type RouteRequestOfBench } from "./route-workload";
-import { join } from "node:path";
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
@@ -103,20 +100,10 @@ async function measureAll<const Paths extends readonly BenchPath[]>(paths: Paths
   return figuresOfPaths as { [K in keyof Paths]: Figures };
 }
 
-const instance: Neo4jInstance = {
-  port: Number(process.env.BENCH_NEO4J_PORT ?? 7689),
-  dataDir: join(import.meta.dirname, "..", ".data", "neo4j-bench"),
-  user: "neo4j",
-  password: "parcours-bench",
-};
 // The deployed bundle has no source maps (local/build.ts); tsx turns them on, which would make each
 // stack trace the driver captures for every result pay a source-map lookup the function never pays.
 process.setSourceMapsEnabled(false);
-const neo4j = await startNeo4j(instance);
-Object.assign(process.env, withLocalAuthDefaults(process.env), { NEO4J_URI: neo4j.uri, NEO4J_USER: instance.user, NEO4J_PASSWORD: instance.password });
-const driver = createDriver({ uri: neo4j.uri, user: instance.user, password: instance.password });
-await driver.executeQuery("MATCH (n) DETACH DELETE n");
-await seedGraph(driver);
+const { driver, reused } = await startBenchGraph({ reseed: true });
 const { handler } = await import("../functions/handlers/graphql");
 
 const requests = routeWorkload(REQUESTS + WARMUP);
@@ -165,7 +152,7 @@ report(await measureAll(paths(), requests));
 // As deployed, the function and the database do not share a CPU: with two cores or more, Neo4j's
 // threads are pinned to one part of them and this process to the rest (taskset, util-linux).
 const cores = availableParallelism();
-const neo4jPid = (await neo4jStatus(instance)).pid;
+const neo4jPid = (await neo4jStatus(benchInstance)).pid;
 if (cores >= 2 && neo4jPid !== undefined && spawnSync("taskset", ["-V"]).status === 0) {
   const half = Math.floor(cores / 2);
   const handlerCores = half === 1 ? "0" : `0-${half - 1}`;
@@ -186,5 +173,5 @@ if (cores >= 2 && neo4jPid !== undefined && spawnSync("taskset", ["-V"]).status 
 }
 
 await driver.close();
-if (!neo4j.reused) await stopNeo4j(instance);
+if (!reused) await stopNeo4j(benchInstance);
 process.exit(0);

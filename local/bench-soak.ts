@@ -13,27 +13,21 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { parseArgs } from "node:util";
 import { issueToken } from "../functions/auth/tokens";
 import { coveredTerritories } from "../functions/domain/territories";
-import { createDriver } from "../functions/graph/driver";
+import { benchInstance, startBenchGraph } from "./bench-graph";
 import { freePort } from "./free-port";
 import { developmentSecret } from "./local-auth";
-import { startNeo4j, type Neo4jInstance } from "./neo4j-process";
-import { seedGraph } from "./seed-graph";
 
 const { values } = parseArgs({ options: { minutes: { type: "string", default: "10" }, concurrency: { type: "string", default: "4" } } });
 const minutes = Number(values.minutes);
 const concurrency = Number(values.concurrency);
 const warmUpMs = Math.min(60_000, (minutes * 60_000) / 5);
 
-const instance: Neo4jInstance = { port: Number(process.env.BENCH_NEO4J_PORT ?? 7689), dataDir: join(import.meta.dirname, "..", ".data", "neo4j-bench"), user: "neo4j", password: "parcours-bench" };
-const neo4j = await startNeo4j(instance);
-const driver = createDriver({ uri: neo4j.uri, user: instance.user, password: instance.password });
-const { records } = await driver.executeQuery("MATCH (a:Actor) RETURN count(a) AS actors");
-if (records[0]?.get("actors") === 0) await seedGraph(driver);
-await driver.close();
+const graph = await startBenchGraph({ reseed: false });
+await graph.driver.close();
 
 const port = await freePort();
 const server = spawn(process.execPath, ["--import", "tsx", join(import.meta.dirname, "api-server.ts")], {
-  env: { ...process.env, PORT: String(port), NEO4J_URI: neo4j.uri, NEO4J_USER: instance.user, NEO4J_PASSWORD: instance.password, JWT_SECRET: developmentSecret, JWT_ISSUER: "parcours-local" },
+  env: { ...process.env, PORT: String(port), NEO4J_URI: graph.uri, NEO4J_USER: benchInstance.user, NEO4J_PASSWORD: benchInstance.password, JWT_SECRET: developmentSecret, JWT_ISSUER: "parcours-local" },
   stdio: ["ignore", "pipe", "inherit"],
 });
 await new Promise<void>((resolve) => server.stdout!.on("data", (chunk: Buffer) => chunk.toString().includes("API ready") && resolve()));
