@@ -25,7 +25,9 @@ describe("Neo4j killed under load", { tags: ["slow"] }, () => {
     expect(duringOutage.length).toBeGreaterThan(0);
     expect(results).toContain("read degraded");
     expect(results).toContain("write SERVICE_UNAVAILABLE");
-    expect([...results].filter((r) => !["read degraded", "write SERVICE_UNAVAILABLE", "read QUERY_TIMEOUT", "write QUERY_TIMEOUT"].includes(r))).toEqual([]);
+    // Neo4j answers up to a readiness poll (~0.5 s) before the run notices it is back: "ok" there is right.
+    const acceptable = ["read degraded", "write SERVICE_UNAVAILABLE", "read QUERY_TIMEOUT", "write QUERY_TIMEOUT", "read ok", "write ok"];
+    expect([...results].filter((r) => !acceptable.includes(r))).toEqual([]);
   });
 
   it("recovers by itself once Neo4j is back, without a server restart", () => {
