@@ -20,8 +20,6 @@ export class SignInFailure extends Error {
   }
 }
 
-const roles = ["FRONTLINE", "COORDINATOR", "SHELTER_OPERATOR", "ADMIN", "PARTNER_APP"] as const;
-
 export async function signInWithIdentityProvider(popup: Window, cancel: AbortSignal): Promise<Session> {
   try {
     const issuerUrl = new URL(issuer!);
@@ -89,8 +87,9 @@ function providerAnswer(state: string, cancel: AbortSignal): Promise<URL> {
 
 function sessionOf(tokens: oauth.TokenEndpointResponse): Session {
   const claims = oauth.getValidatedIdTokenClaims(tokens);
-  const role = roles.find((r) => r === claims?.role);
+  const text = (value: unknown) => (typeof value === "string" && value !== "" ? value : undefined);
+  // The API judges the role on every request (functions/auth/caller.ts); the page needs one to be there.
+  const role = text(claims?.role);
   if (!claims || !role) throw new SignInFailure("no-role");
-  const text = (value: unknown) => (typeof value === "string" ? value : undefined);
   return { token: tokens.access_token, role, actor: text(claims.actor), departement: text(claims.departement) };
 }
