@@ -13,6 +13,7 @@ import { catalogues } from "../web/src/i18n/catalogue";
 import { coveragePngLayout } from "../web/src/observatory/coverage-png";
 import { levelBounds } from "../web/src/observatory/map-measures";
 import { cypher } from "./support/graph";
+import { importFile } from "./support/s3";
 import { axeViolations, launchChromium, startWebApp } from "./support/web-app";
 
 const fr = catalogues.fr;
@@ -225,6 +226,46 @@ describe("freshness", () => {
     expect(audits[0]!.changes).toContain("EMAIL");
     await page.close();
   });
+});
+
+describe("records to qualify", () => {
+  it("lists what a foreign feed brought without what routes need: what is missing, the feed's terms and the id a qualifying import must use", async () => {
+    const feed = {
+      id: "3f6a2b1c-7d4e-4f5a-9b8c-1d2e3f4a5b01",
+      name: "Association d'un annuaire voisin",
+      description: "",
+      services: [
+        {
+          id: "3f6a2b1c-7d4e-4f5a-9b8c-1d2e3f4a5b02",
+          name: "Permanence d'accueil de jour",
+          status: "active",
+          assured_date: "2026-10-01",
+          attributes: [{ id: "3f6a2b1c-7d4e-4f5a-9b8c-1d2e3f4a5b03", taxonomy_term: { id: "3f6a2b1c-7d4e-4f5a-9b8c-1d2e3f4a5b04", code: "accueil-jour", name: "Accueil de jour", taxonomy: "annuaire-voisin" } }],
+          service_areas: [{ id: "3f6a2b1c-7d4e-4f5a-9b8c-1d2e3f4a5b05", name: "Quartier des Tilleuls" }],
+        },
+      ],
+    };
+    const report = await importFile("incoming/annuaire-voisin.json", JSON.stringify(feed));
+    expect(report).toMatchObject({ status: "imported", problems: [] });
+    const held = await cypher<{ id: string; kind: string }>("MATCH (q:ToQualify) RETURN q.id AS id, q.recordKind AS kind ORDER BY kind");
+    expect(held.map((q) => q.kind)).toEqual(["actor", "service"]);
+
+    const page = await browser.newPage({ viewport: { width: 360, height: 800 } });
+    await openObservatory(page);
+    const service = page.locator(`.to-qualify li[data-record="${held[1]!.id}"]`);
+    await service.waitFor();
+    const text = await service.textContent();
+    expect(text).toContain("Permanence d'accueil de jour");
+    expect(text).toContain(`${fr.observatory.toQualifyMissing} `);
+    expect(text).toMatch(/besoins/);
+    expect(text).toContain("annuaire-voisin : accueil-jour (Accueil de jour)");
+    expect(text).toContain("Quartier des Tilleuls");
+    expect(text).toContain(held[1]!.id);
+    expect(text).toContain("1 octobre 2026");
+    expect(await page.locator(".to-qualify > li").count()).toBe(2);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  }, 120_000);
 });
 
 describe("demand", () => {

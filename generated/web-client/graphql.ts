@@ -318,6 +318,13 @@ export type WebFreshnessQueryVariables = Exact<{
 
 export type WebFreshnessQuery = { freshness: { facts: number, meanScore: number, toCheck: Array<{ label: FactLabel, id: string, about: string, verifiedAt: string, ageMonths: number, unverified: boolean, source: string }>, campaign: { since: string, toDo: number, done: number } } };
 
+export type WebRecordsToQualifyQueryVariables = Exact<{
+  limit?: number | null | undefined;
+}>;
+
+
+export type WebRecordsToQualifyQuery = { recordsToQualify: Array<{ id: string, recordKind: string, feedId: string, actorId: string | null, name: string, description: string | null, missing: Array<string>, terms: Array<string>, areas: Array<string>, source: string, verifiedAt: string }> };
+
 export type WebMarkVerifiedMutationVariables = Exact<{
   input: MarkVerifiedInput;
 }>;
@@ -522,6 +529,23 @@ export const WebFreshnessDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:e9731e730627c01cd626c9e5f233115b1a58f0b1fc848e139d0ab9190e86c9fc"}) as unknown as TypedDocumentString<WebFreshnessQuery, WebFreshnessQueryVariables>;
+export const WebRecordsToQualifyDocument = new TypedDocumentString(`
+    query WebRecordsToQualify($limit: Int) {
+  recordsToQualify(limit: $limit) {
+    id
+    recordKind
+    feedId
+    actorId
+    name
+    description
+    missing
+    terms
+    areas
+    source
+    verifiedAt
+  }
+}
+    `, {"hash":"sha256:2219b3bbda232b0b43d29bacdf1c0d0a16779a9695e71a2f8608fcd10b1f8b71"}) as unknown as TypedDocumentString<WebRecordsToQualifyQuery, WebRecordsToQualifyQueryVariables>;
 export const WebMarkVerifiedDocument = new TypedDocumentString(`
     mutation WebMarkVerified($input: MarkVerifiedInput!) {
   markVerified(input: $input) {

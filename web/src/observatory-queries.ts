@@ -110,6 +110,24 @@ export const freshnessQuery = graphql(`
   }
 `);
 
+export const recordsToQualifyQuery = graphql(`
+  query WebRecordsToQualify($limit: Int) {
+    recordsToQualify(limit: $limit) {
+      id
+      recordKind
+      feedId
+      actorId
+      name
+      description
+      missing
+      terms
+      areas
+      source
+      verifiedAt
+    }
+  }
+`);
+
 export const markVerifiedMutation = graphql(`
   mutation WebMarkVerified($input: MarkVerifiedInput!) {
     markVerified(input: $input) {

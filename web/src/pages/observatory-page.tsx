@@ -1,6 +1,6 @@
 /**
  * The observatory (issue 15) for a département's coordinator or an administrator: coverage, its map, standards,
- * freshness, demand and the partner network. Anyone else is told in words why there is nothing to see;
+ * freshness, records to qualify, demand and the partner network. Anyone else is told in words why there is nothing to see;
  * the API refuses them anyway.
  */
 import { useText } from "../i18n/text";
@@ -11,6 +11,7 @@ import { FreshnessSection } from "../observatory/freshness-section";
 import { InPageLink } from "../observatory/in-page-link";
 import { NetworkSection } from "../observatory/network-section";
 import { StandardsSection } from "../observatory/standards-section";
+import { ToQualifySection } from "../observatory/to-qualify-section";
 import { Link } from "../router";
 import { session } from "../session";
 
@@ -43,7 +44,7 @@ export function ObservatoryPage() {
       </h1>
       <nav aria-label={o.sectionsLabel}>
         <ul class="sections">
-          {(["coverage", "map", "standards", "freshness", "demand", "network"] as const).map((id) => (
+          {(["coverage", "map", "standards", "freshness", "toQualify", "demand", "network"] as const).map((id) => (
             <li key={id}>
               <InPageLink to={`${id}-title`}>{o.sections[id]}</InPageLink>
             </li>
@@ -54,6 +55,7 @@ export function ObservatoryPage() {
       <CommuneMapSection departement={departement} />
       <StandardsSection departement={departement} />
       <FreshnessSection departement={departement} />
+      <ToQualifySection />
       <DemandSection departement={departement} />
       <NetworkSection departement={departement} />
     </div>
