@@ -6,3 +6,12 @@ import { serveLocally } from "./server";
 
 const url = await serveLocally(Number(process.env.PORT ?? 4000));
 console.log(`API ready at ${url}`);
+
+// bench:soak reads these lines to tell the JavaScript heap's growth from native memory's.
+const memoryEveryMs = Number(process.env.REPORT_MEMORY_EVERY_MS ?? 0);
+if (memoryEveryMs > 0) {
+  setInterval(() => {
+    const { rss, heapTotal, heapUsed, external, arrayBuffers } = process.memoryUsage();
+    console.log(`memory ${JSON.stringify({ rss, heapTotal, heapUsed, external, arrayBuffers })}`);
+  }, memoryEveryMs).unref();
+}

@@ -27,10 +27,16 @@ await graph.driver.close();
 
 const port = await freePort();
 const server = spawn(process.execPath, ["--import", "tsx", join(import.meta.dirname, "api-server.ts")], {
-  env: { ...process.env, PORT: String(port), NEO4J_URI: graph.uri, NEO4J_USER: benchInstance.user, NEO4J_PASSWORD: benchInstance.password, JWT_SECRET: developmentSecret, JWT_ISSUER: "parcours-local" },
+  env: { ...process.env, REPORT_MEMORY_EVERY_MS: "10000", PORT: String(port), NEO4J_URI: graph.uri, NEO4J_USER: benchInstance.user, NEO4J_PASSWORD: benchInstance.password, JWT_SECRET: developmentSecret, JWT_ISSUER: "parcours-local" },
   stdio: ["ignore", "pipe", "inherit"],
 });
 await new Promise<void>((resolve) => server.stdout!.on("data", (chunk: Buffer) => chunk.toString().includes("API ready") && resolve()));
+const memoryReports: { at: number; rss: number; heapTotal: number; heapUsed: number; external: number; arrayBuffers: number }[] = [];
+server.stdout!.on("data", (chunk: Buffer) => {
+  for (const line of chunk.toString().split("\n")) {
+    if (line.startsWith("memory ")) memoryReports.push({ at: Date.now() - started, ...JSON.parse(line.slice("memory ".length)) });
+  }
+});
 const url = `http://127.0.0.1:${port}/graphql`;
 
 const token = (claims: Record<string, string>) => issueToken({ claims: claims as never, secret: developmentSecret, audience: "parcours-api", issuer: "parcours-local", expiresIn: "2h" });
@@ -102,4 +108,17 @@ const halfway = samples.find((s) => s.at >= last.at / 2) ?? baseline;
 const growth = (from: { kb: number }) => `${(((last.kb - from.kb) / from.kb) * 100).toFixed(1)} %`;
 console.log(`growth after warm-up: ${growth(baseline)} (goal < 10 %); over the second half of the run: ${growth(halfway)} (a leak keeps growing there, a warming heap does not)`);
 console.log(`samples (s: MB): ${samples.map((s) => `${(s.at / 1000).toFixed(0)}: ${(s.kb / 1024).toFixed(0)}`).join(", ")}`);
+const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
+// V8 lets its heap grow between major collections; the lowest heap used in a stretch is what stays alive.
+const liveHeap = (from: number, to: number) => Math.min(...memoryReports.filter((m) => m.at >= from && m.at < to).map((m) => m.heapUsed));
+const firstHalf = liveHeap(baseline.at, (baseline.at + last.at) / 2);
+const secondHalf = liveHeap((baseline.at + last.at) / 2, Infinity);
+console.log(
+  `V8 heap still in use (lowest heap used) after warm-up: first half ${megabytes(firstHalf)} MB, second half ${megabytes(secondHalf)} MB (${(((secondHalf - firstHalf) / firstHalf) * 100).toFixed(1)} %)`,
+);
+console.log(
+  `inside the server (s: RSS / V8 heap total / heap used / external MB): ${memoryReports
+    .map((m) => `${(m.at / 1000).toFixed(0)}: ${megabytes(m.rss)} / ${megabytes(m.heapTotal)} / ${megabytes(m.heapUsed)} / ${megabytes(m.external)}`)
+    .join(", ")}`,
+);
 process.exit(0);
