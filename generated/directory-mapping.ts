@@ -50,7 +50,71 @@ export const directoryMapping: DirectoryMapping = {
     },
     {
       "taxonomy": "data-inclusion",
+      "code": "difficultes-administratives-ou-juridiques--accompagnement-aux-demarches-administratives",
+      "needs": [
+        "SOCIAL_SUPPORT"
+      ],
+      "situations": []
+    },
+    {
+      "taxonomy": "data-inclusion",
+      "code": "difficultes-administratives-ou-juridiques--connaitre-ses-droits-face-a-une-discrimination",
+      "needs": [
+        "LEGAL_ADVICE"
+      ],
+      "situations": []
+    },
+    {
+      "taxonomy": "data-inclusion",
+      "code": "difficultes-financieres--acquerir-une-autonomie-budgetaire",
+      "needs": [
+        "SOCIAL_SUPPORT"
+      ],
+      "situations": []
+    },
+    {
+      "taxonomy": "data-inclusion",
+      "code": "logement-hebergement--louer-un-logement",
+      "needs": [
+        "HOUSING"
+      ],
+      "situations": []
+    },
+    {
+      "taxonomy": "data-inclusion",
+      "code": "logement-hebergement--changer-de-logement",
+      "needs": [
+        "HOUSING"
+      ],
+      "situations": []
+    },
+    {
+      "taxonomy": "data-inclusion",
+      "code": "logement-hebergement--sinformer-sur-les-demarches-liees-a-lacces-au-logement",
+      "needs": [
+        "HOUSING"
+      ],
+      "situations": []
+    },
+    {
+      "taxonomy": "data-inclusion",
       "code": "trouver-un-emploi--maintien-dans-lemploi",
+      "needs": [
+        "EMPLOYMENT"
+      ],
+      "situations": []
+    },
+    {
+      "taxonomy": "data-inclusion",
+      "code": "trouver-un-emploi--repondre-a-des-offres-demploi",
+      "needs": [
+        "EMPLOYMENT"
+      ],
+      "situations": []
+    },
+    {
+      "taxonomy": "data-inclusion",
+      "code": "preparer-sa-candidature--organiser-ses-demarches-de-recherche-demploi",
       "needs": [
         "EMPLOYMENT"
       ],
