@@ -71,7 +71,7 @@ export async function buildGraphQLSchema(driver: Driver) {
       },
       updatePlacesFree: async (_root, args, context) => {
         const { updatePlacesFree } = await import("../mutations/update-places-free");
-        return updatePlacesFree(driver, args.input, context.caller);
+        return updatePlacesFree(driver, args.input, context.caller, context.transaction);
       },
       markVerified: async (root, args, context) => (await observatory()).Mutation.markVerified(root, args, context),
     },

@@ -13,7 +13,8 @@ export const placesFreeInputSchema = z.strictObject({
   placesFree: z.number().int().min(0, "must not be negative").max(10_000, "must be at most 10000"),
 });
 
-export async function updatePlacesFree(driver: Driver, input: PlacesFreeInput, caller: Caller): Promise<PlacesFreeUpdate> {
+/** `transaction`: the request's time limit (GraphQLContext). */
+export async function updatePlacesFree(driver: Driver, input: PlacesFreeInput, caller: Caller, transaction: { timeout: number }): Promise<PlacesFreeUpdate> {
   const parsed = placesFreeInputSchema.safeParse(input);
   if (!parsed.success) {
     throw new InvalidRecords(parsed.error.issues.map((issue) => ({ record: "input", field: issue.path.join("."), reason: issue.message })));
@@ -40,7 +41,7 @@ export async function updatePlacesFree(driver: Driver, input: PlacesFreeInput, c
       const [departement = null] = departements.size === 1 ? departements : [];
       const auditId = await writeAuditRecord(tx, { caller, operation: "updatePlacesFree", departement, changes });
       return { serviceId, placesFree, updatedAt, auditId };
-    });
+    }, transaction);
   } finally {
     await session.close();
   }

@@ -19,18 +19,28 @@ CALL (departement) {
   WITH DISTINCT area WHERE area IS NOT NULL
   MATCH (area)<-[:SERVES]-(service:Service)
   WITH DISTINCT service
-  MATCH (service)-[:ANSWERS]->(:Need)
-  WITH DISTINCT service
+  // One walk of the service's relationships rather than one per list: each walk reads them all.
+  CALL (service) {
+    MATCH (service)-[link]-(other)
+    WITH type(link) AS kind, other, startNode(link) = service AS outgoing
+    RETURN collect(CASE WHEN kind = 'OFFERS' AND NOT outgoing AND other:Actor THEN other END) AS actors,
+           collect(CASE WHEN kind = 'ANSWERS' AND outgoing AND other:Need THEN other.code END) AS needs,
+           collect(CASE WHEN kind = 'HANDLES' AND outgoing AND other:Situation THEN other.code END) AS situations,
+           collect(CASE WHEN kind = 'SERVES' AND outgoing AND other:Territory THEN other { .code, .level } END) AS areas,
+           collect(CASE WHEN kind = 'HAS_SCHEDULE' AND outgoing AND other:Schedule THEN other.openingHours END) AS openingHours,
+           collect(CASE WHEN kind = 'HAS_CAPACITY' AND outgoing AND other:Capacity THEN other { .placesTotal, .placesFree } END) AS capacities
+  }
+  WITH service, actors, needs, situations, areas, openingHours, capacities WHERE needs <> []
   RETURN collect(service {
     .id, .name, .kind, .audience, .actsTonight, .source,
     verifiedAt: toString(service.verifiedAt),
-    providerIds: [(service)<-[:OFFERS]-(actor:Actor) | actor.id],
-    actorName: head([(service)<-[:OFFERS]-(actor:Actor) | actor.name]),
-    needs: [(service)-[:ANSWERS]->(need:Need) | need.code],
-    situations: [(service)-[:HANDLES]->(situation:Situation) | situation.code],
-    areas: [(service)-[:SERVES]->(area:Territory) | area { .code, .level }],
-    openingHours: head([(service)-[:HAS_SCHEDULE]->(schedule:Schedule) | schedule.openingHours]),
-    capacity: head([(service)-[:HAS_CAPACITY]->(capacity:Capacity) | capacity { .placesTotal, .placesFree }])
+    providerIds: [actor IN actors | actor.id],
+    actorName: head(actors).name,
+    needs: needs,
+    situations: situations,
+    areas: areas,
+    openingHours: head(openingHours),
+    capacity: head(capacities)
   }) AS services
 }
 RETURN communes, services,

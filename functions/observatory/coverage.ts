@@ -76,14 +76,15 @@ export function coverageOf(graph: CoverageGraph, departement: string, situation:
     const audiences = need === "PERPETRATOR_FOLLOW_UP" ? ["PERPETRATORS"] : ["VICTIMS", "GENERAL_PUBLIC"];
     return { need, answering: services.flatMap((s, index) => (s.row.needs.includes(need) && audiences.includes(s.row.audience) ? [index] : [])) };
   });
+  const described = services.map((s) => s.described);
   const cells: CoverageCell[] = [];
-  // A service's reach of a commune does not depend on the need: computed once per commune.
+  // A service's reach of a commune does not depend on the need: computed once per commune, as its
+  // rank in `reaches`. A cell reads its services by index: a France-sized département holds
+  // thousands of services in reach of each of its ~8 000 cells, too many to copy per cell.
+  const reachRanks = new Array<number>(services.length);
   for (const commune of graph.communes) {
-    const reach = areas.map((area) => reachIn(area, commune, departement));
-    for (const { need, answering } of answeringOfNeed) {
-      const inReach = answering.filter((index) => reach[index] !== "NONE").map((index) => ({ ...services[index]!, reach: reach[index]! }));
-      cells.push(cellOf(commune, need, inReach));
-    }
+    for (let index = 0; index < areas.length; index++) reachRanks[index] = reaches.indexOf(reachIn(areas[index]!, commune, departement));
+    for (const { need, answering } of answeringOfNeed) cells.push(cellOf(commune, need, answering, reachRanks, described));
   }
   const needOrder = new Map(graph.needs.map((n, index) => [n.code, index]));
   cells.sort((a, b) => compare(a.communeCode, b.communeCode) || needOrder.get(a.need)! - needOrder.get(b.need)!);
@@ -91,12 +92,14 @@ export function coverageOf(graph: CoverageGraph, departement: string, situation:
   const gaps = cells
     .filter((c) => c.gap)
     .sort((a, b) => (b.population.value ?? 0) - (a.population.value ?? 0) || reaches.indexOf(b.reach) - reaches.indexOf(a.reach) || compare(a.communeCode, b.communeCode));
+  const gapsOfCommune = new Map<string, number>();
+  for (const gap of gaps) gapsOfCommune.set(gap.communeCode, (gapsOfCommune.get(gap.communeCode) ?? 0) + 1);
   return {
     departement,
     situation,
     cells,
-    services: services.map((s) => s.described).filter((s) => named.has(s.id)).sort((a, b) => compare(a.id, b.id)),
-    communes: graph.communes.map((commune) => communeOf(commune, gaps)).sort((a, b) => compare(a.code, b.code)),
+    services: described.filter((s) => named.has(s.id)).sort((a, b) => compare(a.id, b.id)),
+    communes: graph.communes.map((commune) => communeOf(commune, gapsOfCommune.get(commune.code) ?? 0)).sort((a, b) => compare(a.code, b.code)),
     gaps: gaps.slice(gapsPage.offset, gapsPage.offset + gapsPage.limit),
     gapsTotal: gaps.length,
     populationSource: POPULATION_SOURCE, populationYear: POPULATION_YEAR, reachSource: REACH_SOURCE };
@@ -123,39 +126,62 @@ function reachIn({ codes, national }: ServedAreas, commune: CommuneRow, departem
   return "NONE";
 }
 
-/** `inReach` comes in the services' name order. */
-function cellOf(commune: CommuneRow, need: NeedCode, inReach: { described: CoverageService; reach: CoverageReach }[]): CoverageCell {
-  const reach = inReach.reduce<CoverageReach>((best, s) => (reaches.indexOf(s.reach) < reaches.indexOf(best) ? s.reach : best), "NONE");
-  const best = inReach.filter((s) => s.reach === reach).map((s) => s.described);
-  const all = inReach.map((s) => s.described);
+const NO_REACH = reaches.indexOf("NONE");
+
+/**
+ * `answering`: the indexes, in `services` (in name order), of the services that answer the need;
+ * `reachRanks`: each service's reach of the commune, as its rank in `reaches`.
+ */
+function cellOf(commune: CommuneRow, need: NeedCode, answering: readonly number[], reachRanks: readonly number[], services: readonly CoverageService[]): CoverageCell {
+  let bestRank = NO_REACH;
+  for (const index of answering) bestRank = Math.min(bestRank, reachRanks[index]!);
+  const reach = reaches[bestRank]!;
+  const serviceIds: string[] = [];
+  let servicesInReach = 0;
+  let weeklyHours: number | null = null;
+  let withHours = false;
+  let atNight = false;
+  let atWeekend = false;
+  let placesTotal: number | null = null;
+  let placesFree: number | null = null;
+  for (const index of answering) {
+    const rank = reachRanks[index]!;
+    if (rank === NO_REACH) continue;
+    const s = services[index]!;
+    servicesInReach += 1;
+    if (s.weeklyHours !== null) withHours = true;
+    if (s.answersAtNight === true) atNight = true;
+    if (s.answersAtWeekend === true) atWeekend = true;
+    if (s.placesTotal !== null) placesTotal = (placesTotal ?? 0) + s.placesTotal!;
+    if (s.placesFree !== null) placesFree = (placesFree ?? 0) + s.placesFree!;
+    if (rank !== bestRank) continue;
+    if (serviceIds.length < MAX_SERVICES_SHOWN) serviceIds.push(s.id);
+    if (s.weeklyHours !== null) weeklyHours = (weeklyHours ?? 0) + s.weeklyHours!;
+  }
   const population = populationOf(commune.code);
   const gap = !localReaches.has(reach);
-  const counted = all.filter((s) => s.placesTotal !== null);
-  const told = all.filter((s) => s.placesFree !== null);
-  const withHours = all.filter((s) => s.weeklyHours !== null);
-  const bestWithHours = best.filter((s) => s.weeklyHours !== null);
   return {
     communeCode: commune.code,
     communeName: commune.name,
     need,
     reach,
-    serviceIds: best.slice(0, MAX_SERVICES_SHOWN).map((s) => s.id),
-    servicesInReach: all.length,
-    weeklyHours: bestWithHours.length > 0 ? round(bestWithHours.reduce((sum, s) => sum + s.weeklyHours!, 0)) : null,
-    answersAtNight: all.some((s) => s.answersAtNight === true) ? true : withHours.length > 0 ? false : null,
-    answersAtWeekend: all.some((s) => s.answersAtWeekend === true) ? true : withHours.length > 0 ? false : null,
-    placesTotal: { value: counted.length > 0 ? counted.reduce((sum, s) => sum + s.placesTotal!, 0) : null, source: PLACES_SOURCE },
-    placesFree: { value: told.length > 0 ? told.reduce((sum, s) => sum + s.placesFree!, 0) : null, source: PLACES_SOURCE },
+    serviceIds,
+    servicesInReach,
+    weeklyHours: weeklyHours === null ? null : round(weeklyHours),
+    answersAtNight: atNight ? true : withHours ? false : null,
+    answersAtWeekend: atWeekend ? true : withHours ? false : null,
+    placesTotal: { value: placesTotal, source: PLACES_SOURCE },
+    placesFree: { value: placesFree, source: PLACES_SOURCE },
     population: { value: population, source: `${POPULATION_SOURCE}, population municipale` },
     gap,
-    explanation: gap ? explanationOf(reach, commune.name, all.length) : null,
+    explanation: gap ? explanationOf(reach, commune.name, servicesInReach) : null,
   };
 }
 
 const zoneNames = new Map(coveredTerritories().filter((t) => t.level === "ZONE").map((t) => [t.code, t.name]));
 
 /** A commune with its établissement public territorial (the INSEE zone; the sources' antenne sectors are not a partition). */
-function communeOf(commune: CommuneRow, gaps: CoverageCell[]): CoverageCommune {
+function communeOf(commune: CommuneRow, gaps: number): CoverageCommune {
   const zoneCode = commune.zones.find((zone) => zoneNames.has(zone)) ?? null;
   return {
     code: commune.code,
@@ -163,7 +189,7 @@ function communeOf(commune: CommuneRow, gaps: CoverageCell[]): CoverageCommune {
     zoneCode,
     zoneName: zoneCode ? zoneNames.get(zoneCode)! : null,
     population: { value: populationOf(commune.code), source: `${POPULATION_SOURCE}, population municipale` },
-    needsWithoutLocalAnswer: gaps.filter((g) => g.communeCode === commune.code).length,
+    needsWithoutLocalAnswer: gaps,
   };
 }
 
