@@ -112,11 +112,11 @@ console.log(`${REQUESTS} route requests per path, ${CONCURRENCY} concurrent, in 
 // The selection of `query` above, written by hand into the route query's projection of each
 // candidate: its services' contacts as a PUBLIC caller may read them (the ContactPoint rule in
 // schema/service.graphql); service and actor names are already there.
-const candidateProjection = "    actor: actor { .id, .name },\n";
+const candidateProjection = "actor: actor { .id, .name },\n";
 if (!referralRouteCypher.includes(candidateProjection)) throw new Error("bench:routes: the route query no longer projects its candidates' actors as expected");
 const sameAnswerCypher = referralRouteCypher.replace(
   candidateProjection,
-  `${candidateProjection}    contacts: [(service)-[:HAS_CONTACT]->(contact:ContactPoint) WHERE contact.referralOnly = false | contact { .channel, .value }],\n`,
+  `${candidateProjection}contacts: [(service)-[:HAS_CONTACT]->(contact:ContactPoint) WHERE contact.referralOnly = false | contact { .channel, .value }],\n`,
 );
 
 const path = (name: string, run: BenchPath["run"]): BenchPath => ({ name, run, latencies: [], seconds: 0, cpuMicroseconds: 0 });

@@ -27,11 +27,11 @@ export interface OpeningStatus {
 export function openingStatus(openingHours: string | null | undefined, at: DateTime): OpeningStatus {
   if (!openingHours) return { openNow: null, nextOpening: null, alwaysOpen: false, unknownHoliday: null };
   const hours = parsed(openingHours);
-  const paris = at.setZone(PARIS);
-  const wallClock = toWallClockDate(paris);
+  const moment = inParis(at);
+  const wallClock = new Date(moment.wallClock);
   const alwaysOpen = openingHours.trim() === "24/7";
   const saysHolidays = alwaysOpen || /\bPH\b/.test(openingHours);
-  const holiday = saysHolidays ? null : publicHolidayOn(paris);
+  const holiday = saysHolidays ? null : moment.holiday;
   const openNow = hours.getState(wallClock);
   if (openNow && !holiday) return { openNow, nextOpening: null, alwaysOpen, unknownHoliday: null };
 
@@ -50,6 +50,25 @@ export function openingStatus(openingHours: string | null | undefined, at: DateT
     }
   }
   return { openNow: holiday ? null : openNow, nextOpening, alwaysOpen, unknownHoliday: holiday };
+}
+
+interface MomentInParis {
+  /** The Paris wall-clock time, as the milliseconds of a local Date (toWallClockDate). */
+  wallClock: number;
+  holiday: string | null;
+}
+
+/** A route evaluates every service's hours at the same moment: its Paris time is worked out once. */
+const momentsInParis = new WeakMap<DateTime, MomentInParis>();
+
+function inParis(at: DateTime): MomentInParis {
+  let moment = momentsInParis.get(at);
+  if (!moment) {
+    const paris = at.setZone(PARIS);
+    moment = { wallClock: toWallClockDate(paris).getTime(), holiday: publicHolidayOn(paris) };
+    momentsInParis.set(at, moment);
+  }
+  return moment;
 }
 
 const parsedHours = new Map<string, ReturnType<typeof parseOpeningHours>>();

@@ -34,37 +34,40 @@ CALL (needCodes) {
 // of the route it answers, if any.
 CALL (commune, departement, nation, zones, needs, needNodes) {
   // Only territories are PART_OF territories, and only services SERVE: labels need no check.
-  WITH commune, departement, zones, needs, needNodes,
+  WITH commune, departement, nation, zones, needs, needNodes,
        [area IN [commune, departement, nation] + zones WHERE area IS NOT NULL] +
        [(departement)<-[:PART_OF*1..2]-(inside) | inside] AS areasAround,
        // The communes near her: those of her zones.
        reduce(near = [], zone IN zones | near + [(zone)<-[:PART_OF]-(member) | member]) AS nearCommunes
   UNWIND areasAround AS around
-  WITH DISTINCT commune, departement, zones, needs, needNodes, nearCommunes, around
+  WITH DISTINCT commune, departement, nation, zones, needs, needNodes, nearCommunes, around
   MATCH (around)<-[:SERVES]-(service)
   WHERE service.audience IN $audiences
-  WITH DISTINCT commune, departement, zones, needs, needNodes, nearCommunes, service
+  WITH DISTINCT commune, departement, nation, zones, needs, needNodes, nearCommunes, service
   // One walk over the service's relationships gives its needs, areas, situations, places, hours,
   // capacity and provider: on a service node, each walk reads all of its relationships.
-  WITH commune, departement, zones, needs, needNodes, nearCommunes, service,
+  WITH commune, departement, nation, zones, needs, needNodes, nearCommunes, service,
        [(service)-[link:ANSWERS|SERVES|HANDLES|AT|HAS_SCHEDULE|HAS_CAPACITY|OFFERS]-(other) | [type(link), other]] AS links
-  WITH commune, departement, zones, needs, needNodes, nearCommunes, service, links,
+  WITH commune, departement, nation, zones, needs, needNodes, nearCommunes, service, links,
        // The route's needs it answers, by node: no property to read.
        [link IN links WHERE link[0] = 'ANSWERS' | link[1]] AS answered
-  WITH commune, departement, zones, nearCommunes, service, links,
+  WITH commune, departement, nation, zones, nearCommunes, service, links,
        [i IN range(0, size(needNodes) - 1) WHERE needNodes[i] IN answered | needs[i].need] AS answers
   WHERE size(answers) > 0
-  WITH commune, departement, zones, nearCommunes, service, links, answers,
+  WITH commune, departement, nation, zones, nearCommunes, service, links, answers,
        [link IN links WHERE link[0] = 'SERVES' | link[1]] AS areas
+  // Territories are told apart by node, not by a property read.
   WITH commune, departement, zones, nearCommunes, service, links, answers, areas,
        CASE
          WHEN commune IS NOT NULL AND commune IN areas THEN 0
          WHEN any(zone IN zones WHERE zone IN areas) THEN 1
          WHEN departement IS NOT NULL AND departement IN areas THEN 2
-         WHEN any(area IN areas WHERE area.level = 'NATIONAL') THEN 3
+         WHEN nation IS NOT NULL AND nation IN areas THEN 3
        END AS areaReach
-  // What only a service in reach needs to be ranked; one out of reach is left out.
-  WITH service, answers, areaReach, nearCommunes, [area IN areas | area.name] AS areaNames,
+  // What only a service in reach needs to be ranked; one out of reach is left out, with the names
+  // of the territories it is reserved to.
+  WITH service, answers, areaReach, nearCommunes,
+       CASE WHEN areaReach IS NULL THEN [area IN areas | area.name] ELSE [] END AS areaNames,
        head([link IN links WHERE link[0] = 'OFFERS' | link[1]]) AS actor,
        head([link IN links WHERE link[0] = 'HAS_CAPACITY' | link[1]]) AS capacity,
        CASE WHEN areaReach IS NULL THEN [] ELSE [link IN links WHERE link[0] = 'HANDLES' | link[1].code] END AS situations,
