@@ -35,21 +35,32 @@ export function openingStatus(openingHours: string | null | undefined, at: DateT
   const openNow = hours.getState(wallClock);
   if (openNow && !holiday) return { openNow, nextOpening: null, alwaysOpen, unknownHoliday: null };
 
+  let nextOpening: DateTime | null | undefined;
+  return {
+    openNow: holiday ? null : openNow,
+    // Worked out when first read: a route orders all its options by openNow, and shows the next
+    // opening of the few it keeps.
+    get nextOpening() {
+      if (nextOpening === undefined) nextOpening = nextOpeningAfter(hours, wallClock, saysHolidays);
+      return nextOpening;
+    },
+    alwaysOpen,
+    unknownHoliday: holiday,
+  };
+}
+
+function nextOpeningAfter(hours: ReturnType<typeof parseOpeningHours>, wallClock: Date, saysHolidays: boolean): DateTime | null {
   const limit = new Date(wallClock.getTime() + LOOKAHEAD_DAYS * 86_400_000);
   let from = wallClock;
-  let nextOpening: DateTime | null = null;
   for (let i = 0; i < MAX_CHANGES; i++) {
     const change = hours.getNextChange(from, limit);
     if (!change) break;
     from = change;
     if (!hours.getState(change)) continue;
     const opening = fromWallClockDate(change);
-    if (saysHolidays || !publicHolidayOn(opening)) {
-      nextOpening = opening;
-      break;
-    }
+    if (saysHolidays || !publicHolidayOn(opening)) return opening;
   }
-  return { openNow: holiday ? null : openNow, nextOpening, alwaysOpen, unknownHoliday: holiday };
+  return null;
 }
 
 interface MomentInParis {
