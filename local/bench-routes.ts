@@ -17,12 +17,13 @@ import { referralRouteCypher } from "../generated/cypher";
 import { benchInstance, startBenchGraph } from "./bench-graph";
 import { httpApiEvent, lambdaContext } from "./http-api-event";
 import { neo4jStatus, stopNeo4j } from "./neo4j-process";
-import { routeParameters, routeWorkload, type RouteRequestOfBench } from "./route-workload";
+import { routeParameters, routeQueryDbHits, routeWorkload, type RouteRequestOfBench } from "./route-workload";
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
 const WARMUP = 500;
 const ROUNDS = 4;
+const DB_HITS_SAMPLE = 100;
 
 const query = `query ($input: RouteRequest!) {
   referralRoute(input: $input) {
@@ -109,14 +110,24 @@ const { handler } = await import("../functions/handlers/graphql");
 const requests = routeWorkload(REQUESTS + WARMUP);
 console.log(`${REQUESTS} route requests per path, ${CONCURRENCY} concurrent, in ${ROUNDS} rounds taken in turn, after ${WARMUP} warm-up requests on each path\n`);
 
+// What the route query costs Neo4j, whatever the machine's load: its db hits (target ≤ 2 000 per route).
+const nanterreInDanger = { commune: "92050", situations: ["INTIMATE_PARTNER_VIOLENCE"], urgency: "IMMEDIATE_DANGER", at: "2026-11-24T23:00:00+01:00", withChildren: false };
+const profiled = requests.slice(WARMUP, WARMUP + DB_HITS_SAMPLE);
+const hits: number[] = [];
+for (const request of profiled) hits.push(await routeQueryDbHits(driver, request));
+console.log(
+  `route query db hits: Nanterre in immediate danger ${await routeQueryDbHits(driver, nanterreInDanger)}; ` +
+    `workload mean ${(hits.reduce((a, b) => a + b, 0) / hits.length).toFixed(0)}, max ${Math.max(...hits)} (${DB_HITS_SAMPLE} requests)\n`,
+);
+
 // The selection of `query` above, written by hand into the route query's projection of each
 // candidate: its services' contacts as a PUBLIC caller may read them (the ContactPoint rule in
 // schema/service.graphql); service and actor names are already there.
-const candidateProjection = "    actor: actor { .id, .name },\n";
+const candidateProjection = "actor: actor { .id, .name },\n";
 if (!referralRouteCypher.includes(candidateProjection)) throw new Error("bench:routes: the route query no longer projects its candidates' actors as expected");
 const sameAnswerCypher = referralRouteCypher.replace(
   candidateProjection,
-  `${candidateProjection}    contacts: [(service)-[:HAS_CONTACT]->(contact:ContactPoint) WHERE contact.referralOnly = false | contact { .channel, .value }],\n`,
+  `${candidateProjection}contacts: [(service)-[:HAS_CONTACT]->(contact:ContactPoint) WHERE contact.referralOnly = false | contact { .channel, .value }],\n`,
 );
 
 const path = (name: string, run: BenchPath["run"]): BenchPath => ({ name, run, latencies: [], seconds: 0, cpuMicroseconds: 0 });

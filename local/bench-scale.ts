@@ -20,7 +20,7 @@ import { referralRouteCypher } from "../generated/cypher";
 import { createDriver } from "../functions/graph/driver";
 import { coverageOf, readCoverageGraph } from "../functions/observatory/coverage";
 import { startNeo4j, stopNeo4j, type Neo4jInstance } from "./neo4j-process";
-import { random, routeParameters, routeWorkload, type RouteRequestOfBench } from "./route-workload";
+import { random, routeParameters, routeQueryDbHits, routeWorkload, type RouteRequestOfBench } from "./route-workload";
 import { seedGraph } from "./seed-graph";
 import { syntheticInstance, type SyntheticScale } from "./synthetic-france";
 
@@ -50,13 +50,6 @@ interface Workload {
   requests: RouteRequestOfBench[];
   latencies: number[];
   dbHits: number[];
-}
-
-async function dbHitsOf(driver: Driver, request: RouteRequestOfBench): Promise<number> {
-  const { summary } = await driver.executeQuery(`PROFILE ${referralRouteCypher}`, routeParameters(request));
-  type Plan = { dbHits: number; children: Plan[] };
-  const total = (plan: Plan): number => plan.dbHits + plan.children.reduce((sum, child) => sum + total(child), 0);
-  return total(summary.profile as unknown as Plan);
 }
 
 async function run(workload: Workload, requests: RouteRequestOfBench[], record: boolean) {
@@ -126,7 +119,7 @@ async function measure(workloads: Workload[]) {
 }
 
 async function figuresOf(w: Workload) {
-  for (const request of w.requests.slice(WARMUP, WARMUP + PROFILED)) w.dbHits.push(await dbHitsOf(w.graph.driver, request));
+  for (const request of w.requests.slice(WARMUP, WARMUP + PROFILED)) w.dbHits.push(await routeQueryDbHits(w.graph.driver, request));
   const f = { p50: percentile(w.latencies, 50), p95: percentile(w.latencies, 95), hits: w.dbHits.reduce((a, b) => a + b, 0) / w.dbHits.length, maxHits: Math.max(...w.dbHits) };
   console.log(
     `${w.name.padEnd(58)} p50 ${f.p50.toFixed(1).padStart(6)} ms  p95 ${f.p95.toFixed(1).padStart(6)} ms  ` +

@@ -1,4 +1,6 @@
-/** The route requests the benchmarks send, and the route query's parameters for each. */
+/** The route requests the benchmarks send, the route query's parameters for each, and its db hits. */
+import type { Driver } from "neo4j-driver";
+import { referralRouteCypher } from "../generated/cypher";
 import { coveredTerritories, departementOfCommune } from "../functions/domain/territories";
 
 const situations = ["INTIMATE_PARTNER_VIOLENCE", "SEXUAL_VIOLENCE", "INTRAFAMILY_VIOLENCE", "CHILD_EXPOSURE", "HARASSMENT", "SEXUAL_EXPLOITATION"];
@@ -45,4 +47,12 @@ export function routeParameters(request: RouteRequestOfBench) {
     audiences: ["VICTIMS", "GENERAL_PUBLIC"],
     emergencyNumbers: request.urgency === "PLANNED" ? [] : ["17", "112", "114", "3919"],
   };
+}
+
+/** The db hits of the route query for a request (PROFILE), all operators summed. */
+export async function routeQueryDbHits(driver: Driver, request: RouteRequestOfBench): Promise<number> {
+  const { summary } = await driver.executeQuery(`PROFILE ${referralRouteCypher}`, routeParameters(request));
+  type Plan = { dbHits: number; children: Plan[] };
+  const total = (plan: Plan): number => plan.dbHits + plan.children.reduce((sum, child) => sum + total(child), 0);
+  return total(summary.profile as unknown as Plan);
 }

@@ -27,29 +27,59 @@ export interface OpeningStatus {
 export function openingStatus(openingHours: string | null | undefined, at: DateTime): OpeningStatus {
   if (!openingHours) return { openNow: null, nextOpening: null, alwaysOpen: false, unknownHoliday: null };
   const hours = parsed(openingHours);
-  const paris = at.setZone(PARIS);
-  const wallClock = toWallClockDate(paris);
+  const moment = inParis(at);
+  const wallClock = new Date(moment.wallClock);
   const alwaysOpen = openingHours.trim() === "24/7";
   const saysHolidays = alwaysOpen || /\bPH\b/.test(openingHours);
-  const holiday = saysHolidays ? null : publicHolidayOn(paris);
+  const holiday = saysHolidays ? null : moment.holiday;
   const openNow = hours.getState(wallClock);
   if (openNow && !holiday) return { openNow, nextOpening: null, alwaysOpen, unknownHoliday: null };
 
+  let nextOpening: DateTime | null | undefined;
+  return {
+    openNow: holiday ? null : openNow,
+    // Worked out when first read: a route orders all its options by openNow, and shows the next
+    // opening of the few it keeps.
+    get nextOpening() {
+      if (nextOpening === undefined) nextOpening = nextOpeningAfter(hours, wallClock, saysHolidays);
+      return nextOpening;
+    },
+    alwaysOpen,
+    unknownHoliday: holiday,
+  };
+}
+
+function nextOpeningAfter(hours: ReturnType<typeof parseOpeningHours>, wallClock: Date, saysHolidays: boolean): DateTime | null {
   const limit = new Date(wallClock.getTime() + LOOKAHEAD_DAYS * 86_400_000);
   let from = wallClock;
-  let nextOpening: DateTime | null = null;
   for (let i = 0; i < MAX_CHANGES; i++) {
     const change = hours.getNextChange(from, limit);
     if (!change) break;
     from = change;
     if (!hours.getState(change)) continue;
     const opening = fromWallClockDate(change);
-    if (saysHolidays || !publicHolidayOn(opening)) {
-      nextOpening = opening;
-      break;
-    }
+    if (saysHolidays || !publicHolidayOn(opening)) return opening;
   }
-  return { openNow: holiday ? null : openNow, nextOpening, alwaysOpen, unknownHoliday: holiday };
+  return null;
+}
+
+interface MomentInParis {
+  /** The Paris wall-clock time, as the milliseconds of a local Date (toWallClockDate). */
+  wallClock: number;
+  holiday: string | null;
+}
+
+/** A route evaluates every service's hours at the same moment: its Paris time is worked out once. */
+const momentsInParis = new WeakMap<DateTime, MomentInParis>();
+
+function inParis(at: DateTime): MomentInParis {
+  let moment = momentsInParis.get(at);
+  if (!moment) {
+    const paris = at.setZone(PARIS);
+    moment = { wallClock: toWallClockDate(paris).getTime(), holiday: publicHolidayOn(paris) };
+    momentsInParis.set(at, moment);
+  }
+  return moment;
 }
 
 const parsedHours = new Map<string, ReturnType<typeof parseOpeningHours>>();

@@ -4,6 +4,7 @@
  * more GraphQL execution against the same schema and context, so @neo4j/graphql translates them to
  * Cypher and applies the same authorization rules as anywhere else in the API. A route's actors are
  * the providers of its services, so both come from one `services` root field: one more query.
+ * A selection of nothing but the ids (a route's exclusions, often) needs no fetch: the route has them.
  */
 import {
   execute,
@@ -11,6 +12,7 @@ import {
   Kind,
   parse,
   print,
+  type DocumentNode,
   type FieldNode,
   type GraphQLResolveInfo,
   type SelectionSetNode,
@@ -25,9 +27,14 @@ const actorIdsVariable = "_parcoursActorIds";
 
 interface Occurrence {
   key: string;
+  list: string;
   field: NodeField;
   selectionSet: SelectionSetNode;
+  /** Selects only `id` and `__typename`, which the route knows without a fetch. */
+  idOnly: boolean;
 }
+
+const typeNames: Record<NodeField, string> = { service: "Service", actor: "Actor" };
 
 export type NodesByKey = Map<string, Map<string, unknown>>;
 
@@ -44,30 +51,76 @@ function occurrences(info: GraphQLResolveInfo, lists: string[]): Occurrence[] {
     for (const field of fieldsOf([list.selectionSet], info)) {
       const name = field.name.value;
       if ((name === "service" || name === "actor") && field.selectionSet) {
-        found.push({ key: occurrenceKey(responseKey(list), responseKey(field)), field: name, selectionSet: field.selectionSet });
+        found.push({
+          key: occurrenceKey(responseKey(list), responseKey(field)),
+          list: list.name.value,
+          field: name,
+          selectionSet: field.selectionSet,
+          idOnly: selectsIdOnly(field.selectionSet),
+        });
       }
     }
   }
   return found;
 }
 
+function selectsIdOnly(selectionSet: SelectionSetNode): boolean {
+  return selectionSet.selections.every(
+    (selection) => selection.kind === Kind.FIELD && !selection.directives?.length && (selection.name.value === "id" || selection.name.value === "__typename"),
+  );
+}
+
+/** The node of an id-only selection: its response keys, as the inner execution would have given them. */
+function idOnlyRow(occurrence: Occurrence, id: string): Record<string, string> {
+  const row: Record<string, string> = {};
+  for (const selection of occurrence.selectionSet.selections as FieldNode[]) {
+    row[responseKey(selection)] = selection.name.value === "id" ? id : typeNames[occurrence.field];
+  }
+  return row;
+}
+
+/** Requests repeat the same few operations: each inner document is parsed once (bounded). */
+const parsedDocuments = new Map<string, DocumentNode>();
+const maxParsedDocuments = 100;
+
+function parsedDocument(source: string): DocumentNode {
+  let document = parsedDocuments.get(source);
+  if (!document) {
+    document = parse(source);
+    if (parsedDocuments.size >= maxParsedDocuments) parsedDocuments.delete(parsedDocuments.keys().next().value!);
+    parsedDocuments.set(source, document);
+  }
+  return document;
+}
+
+/** `idsOf(field, lists)`: the ids of that field in those lists of the route, sorted, once each. */
 export async function fetchRouteNodes(
   info: GraphQLResolveInfo,
   context: unknown,
   lists: string[],
-  idsOf: (field: NodeField) => string[],
+  idsOf: (field: NodeField, lists: string[]) => string[],
 ): Promise<NodesByKey> {
-  const wanted = occurrences(info, lists);
+  const all = occurrences(info, lists);
+  // Selections of one response key merge: the key is id-only when all of them are.
+  const found = all.map((o) => ({ ...o, idOnly: all.every((other) => other.key !== o.key || other.idOnly) }));
   const nodes: NodesByKey = new Map();
+  for (const o of found.filter((o) => o.idOnly)) {
+    const rows = nodes.get(o.key) ?? new Map<string, unknown>();
+    for (const id of idsOf(o.field, [o.list])) rows.set(id, { ...(rows.get(id) as object | undefined), ...idOnlyRow(o, id) });
+    nodes.set(o.key, rows);
+  }
+  const wanted = found.filter((o) => !o.idOnly);
   if (wanted.length === 0) return nodes;
 
   const selectionsOf = (field: NodeField) =>
     wanted.filter((o) => o.field === field).map((o) => print(o.selectionSet).slice(1, -1)).join(" ");
   // The ids are variables of the document, beside the request's own (its selections may use them).
   // Lists have a default page size (schema @limit): ask for exactly as many nodes as the route names.
+  // An actor is fetched as the provider of its step's or exclusion's service.
   const wantsActors = wanted.some((o) => o.field === "actor");
-  const ids: Record<string, unknown> = { [serviceIdsVariable]: idsOf("service") };
-  if (wantsActors) ids[actorIdsVariable] = idsOf("actor");
+  const listsWanting = (field: NodeField | null) => [...new Set(wanted.filter((o) => field === null || o.field === field).map((o) => o.list))];
+  const ids: Record<string, unknown> = { [serviceIdsVariable]: idsOf("service", listsWanting(null)) };
+  if (wantsActors) ids[actorIdsVariable] = idsOf("actor", listsWanting("actor"));
   const limits = Object.fromEntries(Object.entries(ids).map(([name, list]) => [`${name}Limit`, Math.max((list as string[]).length, 1)]));
   const byIds = (variable: string) => `where: { id: { in: $${variable} } }, limit: $${variable}Limit`;
   const providers = wantsActors ? `${providersKey}: providers(${byIds(actorIdsVariable)}) { ${idKey}: id ${selectionsOf("actor")} }` : "";
@@ -77,7 +130,7 @@ export async function fetchRouteNodes(
     ...Object.keys(ids).flatMap((name) => [`$${name}: [ID!]!`, `$${name}Limit: Int!`]),
   ].join(", ");
   const fragments = Object.values(info.fragments).map(print).join("\n");
-  const document = parse(`query RouteNodes(${variables}) { ${root} }\n${fragments}`);
+  const document = parsedDocument(`query RouteNodes(${variables}) { ${root} }\n${fragments}`);
 
   const variableValues = { ...info.variableValues, ...ids, ...limits };
   const result = await execute({ schema: info.schema, document, contextValue: context, variableValues });

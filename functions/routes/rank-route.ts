@@ -110,9 +110,9 @@ interface Evaluated {
   need: NeedCode;
   proximity: Proximity;
   openNow: boolean | null;
-  nextOpening: DateTime | null;
+  /** Read from the hours only for an option the route keeps (OpeningStatus.nextOpening). */
+  readonly nextOpening: DateTime | null;
   unknownHoliday: string | null;
-  reasons: string[];
 }
 
 const isForMinors = (service: CandidateRow["service"]) => service.maxAge !== null && service.maxAge < 18;
@@ -254,25 +254,31 @@ export function rankRoute(plan: RouteRequestPlan, needs: NeedRow[], emergency: E
         placesFree: plan.showsPlaceCounts ? (option.row.capacity?.placesFree ?? null) : null,
         proximity: option.proximity,
         referralOnly: option.row.service.referralRequired,
-        reasons: option.reasons,
+        reasons: reasonsOf(plan, option),
       });
     }
   }
   return { emergency: emergencyContacts(plan, emergency), steps, uncoveredNeeds, excluded };
 }
 
+/** What the ranking compares; the reasons are written for the options the route keeps only. */
 function evaluate(plan: RouteRequestPlan, need: NeedCode, row: CandidateRow): Evaluated {
-  const { service, capacity, schedule } = row;
-  const status = openingStatus(schedule?.openingHours, plan.at);
-  const option: Evaluated = {
+  const status = openingStatus(row.schedule?.openingHours, plan.at);
+  return {
     row,
     need,
     proximity: proximityOf(plan, row),
     openNow: status.openNow,
-    nextOpening: status.nextOpening,
+    get nextOpening() {
+      return status.nextOpening;
+    },
     unknownHoliday: status.unknownHoliday,
-    reasons: [],
   };
+}
+
+function reasonsOf(plan: RouteRequestPlan, option: Evaluated): string[] {
+  const { need, row } = option;
+  const { service, capacity } = row;
   // The hours come first in what a listener reads; the other reasons follow the criteria's order.
   const reasons = [hoursReason(option), ...rankingCriteria.flatMap((c) => (c.criterion === "open now" ? [] : (c.reason(plan, option) ?? [])))];
 
@@ -281,8 +287,7 @@ function evaluate(plan: RouteRequestPlan, need: NeedCode, row: CandidateRow): Ev
   if (shelterNeeds.has(need) && capacity) reasons.push(placesReason(plan, capacity));
   if (plan.languages.length > 0 && service.languages.length === 0) reasons.push("langues parlées non précisées");
   if (service.unverified) reasons.push(`information à revérifier (source du ${frenchDate(service.verifiedAt)})`);
-  option.reasons = reasons;
-  return option;
+  return reasons;
 }
 
 function hoursReason({ openNow, nextOpening, unknownHoliday, row: { schedule } }: Evaluated): string {

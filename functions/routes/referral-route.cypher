@@ -34,42 +34,45 @@ CALL (needCodes) {
 // of the route it answers, if any.
 CALL (commune, departement, nation, zones, needs, needNodes) {
   // Only territories are PART_OF territories, and only services SERVE: labels need no check.
-  WITH commune, departement, zones, needs, needNodes,
+  WITH commune, departement, nation, zones, needs, needNodes,
        [area IN [commune, departement, nation] + zones WHERE area IS NOT NULL] +
        [(departement)<-[:PART_OF*1..2]-(inside) | inside] AS areasAround,
        // The communes near her: those of her zones.
        reduce(near = [], zone IN zones | near + [(zone)<-[:PART_OF]-(member) | member]) AS nearCommunes
   UNWIND areasAround AS around
-  WITH DISTINCT commune, departement, zones, needs, needNodes, nearCommunes, around
+  WITH DISTINCT commune, departement, nation, zones, needs, needNodes, nearCommunes, areasAround, around
   MATCH (around)<-[:SERVES]-(service)
   WHERE service.audience IN $audiences
-  WITH DISTINCT commune, departement, zones, needs, needNodes, nearCommunes, service
+  WITH DISTINCT commune, departement, nation, zones, needs, needNodes, nearCommunes, areasAround, service
   // One walk over the service's relationships gives its needs, areas, situations, places, hours,
-  // capacity and provider: on a service node, each walk reads all of its relationships.
-  WITH commune, departement, zones, needs, needNodes, nearCommunes, service,
-       [(service)-[link:ANSWERS|SERVES|HANDLES|AT|HAS_SCHEDULE|HAS_CAPACITY|OFFERS]-(other) | [type(link), other]] AS links
-  WITH commune, departement, zones, needs, needNodes, nearCommunes, service, links,
-       // The route's needs it answers, by node: no property to read.
-       [link IN links WHERE link[0] = 'ANSWERS' | link[1]] AS answered
-  WITH commune, departement, zones, nearCommunes, service, links,
-       [i IN range(0, size(needNodes) - 1) WHERE needNodes[i] IN answered | needs[i].need] AS answers
+  // capacity and provider: on a service node, each walk reads all of its relationships. Reading a
+  // relationship's type costs as much again, so the route's needs and the territories around are
+  // known by node: from a service, a need is only ANSWERed and a territory only SERVEd.
+  WITH commune, departement, nation, zones, needs, needNodes, nearCommunes, areasAround, service,
+       [(service)-[link:ANSWERS|SERVES|HANDLES|AT|HAS_SCHEDULE|HAS_CAPACITY|OFFERS]-(other) | [link, other]] AS links
+  WITH commune, departement, nation, zones, needNodes, nearCommunes, areasAround, service, links,
+       [i IN range(0, size(needNodes) - 1) WHERE any(link IN links WHERE link[1] = needNodes[i]) | needs[i].need] AS answers
   WHERE size(answers) > 0
-  WITH commune, departement, zones, nearCommunes, service, links, answers,
-       [link IN links WHERE link[0] = 'SERVES' | link[1]] AS areas
-  WITH commune, departement, zones, nearCommunes, service, links, answers, areas,
+  WITH commune, departement, nation, zones, needNodes, nearCommunes, areasAround, service, links, answers,
+       [link IN links | link[1]] AS neighbours
+  WITH commune, departement, zones, needNodes, nearCommunes, areasAround, service, links, answers,
        CASE
-         WHEN commune IS NOT NULL AND commune IN areas THEN 0
-         WHEN any(zone IN zones WHERE zone IN areas) THEN 1
-         WHEN departement IS NOT NULL AND departement IN areas THEN 2
-         WHEN any(area IN areas WHERE area.level = 'NATIONAL') THEN 3
+         WHEN commune IS NOT NULL AND commune IN neighbours THEN 0
+         WHEN any(zone IN zones WHERE zone IN neighbours) THEN 1
+         WHEN departement IS NOT NULL AND departement IN neighbours THEN 2
+         WHEN nation IS NOT NULL AND nation IN neighbours THEN 3
        END AS areaReach
-  // What only a service in reach needs to be ranked; one out of reach is left out.
-  WITH service, answers, areaReach, nearCommunes, [area IN areas | area.name] AS areaNames,
-       head([link IN links WHERE link[0] = 'OFFERS' | link[1]]) AS actor,
-       head([link IN links WHERE link[0] = 'HAS_CAPACITY' | link[1]]) AS capacity,
-       CASE WHEN areaReach IS NULL THEN [] ELSE [link IN links WHERE link[0] = 'HANDLES' | link[1].code] END AS situations,
-       CASE WHEN areaReach IS NULL THEN [] ELSE [link IN links WHERE link[0] = 'AT' | link[1]] END AS locations,
-       CASE WHEN areaReach IS NULL THEN null ELSE head([link IN links WHERE link[0] = 'HAS_SCHEDULE' | link[1]]) END AS schedule
+  // What only a service in reach needs to be ranked; one out of reach is left out, with the names
+  // of the territories it is reserved to.
+  WITH service, answers, areaReach, nearCommunes,
+       CASE WHEN areaReach IS NULL THEN [link IN links WHERE link[1] IN areasAround OR type(link[0]) = 'SERVES' | link[1].name] ELSE [] END AS areaNames,
+       [link IN links WHERE NOT link[1] IN needNodes AND NOT link[1] IN areasAround | [type(link[0]), link[1]]] AS typed
+  WITH service, answers, areaReach, nearCommunes, areaNames,
+       head([link IN typed WHERE link[0] = 'OFFERS' | link[1]]) AS actor,
+       head([link IN typed WHERE link[0] = 'HAS_CAPACITY' | link[1]]) AS capacity,
+       CASE WHEN areaReach IS NULL THEN [] ELSE [link IN typed WHERE link[0] = 'HANDLES' | link[1].code] END AS situations,
+       CASE WHEN areaReach IS NULL THEN [] ELSE [link IN typed WHERE link[0] = 'AT' | link[1]] END AS locations,
+       CASE WHEN areaReach IS NULL THEN null ELSE head([link IN typed WHERE link[0] = 'HAS_SCHEDULE' | link[1]]) END AS schedule
   RETURN collect({
     answers: answers,
     service: service {

@@ -86,9 +86,9 @@ async function routeFromGraph(driver: Driver, plan: RouteRequestPlan, params: Ro
       const numbers = params.emergencyNumbers;
       const emergencyRows = (record.get("emergency") as EmergencyRow[]).sort((a, b) => numbers.indexOf(a.number) - numbers.indexOf(b.number));
       const route = { ...rankRoute(plan, needRows, emergencyRows), needs: needRows.map((n) => n.need) };
-      const nodes = await fetchRouteNodes(info, { ...context, executionContext: tx }, ["steps", "excluded"], (field) => {
-        const ids = [...route.steps, ...route.excluded].map((s) => (field === "service" ? s.serviceId : s.actorId));
-        return [...new Set(ids)].sort();
+      const nodes = await fetchRouteNodes(info, { ...context, executionContext: tx }, ["steps", "excluded"], (field, lists) => {
+        const entries = [...(lists.includes("steps") ? route.steps : []), ...(lists.includes("excluded") ? route.excluded : [])];
+        return [...new Set(entries.map((s) => (field === "service" ? s.serviceId : s.actorId)))].sort();
       });
       return { route, nodes };
     }, context.transaction)
