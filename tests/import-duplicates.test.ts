@@ -85,4 +85,57 @@ describe("probable duplicates on import", () => {
     const text = JSON.stringify([sameReferralNumber, sameName]);
     for (const secret of [...secretStrings, fixture.referralPhone]) expect(text).not.toContain(secret);
   });
+  it("refuses two new rows of one CSV file that name the same actor, the second naming the first and its line", async () => {
+    const csv = [
+      "actor_id,actor_name,actor_kind,actor_covers,service_id,service_name,service_kind,audience,needs,area",
+      "asso-test-jumelle-1,Association jumelle de test,ASSOCIATION,92,asso-test-jumelle-1-ecoute,Écoute,LISTENING_LINE,VICTIMS,LISTENING,92",
+      "asso-test-jumelle-2,ASSOCIATION JUMELLE DE TEST,ASSOCIATION,92,asso-test-jumelle-2-ecoute,Écoute,LISTENING_LINE,VICTIMS,LISTENING,92",
+    ].join("\n");
+
+    const report = await importFile("incoming/jumelles.csv", csv);
+
+    expect(report.status).toBe("rejected");
+    expect(report.problems).toEqual([
+      expect.objectContaining({
+        line: 3,
+        record: "actors: asso-test-jumelle-2",
+        reason: expect.stringMatching(/^doublon probable de asso-test-jumelle-1, ligne 2 du même fichier \(même nom dans le même département\)/),
+      }),
+    ]);
+    expect(await cypher("MATCH (a:Actor) WHERE a.id STARTS WITH 'asso-test-jumelle' RETURN a.id")).toEqual([]);
+  });
+
+  it("refuses two new actors of one file with the same public phone number, and two services of one actor with the same name", async () => {
+    const contact = { channel: "PHONE", value: "01 47 00 99 97", source: source.id };
+    const service = (id: string) => ({
+      id,
+      name: "Permanence juridique de test",
+      kind: "LEGAL_PERMANENCE",
+      audience: "VICTIMS",
+      needs: ["LEGAL_ADVICE"],
+      area: ["92"],
+      source: source.id,
+    });
+    const actor = { kind: "ASSOCIATION", departement: "92", covers: ["92"], source: source.id };
+    const file = JSON.stringify({
+      sources: [source],
+      actors: [
+        { ...actor, id: "asso-test-meme-tel-1", name: "Première association de test", contacts: [contact] },
+        { ...actor, id: "asso-test-meme-tel-2", name: "Seconde association de test", contacts: [contact] },
+        { ...actor, id: "asso-test-deux-permanences", name: "Troisième association de test", services: [service("asso-test-permanence-1"), service("asso-test-permanence-2")] },
+      ],
+    });
+
+    const report = await importFile("incoming/jumeaux.json", file);
+
+    expect(report.status).toBe("rejected");
+    expect(report.problems.map((p) => [p.record, p.reason.replace(/ : .*/, "")])).toEqual([
+      ["actors: asso-test-meme-tel-2", expect.stringMatching(/^doublon probable de asso-test-meme-tel-1, ligne \d+ du même fichier \(même numéro de téléphone public\)$/)],
+      [
+        "actors: asso-test-deux-permanences / services: asso-test-permanence-2",
+        expect.stringMatching(/^doublon probable de asso-test-permanence-1, ligne \d+ du même fichier \(même nom, même acteur\)$/),
+      ],
+    ]);
+    expect(await cypher("MATCH (a:Actor) WHERE a.id STARTS WITH 'asso-test-meme-tel' RETURN a.id")).toEqual([]);
+  });
 });

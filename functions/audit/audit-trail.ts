@@ -25,9 +25,11 @@ export interface SnapshotScope {
   conventions: string[];
 }
 
-interface NodeState {
+export interface NodeState {
   label: string;
   properties: Record<string, unknown>;
+  /** Of a part (contact, schedule, capacity): the id of the record it belongs to. */
+  owner?: string;
 }
 
 export type Snapshot = Map<string, NodeState>;
@@ -37,11 +39,10 @@ export async function snapshot(tx: ManagedTransaction, scope: SnapshotScope): Pr
   return new Map(
     records.map((record) => {
       const relations = record.get("relations") as string[] | null;
+      const owner = record.get("owner") as string | null;
       const properties = plain(record.get("properties")) as Record<string, unknown>;
-      return [
-        record.get("id") as string,
-        { label: record.get("label") as string, properties: relations ? { ...properties, relations: [...relations].sort() } : properties },
-      ];
+      const state: NodeState = { label: record.get("label") as string, properties: relations ? { ...properties, relations: [...relations].sort() } : properties };
+      return [record.get("id") as string, owner === null ? state : { ...state, owner }];
     }),
   );
 }
@@ -61,6 +62,14 @@ export function changesBetween(before: Snapshot, after: Snapshot): PropertyChang
     }
   }
   return changes;
+}
+
+/** Whether two states of a node hold the same properties, whatever their order (absent and null alike). */
+export function sameProperties(before: Record<string, unknown>, after: Record<string, unknown>): boolean {
+  for (const property of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (JSON.stringify(before[property] ?? null) !== JSON.stringify(after[property] ?? null)) return false;
+  }
+  return true;
 }
 
 export interface AuditEntry {

@@ -9,8 +9,6 @@ import type { ActorRecord, DatasetFile, ServiceRecord, Source } from "../domain/
 import type { Taxonomy } from "../domain/taxonomy";
 import { coveredTerritories, searchableName, territorySource } from "../domain/territories";
 import * as statements from "./load-statements";
-import { readGraphRecords, type RecordKind } from "./dump-dataset";
-import { compareRecords, existingIn, recordsOf, type RecordChanges } from "./record-changes";
 
 interface Provenance {
   source: string;
@@ -21,8 +19,6 @@ interface Provenance {
 export interface LoadResult {
   nodesCreated: number;
   relationshipsCreated: number;
-  /** Per kind of record, when the load was asked to count them (LoadOptions.countChanges). */
-  changes?: Record<RecordKind, RecordChanges>;
 }
 
 /** A load and what the graph holds after it. */
@@ -36,8 +32,6 @@ const BATCH = 2_000;
 /** What a load writes beside the records: the referential (territories, taxonomy) only comes with a full seed. */
 export interface LoadOptions {
   referential?: { taxonomy: Taxonomy };
-  /** Compare each record of the files with the graph before and after, in the same transaction. */
-  countChanges?: boolean;
   /** Hears the number of rows written so far, after each batch. */
   onBatch?: (rowsWritten: number, rowsTotal: number) => void;
 }
@@ -54,8 +48,6 @@ export async function loadDataset(driver: Driver, files: DatasetFile[], options:
 /** The load's writes inside the caller's transaction, so a mutation can audit them in the same one. */
 export async function writeDataset(tx: ManagedTransaction, files: DatasetFile[], options: LoadOptions = {}): Promise<LoadResult> {
   const rows = toRows(files, await sourcesInScope(tx, files), options);
-  const scope = options.countChanges ? recordsOf(files) : undefined;
-  const before = scope && (await readGraphRecords(tx, scope));
   const rowsTotal = rows.reduce((n, [, batchRows]) => n + batchRows.length, 0);
   let nodesCreated = 0;
   let relationshipsCreated = 0;
@@ -71,9 +63,7 @@ export async function writeDataset(tx: ManagedTransaction, files: DatasetFile[],
       options.onBatch?.(rowsWritten, rowsTotal);
     }
   }
-  // Records absent before were created: only those that existed are read again.
-  const changes = scope && before && compareRecords(files, before, await readGraphRecords(tx, existingIn(before)));
-  return { nodesCreated, relationshipsCreated, ...(changes ? { changes } : {}) };
+  return { nodesCreated, relationshipsCreated };
 }
 
 export async function countGraph(tx: ManagedTransaction): Promise<Pick<LoadSummary, "nodes" | "relationships">> {

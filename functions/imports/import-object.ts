@@ -11,8 +11,8 @@ import type { Readable } from "node:stream";
 import { changesBetween, snapshot, writeAuditRecord, type SnapshotScope } from "../audit/audit-trail";
 import { publicCaller, type Caller } from "../auth/caller";
 import { writeDataset, type LoadOptions } from "../graph/load-dataset";
-import type { RecordChanges } from "../graph/record-changes";
-import type { RecordKind } from "../graph/dump-dataset";
+import { compareRecords, existingIn, readScopeOf, type RecordChanges } from "../graph/record-changes";
+import { readGraphRecords, type RecordKind } from "../graph/dump-dataset";
 import { lazyLineOf, parseDatasetText } from "../formats/parcours/read-dataset";
 import { validateDataset, type DatasetDocument, type DatasetProblem } from "../domain/validate-dataset";
 import { knownIds, snapshotScope } from "../mutations/save-dataset";
@@ -124,20 +124,23 @@ async function loadAudited(
   const session = driver.session();
   try {
     return await session.executeWrite(async (tx) => {
-      const before = await snapshot(tx, snapshotScope(dataset));
-      const result = await writeDataset(tx, dataset, { countChanges: true, ...(onBatch ? { onBatch } : {}) });
       const scope = snapshotScope(dataset);
+      const before = await snapshot(tx, scope);
+      const recordsBefore = await readGraphRecords(tx, readScopeOf(dataset));
+      await writeDataset(tx, dataset, onBatch ? { onBatch } : {});
       await writeRecordsToQualify(tx, file, toQualify, [...scope.actors, ...scope.services]);
       // Records that existed are compared property by property; those the file creates are counted
       // by kind (their properties are the file's own), so that a large import leaves a small record.
-      const existed = Object.fromEntries(Object.entries(snapshotScope(dataset)).map(([kind, ids]) => [kind, ids.filter((id: string) => before.has(id))]));
-      const created = Object.entries(result.changes ?? {})
-        .filter(([, counts]) => counts.created > 0)
-        .map(([kind, counts]) => ({ node: file, label: kind, property: "created", before: null, after: counts.created }))
+      const existed = Object.fromEntries(Object.entries(scope).map(([kind, ids]) => [kind, ids.filter((id: string) => before.has(id))]));
+      const after = await snapshot(tx, existed as SnapshotScope);
+      const counts = compareRecords(dataset, { snapshots: [before, after], records: [recordsBefore, await readGraphRecords(tx, existingIn(recordsBefore))] });
+      const created = Object.entries(counts)
+        .filter(([, count]) => count.created > 0)
+        .map(([kind, count]) => ({ node: file, label: kind, property: "created", before: null, after: count.created }))
         .concat(toQualify.length > 0 ? [{ node: file, label: "ToQualify", property: "written", before: null, after: toQualify.length }] : []);
-      const changes = [...changesBetween(before, await snapshot(tx, existed as SnapshotScope)), ...created];
+      const changes = [...changesBetween(before, after), ...created];
       if (changes.length > 0) await writeAuditRecord(tx, { caller, operation: "import", departement: null, changes });
-      return result.changes ?? null;
+      return counts;
     });
   } finally {
     await session.close();

@@ -3,8 +3,10 @@
  * the same commune (or, when either has no seat, the same département), or with the same public
  * phone number; a place of the same name in the same commune; a service of the same name offered by
  * the same actor — are refused as "doublon probable de <id>": the file must name the record by its
- * id to update it. Only what a public caller reads is compared (names, communes, public numbers),
- * so that a report says nothing of a confidential address or a referral-only number.
+ * id to update it. Two new records of the same file that look alike in the same way are refused
+ * too, the second naming the first and its line: one record must be declared once. Only what a
+ * public caller reads is compared (names, communes, public numbers), so that a report says nothing
+ * of a confidential address or a referral-only number.
  */
 import type { Driver } from "neo4j-driver";
 import type { DatasetFile } from "../domain/dataset-schema";
@@ -25,6 +27,14 @@ interface ExistingLocation {
   name: string;
   commune: string | null;
 }
+
+/** A record the files create, with the line that declares it. */
+interface NewRecord {
+  id: string;
+  line: number | null;
+}
+
+type NewActor = ExistingActor & NewRecord;
 
 const existingRecords = `
 CALL () {
@@ -57,6 +67,11 @@ export async function probableDuplicates(driver: Driver, dataset: DatasetFile[],
   ]);
 
   const problems: DatasetProblem[] = [];
+  // The records the files create, as they come: a later one that looks like one of them is its twin.
+  const newActorsByName = new Map<string, NewActor[]>();
+  const newActorsByPhone = new Map<string, NewActor>();
+  const newLocationsByName = new Map<string, NewRecord>();
+  const newServicesByName = new Map<string, NewRecord>();
   dataset.forEach((file, fileIndex) => {
     const document = documents[fileIndex]!;
     const refuse = (path: PropertyKey[], record: string, existingId: string, why: string) =>
@@ -67,11 +82,23 @@ export async function probableDuplicates(driver: Driver, dataset: DatasetFile[],
         field: document.fieldOf?.([...path, "id"]) ?? "id",
         reason: `doublon probable de ${existingId} (${why}) : pour mettre à jour cet enregistrement, le fichier doit lui donner l'id ${existingId}`,
       });
+    const refuseTwin = (path: PropertyKey[], record: string, twin: NewRecord, why: string) =>
+      problems.push({
+        file: document.file,
+        line: document.lineOf(path),
+        record,
+        field: document.fieldOf?.([...path, "id"]) ?? "id",
+        reason: `doublon probable de ${twin.id}${twin.line === null ? "" : `, ligne ${twin.line}`} du même fichier (${why}) : un même enregistrement ne doit y figurer qu'une fois`,
+      });
 
     file.locations.forEach((location, i) => {
       if (locationIds.has(location.id)) return;
-      const [twin] = locationsByName.get(`${searchableName(location.name)}|${location.commune}`) ?? [];
+      const key = `${searchableName(location.name)}|${location.commune}`;
+      const [twin] = locationsByName.get(key) ?? [];
+      const fileTwin = newLocationsByName.get(key);
       if (twin) refuse(["locations", i], `locations: ${location.id}`, twin.id, "même nom dans la même commune");
+      else if (fileTwin) refuseTwin(["locations", i], `locations: ${location.id}`, fileTwin, "même nom dans la même commune");
+      else newLocationsByName.set(key, { id: location.id, line: document.lineOf(["locations", i]) });
     });
 
     file.actors.forEach((actor, i) => {
@@ -79,18 +106,38 @@ export async function probableDuplicates(driver: Driver, dataset: DatasetFile[],
       const stored = actorsById.get(actor.id);
       if (!stored) {
         const commune = actor.basedAt ? (communeOf.get(actor.basedAt) ?? null) : null;
-        const sameName = (actorsByName.get(searchableName(actor.name)) ?? []).find((existing) =>
-          commune !== null && existing.commune !== null ? existing.commune === commune : existing.departement === actor.departement,
-        );
-        const phone = actor.contacts.find((c) => (c.channel === "PHONE" || c.channel === "SMS") && !c.referralOnly && actorsByPhone.has(c.value));
-        if (sameName) refuse(path, `actors: ${actor.id}`, sameName.id, commune !== null && sameName.commune !== null ? "même nom dans la même commune" : "même nom dans le même département");
-        else if (phone) refuse(path, `actors: ${actor.id}`, actorsByPhone.get(phone.value)![0]!.actor.id, "même numéro de téléphone public");
-        return;
+        const name = searchableName(actor.name);
+        const nameTwin = <T extends ExistingActor>(candidates: T[]) =>
+          candidates.find((existing) => (commune !== null && existing.commune !== null ? existing.commune === commune : existing.departement === actor.departement));
+        const why = (twin: ExistingActor) => (commune !== null && twin.commune !== null ? "même nom dans la même commune" : "même nom dans le même département");
+        const phones = actor.contacts.filter((c) => (c.channel === "PHONE" || c.channel === "SMS") && !c.referralOnly).map((c) => c.value);
+        const sameName = nameTwin(actorsByName.get(name) ?? []);
+        const phone = phones.find((value) => actorsByPhone.has(value));
+        const fileTwin = nameTwin(newActorsByName.get(name) ?? []);
+        const filePhone = phones.find((value) => newActorsByPhone.has(value));
+        if (sameName) refuse(path, `actors: ${actor.id}`, sameName.id, why(sameName));
+        else if (phone) refuse(path, `actors: ${actor.id}`, actorsByPhone.get(phone)![0]!.actor.id, "même numéro de téléphone public");
+        else if (fileTwin) refuseTwin(path, `actors: ${actor.id}`, fileTwin, why(fileTwin));
+        else if (filePhone) refuseTwin(path, `actors: ${actor.id}`, newActorsByPhone.get(filePhone)!, "même numéro de téléphone public");
+        else {
+          const created: NewActor = { id: actor.id, name: actor.name, departement: actor.departement, commune, phones, services: [], line: document.lineOf(path) };
+          const named = newActorsByName.get(name);
+          if (named) named.push(created);
+          else newActorsByName.set(name, [created]);
+          for (const value of phones) if (!newActorsByPhone.has(value)) newActorsByPhone.set(value, created);
+        }
+        if (sameName || phone || fileTwin || filePhone) return;
       }
       actor.services.forEach((service, j) => {
         if (serviceIds.has(service.id)) return;
-        const twin = stored.services.find((s) => searchableName(s.name) === searchableName(service.name));
-        if (twin) refuse([...path, "services", j], `actors: ${actor.id} / services: ${service.id}`, twin.id, "même nom, même acteur");
+        const servicePath = [...path, "services", j];
+        const record = `actors: ${actor.id} / services: ${service.id}`;
+        const key = `${actor.id}|${searchableName(service.name)}`;
+        const twin = stored?.services.find((s) => searchableName(s.name) === searchableName(service.name));
+        const fileTwin = newServicesByName.get(key);
+        if (twin) refuse(servicePath, record, twin.id, "même nom, même acteur");
+        else if (fileTwin) refuseTwin(servicePath, record, fileTwin, "même nom, même acteur");
+        else newServicesByName.set(key, { id: service.id, line: document.lineOf(servicePath) });
       });
     });
   });

@@ -68,14 +68,21 @@ function departementOfWrite(caller: Caller, dataset: DatasetFile[]): string | nu
   return departements.size === 1 && only !== undefined ? only : null;
 }
 
-/** The ids of the graph's records that new records may refer to (imports read them outside a write). */
+/**
+ * The ids of the graph's records that new records may refer to (imports read them outside a write):
+ * only the ids, as an import checks no write scope (existingRecords reads the graph once per source for it).
+ */
+const knownIdsCypher = `
+CALL () { MATCH (n:Source) RETURN collect(n.id) AS sources }
+CALL () { MATCH (n:Location) RETURN collect(n.id) AS locations }
+CALL () { MATCH (n:Actor) RETURN collect(n.id) AS actors }
+CALL () { MATCH (n:Service) RETURN collect(n.id) AS services }
+CALL () { MATCH (n:Convention) RETURN collect(n.id) AS conventions }
+RETURN sources, locations, actors, services, conventions`;
+
 export async function knownIds(driver: Driver): Promise<KnownIds> {
-  const session = driver.session({ defaultAccessMode: neo4j.session.READ });
-  try {
-    return idsOf(await session.executeRead(existingRecords));
-  } finally {
-    await session.close();
-  }
+  const { records } = await driver.executeQuery(knownIdsCypher, {}, { routing: neo4j.routing.READ });
+  return records[0]!.toObject() as unknown as KnownIds;
 }
 
 function idsOf(existing: ExistingRecords): KnownIds {

@@ -47,10 +47,20 @@ export interface HsdsAttribute {
   taxonomy_term: { id: string; code: string; name: string; description: string; taxonomy: string };
 }
 
+/** A UUID costs a SHA-1, and an export repeats the same few codes on every service. */
+const attributeIds = new Map<string, [attributeId: string, termId: string]>();
+const MAX_REMEMBERED = 10_000;
+
 export function attribute(facet: Facet, value: string, label = value): HsdsAttribute {
   const code = `${facet}:${value}`;
-  const termId = hsdsUuid("taxonomy-term", code);
-  return { id: hsdsUuid("attribute", code), taxonomy_term: { id: termId, code, name: label, description: label, taxonomy: parcoursTaxonomy } };
+  let ids = attributeIds.get(code);
+  if (ids === undefined) {
+    ids = [hsdsUuid("attribute", code), hsdsUuid("taxonomy-term", code)];
+    if (attributeIds.size >= MAX_REMEMBERED) attributeIds.clear();
+    attributeIds.set(code, ids);
+  }
+  const [id, termId] = ids;
+  return { id, taxonomy_term: { id: termId, code, name: label, description: label, taxonomy: parcoursTaxonomy } };
 }
 
 /** The values of one facet among a record's attributes; attributes of other taxonomies are ignored. */
