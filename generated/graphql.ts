@@ -110,12 +110,16 @@ export type Actor = {
   /** Known referral habits, where a source states them. */
   refersTo: Array<Actor>;
   refersToConnection: ActorRefersToConnection;
+  /** The association's number in the Répertoire national des associations (W followed by 9 digits); null when no source gives it or the actor is not an association. */
+  rna?: Maybe<Scalars['String']['output']>;
   /** Its seat, when a source gives it. */
   seat: Array<Location>;
   seatConnection: ActorSeatConnection;
   /** What the actor offers. */
   services: Array<Service>;
   servicesConnection: ActorServicesConnection;
+  /** The SIRET of the establishment the actor is (14 digits), as the public Sirene register lists it; null when no source gives it. */
+  siret?: Maybe<Scalars['String']['output']>;
   /** The seed document (seeds/…) or public page (URL) that names the actor. */
   source: Scalars['String']['output'];
   /** True when the source is old enough that its facts need re-checking. */
@@ -611,6 +615,8 @@ export type ActorActorCoordinatedByNodeAggregateSelection = {
   description: StringAggregateSelection;
   hsdsId: StringAggregateSelection;
   name: StringAggregateSelection;
+  rna: StringAggregateSelection;
+  siret: StringAggregateSelection;
   source: StringAggregateSelection;
 };
 
@@ -633,6 +639,8 @@ export type ActorActorCoordinatesNodeAggregateSelection = {
   description: StringAggregateSelection;
   hsdsId: StringAggregateSelection;
   name: StringAggregateSelection;
+  rna: StringAggregateSelection;
+  siret: StringAggregateSelection;
   source: StringAggregateSelection;
 };
 
@@ -655,6 +663,8 @@ export type ActorActorFundedByNodeAggregateSelection = {
   description: StringAggregateSelection;
   hsdsId: StringAggregateSelection;
   name: StringAggregateSelection;
+  rna: StringAggregateSelection;
+  siret: StringAggregateSelection;
   source: StringAggregateSelection;
 };
 
@@ -677,6 +687,8 @@ export type ActorActorFundsActorsNodeAggregateSelection = {
   description: StringAggregateSelection;
   hsdsId: StringAggregateSelection;
   name: StringAggregateSelection;
+  rna: StringAggregateSelection;
+  siret: StringAggregateSelection;
   source: StringAggregateSelection;
 };
 
@@ -699,6 +711,8 @@ export type ActorActorHoldsPermanenceAtNodeAggregateSelection = {
   description: StringAggregateSelection;
   hsdsId: StringAggregateSelection;
   name: StringAggregateSelection;
+  rna: StringAggregateSelection;
+  siret: StringAggregateSelection;
   source: StringAggregateSelection;
 };
 
@@ -721,6 +735,8 @@ export type ActorActorHostsPermanencesOfNodeAggregateSelection = {
   description: StringAggregateSelection;
   hsdsId: StringAggregateSelection;
   name: StringAggregateSelection;
+  rna: StringAggregateSelection;
+  siret: StringAggregateSelection;
   source: StringAggregateSelection;
 };
 
@@ -743,6 +759,8 @@ export type ActorActorMemberOfNodeAggregateSelection = {
   description: StringAggregateSelection;
   hsdsId: StringAggregateSelection;
   name: StringAggregateSelection;
+  rna: StringAggregateSelection;
+  siret: StringAggregateSelection;
   source: StringAggregateSelection;
 };
 
@@ -765,6 +783,8 @@ export type ActorActorMembersNodeAggregateSelection = {
   description: StringAggregateSelection;
   hsdsId: StringAggregateSelection;
   name: StringAggregateSelection;
+  rna: StringAggregateSelection;
+  siret: StringAggregateSelection;
   source: StringAggregateSelection;
 };
 
@@ -787,6 +807,8 @@ export type ActorActorPartOfNodeAggregateSelection = {
   description: StringAggregateSelection;
   hsdsId: StringAggregateSelection;
   name: StringAggregateSelection;
+  rna: StringAggregateSelection;
+  siret: StringAggregateSelection;
   source: StringAggregateSelection;
 };
 
@@ -809,6 +831,8 @@ export type ActorActorPartsNodeAggregateSelection = {
   description: StringAggregateSelection;
   hsdsId: StringAggregateSelection;
   name: StringAggregateSelection;
+  rna: StringAggregateSelection;
+  siret: StringAggregateSelection;
   source: StringAggregateSelection;
 };
 
@@ -831,6 +855,8 @@ export type ActorActorReferredFromNodeAggregateSelection = {
   description: StringAggregateSelection;
   hsdsId: StringAggregateSelection;
   name: StringAggregateSelection;
+  rna: StringAggregateSelection;
+  siret: StringAggregateSelection;
   source: StringAggregateSelection;
 };
 
@@ -853,6 +879,8 @@ export type ActorActorRefersToNodeAggregateSelection = {
   description: StringAggregateSelection;
   hsdsId: StringAggregateSelection;
   name: StringAggregateSelection;
+  rna: StringAggregateSelection;
+  siret: StringAggregateSelection;
   source: StringAggregateSelection;
 };
 
@@ -868,6 +896,8 @@ export type ActorAggregateNode = {
   description: StringAggregateSelection;
   hsdsId: StringAggregateSelection;
   name: StringAggregateSelection;
+  rna: StringAggregateSelection;
+  siret: StringAggregateSelection;
   source: StringAggregateSelection;
 };
 
@@ -1039,6 +1069,8 @@ export type ActorCoordinatedByNodeAggregationWhereInput = {
   description?: InputMaybe<StringScalarAggregationFilters>;
   hsdsId?: InputMaybe<StringScalarAggregationFilters>;
   name?: InputMaybe<StringScalarAggregationFilters>;
+  rna?: InputMaybe<StringScalarAggregationFilters>;
+  siret?: InputMaybe<StringScalarAggregationFilters>;
   source?: InputMaybe<StringScalarAggregationFilters>;
 };
 
@@ -1100,6 +1132,8 @@ export type ActorCoordinatesNodeAggregationWhereInput = {
   description?: InputMaybe<StringScalarAggregationFilters>;
   hsdsId?: InputMaybe<StringScalarAggregationFilters>;
   name?: InputMaybe<StringScalarAggregationFilters>;
+  rna?: InputMaybe<StringScalarAggregationFilters>;
+  siret?: InputMaybe<StringScalarAggregationFilters>;
   source?: InputMaybe<StringScalarAggregationFilters>;
 };
 
@@ -1225,6 +1259,8 @@ export type ActorFundedByNodeAggregationWhereInput = {
   description?: InputMaybe<StringScalarAggregationFilters>;
   hsdsId?: InputMaybe<StringScalarAggregationFilters>;
   name?: InputMaybe<StringScalarAggregationFilters>;
+  rna?: InputMaybe<StringScalarAggregationFilters>;
+  siret?: InputMaybe<StringScalarAggregationFilters>;
   source?: InputMaybe<StringScalarAggregationFilters>;
 };
 
@@ -1286,6 +1322,8 @@ export type ActorFundsActorsNodeAggregationWhereInput = {
   description?: InputMaybe<StringScalarAggregationFilters>;
   hsdsId?: InputMaybe<StringScalarAggregationFilters>;
   name?: InputMaybe<StringScalarAggregationFilters>;
+  rna?: InputMaybe<StringScalarAggregationFilters>;
+  siret?: InputMaybe<StringScalarAggregationFilters>;
   source?: InputMaybe<StringScalarAggregationFilters>;
 };
 
@@ -1411,6 +1449,8 @@ export type ActorHoldsPermanenceAtNodeAggregationWhereInput = {
   description?: InputMaybe<StringScalarAggregationFilters>;
   hsdsId?: InputMaybe<StringScalarAggregationFilters>;
   name?: InputMaybe<StringScalarAggregationFilters>;
+  rna?: InputMaybe<StringScalarAggregationFilters>;
+  siret?: InputMaybe<StringScalarAggregationFilters>;
   source?: InputMaybe<StringScalarAggregationFilters>;
 };
 
@@ -1472,6 +1512,8 @@ export type ActorHostsPermanencesOfNodeAggregationWhereInput = {
   description?: InputMaybe<StringScalarAggregationFilters>;
   hsdsId?: InputMaybe<StringScalarAggregationFilters>;
   name?: InputMaybe<StringScalarAggregationFilters>;
+  rna?: InputMaybe<StringScalarAggregationFilters>;
+  siret?: InputMaybe<StringScalarAggregationFilters>;
   source?: InputMaybe<StringScalarAggregationFilters>;
 };
 
@@ -1506,8 +1548,12 @@ export type ActorInput = {
   name: Scalars['String']['input'];
   /** A short note in French for coordinators. */
   note?: InputMaybe<Scalars['String']['input']>;
+  /** The association's RNA number (W followed by 9 digits). */
+  rna?: InputMaybe<Scalars['String']['input']>;
   /** What the actor offers. */
   services?: InputMaybe<Array<ServiceInput>>;
+  /** The SIRET of the establishment (14 digits, checked with the Luhn key). */
+  siret?: InputMaybe<Scalars['String']['input']>;
   /** The id of the Source that names the actor. */
   source: Scalars['ID']['input'];
 };
@@ -1642,6 +1688,8 @@ export type ActorMemberOfNodeAggregationWhereInput = {
   description?: InputMaybe<StringScalarAggregationFilters>;
   hsdsId?: InputMaybe<StringScalarAggregationFilters>;
   name?: InputMaybe<StringScalarAggregationFilters>;
+  rna?: InputMaybe<StringScalarAggregationFilters>;
+  siret?: InputMaybe<StringScalarAggregationFilters>;
   source?: InputMaybe<StringScalarAggregationFilters>;
 };
 
@@ -1703,6 +1751,8 @@ export type ActorMembersNodeAggregationWhereInput = {
   description?: InputMaybe<StringScalarAggregationFilters>;
   hsdsId?: InputMaybe<StringScalarAggregationFilters>;
   name?: InputMaybe<StringScalarAggregationFilters>;
+  rna?: InputMaybe<StringScalarAggregationFilters>;
+  siret?: InputMaybe<StringScalarAggregationFilters>;
   source?: InputMaybe<StringScalarAggregationFilters>;
 };
 
@@ -1764,6 +1814,8 @@ export type ActorPartOfNodeAggregationWhereInput = {
   description?: InputMaybe<StringScalarAggregationFilters>;
   hsdsId?: InputMaybe<StringScalarAggregationFilters>;
   name?: InputMaybe<StringScalarAggregationFilters>;
+  rna?: InputMaybe<StringScalarAggregationFilters>;
+  siret?: InputMaybe<StringScalarAggregationFilters>;
   source?: InputMaybe<StringScalarAggregationFilters>;
 };
 
@@ -1825,6 +1877,8 @@ export type ActorPartsNodeAggregationWhereInput = {
   description?: InputMaybe<StringScalarAggregationFilters>;
   hsdsId?: InputMaybe<StringScalarAggregationFilters>;
   name?: InputMaybe<StringScalarAggregationFilters>;
+  rna?: InputMaybe<StringScalarAggregationFilters>;
+  siret?: InputMaybe<StringScalarAggregationFilters>;
   source?: InputMaybe<StringScalarAggregationFilters>;
 };
 
@@ -1886,6 +1940,8 @@ export type ActorReferredFromNodeAggregationWhereInput = {
   description?: InputMaybe<StringScalarAggregationFilters>;
   hsdsId?: InputMaybe<StringScalarAggregationFilters>;
   name?: InputMaybe<StringScalarAggregationFilters>;
+  rna?: InputMaybe<StringScalarAggregationFilters>;
+  siret?: InputMaybe<StringScalarAggregationFilters>;
   source?: InputMaybe<StringScalarAggregationFilters>;
 };
 
@@ -1947,6 +2003,8 @@ export type ActorRefersToNodeAggregationWhereInput = {
   description?: InputMaybe<StringScalarAggregationFilters>;
   hsdsId?: InputMaybe<StringScalarAggregationFilters>;
   name?: InputMaybe<StringScalarAggregationFilters>;
+  rna?: InputMaybe<StringScalarAggregationFilters>;
+  siret?: InputMaybe<StringScalarAggregationFilters>;
   source?: InputMaybe<StringScalarAggregationFilters>;
 };
 
@@ -2134,6 +2192,8 @@ export type ActorSort = {
   id?: InputMaybe<SortDirection>;
   kind?: InputMaybe<SortDirection>;
   name?: InputMaybe<SortDirection>;
+  rna?: InputMaybe<SortDirection>;
+  siret?: InputMaybe<SortDirection>;
   source?: InputMaybe<SortDirection>;
   unverified?: InputMaybe<SortDirection>;
   verifiedAt?: InputMaybe<SortDirection>;
@@ -2199,10 +2259,12 @@ export type ActorWhere = {
   referredFromConnection?: InputMaybe<ActorReferredFromConnectionFilters>;
   refersTo?: InputMaybe<ActorRelationshipFilters>;
   refersToConnection?: InputMaybe<ActorRefersToConnectionFilters>;
+  rna?: InputMaybe<StringScalarFilters>;
   seat?: InputMaybe<LocationRelationshipFilters>;
   seatConnection?: InputMaybe<ActorSeatConnectionFilters>;
   services?: InputMaybe<ServiceRelationshipFilters>;
   servicesConnection?: InputMaybe<ActorServicesConnectionFilters>;
+  siret?: InputMaybe<StringScalarFilters>;
   source?: InputMaybe<StringScalarFilters>;
   unverified?: InputMaybe<BooleanScalarFilters>;
   verifiedAt?: InputMaybe<DateScalarFilters>;
@@ -2610,6 +2672,8 @@ export type ConventionActorPartiesNodeAggregateSelection = {
   description: StringAggregateSelection;
   hsdsId: StringAggregateSelection;
   name: StringAggregateSelection;
+  rna: StringAggregateSelection;
+  siret: StringAggregateSelection;
   source: StringAggregateSelection;
 };
 
@@ -2701,6 +2765,8 @@ export type ConventionPartiesNodeAggregationWhereInput = {
   description?: InputMaybe<StringScalarAggregationFilters>;
   hsdsId?: InputMaybe<StringScalarAggregationFilters>;
   name?: InputMaybe<StringScalarAggregationFilters>;
+  rna?: InputMaybe<StringScalarAggregationFilters>;
+  siret?: InputMaybe<StringScalarAggregationFilters>;
   source?: InputMaybe<StringScalarAggregationFilters>;
 };
 
@@ -4661,6 +4727,8 @@ export type ServiceActorFundedByNodeAggregateSelection = {
   description: StringAggregateSelection;
   hsdsId: StringAggregateSelection;
   name: StringAggregateSelection;
+  rna: StringAggregateSelection;
+  siret: StringAggregateSelection;
   source: StringAggregateSelection;
 };
 
@@ -4676,6 +4744,8 @@ export type ServiceActorProvidersNodeAggregateSelection = {
   description: StringAggregateSelection;
   hsdsId: StringAggregateSelection;
   name: StringAggregateSelection;
+  rna: StringAggregateSelection;
+  siret: StringAggregateSelection;
   source: StringAggregateSelection;
 };
 
@@ -4866,6 +4936,8 @@ export type ServiceFundedByNodeAggregationWhereInput = {
   description?: InputMaybe<StringScalarAggregationFilters>;
   hsdsId?: InputMaybe<StringScalarAggregationFilters>;
   name?: InputMaybe<StringScalarAggregationFilters>;
+  rna?: InputMaybe<StringScalarAggregationFilters>;
+  siret?: InputMaybe<StringScalarAggregationFilters>;
   source?: InputMaybe<StringScalarAggregationFilters>;
 };
 
@@ -5153,6 +5225,8 @@ export type ServiceProvidersNodeAggregationWhereInput = {
   description?: InputMaybe<StringScalarAggregationFilters>;
   hsdsId?: InputMaybe<StringScalarAggregationFilters>;
   name?: InputMaybe<StringScalarAggregationFilters>;
+  rna?: InputMaybe<StringScalarAggregationFilters>;
+  siret?: InputMaybe<StringScalarAggregationFilters>;
   source?: InputMaybe<StringScalarAggregationFilters>;
 };
 
@@ -5971,6 +6045,8 @@ export type TerritoryActorCoveredByNodeAggregateSelection = {
   description: StringAggregateSelection;
   hsdsId: StringAggregateSelection;
   name: StringAggregateSelection;
+  rna: StringAggregateSelection;
+  siret: StringAggregateSelection;
   source: StringAggregateSelection;
 };
 
@@ -6037,6 +6113,8 @@ export type TerritoryCoveredByNodeAggregationWhereInput = {
   description?: InputMaybe<StringScalarAggregationFilters>;
   hsdsId?: InputMaybe<StringScalarAggregationFilters>;
   name?: InputMaybe<StringScalarAggregationFilters>;
+  rna?: InputMaybe<StringScalarAggregationFilters>;
+  siret?: InputMaybe<StringScalarAggregationFilters>;
   source?: InputMaybe<StringScalarAggregationFilters>;
 };
 
@@ -7538,10 +7616,12 @@ export type ActorResolvers<ContextType = GraphQLContext, ParentType extends Reso
   referredFromConnection?: Resolver<ResolversTypes['ActorReferredFromConnection'], ParentType, ContextType, Partial<ActorReferredFromConnectionArgs>>;
   refersTo?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType, Partial<ActorRefersToArgs>>;
   refersToConnection?: Resolver<ResolversTypes['ActorRefersToConnection'], ParentType, ContextType, Partial<ActorRefersToConnectionArgs>>;
+  rna?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   seat?: Resolver<Array<ResolversTypes['Location']>, ParentType, ContextType, Partial<ActorSeatArgs>>;
   seatConnection?: Resolver<ResolversTypes['ActorSeatConnection'], ParentType, ContextType, Partial<ActorSeatConnectionArgs>>;
   services?: Resolver<Array<ResolversTypes['Service']>, ParentType, ContextType, Partial<ActorServicesArgs>>;
   servicesConnection?: Resolver<ResolversTypes['ActorServicesConnection'], ParentType, ContextType, Partial<ActorServicesConnectionArgs>>;
+  siret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   verifiedAt?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -7563,6 +7643,8 @@ export type ActorActorCoordinatedByNodeAggregateSelectionResolvers<ContextType =
   description?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   hsdsId?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  rna?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  siret?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
 };
 
@@ -7582,6 +7664,8 @@ export type ActorActorCoordinatesNodeAggregateSelectionResolvers<ContextType = G
   description?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   hsdsId?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  rna?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  siret?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
 };
 
@@ -7601,6 +7685,8 @@ export type ActorActorFundedByNodeAggregateSelectionResolvers<ContextType = Grap
   description?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   hsdsId?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  rna?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  siret?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
 };
 
@@ -7620,6 +7706,8 @@ export type ActorActorFundsActorsNodeAggregateSelectionResolvers<ContextType = G
   description?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   hsdsId?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  rna?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  siret?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
 };
 
@@ -7639,6 +7727,8 @@ export type ActorActorHoldsPermanenceAtNodeAggregateSelectionResolvers<ContextTy
   description?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   hsdsId?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  rna?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  siret?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
 };
 
@@ -7658,6 +7748,8 @@ export type ActorActorHostsPermanencesOfNodeAggregateSelectionResolvers<ContextT
   description?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   hsdsId?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  rna?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  siret?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
 };
 
@@ -7677,6 +7769,8 @@ export type ActorActorMemberOfNodeAggregateSelectionResolvers<ContextType = Grap
   description?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   hsdsId?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  rna?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  siret?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
 };
 
@@ -7696,6 +7790,8 @@ export type ActorActorMembersNodeAggregateSelectionResolvers<ContextType = Graph
   description?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   hsdsId?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  rna?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  siret?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
 };
 
@@ -7715,6 +7811,8 @@ export type ActorActorPartOfNodeAggregateSelectionResolvers<ContextType = GraphQ
   description?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   hsdsId?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  rna?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  siret?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
 };
 
@@ -7734,6 +7832,8 @@ export type ActorActorPartsNodeAggregateSelectionResolvers<ContextType = GraphQL
   description?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   hsdsId?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  rna?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  siret?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
 };
 
@@ -7753,6 +7853,8 @@ export type ActorActorReferredFromNodeAggregateSelectionResolvers<ContextType = 
   description?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   hsdsId?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  rna?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  siret?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
 };
 
@@ -7772,6 +7874,8 @@ export type ActorActorRefersToNodeAggregateSelectionResolvers<ContextType = Grap
   description?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   hsdsId?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  rna?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  siret?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
 };
 
@@ -7785,6 +7889,8 @@ export type ActorAggregateNodeResolvers<ContextType = GraphQLContext, ParentType
   description?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   hsdsId?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  rna?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  siret?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
 };
 
@@ -8256,6 +8362,8 @@ export type ConventionActorPartiesNodeAggregateSelectionResolvers<ContextType = 
   description?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   hsdsId?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  rna?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  siret?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
 };
 
@@ -8817,6 +8925,8 @@ export type ServiceActorFundedByNodeAggregateSelectionResolvers<ContextType = Gr
   description?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   hsdsId?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  rna?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  siret?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
 };
 
@@ -8830,6 +8940,8 @@ export type ServiceActorProvidersNodeAggregateSelectionResolvers<ContextType = G
   description?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   hsdsId?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  rna?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  siret?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
 };
 
@@ -9218,6 +9330,8 @@ export type TerritoryActorCoveredByNodeAggregateSelectionResolvers<ContextType =
   description?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   hsdsId?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  rna?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  siret?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
 };
 

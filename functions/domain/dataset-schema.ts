@@ -45,6 +45,28 @@ export const frenchPhone = z
     'must be a French number written as dialled: "01 47 91 48 44", "0 806 00 00 92", "3919", "17", "116 006"',
   );
 
+/**
+ * A SIRET as the Sirene register writes it: 14 digits passing the Luhn check, except La Poste's
+ * establishments (SIREN 356000000), whose digits add up to a multiple of 5 instead.
+ */
+export const siret = z
+  .string()
+  .regex(/^\d{14}$/, { message: "must be a SIRET: 14 digits, without spaces", abort: true })
+  .refine(isValidSiret, "is not a valid SIRET: its check digit does not match (Luhn)");
+
+/** An association's number in the Répertoire national des associations. */
+export const rna = z.string().regex(/^W\d{9}$/, "must be an RNA number: W followed by 9 digits, such as W922000123");
+
+function isValidSiret(value: string): boolean {
+  const digits = [...value].map(Number);
+  const laPoste = value.startsWith("356000000") && digits.reduce((sum, d) => sum + d, 0) % 5 === 0;
+  const luhn = digits.reduceRight((sum, digit, i) => {
+    const doubled = (digits.length - 1 - i) % 2 === 1 ? digit * 2 : digit;
+    return sum + (doubled > 9 ? doubled - 9 : doubled);
+  }, 0);
+  return luhn % 10 === 0 || laPoste;
+}
+
 export const inseeCode = z
   .string()
   .regex(/^(?:\d{5}|2[AB]\d{3})$/, "must be a 5-character INSEE commune code such as 92050");
@@ -177,6 +199,8 @@ export const actorSchema = z.strictObject({
   kind: z.enum(actorKindValues),
   description: text(2000).optional(),
   departement: z.string().regex(/^(?:\d{2}|2[AB]|97\d)$/).nullable().default(null).describe("null for national actors"),
+  siret: siret.optional().describe("the SIRET of the establishment the actor is, from the Sirene register"),
+  rna: rna.optional().describe("the association's number in the Répertoire national des associations"),
   covers: z.array(z.string()).default([]).describe("territory codes the actor works in"),
   basedAt: id.optional().describe("id of the location of its seat"),
   contacts: z.array(contactSchema).default([]),

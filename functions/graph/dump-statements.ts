@@ -46,7 +46,7 @@ ORDER BY l.id`;
 
 export const dumpActors = `
 ${nodes("a", "Actor")}
-RETURN a {.id, .name, .aliases, .kind, .description, .departement, .hsdsId, ${provenance("a")},
+RETURN a {.id, .name, .aliases, .kind, .description, .departement, .siret, .rna, .hsdsId, ${provenance("a")},
   covers: COLLECT { MATCH (a)-[:COVERS]->(t:Territory) RETURN t.code ORDER BY t.code },
   basedAt: head(COLLECT { MATCH (a)-[:BASED_AT]->(l:Location) RETURN l.id }),
   ${contacts("a")}

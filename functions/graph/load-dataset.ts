@@ -145,6 +145,8 @@ function actorRow(actor: ActorRecord, provenance: Provenance) {
     departement: actor.departement,
     covers: actor.covers,
     basedAt: actor.basedAt ?? null,
+    siret: actor.siret ?? null,
+    rna: actor.rna ?? null,
     hsdsId: actor.hsdsId ?? null,
     ...provenance,
   };

@@ -70,7 +70,8 @@ export const mergeActors = `
 UNWIND $rows AS row
 MERGE (a:Actor {id: row.id})
 SET a.name = row.name, a.aliases = row.aliases, a.aliasesText = row.aliasesText, a.kind = row.kind,
-    a.description = row.description, a.departement = row.departement, a.hsdsId = row.hsdsId, ${provenance("a")}
+    a.description = row.description, a.departement = row.departement, a.siret = row.siret, a.rna = row.rna, a.hsdsId = row.hsdsId,
+    ${provenance("a")}
 WITH a, row
 OPTIONAL MATCH (a)-[old:COVERS|BASED_AT]->(target)
   WHERE (type(old) = 'COVERS' AND NOT target.code IN row.covers) OR (type(old) = 'BASED_AT' AND target.id <> coalesce(row.basedAt, ''))

@@ -1,12 +1,12 @@
 /**
- * Records a file creates that look like one the graph already holds — an actor of the same name in
- * the same commune (or, when either has no seat, the same département), or with the same public
- * phone number; a place of the same name in the same commune; a service of the same name offered by
- * the same actor — are refused as "doublon probable de <id>": the file must name the record by its
- * id to update it. Two new records of the same file that look alike in the same way are refused
- * too, the second naming the first and its line: one record must be declared once. Only what a
- * public caller reads is compared (names, communes, public numbers), so that a report says nothing
- * of a confidential address or a referral-only number.
+ * Records a file creates that look like one the graph already holds — an actor with the same SIRET
+ * or RNA number, of the same name in the same commune (or, when either has no seat, the same
+ * département), or with the same public phone number; a place of the same name in the same commune;
+ * a service of the same name offered by the same actor — are refused as "doublon probable de <id>":
+ * the file must name the record by its id to update it. Two new records of the same file that look
+ * alike in the same way are refused too, the second naming the first and its line: one record must
+ * be declared once. Only what a public caller reads is compared (registry numbers, names, communes,
+ * public numbers), so that a report says nothing of a confidential address or a referral-only number.
  */
 import type { Driver } from "neo4j-driver";
 import type { DatasetFile } from "../domain/dataset-schema";
@@ -19,6 +19,8 @@ interface ExistingActor {
   departement: string | null;
   commune: string | null;
   phones: string[];
+  siret: string | null;
+  rna: string | null;
   services: { id: string; name: string }[];
 }
 
@@ -39,7 +41,7 @@ type NewActor = ExistingActor & NewRecord;
 const existingRecords = `
 CALL () {
   MATCH (a:Actor)
-  RETURN collect({id: a.id, name: a.name, departement: a.departement,
+  RETURN collect({id: a.id, name: a.name, departement: a.departement, siret: a.siret, rna: a.rna,
     commune: head(COLLECT { MATCH (a)-[:BASED_AT]->(:Location)-[:IN_COMMUNE]->(t:Territory) RETURN t.code }),
     phones: COLLECT { MATCH (a)-[:HAS_CONTACT]->(c:ContactPoint) WHERE c.channel IN ['PHONE', 'SMS'] AND NOT coalesce(c.referralOnly, false) RETURN c.value },
     services: COLLECT { MATCH (a)-[:OFFERS]->(s:Service) RETURN s {.id, .name} }
@@ -60,6 +62,7 @@ export async function probableDuplicates(driver: Driver, dataset: DatasetFile[],
   const locationIds = new Set(locations.map((l) => l.id));
   const actorsByName = groupBy(actors, (a) => searchableName(a.name));
   const actorsByPhone = groupBy(actors.flatMap((a) => a.phones.map((phone) => ({ phone, actor: a }))), (p) => p.phone);
+  const actorsByRegistryNumber = new Map(actors.flatMap((a) => registryKeys(a).map((key): [string, ExistingActor] => [key, a])));
   const locationsByName = groupBy(locations, (l) => `${searchableName(l.name)}|${String(l.commune)}`);
   const communeOf = new Map<string, string | null>([
     ...locations.map((l): [string, string | null] => [l.id, l.commune]),
@@ -70,6 +73,7 @@ export async function probableDuplicates(driver: Driver, dataset: DatasetFile[],
   // The records the files create, as they come: a later one that looks like one of them is its twin.
   const newActorsByName = new Map<string, NewActor[]>();
   const newActorsByPhone = new Map<string, NewActor>();
+  const newActorsByRegistryNumber = new Map<string, NewActor>();
   const newLocationsByName = new Map<string, NewRecord>();
   const newServicesByName = new Map<string, NewRecord>();
   dataset.forEach((file, fileIndex) => {
@@ -111,22 +115,28 @@ export async function probableDuplicates(driver: Driver, dataset: DatasetFile[],
           candidates.find((existing) => (commune !== null && existing.commune !== null ? existing.commune === commune : existing.departement === actor.departement));
         const why = (twin: ExistingActor) => (commune !== null && twin.commune !== null ? "même nom dans la même commune" : "même nom dans le même département");
         const phones = actor.contacts.filter((c) => (c.channel === "PHONE" || c.channel === "SMS") && !c.referralOnly).map((c) => c.value);
+        const registry = { siret: actor.siret ?? null, rna: actor.rna ?? null };
+        const registryKey = registryKeys(registry).find((key) => actorsByRegistryNumber.has(key));
+        const fileRegistryKey = registryKeys(registry).find((key) => newActorsByRegistryNumber.has(key));
         const sameName = nameTwin(actorsByName.get(name) ?? []);
         const phone = phones.find((value) => actorsByPhone.has(value));
         const fileTwin = nameTwin(newActorsByName.get(name) ?? []);
         const filePhone = phones.find((value) => newActorsByPhone.has(value));
-        if (sameName) refuse(path, `actors: ${actor.id}`, sameName.id, why(sameName));
+        if (registryKey) refuse(path, `actors: ${actor.id}`, actorsByRegistryNumber.get(registryKey)!.id, sameRegistryNumber(registryKey));
+        else if (fileRegistryKey) refuseTwin(path, `actors: ${actor.id}`, newActorsByRegistryNumber.get(fileRegistryKey)!, sameRegistryNumber(fileRegistryKey));
+        else if (sameName) refuse(path, `actors: ${actor.id}`, sameName.id, why(sameName));
         else if (phone) refuse(path, `actors: ${actor.id}`, actorsByPhone.get(phone)![0]!.actor.id, "même numéro de téléphone public");
         else if (fileTwin) refuseTwin(path, `actors: ${actor.id}`, fileTwin, why(fileTwin));
         else if (filePhone) refuseTwin(path, `actors: ${actor.id}`, newActorsByPhone.get(filePhone)!, "même numéro de téléphone public");
         else {
-          const created: NewActor = { id: actor.id, name: actor.name, departement: actor.departement, commune, phones, services: [], line: document.lineOf(path) };
+          const created: NewActor = { id: actor.id, name: actor.name, departement: actor.departement, commune, phones, ...registry, services: [], line: document.lineOf(path) };
           const named = newActorsByName.get(name);
           if (named) named.push(created);
           else newActorsByName.set(name, [created]);
           for (const value of phones) if (!newActorsByPhone.has(value)) newActorsByPhone.set(value, created);
+          for (const key of registryKeys(registry)) newActorsByRegistryNumber.set(key, created);
         }
-        if (sameName || phone || fileTwin || filePhone) return;
+        if (registryKey || fileRegistryKey || sameName || phone || fileTwin || filePhone) return;
       }
       actor.services.forEach((service, j) => {
         if (serviceIds.has(service.id)) return;
@@ -142,6 +152,15 @@ export async function probableDuplicates(driver: Driver, dataset: DatasetFile[],
     });
   });
   return problems;
+}
+
+/** An actor's registry numbers, each prefixed with its register so that the two never meet. */
+function registryKeys(actor: { siret: string | null; rna: string | null }): string[] {
+  return [...(actor.siret ? [`SIRET ${actor.siret}`] : []), ...(actor.rna ? [`RNA ${actor.rna}`] : [])];
+}
+
+function sameRegistryNumber(key: string): string {
+  return key.startsWith("SIRET") ? `même ${key}` : `même numéro ${key}`;
 }
 
 function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {

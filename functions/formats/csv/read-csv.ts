@@ -16,6 +16,8 @@ const actorColumns = {
   actor_description: "description",
   actor_departement: "departement",
   actor_covers: "covers",
+  actor_siret: "siret",
+  actor_rna: "rna",
 } as const;
 
 const serviceColumns = {

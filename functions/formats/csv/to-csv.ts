@@ -29,6 +29,8 @@ export function toCsv(graph: GraphRecords): string {
       actor_description: actor.description,
       actor_departement: actor.departement,
       actor_covers: list(actor.covers),
+      actor_siret: actor.siret,
+      actor_rna: actor.rna,
       actor_phone: contactCells(contacts, "PHONE"),
       actor_sms: contactCells(contacts, "SMS"),
       actor_email: contactCells(contacts, "EMAIL"),

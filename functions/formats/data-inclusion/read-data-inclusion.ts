@@ -28,6 +28,7 @@ export function hsdsOfDataInclusion(raw: Json, known: (kind: HsdsRecordKind, id:
       ...(structure.courriel ? { email: structure.courriel } : {}),
       ...(structure.site_web ? { website: structure.site_web } : {}),
       phones: phones(structure.telephone),
+      organization_identifiers: typeof structure.siret === "string" && structure.siret !== "" ? [{ identifier_scheme: "FR-SIRET", identifier: structure.siret }] : [],
       locations: place ? [place] : [],
       attributes: [],
       services: (servicesOf.get(structure.id) ?? []).map((service) => {

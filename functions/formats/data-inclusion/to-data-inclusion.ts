@@ -42,6 +42,7 @@ export function toDataInclusion(graph: GraphRecords): DataInclusionFile {
       source: dataInclusionSource,
       id: actor.id,
       nom: actor.name,
+      siret: actor.siret ?? null,
       date_maj: actor.verifiedAt,
       description: longEnough(actor.description),
       telephone: first(contacts, "PHONE"),

@@ -104,6 +104,8 @@ const hsdsFields: Record<string, string> = {
   referralRequired: "attributes (parcours: referral-required)",
   languages: "languages",
   value: "phones[].number, email or website/url",
+  siret: "organization_identifiers (FR-SIRET)",
+  rna: "organization_identifiers (FR-RNA)",
 };
 
 class HsdsReader {
@@ -135,6 +137,7 @@ class HsdsReader {
       ...one("kind", org.attributes, "actor-kind"),
       ...one("departement", org.attributes, "departement"),
       covers: facetValues(org.attributes, "covers"),
+      ...registryNumbers(org.organization_identifiers),
       contacts: contacts(org, source),
       services: [],
       source,
@@ -303,6 +306,21 @@ function one(field: string, attributes: unknown, facet: Facet): Json {
 function flag(field: string, attributes: unknown, facet: Facet): Json {
   const [value] = facetValues(attributes, facet);
   return value === undefined ? {} : { [field]: value === "true" ? true : value === "false" ? false : value };
+}
+
+/** The French registry schemes an organization identifier may name (org-id.guide's code, or the register's plain name). */
+const registrySchemes: Record<string, "siret" | "rna"> = { "FR-SIRET": "siret", SIRET: "siret", "FR-RNA": "rna", RNA: "rna" };
+
+/** An organization's SIRET and RNA numbers among its third-party identifiers; other schemes are ignored. */
+function registryNumbers(identifiers: unknown): Json {
+  const numbers: Json = {};
+  for (const entry of arrayOf(identifiers).map(asObject)) {
+    const field = [entry.identifier_scheme, entry.identifier_type].map((scheme) => registrySchemes[String(scheme).toUpperCase()]).find(Boolean);
+    if (field && numbers[field] === undefined && entry.identifier !== undefined && entry.identifier !== "") {
+      numbers[field] = typeof entry.identifier === "string" ? entry.identifier.replace(/\s/g, "") : entry.identifier;
+    }
+  }
+  return numbers;
 }
 
 /** The date a service's facts hold: the day the directory assured them, else its last change (else the file's date). */
