@@ -55,6 +55,21 @@ describe("data·inclusion", () => {
     expect(await exportedGraph()).toBe(before);
   }, 180_000);
 
+  it("keeps a structure's SIRET on import, and writes it back in a valid export", async () => {
+    const validate = await dataInclusionValidators();
+    const file = await exportedDataInclusion();
+    const structure = file.structures[0]!;
+
+    const report = await importFile("incoming/data-inclusion-siret.json", JSON.stringify({ ...file, structures: [{ ...structure, siret: "73282932000074" }, ...file.structures.slice(1)] }));
+
+    expect(report).toMatchObject({ status: "imported", format: "data-inclusion", problems: [] });
+    expect(report.changes?.actors).toMatchObject({ created: 0, updated: 1 });
+    expect(await cypher("MATCH (a:Actor {id: $id}) RETURN a.siret AS siret", { id: structure.id })).toEqual([{ siret: "73282932000074" }]);
+    const exported = (await exportedDataInclusion()).structures.find((s) => s.id === structure.id)!;
+    expect(exported.siret).toBe("73282932000074");
+    expect(validate.structure(exported)).toBe(true);
+  }, 180_000);
+
   it("imports a foreign structure's service through the mapping, its date_maj as verifiedAt, and what nothing maps \"à qualifier\"", async () => {
     const structure = { source: "dora", id: "dora--test-structure", nom: "Structure de test data·inclusion", date_maj: "2026-08-01" };
     const mapped = {

@@ -3,7 +3,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cypher } from "./support/graph";
 import { hsdsOrganization, secondHsdsOrganization } from "./support/hsds-fixtures";
-import { exportedGraph, importFile } from "./support/s3";
+import { download, exportedGraph, importFile, runExport } from "./support/s3";
+import { hsdsPageValidator } from "./support/hsds-schema";
+import { localBuckets } from "../local/s3-server";
 import { graphql } from "./support/http-api";
 import { tokenFor } from "./support/tokens";
 
@@ -150,6 +152,37 @@ describe("importing HSDS 3 JSON from S3", () => {
       area: ["92"],
     });
   });
+
+  it("reads an organization's SIRET and RNA number from its organization identifiers, other schemes aside", async () => {
+    const identifier = (n: number, identifier_scheme: string, identifier: string) => ({
+      id: `5d1c2a6e-1b1f-4c3e-9a51-7a0f8f6b2d0${n}`,
+      organization_id: hsdsOrganization.id,
+      identifier_scheme,
+      identifier,
+    });
+    const withIdentifiers = {
+      ...hsdsOrganization,
+      organization_identifiers: [identifier(1, "GB-COH", "01234567"), identifier(2, "FR-SIRET", "732 829 320 00074"), identifier(3, "FR-RNA", "W922000123")],
+    };
+
+    const report = await importFile("incoming/annuaire-hsds-siret.json", JSON.stringify(withIdentifiers));
+
+    expect(report).toMatchObject({ status: "imported", format: "hsds", problems: [] });
+    expect(await cypher("MATCH (a:Actor {hsdsId: $id}) RETURN a.siret AS siret, a.rna AS rna", { id: hsdsOrganization.id })).toEqual([
+      { siret: "73282932000074", rna: "W922000123" },
+    ]);
+ 
+    const validate = await hsdsPageValidator();
+    const page = JSON.parse(await download((await runExport()).keys.hsds, localBuckets.exports)) as { contents: Json[] };
+    expect(validate(page)).toBe(true);
+    const exported = page.contents.find((o) => o.id === hsdsOrganization.id)!;
+    expect(exported.organization_identifiers).toEqual([
+      expect.objectContaining({ identifier_type: "SIRET", identifier: "73282932000074" }),
+      expect.objectContaining({ identifier_type: "RNA", identifier: "W922000123" }),
+    ]);
+    const again = await importFile("incoming/annuaire-hsds-siret-retour.json", JSON.stringify(exported));
+    expect(again.changes?.actors).toEqual({ created: 0, updated: 0, unchanged: 1 });
+  }, 120_000);
 });
 
 type Json = Record<string, unknown>;

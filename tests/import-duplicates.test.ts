@@ -85,6 +85,51 @@ describe("probable duplicates on import", () => {
     const text = JSON.stringify([sameReferralNumber, sameName]);
     for (const secret of [...secretStrings, fixture.referralPhone]) expect(text).not.toContain(secret);
   });
+  it("refuses a new actor with the SIRET of an existing one, under another id and name, naming the existing record", async () => {
+    const registered = actorFile({ id: "asso-test-siret", name: "Association immatriculée de test", siret: "73282932000074", rna: "W922000123" });
+    expect(await importFile("incoming/immatriculee.json", registered)).toMatchObject({ status: "imported", problems: [] });
+    expect(await cypher("MATCH (a:Actor {id: 'asso-test-siret'}) RETURN a.siret AS siret, a.rna AS rna")).toEqual([{ siret: "73282932000074", rna: "W922000123" }]);
+    const before = await exportedGraph();
+
+    const sameSiret = await importFile("incoming/meme-siret.json", actorFile({ id: "asso-test-autre-nom", name: "Tout autre nom de test", siret: "73282932000074" }));
+    const sameRna = await importFile("incoming/meme-rna.json", actorFile({ id: "asso-test-autre-rna", name: "Encore un autre nom de test", rna: "W922000123" }));
+
+    expect(sameSiret.status).toBe("rejected");
+    expect(sameSiret.problems).toEqual([
+      expect.objectContaining({ record: "actors: asso-test-autre-nom", field: "id", reason: expect.stringMatching(/^doublon probable de asso-test-siret \(même SIRET 73282932000074\)/) }),
+    ]);
+    expect(sameRna.problems.map((p) => p.reason)).toEqual([expect.stringMatching(/^doublon probable de asso-test-siret \(même numéro RNA W922000123\)/)]);
+    expect(await exportedGraph()).toBe(before);
+  });
+
+  it("refuses two new actors of one file with the same RNA number, and an invalid SIRET with its column and reason", async () => {
+    const actor = { kind: "ASSOCIATION", departement: "92", covers: ["92"], source: source.id };
+    const twins = JSON.stringify({
+      sources: [source],
+      actors: [
+        { ...actor, id: "asso-test-rna-1", name: "Première association déclarée", rna: "W922000456" },
+        { ...actor, id: "asso-test-rna-2", name: "Seconde association déclarée", rna: "W922000456" },
+      ],
+    });
+    const csv = [
+      "actor_id,actor_name,actor_kind,actor_covers,actor_siret,service_id,service_name,service_kind,audience,needs,area",
+      "asso-test-siret-faux,Association au SIRET faux,ASSOCIATION,92,73282932000075,asso-test-siret-faux-ecoute,Écoute,LISTENING_LINE,VICTIMS,LISTENING,92",
+    ].join("\n");
+
+    const sameRna = await importFile("incoming/meme-rna-jumelles.json", twins);
+    const invalid = await importFile("incoming/siret-faux.csv", csv);
+
+    expect(sameRna.status).toBe("rejected");
+    expect(sameRna.problems.map((p) => [p.record, p.reason.replace(/ : .*/, "")])).toEqual([
+      ["actors: asso-test-rna-2", expect.stringMatching(/^doublon probable de asso-test-rna-1, ligne \d+ du même fichier \(même numéro RNA W922000456\)$/)],
+    ]);
+    expect(invalid.status).toBe("rejected");
+    expect(invalid.problems).toEqual([
+      expect.objectContaining({ line: 2, record: "actors: asso-test-siret-faux", field: "actor_siret", reason: expect.stringMatching(/not a valid SIRET/) }),
+    ]);
+    expect(await cypher("MATCH (a:Actor) WHERE a.id STARTS WITH 'asso-test-rna' OR a.id = 'asso-test-siret-faux' RETURN a.id")).toEqual([]);
+  });
+
   it("refuses two new rows of one CSV file that name the same actor, the second naming the first and its line", async () => {
     const csv = [
       "actor_id,actor_name,actor_kind,actor_covers,service_id,service_name,service_kind,audience,needs,area",

@@ -119,6 +119,7 @@ export function toHsds(graph: GraphRecords): HsdsPage {
       ...optional("email", first(contacts, "EMAIL")),
       ...optional("website", first(contacts, "WEB")),
       phones: phones(contacts, actor.id as string),
+      ...registryIdentifiers(actor, id),
       locations: placeIds.map(location),
       services: services.map((s) => service(s, id)),
       attributes: [attribute("actor-kind", actor.kind as string), ...values("departement", actor.departement), ...values("covers", actor.covers, territoryName)],
@@ -178,4 +179,21 @@ function schedules(schedule: Row | null, serviceId: string): Row[] {
 function values(facet: Facet, value: unknown, labels?: Map<string, string>): HsdsAttribute[] {
   const list = Array.isArray(value) ? value : value === null || value === undefined ? [] : [value];
   return list.map((v) => attribute(facet, String(v), labels?.get(String(v))));
+}
+
+/**
+ * The actor's SIRET and RNA number as HSDS organization identifiers, named by their register alone:
+ * org-id.guide lists no scheme for them that Parcours could cite.
+ */
+function registryIdentifiers(actor: Row, organizationId: string): Row {
+  const numbers = [["SIRET", actor.siret], ["RNA", actor.rna]].filter(([, value]) => typeof value === "string") as [string, string][];
+  if (numbers.length === 0) return {};
+  return {
+    organization_identifiers: numbers.map(([type, identifier]) => ({
+      id: hsdsUuid("organization-identifier", `${String(actor.id)}:${type}`),
+      organization_id: organizationId,
+      identifier_type: type,
+      identifier,
+    })),
+  };
 }
