@@ -78,22 +78,16 @@ export async function probableDuplicates(driver: Driver, dataset: DatasetFile[],
   const newServicesByName = new Map<string, NewRecord>();
   dataset.forEach((file, fileIndex) => {
     const document = documents[fileIndex]!;
+    const refuseWith = (path: PropertyKey[], record: string, reason: string) =>
+      problems.push({ file: document.file, line: document.lineOf(path), record, field: document.fieldOf?.([...path, "id"]) ?? "id", reason });
     const refuse = (path: PropertyKey[], record: string, existingId: string, why: string) =>
-      problems.push({
-        file: document.file,
-        line: document.lineOf(path),
-        record,
-        field: document.fieldOf?.([...path, "id"]) ?? "id",
-        reason: `doublon probable de ${existingId} (${why}) : pour mettre à jour cet enregistrement, le fichier doit lui donner l'id ${existingId}`,
-      });
+      refuseWith(path, record, `doublon probable de ${existingId} (${why}) : pour mettre à jour cet enregistrement, le fichier doit lui donner l'id ${existingId}`);
     const refuseTwin = (path: PropertyKey[], record: string, twin: NewRecord, why: string) =>
-      problems.push({
-        file: document.file,
-        line: document.lineOf(path),
+      refuseWith(
+        path,
         record,
-        field: document.fieldOf?.([...path, "id"]) ?? "id",
-        reason: `doublon probable de ${twin.id}${twin.line === null ? "" : `, ligne ${twin.line}`} du même fichier (${why}) : un même enregistrement ne doit y figurer qu'une fois`,
-      });
+        `doublon probable de ${twin.id}${twin.line === null ? "" : `, ligne ${twin.line}`} du même fichier (${why}) : un même enregistrement ne doit y figurer qu'une fois`,
+      );
 
     file.locations.forEach((location, i) => {
       if (locationIds.has(location.id)) return;
