@@ -2,6 +2,9 @@ import neo4j, { type Driver } from "neo4j-driver";
 import type { Neo4jSettings } from "../config";
 import { withOutageBreaker } from "./outage-breaker";
 
+/** How long a failed transaction, or an auto-commit read (functions/graph/auto-commit-read.ts), is tried again. */
+export const retryTimeMs = 1_000;
+
 export function createDriver({ uri, user, password }: Neo4jSettings): Driver {
   const driver = neo4j.driver(uri, neo4j.auth.basic(user, password), {
     // A Lambda container serves one request at a time: a small pool, short waits, no idle sockets kept.
@@ -17,7 +20,7 @@ export function createDriver({ uri, user, password }: Neo4jSettings): Driver {
     // failed, the breaker (functions/graph/outage-breaker.ts) answers the next requests at once.
     // A deadlock or a leader switch is still retried, within that second.
     connectionAcquisitionTimeout: 3_000,
-    maxTransactionRetryTime: 1_000,
+    maxTransactionRetryTime: retryTimeMs,
     connectionTimeout: 1_500,
     disableLosslessIntegers: true,
   });

@@ -12,6 +12,18 @@ import { isGraphUnreachable } from "./graph-unreachable";
 export const probeAfterMs = 1_000;
 
 type Work<T> = () => Promise<T>;
+type Guard = <T>(work: Work<T>) => Promise<T>;
+
+const guards = new WeakMap<Driver, Guard>();
+
+/**
+ * Runs work that reaches Neo4j by another way than a transaction function (functions/graph/auto-commit-read.ts)
+ * under the breaker of a driver made by withOutageBreaker; another driver runs it as it is.
+ */
+export function underOutageBreaker<T>(driver: Driver, work: Work<T>): Promise<T> {
+  const guard = guards.get(driver);
+  return guard ? guard(work) : work();
+}
 
 export function withOutageBreaker(driver: Driver): Driver {
   const breaker = new CircuitBreaker((work: Work<unknown>) => work(), {
@@ -23,7 +35,7 @@ export function withOutageBreaker(driver: Driver): Driver {
     // Errors of a query (bad input, a timeout, a refused write) say the graph answered.
     errorFilter: (error: unknown) => !isGraphUnreachable(error),
   });
-  const guarded = <T>(work: Work<T>): Promise<T> =>
+  const guarded: Guard = <T>(work: Work<T>): Promise<T> =>
     (breaker.fire(work) as Promise<T>).catch((error: unknown) => {
       if ((error as { code?: unknown }).code === "EOPENBREAKER") {
         throw new Neo4jError("the graph was out of reach a moment ago; not tried again yet", neo4j.error.SERVICE_UNAVAILABLE, "50N42", "error: general processing exception - unexpected error");
@@ -38,7 +50,7 @@ export function withOutageBreaker(driver: Driver): Driver {
         return (...args: unknown[]) => guarded(() => value.apply(target, args));
       },
     });
-  return new Proxy(driver, {
+  const guardedDriver = new Proxy(driver, {
     get(target, property, receiver) {
       const value = Reflect.get(target, property, receiver);
       if (property === "session") return (...args: unknown[]) => guardSession(value.apply(target, args));
@@ -46,4 +58,6 @@ export function withOutageBreaker(driver: Driver): Driver {
       return typeof value === "function" ? value.bind(target) : value;
     },
   });
+  guards.set(guardedDriver, guarded);
+  return guardedDriver;
 }

@@ -1,10 +1,11 @@
 /** `referralRoute`: checks the request, runs the route query, ranks, and hands back graph nodes. */
 import type { GraphQLResolveInfo } from "graphql";
 import { DateTime } from "luxon";
-import neo4j, { type Driver } from "neo4j-driver";
+import type { Driver } from "neo4j-driver";
 import { referralRouteCypher } from "../../generated/cypher";
 import { emergencyLines } from "../../generated/emergency-lines";
 import { communesOfRequest } from "../domain/territories";
+import { autoCommitRead } from "../graph/auto-commit-read";
 import { isGraphUnreachable } from "../graph/graph-unreachable";
 import type { Audience, NeedCode, RouteRequest, SituationCode } from "../../generated/graphql";
 import type { Role } from "../auth/caller";
@@ -76,23 +77,22 @@ function degradedRoute(plan: RouteRequestPlan, numbers: readonly string[]): Rout
 }
 
 async function routeFromGraph(driver: Driver, plan: RouteRequestPlan, params: RouteQueryParams, context: GraphQLContext, info: GraphQLResolveInfo): Promise<RouteResult> {
-  // The route query and the fetch of its nodes share one read transaction: one connection, one
-  // begin and one commit, and both see the same state of the graph.
-  const session = driver.session({ defaultAccessMode: neo4j.session.READ });
-  const { route, nodes } = await session
-    .executeRead(async (tx) => {
-      const record = (await tx.run(referralRouteCypher, params)).records[0]!;
-      const needRows = needRowsOf(record.get("needs") as NeedOfRoute[], record.get("candidates") as CandidateOfNeeds[]);
-      const numbers = params.emergencyNumbers;
-      const emergencyRows = (record.get("emergency") as EmergencyRow[]).sort((a, b) => numbers.indexOf(a.number) - numbers.indexOf(b.number));
-      const route = { ...rankRoute(plan, needRows, emergencyRows), needs: needRows.map((n) => n.need) };
-      const nodes = await fetchRouteNodes(info, { ...context, executionContext: tx }, ["steps", "excluded"], (field, lists) => {
-        const entries = [...(lists.includes("steps") ? route.steps : []), ...(lists.includes("excluded") ? route.excluded : [])];
-        return [...new Set(entries.map((s) => (field === "service" ? s.serviceId : s.actorId)))].sort();
-      });
-      return { route, nodes };
-    }, context.transaction)
-    .finally(() => session.close());
+  // The route query and the fetch of its nodes are two auto-commit reads (one socket write each,
+  // where a transaction adds its BEGIN and COMMIT). A transaction would not have shown them one
+  // state of the graph either: Neo4j's isolation is read-committed, statement by statement.
+  const { route, nodes } = await autoCommitRead(driver, context.transaction.timeout, async (run) => {
+    const record = (await run(referralRouteCypher, { ...params })).records[0]!;
+    const needRows = needRowsOf(record.get("needs") as NeedOfRoute[], record.get("candidates") as CandidateOfNeeds[]);
+    const numbers = params.emergencyNumbers;
+    const emergencyRows = (record.get("emergency") as EmergencyRow[]).sort((a, b) => numbers.indexOf(a.number) - numbers.indexOf(b.number));
+    const route = { ...rankRoute(plan, needRows, emergencyRows), needs: needRows.map((n) => n.need) };
+    // @neo4j/graphql runs its Cypher on a transaction-like execution context: its queries are auto-commit reads too.
+    const nodes = await fetchRouteNodes(info, { ...context, executionContext: { run } }, ["steps", "excluded"], (field, lists) => {
+      const entries = [...(lists.includes("steps") ? route.steps : []), ...(lists.includes("excluded") ? route.excluded : [])];
+      return [...new Set(entries.map((s) => (field === "service" ? s.serviceId : s.actorId)))].sort();
+    });
+    return { route, nodes };
+  });
   recordDemand(driver, {
     communeCode: plan.communeCode,
     situations: plan.situations,
