@@ -5,6 +5,7 @@
  */
 import { ApolloServer } from "@apollo/server";
 import {
+  ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginSchemaReportingDisabled,
   ApolloServerPluginUsageReportingDisabled,
@@ -101,6 +102,9 @@ export async function createGraphQLServer({ driver, introspection, maskErrors = 
       requestLimits,
       responseSizeLimit,
       ApolloServerPluginInlineTraceDisabled(),
+      // HTTP caching is decided per request, not per field (functions/api/public-read-cache.ts): Apollo's
+      // cache-control plugin would wrap every field's resolver to compute hints that nothing reads.
+      ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       ...(allowlist ? [anonymousOperationAllowlist] : []),
