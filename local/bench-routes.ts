@@ -120,14 +120,14 @@ console.log(
     `workload mean ${(hits.reduce((a, b) => a + b, 0) / hits.length).toFixed(0)}, max ${Math.max(...hits)} (${DB_HITS_SAMPLE} requests)\n`,
 );
 
-// The selection of `query` above, written by hand into the route query's projection of each
-// candidate: its services' contacts as a PUBLIC caller may read them (the ContactPoint rule in
-// schema/service.graphql); service and actor names are already there.
-const candidateProjection = "actor: actor { .id, .name },\n";
+// The selection of `query` above, written by hand into the route query's row of each candidate:
+// its services' contacts as a PUBLIC caller may read them (the ContactPoint rule in
+// schema/service.graphql), and the names of services and actors.
+const candidateProjection = "actor.id,\n";
 if (!referralRouteCypher.includes(candidateProjection)) throw new Error("bench:routes: the route query no longer projects its candidates' actors as expected");
 const sameAnswerCypher = referralRouteCypher.replace(
   candidateProjection,
-  `${candidateProjection}contacts: [(service)-[:HAS_CONTACT]->(contact:ContactPoint) WHERE contact.referralOnly = false | contact { .channel, .value }],\n`,
+  `${candidateProjection}service.name, actor.name, [(service)-[:HAS_CONTACT]->(contact:ContactPoint) WHERE contact.referralOnly = false | [contact.channel, contact.value]],\n`,
 );
 
 const path = (name: string, run: BenchPath["run"]): BenchPath => ({ name, run, latencies: [], seconds: 0, cpuMicroseconds: 0 });

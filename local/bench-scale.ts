@@ -17,6 +17,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Driver } from "neo4j-driver";
 import { referralRouteCypher } from "../generated/cypher";
+import { candidateOfRow } from "../functions/routes/candidate-row";
 import { createDriver } from "../functions/graph/driver";
 import { coverageOf, readCoverageGraph } from "../functions/observatory/coverage";
 import { startNeo4j, stopNeo4j, type Neo4jInstance } from "./neo4j-process";
@@ -134,7 +135,8 @@ async function differences(requests: RouteRequestOfBench[], a: Graph, b: Graph):
     const record = (await graph.driver.executeQuery(referralRouteCypher, routeParameters(request))).records[0]!;
     // A service's situations and areas come in the order each store keeps its relationships: the
     // ranking ignores the first; the second only orders the names of an exclusion's reason.
-    const candidates = [...(record.get("candidates") as { service: { id: string; situations: string[] }; areaNames: string[] }[])]
+    const candidates = (record.get("candidates") as unknown[][])
+      .map(candidateOfRow)
       .map((c) => ({ ...c, areaNames: [...c.areaNames].sort(), service: { ...c.service, situations: [...c.service.situations].sort() } }))
       .sort((x, y) => (x.service.id < y.service.id ? -1 : 1));
     return JSON.stringify([record.get("needs"), candidates, record.get("emergency")]);

@@ -33,7 +33,6 @@ function candidate(id: string, service: Partial<CandidateRow["service"]> = {}, r
   return {
     service: {
       id,
-      name: id,
       kind: "LISTENING_LINE",
       gender: null,
       minAge: null,
@@ -48,7 +47,7 @@ function candidate(id: string, service: Partial<CandidateRow["service"]> = {}, r
       situations: [],
       ...service,
     },
-    actor: { id: `${id}-actor`, name: id },
+    actor: { id: `${id}-actor` },
     areaNames: ["Hauts-de-Seine"],
     areaReach: 2,
     places: [],

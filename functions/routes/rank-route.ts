@@ -27,7 +27,6 @@ export interface RouteRequestPlan {
 export interface CandidateRow {
   service: {
     id: string;
-    name: string;
     kind: ServiceKind;
     gender: Gender | null;
     minAge: number | null;
@@ -41,7 +40,7 @@ export interface CandidateRow {
     verifiedAt: string;
     situations: SituationCode[];
   };
-  actor: { id: string; name: string };
+  actor: { id: string };
   areaNames: string[];
   areaReach: 0 | 1 | 2 | 3 | null;
   places: { location: string; name: string; code: string; nearby: boolean }[];

@@ -11,11 +11,12 @@ import type { Audience, NeedCode, RouteRequest, SituationCode } from "../../gene
 import type { Role } from "../auth/caller";
 import type { GraphQLContext } from "../api/graphql-context";
 import { recordDemand } from "../observatory/demand-counts";
+import { candidateOfRow, type CandidateOfNeeds } from "./candidate-row";
 import { fetchRouteNodes, type NodesByKey } from "./graph-nodes";
 import { PARIS } from "../domain/opening-status";
 import { BadUserInput } from "../errors";
 import { childEmergencyNumber, emergencyNumbers } from "./emergency-numbers";
-import { emergencyContactOf, rankRoute, type CandidateRow, type EmergencyRow, type NeedRow, type PlannedRoute, type RouteRequestPlan } from "./rank-route";
+import { emergencyContactOf, rankRoute, type EmergencyRow, type NeedRow, type PlannedRoute, type RouteRequestPlan } from "./rank-route";
 
 const urgentNeeds: NeedCode[] = ["IMMEDIATE_SAFETY", "EMERGENCY_SHELTER"];
 /** A name such as Saint-Denis is borne by dozens of communes: an error lists a readable few. */
@@ -82,7 +83,7 @@ async function routeFromGraph(driver: Driver, plan: RouteRequestPlan, params: Ro
   // state of the graph either: Neo4j's isolation is read-committed, statement by statement.
   const { route, nodes } = await autoCommitRead(driver, context.transaction.timeout, async (run) => {
     const record = (await run(referralRouteCypher, { ...params })).records[0]!;
-    const needRows = needRowsOf(record.get("needs") as NeedOfRoute[], record.get("candidates") as CandidateOfNeeds[]);
+    const needRows = needRowsOf(record.get("needs") as NeedOfRoute[], (record.get("candidates") as unknown[][]).map(candidateOfRow));
     const numbers = params.emergencyNumbers;
     const emergencyRows = (record.get("emergency") as EmergencyRow[]).sort((a, b) => numbers.indexOf(a.number) - numbers.indexOf(b.number));
     const route = { ...rankRoute(plan, needRows, emergencyRows), needs: needRows.map((n) => n.need) };
@@ -117,9 +118,6 @@ interface NeedOfRoute {
   need: NeedCode;
   routeOrder: number;
 }
-
-/** A candidate with the needs of the route it answers. */
-type CandidateOfNeeds = CandidateRow & { answers: NeedCode[] };
 
 /** Each need in route order, with the services that answer it in the order of their ids. */
 function needRowsOf(needs: NeedOfRoute[], candidates: CandidateOfNeeds[]): NeedRow[] {
