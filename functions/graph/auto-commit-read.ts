@@ -1,7 +1,7 @@
 /**
  * Reads as auto-commit queries. A transaction function costs the driver and Neo4j a BEGIN and a COMMIT
  * around its queries, each one more message and one more socket write, where an auto-commit query is
- * one RUN and its PULL in a single write: for a route, two writes instead of four. What the
+ * one RUN and its PULL, sent together: a route flushes twice instead of four times. What the
  * transaction function gave is kept: the outage breaker (functions/graph/outage-breaker.ts), every
  * query time-limited (its timeout), and a transient failure tried again for as long as the driver
  * retries its transactions, with the same backoff.
