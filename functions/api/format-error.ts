@@ -70,7 +70,7 @@ function logMaskedError(formatted: GraphQLFormattedError, error: unknown): void 
 }
 
 /** Neo4j stops a transaction beyond the timeout the request set (Neo.ClientError.Transaction.TransactionTimedOut…). */
-function isTransactionTimeout(error: unknown): boolean {
+export function isTransactionTimeout(error: unknown): boolean {
   const code = (error as { code?: unknown } | undefined)?.code;
   return typeof code === "string" && code.startsWith("Neo.ClientError.Transaction.TransactionTimedOut");
 }
