@@ -6,7 +6,7 @@ import type { Driver, ManagedTransaction } from "neo4j-driver";
 import neo4j from "neo4j-driver";
 import { existingRecordsCypher } from "../../generated/cypher";
 import { InvalidRecords, QueryLimitExceeded } from "../errors";
-import { isTransactionTimeout } from "../api/format-error";
+import { isTransactionTimeout } from "../graph/graph-unreachable";
 import { queryLimits } from "../api/query-limits";
 import type { DatasetInput, DatasetWriteResult } from "../../generated/graphql";
 import type { Caller } from "../auth/caller";

@@ -6,12 +6,26 @@ import type { PlacesFreeInput, PlacesFreeUpdate } from "../../generated/graphql"
 import type { Caller } from "../auth/caller";
 import { writeAuditRecord } from "../audit/audit-trail";
 import { assertMayUpdatePlacesFree } from "../auth/authorization";
-import { InvalidRecords } from "../errors";
+import { GraphUnavailable, InvalidRecords } from "../errors";
+import { isTransactionTimeout } from "../graph/graph-unreachable";
+import { graphRecovering } from "../graph/outage-breaker";
+import { tooLate, withinLimit } from "../graph/within-limit";
 
 export const placesFreeInputSchema = z.strictObject({
   serviceId: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a service id such as lescale-hebergement"),
   placesFree: z.number().int().min(0, "must not be negative").max(10_000, "must be at most 10000"),
 });
+
+/**
+ * How long a shelter operator waits for the write while the graph recovers (functions/graph/outage-breaker.ts):
+ * two small queries, answered in milliseconds, but a Neo4j restarting after a crash accepts the
+ * transaction seconds before it serves it (9 s under `npm run chaos`, and it stops it at the 10 s
+ * timeout only later than that). The operator is answered SERVICE_UNAVAILABLE within 5 s instead,
+ * and a write still waiting then is abandoned: it gives up before writing and before committing, so
+ * that it is in the graph only if acknowledged, save for a commit already on its way at that moment —
+ * sending the same number again is safe. A healthy graph keeps the request's limit.
+ */
+export const recoveringWriteLimitMs = 4_000;
 
 /** `transaction`: the request's time limit (GraphQLContext). */
 export async function updatePlacesFree(driver: Driver, input: PlacesFreeInput, caller: Caller, transaction: { timeout: number }): Promise<PlacesFreeUpdate> {
@@ -20,9 +34,13 @@ export async function updatePlacesFree(driver: Driver, input: PlacesFreeInput, c
     throw new InvalidRecords(parsed.error.issues.map((issue) => ({ record: "input", field: issue.path.join("."), reason: issue.message })));
   }
   const { serviceId, placesFree } = parsed.data;
+  const limitMs = graphRecovering() ? recoveringWriteLimitMs : null;
+  const deadline = limitMs === null ? Number.POSITIVE_INFINITY : Date.now() + limitMs;
+  const abandoned = () => Date.now() >= deadline;
   const session = driver.session();
-  try {
-    return await session.executeWrite(async (tx) => {
+  const write = session
+    .executeWrite(async (tx) => {
+      if (abandoned()) throw new GraphUnavailable("abandoned before writing");
       const target = (await tx.run(placesFreeTargetCypher, { serviceId })).records[0]?.toObject();
       if (!target) throw new InvalidRecords([{ record: "input", field: "serviceId", reason: `unknown service "${serviceId}"` }]);
       assertMayUpdatePlacesFree(caller, { serviceId, providers: target.providers });
@@ -40,9 +58,19 @@ export async function updatePlacesFree(driver: Driver, input: PlacesFreeInput, c
       const departements = new Set<string | null>(target.providers.map((p: { departement: string | null }) => p.departement));
       const [departement = null] = departements.size === 1 ? departements : [];
       const auditId = await writeAuditRecord(tx, { caller, operation: "updatePlacesFree", departement, changes });
+      if (abandoned()) throw new GraphUnavailable("abandoned before committing");
       return { serviceId, placesFree, updatedAt, auditId };
-    }, transaction);
-  } finally {
-    await session.close();
-  }
+    }, limitMs === null ? transaction : { timeout: limitMs })
+    .finally(() => session.close());
+  if (limitMs === null) return write;
+  const tooSlow = () =>
+    new GraphUnavailable(
+      `The graph database, recovering from an outage, did not answer within ${limitMs} ms: the update may not have been saved; sending it again is safe. In danger: 17, 112, 114 (SMS), 3919.`,
+      { limit: limitMs },
+    );
+  const update = await withinLimit(write, limitMs).catch((error: unknown) => {
+    throw isTransactionTimeout(error) ? tooSlow() : error;
+  });
+  if (update === tooLate) throw tooSlow();
+  return update;
 }

@@ -5,7 +5,9 @@ import neo4j, { type Driver } from "neo4j-driver";
 import { referralRouteCypher } from "../../generated/cypher";
 import { emergencyLines } from "../../generated/emergency-lines";
 import { communesOfRequest } from "../domain/territories";
-import { isGraphUnreachable } from "../graph/graph-unreachable";
+import { isGraphBusy, isGraphUnreachable, isTransactionTimeout } from "../graph/graph-unreachable";
+import { graphRecovering } from "../graph/outage-breaker";
+import { tooLate, withinLimit } from "../graph/within-limit";
 import type { Audience, NeedCode, RouteRequest, SituationCode } from "../../generated/graphql";
 import type { Role } from "../auth/caller";
 import type { GraphQLContext } from "../api/graphql-context";
@@ -43,15 +45,29 @@ const degradedReason =
 /** Who may see free-place counts; the others learn only whether places are free (README, Roles and access). */
 const rolesSeeingPlaceCounts = new Set<Role>(["FRONTLINE", "COORDINATOR", "SHELTER_OPERATOR", "ADMIN"]);
 
+/**
+ * How long a route waits for a recovering graph (functions/graph/outage-breaker.ts) before it answers
+ * degraded. The route query answers in tens of milliseconds; a Neo4j restarting after a crash accepts
+ * the transaction seconds before it serves it and stops it at the 10 s timeout only 12 to 15 s later
+ * (`npm run chaos`): the woman in danger gets the emergency numbers within 5 s instead. The
+ * transaction carries the same limit, so that Neo4j stops the work nobody waits for any more. A
+ * healthy graph keeps the request's 10 s: a cold container's first route may take seconds.
+ */
+export const recoveringRouteLimitMs = 4_000;
+
 export async function referralRoute(driver: Driver, input: RouteRequest, context: GraphQLContext, info: GraphQLResolveInfo): Promise<RouteResult> {
   const { plan, params, dangerNumbers } = await planOf(input, context.caller.role);
   try {
-    return await routeFromGraph(driver, plan, params, context, info);
+    if (!graphRecovering()) return await routeFromGraph(driver, plan, params, context, info, context.transaction);
+    const route = await withinLimit(routeFromGraph(driver, plan, params, context, info, { timeout: recoveringRouteLimitMs }), recoveringRouteLimitMs);
+    if (route !== tooLate) return route;
+    console.warn(JSON.stringify({ level: "WARN", message: "degraded route: the recovering graph did not answer in time", limitMs: recoveringRouteLimitMs }));
   } catch (error) {
-    if (!isGraphUnreachable(error)) throw error;
-    console.warn(JSON.stringify({ level: "WARN", message: "degraded route: the graph is unreachable", neo4jCode: (error as { code: string }).code }));
-    return degradedRoute(plan, dangerNumbers);
+    // A route beyond its time limit is a database in trouble, not a costly request: the numbers, then.
+    if (!isGraphUnreachable(error) && !isGraphBusy(error) && !isTransactionTimeout(error)) throw error;
+    console.warn(JSON.stringify({ level: "WARN", message: "degraded route: the graph is unreachable or too slow", neo4jCode: (error as { code?: string }).code ?? null }));
   }
+  return degradedRoute(plan, dangerNumbers);
 }
 
 /**
@@ -75,7 +91,14 @@ function degradedRoute(plan: RouteRequestPlan, numbers: readonly string[]): Rout
   };
 }
 
-async function routeFromGraph(driver: Driver, plan: RouteRequestPlan, params: RouteQueryParams, context: GraphQLContext, info: GraphQLResolveInfo): Promise<RouteResult> {
+async function routeFromGraph(
+  driver: Driver,
+  plan: RouteRequestPlan,
+  params: RouteQueryParams,
+  context: GraphQLContext,
+  info: GraphQLResolveInfo,
+  transaction: { timeout: number },
+): Promise<RouteResult> {
   // The route query and the fetch of its nodes share one read transaction: one connection, one
   // begin and one commit, and both see the same state of the graph.
   const session = driver.session({ defaultAccessMode: neo4j.session.READ });
@@ -91,7 +114,7 @@ async function routeFromGraph(driver: Driver, plan: RouteRequestPlan, params: Ro
         return [...new Set(entries.map((s) => (field === "service" ? s.serviceId : s.actorId)))].sort();
       });
       return { route, nodes };
-    }, context.transaction)
+    }, transaction)
     .finally(() => session.close());
   recordDemand(driver, {
     communeCode: plan.communeCode,
