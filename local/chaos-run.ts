@@ -140,9 +140,12 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       restarted = true;
     });
     await loadUntil(() => restarted);
-    await restart;
+    await restart.catch((error: unknown) => {
+      watch.stop();
+      throw error;
+    });
     const neo4jReadyAt = Date.now();
-    const { boltOpenAt, answeredAt: neo4jAnsweredAt } = await watch;
+    const { boltOpenAt, answeredAt: neo4jAnsweredAt } = await watch.firstAnswer;
     const after = (at: number) => `${((at - killedAt) / 1000).toFixed(1)} s`;
     log(`Neo4j restarted: Bolt port open after ${after(boltOpenAt)}, first answer after ${after(neo4jAnsweredAt)}, ready after ${after(neo4jReadyAt)}`);
     await loadUntil(() => Date.now() - neo4jReadyAt >= options.secondsAfterRecovery * 1000);
@@ -206,7 +209,7 @@ function outcomeOf(result: APIGatewayProxyStructuredResultV2): Omit<Outcome, "ki
  * driver of its own (no outage breaker, no retries), a new probe every 20 ms while earlier ones may
  * still wait, so that a restart that accepts connections before it answers is seen answering at once.
  */
-async function watchForFirstAnswer(uri: string, instance: Neo4jInstance): Promise<{ boltOpenAt: number; answeredAt: number }> {
+function watchForFirstAnswer(uri: string, instance: Neo4jInstance): { firstAnswer: Promise<{ boltOpenAt: number; answeredAt: number }>; stop: () => void } {
   const { hostname, port } = new URL(uri.replace(/^bolt:/, "http:"));
   const driver = neo4jDriver.driver(uri, neo4jDriver.auth.basic(instance.user, instance.password), {
     connectionTimeout: 2_000,
@@ -216,26 +219,32 @@ async function watchForFirstAnswer(uri: string, instance: Neo4jInstance): Promis
   });
   let boltOpenAt: number | undefined;
   let answeredAt: number | undefined;
-  const probes = new Set<Promise<void>>();
-  try {
-    while (answeredAt === undefined) {
-      const probe = (async () => {
-        if (boltOpenAt === undefined && (await acceptsConnections(hostname, Number(port)))) boltOpenAt ??= Date.now();
-        await driver.executeQuery("RETURN 1").then(
-          () => void (answeredAt ??= Date.now()),
-          () => undefined,
-        );
-      })();
-      probes.add(probe);
-      void probe.finally(() => probes.delete(probe));
-      await sleep(20);
-      if (probes.size >= 40) await Promise.race(probes);
+  let stopped = false;
+  const firstAnswer = (async () => {
+    const probes = new Set<Promise<void>>();
+    try {
+      while (answeredAt === undefined && !stopped) {
+        const probe = (async () => {
+          if (boltOpenAt === undefined && (await acceptsConnections(hostname, Number(port)))) boltOpenAt ??= Date.now();
+          await driver.executeQuery("RETURN 1").then(
+            () => void (answeredAt ??= Date.now()),
+            () => undefined,
+          );
+        })();
+        probes.add(probe);
+        void probe.finally(() => probes.delete(probe));
+        await sleep(20);
+        if (probes.size >= 40) await Promise.race(probes);
+      }
+      await Promise.all(probes);
+    } finally {
+      await driver.close();
     }
-    await Promise.all(probes);
-  } finally {
-    await driver.close();
-  }
-  return { boltOpenAt: boltOpenAt ?? answeredAt!, answeredAt: answeredAt! };
+    if (answeredAt === undefined) throw new Error("Neo4j did not answer again");
+    return { boltOpenAt: boltOpenAt ?? answeredAt, answeredAt };
+  })();
+  firstAnswer.catch(() => undefined);
+  return { firstAnswer, stop: () => void (stopped = true) };
 }
 
 function acceptsConnections(host: string, port: number): Promise<boolean> {

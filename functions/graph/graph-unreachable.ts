@@ -1,13 +1,17 @@
 import neo4j from "neo4j-driver";
 
+/** Neo4j's answer while the database itself is still starting (or stopping): the server is up, the graph is not. */
+const databaseUnavailable = "Neo.TransientError.General.DatabaseUnavailable";
+
 /**
- * Neo4j down or out of reach, once the driver has stopped retrying: its ServiceUnavailable, or
- * SessionExpired when the connection drops in the transaction. This is what the outage breaker
- * counts (functions/graph/outage-breaker.ts). Other failures, a bug or a query timeout, are not this.
+ * Neo4j down or out of reach, once the driver has stopped retrying: its ServiceUnavailable,
+ * SessionExpired when the connection drops in the transaction, or a database not started yet. This
+ * is what the outage breaker counts (functions/graph/outage-breaker.ts). Other failures, a bug or a
+ * query timeout, are not this.
  */
 export function isGraphUnreachable(error: unknown): boolean {
   const { code } = (error ?? {}) as { code?: unknown };
-  return code === neo4j.error.SERVICE_UNAVAILABLE || code === neo4j.error.SESSION_EXPIRED;
+  return code === neo4j.error.SERVICE_UNAVAILABLE || code === neo4j.error.SESSION_EXPIRED || code === databaseUnavailable;
 }
 
 /**
