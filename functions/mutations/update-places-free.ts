@@ -20,10 +20,11 @@ export const placesFreeInputSchema = z.strictObject({
  * How long a shelter operator waits for the write while the graph recovers (functions/graph/outage-breaker.ts):
  * two small queries, answered in milliseconds, but a Neo4j restarting after a crash accepts the
  * transaction seconds before it serves it (9 s under `npm run chaos`, and it stops it at the 10 s
- * timeout only later than that). The operator is answered SERVICE_UNAVAILABLE within 5 s instead,
- * and a write still waiting then is abandoned: it gives up before writing and before committing, so
- * that it is in the graph only if acknowledged, save for a commit already on its way at that moment —
- * sending the same number again is safe. A healthy graph keeps the request's limit.
+ * timeout only later than that), and a write queued for a connection when it crashed waits for the
+ * pool, then for the driver's retries. The operator is answered SERVICE_UNAVAILABLE within 5 s
+ * instead, and the write, once given up, stops before writing and before committing: it is in the
+ * graph only if acknowledged, save for a commit already on its way at that moment — sending the same
+ * number again is safe. A healthy graph keeps the request's limit.
  */
 export const recoveringWriteLimitMs = 4_000;
 
@@ -34,13 +35,11 @@ export async function updatePlacesFree(driver: Driver, input: PlacesFreeInput, c
     throw new InvalidRecords(parsed.error.issues.map((issue) => ({ record: "input", field: issue.path.join("."), reason: issue.message })));
   }
   const { serviceId, placesFree } = parsed.data;
-  const limitMs = graphRecovering() ? recoveringWriteLimitMs : null;
-  const deadline = limitMs === null ? Number.POSITIVE_INFINITY : Date.now() + limitMs;
-  const abandoned = () => Date.now() >= deadline;
+  let givenUp = false;
   const session = driver.session();
   const write = session
     .executeWrite(async (tx) => {
-      if (abandoned()) throw new GraphUnavailable("abandoned before writing");
+      if (givenUp) throw new GraphUnavailable("given up before writing");
       const target = (await tx.run(placesFreeTargetCypher, { serviceId })).records[0]?.toObject();
       if (!target) throw new InvalidRecords([{ record: "input", field: "serviceId", reason: `unknown service "${serviceId}"` }]);
       assertMayUpdatePlacesFree(caller, { serviceId, providers: target.providers });
@@ -58,19 +57,21 @@ export async function updatePlacesFree(driver: Driver, input: PlacesFreeInput, c
       const departements = new Set<string | null>(target.providers.map((p: { departement: string | null }) => p.departement));
       const [departement = null] = departements.size === 1 ? departements : [];
       const auditId = await writeAuditRecord(tx, { caller, operation: "updatePlacesFree", departement, changes });
-      if (abandoned()) throw new GraphUnavailable("abandoned before committing");
+      if (givenUp) throw new GraphUnavailable("given up before committing");
       return { serviceId, placesFree, updatedAt, auditId };
-    }, limitMs === null ? transaction : { timeout: limitMs })
+    }, graphRecovering() ? { timeout: recoveringWriteLimitMs } : transaction)
     .finally(() => session.close());
-  if (limitMs === null) return write;
   const tooSlow = () =>
     new GraphUnavailable(
-      `The graph database, recovering from an outage, did not answer within ${limitMs} ms: the update may not have been saved; sending it again is safe. In danger: 17, 112, 114 (SMS), 3919.`,
-      { limit: limitMs },
+      `The graph database, recovering from an outage, did not answer within ${recoveringWriteLimitMs} ms: the update may not have been saved; sending it again is safe. In danger: 17, 112, 114 (SMS), 3919.`,
+      { limit: recoveringWriteLimitMs },
     );
-  const update = await withinLimit(write, limitMs).catch((error: unknown) => {
-    throw isTransactionTimeout(error) ? tooSlow() : error;
+  const update = await withinLimit(write, recoveringWriteLimitMs, graphRecovering).catch((error: unknown) => {
+    throw isTransactionTimeout(error) && graphRecovering() ? tooSlow() : error;
   });
-  if (update === tooLate) throw tooSlow();
+  if (update === tooLate) {
+    givenUp = true;
+    throw tooSlow();
+  }
   return update;
 }
