@@ -13,7 +13,7 @@ export const probeAfterMs = 1_000;
 
 /**
  * How long after the graph was last found out of reach it counts as recovering: a Neo4j restarting
- * after a crash accepts connections seconds before it serves them (7 s under `npm run chaos`), and
+ * after a crash accepts connections seconds before it serves them (7-10 s under `npm run chaos`), and
  * reads and writes then wait under short limits of their own (functions/routes/referral-route.ts,
  * functions/mutations/update-places-free.ts) rather than the 10 s query timeout, which such a Neo4j
  * enforces only seconds late.
