@@ -67,3 +67,10 @@ export class QueryLimitExceeded extends GraphQLError {
     super(message, { extensions: { code, ...extensions, http: { status: 400 } } });
   }
 }
+
+/** The graph did not answer a write in time: it may or may not have been made; sending it again is safe. */
+export class GraphUnavailable extends GraphQLError {
+  constructor(message: string, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { code: "SERVICE_UNAVAILABLE", ...extensions } });
+  }
+}

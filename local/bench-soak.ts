@@ -1,9 +1,11 @@
 /**
  * `npm run bench:soak [-- --minutes 10 --concurrency 4]`: mixed load on the API for a bounded time
  * — routes (most of it), searches, actor pages, a coordinator's coverage and a shelter operator's
- * updatePlacesFree — against the API server run as a process of its own, whose resident memory is
- * sampled every 10 s. The baseline is the same server's memory after the first minute (warm-up:
- * code loaded, caches filled); the goal is a growth under 10 % by the end, with no error.
+ * updatePlacesFree — against the API server run as a process of its own, with the V8 heap limits
+ * Lambda gives the GraphQL function, whose resident memory is sampled every 10 s. The baseline is the
+ * same server's memory after a warm-up of the first minute (a fifth of a shorter run: code loaded and
+ * compiled, caches filled, the young generation grown to its size); the goal is a growth under 10 %
+ * by the end, with no error. It also prints where the memory is: V8's heap spaces, the rest.
  * Local addresses only: its own Neo4j (BENCH_NEO4J_PORT) and a free port for the server.
  */
 import { spawn } from "node:child_process";
@@ -14,7 +16,9 @@ import { parseArgs } from "node:util";
 import { issueToken } from "../functions/auth/tokens";
 import { coveredTerritories } from "../functions/domain/territories";
 import { benchInstance, startBenchGraph } from "./bench-graph";
+import { graphqlFunctionMemoryMb } from "../stacks/function-memory";
 import { freePort } from "./free-port";
+import { lambdaHeapFlags } from "./lambda-heap";
 import { developmentSecret } from "./local-auth";
 
 const { values } = parseArgs({ options: { minutes: { type: "string", default: "10" }, concurrency: { type: "string", default: "4" } } });
@@ -26,14 +30,30 @@ const graph = await startBenchGraph({ reseed: false });
 await graph.driver.close();
 
 const port = await freePort();
-const server = spawn(process.execPath, ["--import", "tsx", join(import.meta.dirname, "api-server.ts")], {
+// The API's process has the heap limits Lambda's runtime gives the GraphQL function (local/lambda-heap.ts).
+const heapFlags = lambdaHeapFlags(graphqlFunctionMemoryMb);
+const server = spawn(process.execPath, [...heapFlags, "--import", "tsx", join(import.meta.dirname, "api-server.ts")], {
   env: { ...process.env, REPORT_MEMORY_EVERY_MS: "10000", PORT: String(port), NEO4J_URI: graph.uri, NEO4J_USER: benchInstance.user, NEO4J_PASSWORD: benchInstance.password, JWT_SECRET: developmentSecret, JWT_ISSUER: "parcours-local" },
   stdio: ["ignore", "pipe", "inherit"],
 });
 await new Promise<void>((resolve) => server.stdout!.on("data", (chunk: Buffer) => chunk.toString().includes("API ready") && resolve()));
-const memoryReports: { at: number; rss: number; heapTotal: number; heapUsed: number; external: number; arrayBuffers: number }[] = [];
+interface MemoryReport {
+  at: number;
+  rss: number;
+  heapTotal: number;
+  heapUsed: number;
+  external: number;
+  arrayBuffers: number;
+  rssAnon: number;
+  rssFile: number;
+  spaces: Record<string, number>;
+}
+const memoryReports: MemoryReport[] = [];
+let unfinishedLine = "";
 server.stdout!.on("data", (chunk: Buffer) => {
-  for (const line of chunk.toString().split("\n")) {
+  const lines = (unfinishedLine + chunk.toString()).split("\n");
+  unfinishedLine = lines.pop()!;
+  for (const line of lines) {
     if (line.startsWith("memory ")) memoryReports.push({ at: Date.now() - started, ...JSON.parse(line.slice("memory ".length)) });
   }
 });
@@ -101,7 +121,8 @@ const last = samples.at(-1)!;
 const highest = Math.max(...samples.map((s) => s.kb));
 const requests = [...counts.values()].reduce((a, b) => a + b, 0);
 const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
-console.log(`\nsoak: ${minutes} min, ${concurrency} concurrent, ${requests} requests (${(requests / ((Date.now() - started) / 1000)).toFixed(0)}/s): ${[...counts].map(([n, c]) => `${n} ${c}`).join(", ")}`);
+console.log(`\nserver: node ${heapFlags.join(" ")} (the GraphQL function's ${graphqlFunctionMemoryMb} MB, as Lambda's runtime starts it)`);
+console.log(`soak: ${minutes} min, ${concurrency} concurrent, ${requests} requests (${(requests / ((Date.now() - started) / 1000)).toFixed(0)}/s): ${[...counts].map(([n, c]) => `${n} ${c}`).join(", ")}`);
 console.log(`errors: ${errors.size === 0 ? "none" : [...errors].map(([e, c]) => `${e} ×${c}`).join(", ")}`);
 console.log(`server RSS: after warm-up (${(baseline.at / 1000).toFixed(0)} s, the baseline) ${mb(baseline.kb)}, at the end ${mb(last.kb)}, highest ${mb(highest)}`);
 const halfway = samples.find((s) => s.at >= last.at / 2) ?? baseline;
@@ -121,4 +142,22 @@ console.log(
     .map((m) => `${(m.at / 1000).toFixed(0)}: ${megabytes(m.rss)} / ${megabytes(m.heapTotal)} / ${megabytes(m.heapUsed)} / ${megabytes(m.external)}`)
     .join(", ")}`,
 );
+// Where the growth went: V8's heap spaces (what V8 reserved, used or not), the rest of the resident
+// anonymous memory (malloc's arenas, the code of native modules' buffers), and mapped files.
+const reportNear = (at: number) => memoryReports.reduce((best, m) => (Math.abs(m.at - at) < Math.abs(best.at - at) ? m : best));
+if (memoryReports.length > 0) {
+  const [from, to] = [reportNear(baseline.at), reportNear(last.at)];
+  const parts = (m: MemoryReport): [string, number][] => [
+    ["rss", m.rss],
+    ["anonymous", m.rssAnon],
+    ["files", m.rssFile],
+    ["V8 heap total", m.heapTotal],
+    ...Object.entries(m.spaces).map(([name, bytes]): [string, number] => [`  ${name}`, bytes]),
+    ["anonymous outside the V8 heap", m.rssAnon - m.heapTotal],
+    ["external", m.external],
+  ];
+  const toParts = new Map(parts(to));
+  console.log(`memory at ${(from.at / 1000).toFixed(0)} s → ${(to.at / 1000).toFixed(0)} s (MB):`);
+  for (const [name, bytes] of parts(from)) console.log(`  ${name.padEnd(32)} ${megabytes(bytes).padStart(5)} → ${megabytes(toParts.get(name)!).padStart(5)}`);
+}
 process.exit(0);

@@ -7,12 +7,13 @@
  * server: the developer's and the tests' data are never touched. Local addresses only.
  */
 import { rm } from "node:fs/promises";
+import { connect } from "node:net";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Logger } from "@aws-lambda-powertools/logger";
 import { PutObjectCommand } from "@aws-sdk/client-s3";
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
-import type { Driver } from "neo4j-driver";
+import neo4jDriver, { type Driver } from "neo4j-driver";
 import { issueToken } from "../functions/auth/tokens";
 import { createDriver } from "../functions/graph/driver";
 import { freePort, freePortBelowEphemeralRange } from "./free-port";
@@ -48,11 +49,19 @@ export interface Outcome {
 export interface ChaosReport {
   outcomes: Outcome[];
   killedAt: number;
-  neo4jBackAt: number;
+  /** When the restarting Neo4j first accepted a TCP connection on its Bolt port. */
+  boltOpenAt: number;
+  /**
+   * When Neo4j first answered a query again (a probe of the run's own, outside the API, asking
+   * `RETURN 1` every few milliseconds from the kill on): the end of the outage, to the probe's step.
+   */
+  neo4jAnsweredAt: number;
+  /** When the restart was over: the launcher's ready line printed and its own `RETURN 1` answered. */
+  neo4jReadyAt: number;
   /** Writes the API acknowledged (with an auditId), and those of them the graph no longer has. */
   acknowledgedWrites: number;
   lostWrites: number;
-  /** The first request after Neo4j is back that the graph answered, in ms after it was back. */
+  /** The first request after Neo4j answered again that the API answered from the graph, in ms after that first answer. */
   recoveredAfterMs: number | null;
   /** A route asked once the load is over (again until answered, for a minute at most): "ok" when the graph answers routes again. */
   routeAfterRecovery: string;
@@ -125,15 +134,21 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     const killedAt = Date.now();
     await killNeo4j(instance);
     log(`Neo4j killed (SIGKILL) ${((killedAt - started) / 1000).toFixed(1)} s into the load, the import writing`);
+    const watch = watchForFirstAnswer(neo4j.uri, instance);
     let restarted = false;
     const restart = startNeo4j(instance).finally(() => {
       restarted = true;
     });
     await loadUntil(() => restarted);
-    await restart;
-    const neo4jBackAt = Date.now();
-    log(`Neo4j back after ${((neo4jBackAt - killedAt) / 1000).toFixed(1)} s`);
-    await loadUntil(() => Date.now() - neo4jBackAt >= options.secondsAfterRecovery * 1000);
+    await restart.catch((error: unknown) => {
+      watch.stop();
+      throw error;
+    });
+    const neo4jReadyAt = Date.now();
+    const { boltOpenAt, answeredAt: neo4jAnsweredAt } = await watch.firstAnswer;
+    const after = (at: number) => `${((at - killedAt) / 1000).toFixed(1)} s`;
+    log(`Neo4j restarted: Bolt port open after ${after(boltOpenAt)}, first answer after ${after(neo4jAnsweredAt)}, ready after ${after(neo4jReadyAt)}`);
+    await loadUntil(() => Date.now() - neo4jReadyAt >= options.secondsAfterRecovery * 1000);
     await Promise.all(inFlight);
     // A cold Neo4j on a loaded machine may time routes out for a while: ask until one is answered.
     let routeAfterRecovery = "";
@@ -148,14 +163,16 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     const acknowledged = outcomes.flatMap((o) => (o.auditId ? [o.auditId] : []));
     const { records } = await checker.executeQuery("MATCH (a:AuditRecord) WHERE a.id IN $ids RETURN count(a) AS found", { ids: acknowledged });
     const found = records[0]!.get("found") as number;
-    const recovered = outcomes.filter((o) => o.startedAt >= neo4jBackAt && o.result === "ok").sort((a, b) => a.startedAt - b.startedAt)[0];
+    const recovered = outcomes.filter((o) => o.startedAt >= neo4jAnsweredAt && o.result === "ok").sort((a, b) => a.startedAt - b.startedAt)[0];
     return {
       outcomes,
       killedAt,
-      neo4jBackAt,
+      boltOpenAt,
+      neo4jAnsweredAt,
+      neo4jReadyAt,
       acknowledgedWrites: acknowledged.length,
       lostWrites: acknowledged.length - found,
-      recoveredAfterMs: recovered ? recovered.startedAt + recovered.ms - neo4jBackAt : null,
+      recoveredAfterMs: recovered ? recovered.startedAt + recovered.ms - neo4jAnsweredAt : null,
       routeAfterRecovery,
       import: { ...importResult, ...(await importedCounts(checker)), expectedActors: options.importRows / 10, expectedServices: options.importRows },
     };
@@ -185,6 +202,59 @@ function outcomeOf(result: APIGatewayProxyStructuredResultV2): Omit<Outcome, "ki
   } catch {
     return { result: `HTTP ${status}`, status, stackInBody };
   }
+}
+
+/**
+ * Watches a killed Neo4j come back: a TCP connection to its Bolt port, and `RETURN 1` through a
+ * driver of its own (no outage breaker, no retries), a new probe every 20 ms while earlier ones may
+ * still wait, so that a restart that accepts connections before it answers is seen answering at once.
+ */
+function watchForFirstAnswer(uri: string, instance: Neo4jInstance): { firstAnswer: Promise<{ boltOpenAt: number; answeredAt: number }>; stop: () => void } {
+  const { hostname, port } = new URL(uri.replace(/^bolt:/, "http:"));
+  const driver = neo4jDriver.driver(uri, neo4jDriver.auth.basic(instance.user, instance.password), {
+    connectionTimeout: 2_000,
+    maxTransactionRetryTime: 0,
+    maxConnectionPoolSize: 50,
+    connectionAcquisitionTimeout: 60_000,
+  });
+  let boltOpenAt: number | undefined;
+  let answeredAt: number | undefined;
+  let stopped = false;
+  const firstAnswer = (async () => {
+    const probes = new Set<Promise<void>>();
+    try {
+      while (answeredAt === undefined && !stopped) {
+        const probe = (async () => {
+          if (boltOpenAt === undefined && (await acceptsConnections(hostname, Number(port)))) boltOpenAt ??= Date.now();
+          await driver.executeQuery("RETURN 1").then(
+            () => void (answeredAt ??= Date.now()),
+            () => undefined,
+          );
+        })();
+        probes.add(probe);
+        void probe.finally(() => probes.delete(probe));
+        await sleep(20);
+        if (probes.size >= 40) await Promise.race(probes);
+      }
+      await Promise.all(probes);
+    } finally {
+      await driver.close();
+    }
+    if (answeredAt === undefined) throw new Error("Neo4j did not answer again");
+    return { boltOpenAt: boltOpenAt ?? answeredAt, answeredAt };
+  })();
+  firstAnswer.catch(() => undefined);
+  return { firstAnswer, stop: () => void (stopped = true) };
+}
+
+function acceptsConnections(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port }, () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
 }
 
 async function housingServices(driver: Driver): Promise<string[]> {

@@ -1,5 +1,6 @@
 /** The GraphQL API: one HTTP API route to functions/handlers/graphql.handler. */
 import { authEnvironment } from "./auth";
+import { graphqlFunctionMemoryMb } from "./function-memory";
 import { apiEnvironment, builtFunction, corsEnvironment, edgeSecret, neo4jEnvironment } from "./settings";
 
 // CORS is the handler's (functions/api/cors.ts), from the stage's allowlist, so that preflights reach the
@@ -19,7 +20,10 @@ api.route("ANY /graphql", {
   ...builtFunction("graphql"),
   // Lambda gives a function CPU in proportion to its memory, one full vCPU from 1769 MB: the cold
   // start (module loading and @neo4j/graphql's schema build, about 0.5 s of CPU) needs all of it.
-  memory: "1769 MB",
+  // Its Node.js runtime also caps V8's heap from it (old generation 1593 MB, semi-spaces of 88 MB), which
+  // keeps the heap within 2× what a request leaves alive; no NODE_OPTIONS: bench:soak runs the API
+  // with the same limits (local/lambda-heap.ts), resident memory flat after its warm-up.
+  memory: `${graphqlFunctionMemoryMb} MB`,
   timeout: "29 seconds",
   environment: { ...neo4jEnvironment, ...apiEnvironment, ...authEnvironment, ...corsEnvironment, EDGE_SECRET: edgeSecret },
 });

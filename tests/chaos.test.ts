@@ -19,19 +19,24 @@ describe("Neo4j killed under load", { tags: ["slow"] }, () => {
   });
 
   it("answers the outage with a degraded route or SERVICE_UNAVAILABLE, never an internal error", () => {
-    const duringOutage = report.outcomes.filter((o) => o.startedAt >= report.killedAt && o.startedAt + o.ms < report.neo4jBackAt);
+    // Answered before Neo4j first answered again (the run's own probe, every 20 ms): nothing came from the graph.
+    const duringOutage = report.outcomes.filter((o) => o.startedAt >= report.killedAt && o.startedAt + o.ms < report.neo4jAnsweredAt);
     const results = new Set(duringOutage.map((o) => `${o.kind} ${o.result}`));
 
     expect(duringOutage.length).toBeGreaterThan(0);
     expect(results).toContain("read degraded");
     expect(results).toContain("write SERVICE_UNAVAILABLE");
-    // Neo4j answers up to a readiness poll (~0.5 s) before the run notices it is back: "ok" there is right.
-    const acceptable = ["read degraded", "write SERVICE_UNAVAILABLE", "read QUERY_TIMEOUT", "write QUERY_TIMEOUT", "read ok", "write ok"];
-    expect([...results].filter((r) => !acceptable.includes(r))).toEqual([]);
+    expect([...results].filter((r) => r !== "read degraded" && r !== "write SERVICE_UNAVAILABLE")).toEqual([]);
+  });
+
+  it("answers every request, through the outage and the restart, from the graph, degraded or SERVICE_UNAVAILABLE: never a timeout or an internal error", () => {
+    const results = new Set(report.outcomes.map((o) => `${o.kind} ${o.result}`));
+
+    expect([...results].filter((r) => !["read ok", "read degraded", "write ok", "write SERVICE_UNAVAILABLE"].includes(r))).toEqual([]);
   });
 
   it("recovers by itself once Neo4j is back, without a server restart", () => {
-    const afterRecovery = report.outcomes.filter((o) => o.startedAt >= report.neo4jBackAt);
+    const afterRecovery = report.outcomes.filter((o) => o.startedAt >= report.neo4jAnsweredAt);
 
     expect(report.recoveredAfterMs).not.toBeNull();
     expect(afterRecovery.some((o) => o.kind === "write" && o.result === "ok")).toBe(true);

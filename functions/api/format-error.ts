@@ -1,7 +1,7 @@
 import type { GraphQLFormattedError } from "graphql";
 import { ApolloServerErrorCode, unwrapResolverError } from "@apollo/server/errors";
 import { errorCodes } from "../errors";
-import { isGraphUnreachable } from "../graph/graph-unreachable";
+import { isGraphBusy, isGraphUnreachable, isTransactionTimeout } from "../graph/graph-unreachable";
 import { limitRefusalCode, queryLimits } from "./query-limits";
 
 const knownCodes = new Set<string>([...Object.values(ApolloServerErrorCode), ...errorCodes]);
@@ -21,10 +21,11 @@ const libraryUnauthenticated = "Unauthenticated";
  */
 export function formatError(formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError {
   const where = formatted.path ? { path: formatted.path } : {};
-  if (isAuthorizationRefusal(error === undefined ? undefined : unwrapResolverError(error))) {
+  const cause = error === undefined ? undefined : unwrapResolverError(error);
+  if (isAuthorizationRefusal(cause)) {
     return { message: "Forbidden: the caller's role may not read or do this (README, Roles and access).", ...where, extensions: { code: "FORBIDDEN" } };
   }
-  if (isGraphUnreachable(error === undefined ? undefined : unwrapResolverError(error))) {
+  if (isGraphUnreachable(cause) || isGraphBusy(cause)) {
     // A route still answers (degraded, with the emergency numbers); anything else says to try again.
     return {
       message: "The graph database is out of reach for the moment: try again in a minute (sending a write again is safe). In danger: 17, 112, 114 (SMS), 3919.",
@@ -32,7 +33,7 @@ export function formatError(formatted: GraphQLFormattedError, error?: unknown): 
       extensions: { code: "SERVICE_UNAVAILABLE" },
     };
   }
-  if (isTransactionTimeout(error === undefined ? undefined : unwrapResolverError(error))) {
+  if (isTransactionTimeout(cause)) {
     return {
       message: `The query ran longer than ${queryLimits.transactionTimeoutMs} ms and was stopped: ask for smaller pages or fewer nested lists.`,
       ...where,
@@ -67,12 +68,6 @@ function logMaskedError(formatted: GraphQLFormattedError, error: unknown): void 
       path: formatted.path ?? null,
     }),
   );
-}
-
-/** Neo4j stops a transaction beyond the timeout the request set (Neo.ClientError.Transaction.TransactionTimedOut…). */
-function isTransactionTimeout(error: unknown): boolean {
-  const code = (error as { code?: unknown } | undefined)?.code;
-  return typeof code === "string" && code.startsWith("Neo.ClientError.Transaction.TransactionTimedOut");
 }
 
 // Not `instanceof GraphQLError`: @neo4j/graphql loads graphql's CommonJS build, the server its ES module.

@@ -53,6 +53,13 @@ export const queryLimits = {
   maxResponseBytes: 6_000_000,
   /** Milliseconds a Neo4j transaction of one request may run (Lambda's own timeout is longer). */
   transactionTimeoutMs: 10_000,
+  /**
+   * Milliseconds saveDataset's one transaction may run: it reads the records the dataset refers to,
+   * snapshots what it touches before and after, writes and audits a whole file, all or nothing, which
+   * under load outlasts a query's 10 s (a test fixture's save did). Below the function's 29 s
+   * (stacks/api.ts) and API Gateway's 30 s, so that the caller gets QUERY_TIMEOUT, not a 504.
+   */
+  datasetWriteTimeoutMs: 20_000,
   /** Characters of a search text: names and acronyms are short. */
   maxSearchTextLength: 200,
 } as const;

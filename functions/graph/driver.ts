@@ -16,8 +16,9 @@ export function createDriver({ uri, user, password }: Neo4jSettings): Driver {
     // after the first failure and, since 1 s of retrying has not quite passed, a last one about 2 s
     // later (±20 %): 3.6 s at most. An address that does not answer at all costs the connection
     // timeout per attempt, two attempts and the backoff between them: 1.5 + 1.2 + 1.5 s. A full pool
-    // gives up after 3 s, without retrying (functions/graph/graph-unreachable.ts). Once it has
-    // failed, the breaker (functions/graph/outage-breaker.ts) answers the next requests at once.
+    // gives up after 3 s, without retrying: the graph is busy, not gone, and the breaker stays closed
+    // (functions/graph/graph-unreachable.ts). Once the driver has found the graph unreachable, the
+    // breaker (functions/graph/outage-breaker.ts) answers the next requests at once.
     // A deadlock or a leader switch is still retried, within that second.
     connectionAcquisitionTimeout: 3_000,
     maxTransactionRetryTime: retryTimeMs,

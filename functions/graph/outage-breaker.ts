@@ -11,6 +11,21 @@ import { isGraphUnreachable } from "./graph-unreachable";
 
 export const probeAfterMs = 1_000;
 
+/**
+ * How long after the graph was last found out of reach it counts as recovering: a Neo4j restarting
+ * after a crash accepts connections seconds before it serves them (7-10 s under `npm run chaos`), and
+ * reads and writes then wait under short limits of their own (functions/routes/referral-route.ts,
+ * functions/mutations/update-places-free.ts) rather than the 10 s query timeout, which such a Neo4j
+ * enforces only seconds late.
+ */
+export const recoveryWindowMs = 60_000;
+let lastUnreachableAt = Number.NEGATIVE_INFINITY;
+
+/** Whether the graph was found out of reach (by any driver of this process) within recoveryWindowMs. */
+export function graphRecovering(now = Date.now()): boolean {
+  return now - lastUnreachableAt < recoveryWindowMs;
+}
+
 type Work<T> = () => Promise<T>;
 type Guard = <T>(work: Work<T>) => Promise<T>;
 
@@ -37,6 +52,7 @@ export function withOutageBreaker(driver: Driver): Driver {
   });
   const guarded: Guard = <T>(work: Work<T>): Promise<T> =>
     (breaker.fire(work) as Promise<T>).catch((error: unknown) => {
+      if (isGraphUnreachable(error)) lastUnreachableAt = Date.now();
       if ((error as { code?: unknown }).code === "EOPENBREAKER") {
         throw new Neo4jError("the graph was out of reach a moment ago; not tried again yet", neo4j.error.SERVICE_UNAVAILABLE, "50N42", "error: general processing exception - unexpected error");
       }

@@ -5,7 +5,9 @@
 import type { Driver, ManagedTransaction } from "neo4j-driver";
 import neo4j from "neo4j-driver";
 import { existingRecordsCypher } from "../../generated/cypher";
-import { InvalidRecords } from "../errors";
+import { InvalidRecords, QueryLimitExceeded } from "../errors";
+import { isTransactionTimeout } from "../graph/graph-unreachable";
+import { queryLimits } from "../api/query-limits";
 import type { DatasetInput, DatasetWriteResult } from "../../generated/graphql";
 import type { Caller } from "../auth/caller";
 import { changesBetween, snapshot, writeAuditRecord, type SnapshotScope } from "../audit/audit-trail";
@@ -31,7 +33,11 @@ export async function saveDataset(driver: Driver, input: DatasetInput, caller: C
       const changes = changesBetween(before, await snapshot(tx, scope));
       await writeAuditRecord(tx, { caller, operation: "saveDataset", departement: departementOfWrite(caller, result.dataset), changes });
       return counters;
-    });
+    }, { timeout: queryLimits.datasetWriteTimeoutMs });
+  } catch (error) {
+    if (!isTransactionTimeout(error)) throw error;
+    const limit = queryLimits.datasetWriteTimeoutMs;
+    throw new QueryLimitExceeded(`The dataset write ran longer than ${limit} ms and was stopped; nothing was written: try again, or send fewer records at once.`, "QUERY_TIMEOUT", { limit });
   } finally {
     await session.close();
   }

@@ -6,12 +6,27 @@ import type { PlacesFreeInput, PlacesFreeUpdate } from "../../generated/graphql"
 import type { Caller } from "../auth/caller";
 import { writeAuditRecord } from "../audit/audit-trail";
 import { assertMayUpdatePlacesFree } from "../auth/authorization";
-import { InvalidRecords } from "../errors";
+import { GraphUnavailable, InvalidRecords } from "../errors";
+import { isTransactionTimeout } from "../graph/graph-unreachable";
+import { graphRecovering } from "../graph/outage-breaker";
+import { tooLate, withinLimit } from "../graph/within-limit";
 
 export const placesFreeInputSchema = z.strictObject({
   serviceId: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a service id such as lescale-hebergement"),
   placesFree: z.number().int().min(0, "must not be negative").max(10_000, "must be at most 10000"),
 });
+
+/**
+ * How long a shelter operator waits for the write while the graph recovers (functions/graph/outage-breaker.ts):
+ * two small queries, answered in milliseconds, but a Neo4j restarting after a crash accepts the
+ * transaction seconds before it serves it (9 s under `npm run chaos`, and it stops it at the 10 s
+ * timeout only later than that), and a write queued for a connection when it crashed waits for the
+ * pool, then for the driver's retries. The operator is answered SERVICE_UNAVAILABLE within 5 s
+ * instead, and the write, once given up, stops before writing and before committing: it is in the
+ * graph only if acknowledged, save for a commit already on its way at that moment — sending the same
+ * number again is safe. A healthy graph keeps the request's limit.
+ */
+export const recoveringWriteLimitMs = 4_000;
 
 /** `transaction`: the request's time limit (GraphQLContext). */
 export async function updatePlacesFree(driver: Driver, input: PlacesFreeInput, caller: Caller, transaction: { timeout: number }): Promise<PlacesFreeUpdate> {
@@ -20,9 +35,11 @@ export async function updatePlacesFree(driver: Driver, input: PlacesFreeInput, c
     throw new InvalidRecords(parsed.error.issues.map((issue) => ({ record: "input", field: issue.path.join("."), reason: issue.message })));
   }
   const { serviceId, placesFree } = parsed.data;
+  let givenUp = false;
   const session = driver.session();
-  try {
-    return await session.executeWrite(async (tx) => {
+  const write = session
+    .executeWrite(async (tx) => {
+      if (givenUp) throw new GraphUnavailable("given up before writing");
       const target = (await tx.run(placesFreeTargetCypher, { serviceId })).records[0]?.toObject();
       if (!target) throw new InvalidRecords([{ record: "input", field: "serviceId", reason: `unknown service "${serviceId}"` }]);
       assertMayUpdatePlacesFree(caller, { serviceId, providers: target.providers });
@@ -40,9 +57,21 @@ export async function updatePlacesFree(driver: Driver, input: PlacesFreeInput, c
       const departements = new Set<string | null>(target.providers.map((p: { departement: string | null }) => p.departement));
       const [departement = null] = departements.size === 1 ? departements : [];
       const auditId = await writeAuditRecord(tx, { caller, operation: "updatePlacesFree", departement, changes });
+      if (givenUp) throw new GraphUnavailable("given up before committing");
       return { serviceId, placesFree, updatedAt, auditId };
-    }, transaction);
-  } finally {
-    await session.close();
+    }, graphRecovering() ? { timeout: recoveringWriteLimitMs } : transaction)
+    .finally(() => session.close());
+  const tooSlow = () =>
+    new GraphUnavailable(
+      `The graph database, recovering from an outage, did not answer within ${recoveringWriteLimitMs} ms: the update may not have been saved; sending it again is safe. In danger: 17, 112, 114 (SMS), 3919.`,
+      { limit: recoveringWriteLimitMs },
+    );
+  const update = await withinLimit(write, recoveringWriteLimitMs, graphRecovering).catch((error: unknown) => {
+    throw isTransactionTimeout(error) && graphRecovering() ? tooSlow() : error;
+  });
+  if (update === tooLate) {
+    givenUp = true;
+    throw tooSlow();
   }
+  return update;
 }

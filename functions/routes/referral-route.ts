@@ -6,7 +6,9 @@ import { referralRouteCypher } from "../../generated/cypher";
 import { emergencyLines } from "../../generated/emergency-lines";
 import { communesOfRequest } from "../domain/territories";
 import { autoCommitRead } from "../graph/auto-commit-read";
-import { isGraphUnreachable } from "../graph/graph-unreachable";
+import { isGraphBusy, isGraphUnreachable, isTransactionTimeout } from "../graph/graph-unreachable";
+import { graphRecovering } from "../graph/outage-breaker";
+import { tooLate, withinLimit } from "../graph/within-limit";
 import type { Audience, NeedCode, RouteRequest, SituationCode } from "../../generated/graphql";
 import type { Role } from "../auth/caller";
 import type { GraphQLContext } from "../api/graphql-context";
@@ -45,15 +47,31 @@ const degradedReason =
 /** Who may see free-place counts; the others learn only whether places are free (README, Roles and access). */
 const rolesSeeingPlaceCounts = new Set<Role>(["FRONTLINE", "COORDINATOR", "SHELTER_OPERATOR", "ADMIN"]);
 
+/**
+ * How long a route waits for a recovering graph (functions/graph/outage-breaker.ts) before it answers
+ * degraded. The route query answers in tens of milliseconds; a Neo4j restarting after a crash accepts
+ * the transaction seconds before it serves it and stops it at the 10 s timeout only 12 to 15 s later,
+ * and a request queued for a connection when it crashed waits for the pool, then for the driver's
+ * retries (`npm run chaos`): the woman in danger gets the emergency numbers within 5 s instead. A
+ * transaction begun while the graph recovers carries the same limit, so that Neo4j stops the work
+ * nobody waits for any more. A healthy graph keeps the request's 10 s: a cold container's first
+ * route may take seconds on a busy machine.
+ */
+export const recoveringRouteLimitMs = 4_000;
+
 export async function referralRoute(driver: Driver, input: RouteRequest, context: GraphQLContext, info: GraphQLResolveInfo): Promise<RouteResult> {
   const { plan, params, dangerNumbers } = await planOf(input, context.caller.role);
   try {
-    return await routeFromGraph(driver, plan, params, context, info);
+    const transaction = graphRecovering() ? { timeout: recoveringRouteLimitMs } : context.transaction;
+    const route = await withinLimit(routeFromGraph(driver, plan, params, context, info, transaction), recoveringRouteLimitMs, graphRecovering);
+    if (route !== tooLate) return route;
+    console.warn(JSON.stringify({ level: "WARN", message: "degraded route: the recovering graph did not answer in time", limitMs: recoveringRouteLimitMs }));
   } catch (error) {
-    if (!isGraphUnreachable(error)) throw error;
-    console.warn(JSON.stringify({ level: "WARN", message: "degraded route: the graph is unreachable", neo4jCode: (error as { code: string }).code }));
-    return degradedRoute(plan, dangerNumbers);
+    // A route beyond its time limit is a database in trouble, not a costly request: the numbers, then.
+    if (!isGraphUnreachable(error) && !isGraphBusy(error) && !isTransactionTimeout(error)) throw error;
+    console.warn(JSON.stringify({ level: "WARN", message: "degraded route: the graph is unreachable or too slow", neo4jCode: (error as { code?: string }).code ?? null }));
   }
+  return degradedRoute(plan, dangerNumbers);
 }
 
 /**
@@ -77,11 +95,11 @@ function degradedRoute(plan: RouteRequestPlan, numbers: readonly string[]): Rout
   };
 }
 
-async function routeFromGraph(driver: Driver, plan: RouteRequestPlan, params: RouteQueryParams, context: GraphQLContext, info: GraphQLResolveInfo): Promise<RouteResult> {
+async function routeFromGraph(driver: Driver, plan: RouteRequestPlan, params: RouteQueryParams, context: GraphQLContext, info: GraphQLResolveInfo, transaction: { timeout: number }): Promise<RouteResult> {
   // The route query and the fetch of its nodes are two auto-commit reads (one socket write each,
   // where a transaction adds its BEGIN and COMMIT). A transaction would not have shown them one
   // state of the graph either: Neo4j's isolation is read-committed, statement by statement.
-  const { route, nodes } = await autoCommitRead(driver, context.transaction.timeout, async (run) => {
+  const { route, nodes } = await autoCommitRead(driver, transaction.timeout, async (run) => {
     const record = (await run(referralRouteCypher, { ...params })).records[0]!;
     const needRows = needRowsOf(record.get("needs") as NeedOfRoute[], (record.get("candidates") as unknown[][]).map(candidateOfRow));
     const numbers = params.emergencyNumbers;
