@@ -173,17 +173,20 @@ function serviceRow(actorId: string, service: ServiceRecord, provenance: Provena
     accessibility: service.accessibility ?? null,
     cost: service.cost,
     actsTonight: service.actsTonight,
-    situations: service.situations,
-    needs: service.needs,
-    area: service.area,
-    at: service.at,
+    // The load creates the relations it does not find: each once.
+    situations: [...new Set(service.situations)],
+    needs: [...new Set(service.needs)],
+    area: [...new Set(service.area)],
+    at: [...new Set(service.at)],
     hsdsId: service.hsdsId ?? null,
     ...provenance,
   };
 }
 
+/** A contact listed twice (same channel and value) is one contact, as the last listing states it. */
 function contactRows(contacts: ActorRecord["contacts"], provenance: (id: string) => Provenance) {
-  return contacts.map((c) => ({
+  const once = [...new Map(contacts.map((c) => [`${c.channel} ${c.value}`, c])).values()];
+  return once.map((c) => ({
     channel: c.channel,
     value: c.value,
     label: c.label ?? null,
