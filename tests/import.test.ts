@@ -78,6 +78,25 @@ describe("importing a CSV file from S3", () => {
     expect(report.changes?.actors).toEqual({ created: 0, updated: 0, unchanged: 1 });
   });
 
+  it("writes a service imported again whose need or place changed, and audits it, while its unchanged neighbour is left alone", async () => {
+    await importFile("incoming/partenaires.csv", validCsv);
+    const changed = validCsv.replace("VICTIMS,LEGAL_ADVICE,92050", "VICTIMS,LEGAL_ADVICE|LISTENING,92050").replace("loc-test-import-nanterre,Maison de test", "loc-test-import-clamart,Maison de Clamart").replace(",92050,,", ",92023,,");
+
+    const report = await importFile("incoming/partenaires.csv", changed);
+
+    expect(report.changes?.services).toEqual({ created: 0, updated: 1, unchanged: 1 });
+    const held = await cypher(
+      `MATCH (s:Service {id: 'asso-test-import-permanence'})
+       RETURN COLLECT { MATCH (s)-[:ANSWERS]->(n) RETURN n.code ORDER BY n.code } AS needs, COLLECT { MATCH (s)-[:AT]->(l) RETURN l.id } AS places`,
+    );
+    expect(held).toEqual([{ needs: ["LEGAL_ADVICE", "LISTENING"], places: ["loc-test-import-clamart"] }]);
+    const [audit] = await cypher<{ changes: string }>(
+      "MATCH (r:AuditRecord {operation: 'import'}) WHERE r.subject ENDS WITH 'incoming/partenaires.csv' RETURN r.changes AS changes ORDER BY r.at DESC LIMIT 1",
+    );
+    const relations = (JSON.parse(audit!.changes) as { node: string; property: string }[]).filter((c) => c.property === "relations").map((c) => c.node);
+    expect(relations).toEqual(["asso-test-import-permanence"]);
+  });
+
   it("reads a file whose cells a French spreadsheet separated with semicolons", async () => {
     const semicolons = [
       "actor_id;actor_name;actor_kind;service_id;service_name;service_kind;audience;needs;area;opening_hours",

@@ -55,8 +55,10 @@ export const recordKinds: RecordKind[] = ["sources", "zones", "locations", "acto
 export type RecordScope = Record<RecordKind, string[]> | null;
 
 export async function readGraphRecords(tx: ManagedTransaction, scope: RecordScope = null): Promise<GraphRecords> {
-  const read = async <T>(statement: string, kind: RecordKind): Promise<T[]> => {
-    const { records } = await tx.run(statement, { ids: scope ? scope[kind] : null, territorySource });
+  const read = async <T>(statement: (scoped: boolean) => string, kind: RecordKind): Promise<T[]> => {
+    if (scope && scope[kind].length === 0) return [];
+    const ids = scope && [...new Set(scope[kind])];
+    const { records } = await tx.run(statement(ids !== null), { ids, territorySource });
     return records.map((r) => r.get("record") as T);
   };
   return {

@@ -8,7 +8,9 @@ import type { Driver, ManagedTransaction } from "neo4j-driver";
 import type { ActorRecord, DatasetFile, ServiceRecord, Source } from "../domain/dataset-schema";
 import type { Taxonomy } from "../domain/taxonomy";
 import { coveredTerritories, searchableName, territorySource } from "../domain/territories";
+import type { Snapshot } from "../audit/audit-trail";
 import * as statements from "./load-statements";
+import { unchangedServices, type ServiceRows } from "./unchanged-services";
 
 interface Provenance {
   source: string;
@@ -19,6 +21,8 @@ interface Provenance {
 export interface LoadResult {
   nodesCreated: number;
   relationshipsCreated: number;
+  /** The services left unwritten, the graph holding them as stated (only with LoadOptions.before). */
+  unchangedServices: Set<string>;
 }
 
 /** A load and what the graph holds after it. */
@@ -34,6 +38,8 @@ export interface LoadOptions {
   referential?: { taxonomy: Taxonomy };
   /** Hears the number of rows written so far, after each batch. */
   onBatch?: (rowsWritten: number, rowsTotal: number) => void;
+  /** The audit's snapshot of the records before the load: the services it holds as stated are not written again. */
+  before?: Snapshot;
 }
 
 export async function loadDataset(driver: Driver, files: DatasetFile[], options: LoadOptions = {}): Promise<LoadResult> {
@@ -47,7 +53,7 @@ export async function loadDataset(driver: Driver, files: DatasetFile[], options:
 
 /** The load's writes inside the caller's transaction, so a mutation can audit them in the same one. */
 export async function writeDataset(tx: ManagedTransaction, files: DatasetFile[], options: LoadOptions = {}): Promise<LoadResult> {
-  const rows = toRows(files, await sourcesInScope(tx, files), options);
+  const { rows, unchanged } = toRows(files, await sourcesInScope(tx, files), options);
   const rowsTotal = rows.reduce((n, [, batchRows]) => n + batchRows.length, 0);
   let nodesCreated = 0;
   let relationshipsCreated = 0;
@@ -63,7 +69,7 @@ export async function writeDataset(tx: ManagedTransaction, files: DatasetFile[],
       options.onBatch?.(rowsWritten, rowsTotal);
     }
   }
-  return { nodesCreated, relationshipsCreated };
+  return { nodesCreated, relationshipsCreated, unchangedServices: unchanged };
 }
 
 export async function countGraph(tx: ManagedTransaction): Promise<Pick<LoadSummary, "nodes" | "relationships">> {
@@ -91,16 +97,25 @@ async function sourcesInScope(tx: ManagedTransaction, files: DatasetFile[]): Pro
   return declared;
 }
 
-function toRows(files: DatasetFile[], sources: Map<string, Source>, { referential }: LoadOptions): StatementRows[] {
+function toRows(files: DatasetFile[], sources: Map<string, Source>, { referential, before }: LoadOptions): { rows: StatementRows[]; unchanged: Set<string> } {
   const provenance = (id: string): Provenance => {
     const source = sources.get(id);
     if (!source) throw new Error(`unknown source ${id}: validate the dataset before loading it`);
     return { source: source.ref, verifiedAt: source.verifiedAt, unverified: source.unverified };
   };
   const actors = files.flatMap((f) => f.actors);
-  const services = actors.flatMap((actor) => actor.services.map((service) => ({ actor, service })));
+  const allServices = actors.flatMap((actor) =>
+    actor.services.map((service): ServiceRows => ({
+      service: serviceRow(actor.id, service, provenance(service.source)),
+      contacts: contactRows(service.contacts, provenance),
+      schedule: service.schedule && { ...service.schedule, ...provenance(service.schedule.source) },
+      capacity: service.capacity && { ...service.capacity, ...provenance(service.capacity.source) },
+    })),
+  );
+  const unchanged = before ? unchangedServices(allServices, before) : new Set<string>();
+  const services = allServices.filter(({ service }) => !unchanged.has(service.id as string));
 
-  return [
+  const rows: StatementRows[] = [
     ...(referential
       ? ([
           [statements.mergeTerritories, referentialTerritoryRows()],
@@ -114,16 +129,17 @@ function toRows(files: DatasetFile[], sources: Map<string, Source>, { referentia
     [statements.mergeLocations, files.flatMap((f) => f.locations).map((l) => ({ ...l, hsdsId: l.hsdsId ?? null, ...provenance(l.source) }))],
     [statements.mergeActors, actors.map((a) => actorRow(a, provenance(a.source)))],
     [statements.mergeActorContacts, actors.map((a) => ({ ownerId: a.id, contacts: contactRows(a.contacts, provenance) }))],
-    [statements.mergeServices, services.map(({ actor, service }) => serviceRow(actor.id, service, provenance(service.source)))],
-    [statements.mergeServiceContacts, services.map(({ service: s }) => ({ ownerId: s.id, contacts: contactRows(s.contacts, provenance) }))],
-    [statements.mergeSchedules, services.map(({ service: s }) => ({ serviceId: s.id, schedule: s.schedule && { ...s.schedule, ...provenance(s.schedule.source) } }))],
-    [statements.mergeCapacities, services.map(({ service: s }) => ({ serviceId: s.id, capacity: s.capacity && { ...s.capacity, ...provenance(s.capacity.source) } }))],
+    [statements.mergeServices, services.map(({ service }) => service)],
+    [statements.mergeServiceContacts, services.map(({ service, contacts }) => ({ ownerId: service.id, contacts }))],
+    [statements.mergeSchedules, services.map(({ service, schedule }) => ({ serviceId: service.id, schedule }))],
+    [statements.mergeCapacities, services.map(({ service, capacity }) => ({ serviceId: service.id, capacity }))],
     [statements.mergeConventions, files.flatMap((f) => f.conventions).map((c) => ({ ...c, ...provenance(c.source) }))],
     ...statements.mergeLinks.map(([type, statement]): StatementRows => [
       statement,
       files.flatMap((f) => f.links).filter((link) => link.type === type).map((link) => ({ ...link, ...provenance(link.source) })),
     ]),
   ];
+  return { rows, unchanged };
 }
 
 function referentialTerritoryRows() {
@@ -173,17 +189,20 @@ function serviceRow(actorId: string, service: ServiceRecord, provenance: Provena
     accessibility: service.accessibility ?? null,
     cost: service.cost,
     actsTonight: service.actsTonight,
-    situations: service.situations,
-    needs: service.needs,
-    area: service.area,
-    at: service.at,
+    // The load creates the relations it does not find: each once.
+    situations: [...new Set(service.situations)],
+    needs: [...new Set(service.needs)],
+    area: [...new Set(service.area)],
+    at: [...new Set(service.at)],
     hsdsId: service.hsdsId ?? null,
     ...provenance,
   };
 }
 
+/** A contact listed twice (same channel and value) is one contact, as the last listing states it. */
 function contactRows(contacts: ActorRecord["contacts"], provenance: (id: string) => Provenance) {
-  return contacts.map((c) => ({
+  const once = [...new Map(contacts.map((c) => [`${c.channel} ${c.value}`, c])).values()];
+  return once.map((c) => ({
     channel: c.channel,
     value: c.value,
     label: c.label ?? null,

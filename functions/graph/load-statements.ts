@@ -91,23 +91,44 @@ CALL (a, row) {
 /**
  * Contacts belong to their owner: matched through its HAS_CONTACT relationship by channel and value,
  * never by an id another record could share. Their id is random, so it carries no secret (a
- * referral-only number) and can serve as no filter oracle.
+ * referral-only number) and can serve as no filter oracle. The owner's contacts are read once: those
+ * the record no longer lists are removed, those it keeps updated, the others created (MERGE would
+ * search the owner's contacts again for each one).
  */
 const mergeContacts = (label: "Actor" | "Service") => `
 UNWIND $rows AS row
 MATCH (owner:${label} {id: row.ownerId})
-OPTIONAL MATCH (owner)-[:HAS_CONTACT]->(old:ContactPoint) WHERE NOT [old.channel, old.value] IN [c IN row.contacts | [c.channel, c.value]]
-DETACH DELETE old
-WITH DISTINCT owner, row
-UNWIND row.contacts AS contact
-MERGE (owner)-[:HAS_CONTACT]->(c:ContactPoint {channel: contact.channel, value: contact.value})
-  ON CREATE SET c.id = randomUUID()
-SET c.label = contact.label, c.free = contact.free, c.referralOnly = contact.referralOnly,
-    c.source = contact.source, c.verifiedAt = date(contact.verifiedAt), c.unverified = contact.unverified`;
+OPTIONAL MATCH (owner)-[:HAS_CONTACT]->(old:ContactPoint)
+WITH owner, row, collect(old) AS held
+WITH owner, row, held, [old IN held | [old.channel, old.value]] AS heldKeys
+CALL (row, held) {
+  UNWIND held AS old
+  WITH old, [c IN row.contacts WHERE c.channel = old.channel AND c.value = old.value] AS listed
+  CALL (old, listed) { WITH old WHERE size(listed) = 0 DETACH DELETE old }
+  CALL (old, listed) {
+    WITH old, listed[0] AS contact WHERE contact IS NOT NULL
+    SET ${contactProperties("old")}
+  }
+}
+CALL (owner, row, heldKeys) {
+  UNWIND row.contacts AS contact
+  WITH owner, contact WHERE NOT [contact.channel, contact.value] IN heldKeys
+  CREATE (owner)-[:HAS_CONTACT]->(c:ContactPoint {id: randomUUID(), channel: contact.channel, value: contact.value})
+  SET ${contactProperties("c")}
+}`;
+
+const contactProperties = (v: string) =>
+  `${v}.label = contact.label, ${v}.free = contact.free, ${v}.referralOnly = contact.referralOnly,
+    ${v}.source = contact.source, ${v}.verifiedAt = date(contact.verifiedAt), ${v}.unverified = contact.unverified`;
 
 export const mergeActorContacts = mergeContacts("Actor");
 export const mergeServiceContacts = mergeContacts("Service");
 
+/**
+ * The service's relations are read in one pass: those the record no longer lists are removed and only
+ * the missing ones created, so that a new service costs no MERGE search of the needs, situations and
+ * territories (each held by thousands of services) and an unchanged one writes nothing.
+ */
 export const mergeServices = `
 UNWIND $rows AS row
 MATCH (actor:Actor {id: row.actorId})
@@ -120,30 +141,34 @@ SET s.name = row.name, s.kind = row.kind, s.description = row.description, s.aud
     ${provenance("s")}
 MERGE (actor)-[:OFFERS]->(s)
 WITH s, row
-OPTIONAL MATCH (s)-[old:HANDLES|ANSWERS|SERVES|AT]->(target)
-  WHERE (type(old) = 'HANDLES' AND NOT target.code IN row.situations)
-     OR (type(old) = 'ANSWERS' AND NOT target.code IN row.needs)
-     OR (type(old) = 'SERVES' AND NOT target.code IN row.area)
-     OR (type(old) = 'AT' AND NOT target.id IN row.at)
-DELETE old
-WITH DISTINCT s, row
-CALL (s, row) { UNWIND row.situations AS code MATCH (x:Situation {code: code}) MERGE (s)-[:HANDLES]->(x) }
-CALL (s, row) { UNWIND row.needs AS code MATCH (x:Need {code: code}) MERGE (s)-[:ANSWERS]->(x) }
-CALL (s, row) { UNWIND row.area AS code MATCH (x:Territory {code: code}) MERGE (s)-[:SERVES]->(x) }
-CALL (s, row) { UNWIND row.at AS id MATCH (x:Location {id: id}) MERGE (s)-[:AT]->(x) }`;
+CALL (s, row) {
+  OPTIONAL MATCH (s)-[old:HANDLES|ANSWERS|SERVES|AT]->(target)
+  WITH row, old, type(old) AS type, coalesce(target.code, target.id) AS key
+  WITH row, old, type + ' ' + key AS held,
+       key IN CASE type WHEN 'HANDLES' THEN row.situations WHEN 'ANSWERS' THEN row.needs WHEN 'SERVES' THEN row.area ELSE row.at END AS listed
+  WITH collect(held) AS held, collect(CASE WHEN NOT listed THEN old END) AS stale
+  FOREACH (r IN stale | DELETE r)
+  RETURN held
+}
+CALL (s, row, held) { UNWIND row.situations AS code WITH s, code WHERE NOT 'HANDLES ' + code IN held MATCH (x:Situation {code: code}) CREATE (s)-[:HANDLES]->(x) }
+CALL (s, row, held) { UNWIND row.needs AS code WITH s, code WHERE NOT 'ANSWERS ' + code IN held MATCH (x:Need {code: code}) CREATE (s)-[:ANSWERS]->(x) }
+CALL (s, row, held) { UNWIND row.area AS code WITH s, code WHERE NOT 'SERVES ' + code IN held MATCH (x:Territory {code: code}) CREATE (s)-[:SERVES]->(x) }
+CALL (s, row, held) { UNWIND row.at AS id WITH s, id WHERE NOT 'AT ' + id IN held MATCH (x:Location {id: id}) CREATE (s)-[:AT]->(x) }`;
 
 /** A service's one optional child (its schedule, its capacity): replaced by the record's, or removed. */
 const mergeServiceChild = (field: "schedule" | "capacity", relationship: string, label: string, set: string) => `
 UNWIND $rows AS row
 MATCH (s:Service {id: row.serviceId})
-CALL (s, row) {
-  WITH s, row WHERE row.${field} IS NULL
-  OPTIONAL MATCH (s)-[:${relationship}]->(old:${label})
-  DETACH DELETE old
+OPTIONAL MATCH (s)-[:${relationship}]->(old:${label})
+WITH s, old, row.${field} AS child
+CALL (old, child) { WITH old WHERE child IS NULL AND old IS NOT NULL DETACH DELETE old }
+CALL (s, old, child) {
+  WITH s, child WHERE child IS NOT NULL AND old IS NULL
+  CREATE (s)-[:${relationship}]->(c:${label} {id: s.id + ':${field}'})
+  SET ${set}, c.source = child.source, c.verifiedAt = date(child.verifiedAt), c.unverified = child.unverified
 }
-CALL (s, row) {
-  WITH s, row.${field} AS child WHERE child IS NOT NULL
-  MERGE (s)-[:${relationship}]->(c:${label} {id: s.id + ':${field}'})
+CALL (old, child) {
+  WITH old AS c, child WHERE child IS NOT NULL AND old IS NOT NULL
   SET ${set}, c.source = child.source, c.verifiedAt = date(child.verifiedAt), c.unverified = child.unverified
 }`;
 

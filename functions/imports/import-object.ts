@@ -127,12 +127,18 @@ async function loadAudited(
       const scope = snapshotScope(dataset);
       const before = await snapshot(tx, scope);
       const recordsBefore = await readGraphRecords(tx, readScopeOf(dataset));
-      await writeDataset(tx, dataset, onBatch ? { onBatch } : {});
+      const { unchangedServices } = await writeDataset(tx, dataset, { before, ...(onBatch ? { onBatch } : {}) });
       await writeRecordsToQualify(tx, file, toQualify, [...scope.actors, ...scope.services]);
       // Records that existed are compared property by property; those the file creates are counted
       // by kind (their properties are the file's own), so that a large import leaves a small record.
-      const existed = Object.fromEntries(Object.entries(scope).map(([kind, ids]) => [kind, ids.filter((id: string) => before.has(id))]));
-      const after = await snapshot(tx, existed as SnapshotScope);
+      // The services the load left unwritten are as they were.
+      const existed = Object.fromEntries(
+        Object.entries(scope).map(([kind, ids]) => [kind, ids.filter((id: string) => before.has(id) && !unchangedServices.has(id))]),
+      ) as unknown as SnapshotScope;
+      const after = await snapshot(tx, existed);
+      for (const [id, state] of before) {
+        if (unchangedServices.has(id) || (state.owner !== undefined && unchangedServices.has(state.owner))) after.set(id, state);
+      }
       const counts = compareRecords(dataset, { snapshots: [before, after], records: [recordsBefore, await readGraphRecords(tx, existingIn(recordsBefore))] });
       const created = Object.entries(counts)
         .filter(([, count]) => count.created > 0)

@@ -30,10 +30,13 @@ interface ExistingLocation {
   commune: string | null;
 }
 
-/** A record the files create, with the line that declares it. */
+/**
+ * A record the files create, with the line that declares it. The line is only looked up for a twin:
+ * finding it parses a JSON file again with positions, too slow to do for every record of a large feed.
+ */
 interface NewRecord {
   id: string;
-  line: number | null;
+  line: () => number | null;
 }
 
 type NewActor = ExistingActor & NewRecord;
@@ -86,7 +89,7 @@ export async function probableDuplicates(driver: Driver, dataset: DatasetFile[],
       refuseWith(
         path,
         record,
-        `doublon probable de ${twin.id}${twin.line === null ? "" : `, ligne ${twin.line}`} du même fichier (${why}) : un même enregistrement ne doit y figurer qu'une fois`,
+        `doublon probable de ${twin.id}${lineText(twin.line())} du même fichier (${why}) : un même enregistrement ne doit y figurer qu'une fois`,
       );
 
     file.locations.forEach((location, i) => {
@@ -96,7 +99,7 @@ export async function probableDuplicates(driver: Driver, dataset: DatasetFile[],
       const fileTwin = newLocationsByName.get(key);
       if (twin) refuse(["locations", i], `locations: ${location.id}`, twin.id, "même nom dans la même commune");
       else if (fileTwin) refuseTwin(["locations", i], `locations: ${location.id}`, fileTwin, "même nom dans la même commune");
-      else newLocationsByName.set(key, { id: location.id, line: document.lineOf(["locations", i]) });
+      else newLocationsByName.set(key, { id: location.id, line: () => document.lineOf(["locations", i]) });
     });
 
     file.actors.forEach((actor, i) => {
@@ -123,7 +126,7 @@ export async function probableDuplicates(driver: Driver, dataset: DatasetFile[],
         else if (fileTwin) refuseTwin(path, `actors: ${actor.id}`, fileTwin, why(fileTwin));
         else if (filePhone) refuseTwin(path, `actors: ${actor.id}`, newActorsByPhone.get(filePhone)!, "même numéro de téléphone public");
         else {
-          const created: NewActor = { id: actor.id, name: actor.name, departement: actor.departement, commune, phones, ...registry, services: [], line: document.lineOf(path) };
+          const created: NewActor = { id: actor.id, name: actor.name, departement: actor.departement, commune, phones, ...registry, services: [], line: () => document.lineOf(path) };
           const named = newActorsByName.get(name);
           if (named) named.push(created);
           else newActorsByName.set(name, [created]);
@@ -141,11 +144,15 @@ export async function probableDuplicates(driver: Driver, dataset: DatasetFile[],
         const fileTwin = newServicesByName.get(key);
         if (twin) refuse(servicePath, record, twin.id, "même nom, même acteur");
         else if (fileTwin) refuseTwin(servicePath, record, fileTwin, "même nom, même acteur");
-        else newServicesByName.set(key, { id: service.id, line: document.lineOf(servicePath) });
+        else newServicesByName.set(key, { id: service.id, line: () => document.lineOf(servicePath) });
       });
     });
   });
   return problems;
+}
+
+function lineText(line: number | null): string {
+  return line === null ? "" : `, ligne ${line}`;
 }
 
 /** An actor's registry numbers, each prefixed with its register so that the two never meet. */

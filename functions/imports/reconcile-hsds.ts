@@ -100,12 +100,20 @@ export async function reconcileHsds(
 /** The records the file names, with the actors of its services and the places they are at, so that the export of them is whole. */
 async function graphRecordsAround(tx: ManagedTransaction, known: { actors: string[]; services: string[]; locations: string[] }) {
   const { records } = await tx.run(
-    `OPTIONAL MATCH (provider:Actor)-[:OFFERS]->(s:Service) WHERE s.id IN $services
-     WITH collect(DISTINCT provider.id) + $actors AS actors
+    // From the named records by their ids only: a feed names thousands, the graph may hold many more.
+    `CALL () {
+       UNWIND $services AS id
+       MATCH (provider:Actor)-[:OFFERS]->(:Service {id: id})
+       RETURN collect(DISTINCT provider.id) AS providers
+     }
+     WITH providers + $actors AS actors
      CALL (actors) {
-       OPTIONAL MATCH (n)-[:AT|BASED_AT]->(l:Location)
-       WHERE (n:Actor AND n.id IN actors) OR (n:Service AND n.id IN $services)
-       RETURN collect(DISTINCT l.id) AS places
+       CALL (actors) {
+         UNWIND actors AS id MATCH (:Actor {id: id})-[:BASED_AT]->(l:Location) RETURN l.id AS place
+         UNION
+         UNWIND $services AS id MATCH (:Service {id: id})-[:AT]->(l:Location) RETURN l.id AS place
+       }
+       RETURN collect(place) AS places
      }
      CALL () { MATCH (s:Source) RETURN collect(s.id) AS sources }
      RETURN actors, places + $locations AS locations, sources`,
