@@ -106,13 +106,14 @@ describe("accessibility", () => {
     await page.waitForSelector("#commune");
     await page.click("#language-switch");
 
-    expect(await page.getAttribute("html", "lang")).toBe("en");
-    expect(await page.textContent("#quick-exit")).toBe("Leave this site");
-    expect(await page.textContent("main h1")).toBe("Referral");
-    expect(await page.textContent("label[for=situation-INTIMATE_PARTNER_VIOLENCE]")).toBe("Intimate partner violence");
+    // Preact renders after the click's task: poll until the switch has gone through.
+    await expect.poll(() => page.getAttribute("html", "lang")).toBe("en");
+    await expect.poll(() => page.textContent("#quick-exit")).toBe("Leave this site");
+    await expect.poll(() => page.textContent("main h1")).toBe("Referral");
+    await expect.poll(() => page.textContent("label[for=situation-INTIMATE_PARTNER_VIOLENCE]")).toBe("Intimate partner violence");
     await page.click("#language-switch");
-    expect(await page.textContent("#quick-exit")).toBe("Quitter rapidement");
-    expect(await page.getAttribute("html", "lang")).toBe("fr");
+    await expect.poll(() => page.textContent("#quick-exit")).toBe("Quitter rapidement");
+    await expect.poll(() => page.getAttribute("html", "lang")).toBe("fr");
     await page.close();
   });
 });

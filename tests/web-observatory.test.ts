@@ -124,7 +124,7 @@ describe("coverage", () => {
     await openObservatory(page);
     const gapCell = page.locator("button.reach-NONE, button.reach-NATIONAL_ONLY, button.reach-DEPARTEMENT").first();
     await gapCell.click();
-    expect((await page.textContent(".cell-detail .notice"))?.length).toBeGreaterThan(10);
+    await expect.poll(async () => (await page.textContent(".cell-detail .notice"))?.length ?? 0).toBeGreaterThan(10);
 
     // The table's hundreds of buttons can be skipped from the keyboard, without a history entry.
     await page.focus(".skip-table");
@@ -562,8 +562,8 @@ describe("accessibility", () => {
     const page = await browser.newPage();
     await openObservatory(page);
     await page.click("#language-switch");
-    expect(await page.textContent("main h1")).toBe("Observatory — département 92");
-    expect(await page.textContent("#coverage-title")).toBe("Coverage");
+    await expect.poll(() => page.textContent("main h1")).toBe("Observatory — département 92");
+    await expect.poll(() => page.textContent("#coverage-title")).toBe("Coverage");
     await page.close();
   });
 });
