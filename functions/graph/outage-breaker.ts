@@ -14,12 +14,24 @@ export const probeAfterMs = 1_000;
 /**
  * How long after the graph was last found out of reach it counts as recovering: a Neo4j restarting
  * after a crash accepts connections seconds before it serves them (7-10 s under `npm run chaos`), and
- * reads and writes then wait under short limits of their own (functions/routes/referral-route.ts,
- * functions/mutations/update-places-free.ts) rather than the 10 s query timeout, which such a Neo4j
- * enforces only seconds late.
+ * reads and writes then wait under a short limit rather than the 10 s query timeout, which such a Neo4j
+ * enforces only seconds late: recoveringLimitMs.
  */
 export const recoveryWindowMs = 60_000;
 let lastUnreachableAt = Number.NEGATIVE_INFINITY;
+
+/**
+ * How long a request waits for a recovering graph before it gives up — a route then answers degraded
+ * with the emergency numbers (functions/routes/referral-route.ts), `updatePlacesFree` answers
+ * SERVICE_UNAVAILABLE (functions/mutations/update-places-free.ts) — and the time limit of a transaction
+ * begun while the graph recovers, so that Neo4j stops the work nobody waits for any more. Both queries
+ * answer in tens of milliseconds; a Neo4j restarting after a crash accepts a transaction seconds
+ * before it serves it (7-10 s under `npm run chaos`) and stops it at the 10 s timeout only 12 to 15 s
+ * after it began, and a request queued for a connection when it crashed waits for the pool, then for
+ * the driver's retries: the caller is answered within 5 s instead. A healthy graph keeps the
+ * request's 10 s: a cold container's first route may take seconds on a busy machine.
+ */
+export const recoveringLimitMs = 4_000;
 
 /** Whether the graph was found out of reach (by any driver of this process) within recoveryWindowMs. */
 export function graphRecovering(now = Date.now()): boolean {

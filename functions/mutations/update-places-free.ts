@@ -8,7 +8,7 @@ import { writeAuditRecord } from "../audit/audit-trail";
 import { assertMayUpdatePlacesFree } from "../auth/authorization";
 import { GraphUnavailable, InvalidRecords } from "../errors";
 import { isTransactionTimeout } from "../graph/graph-unreachable";
-import { graphRecovering } from "../graph/outage-breaker";
+import { graphRecovering, recoveringLimitMs } from "../graph/outage-breaker";
 import { tooLate, withinLimit } from "../graph/within-limit";
 
 export const placesFreeInputSchema = z.strictObject({
@@ -17,18 +17,11 @@ export const placesFreeInputSchema = z.strictObject({
 });
 
 /**
- * How long a shelter operator waits for the write while the graph recovers (functions/graph/outage-breaker.ts):
- * two small queries, answered in milliseconds, but a Neo4j restarting after a crash accepts the
- * transaction seconds before it serves it (9 s under `npm run chaos`, and it stops it at the 10 s
- * timeout only later than that), and a write queued for a connection when it crashed waits for the
- * pool, then for the driver's retries. The operator is answered SERVICE_UNAVAILABLE within 5 s
- * instead, and the write, once given up, stops before writing and before committing: it is in the
- * graph only if acknowledged, save for a commit already on its way at that moment — sending the same
- * number again is safe. A healthy graph keeps the request's limit.
+ * `transaction`: the request's time limit (GraphQLContext). While the graph recovers, the operator is
+ * answered SERVICE_UNAVAILABLE after recoveringLimitMs, and the write, once given up, stops before
+ * writing and before committing: it is in the graph only if acknowledged, save for a commit already
+ * on its way at that moment — sending the same number again is safe.
  */
-export const recoveringWriteLimitMs = 4_000;
-
-/** `transaction`: the request's time limit (GraphQLContext). */
 export async function updatePlacesFree(driver: Driver, input: PlacesFreeInput, caller: Caller, transaction: { timeout: number }): Promise<PlacesFreeUpdate> {
   const parsed = placesFreeInputSchema.safeParse(input);
   if (!parsed.success) {
@@ -59,14 +52,14 @@ export async function updatePlacesFree(driver: Driver, input: PlacesFreeInput, c
       const auditId = await writeAuditRecord(tx, { caller, operation: "updatePlacesFree", departement, changes });
       if (givenUp) throw new GraphUnavailable("given up before committing");
       return { serviceId, placesFree, updatedAt, auditId };
-    }, graphRecovering() ? { timeout: recoveringWriteLimitMs } : transaction)
+    }, graphRecovering() ? { timeout: recoveringLimitMs } : transaction)
     .finally(() => session.close());
   const tooSlow = () =>
     new GraphUnavailable(
-      `The graph database, recovering from an outage, did not answer within ${recoveringWriteLimitMs} ms: the update may not have been saved; sending it again is safe. In danger: 17, 112, 114 (SMS), 3919.`,
-      { limit: recoveringWriteLimitMs },
+      `The graph database, recovering from an outage, did not answer within ${recoveringLimitMs} ms: the update may not have been saved; sending it again is safe. In danger: 17, 112, 114 (SMS), 3919.`,
+      { limit: recoveringLimitMs },
     );
-  const update = await withinLimit(write, recoveringWriteLimitMs, graphRecovering).catch((error: unknown) => {
+  const update = await withinLimit(write, recoveringLimitMs, graphRecovering).catch((error: unknown) => {
     throw isTransactionTimeout(error) && graphRecovering() ? tooSlow() : error;
   });
   if (update === tooLate) {

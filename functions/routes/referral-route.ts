@@ -7,7 +7,7 @@ import { emergencyLines } from "../../generated/emergency-lines";
 import { communesOfRequest } from "../domain/territories";
 import { autoCommitRead } from "../graph/auto-commit-read";
 import { isGraphBusy, isGraphUnreachable, isTransactionTimeout } from "../graph/graph-unreachable";
-import { graphRecovering } from "../graph/outage-breaker";
+import { graphRecovering, recoveringLimitMs } from "../graph/outage-breaker";
 import { tooLate, withinLimit } from "../graph/within-limit";
 import type { Audience, NeedCode, RouteRequest, SituationCode } from "../../generated/graphql";
 import type { Role } from "../auth/caller";
@@ -47,25 +47,13 @@ const degradedReason =
 /** Who may see free-place counts; the others learn only whether places are free (README, Roles and access). */
 const rolesSeeingPlaceCounts = new Set<Role>(["FRONTLINE", "COORDINATOR", "SHELTER_OPERATOR", "ADMIN"]);
 
-/**
- * How long a route waits for a recovering graph (functions/graph/outage-breaker.ts) before it answers
- * degraded. The route query answers in tens of milliseconds; a Neo4j restarting after a crash accepts
- * the transaction seconds before it serves it and stops it at the 10 s timeout only 12 to 15 s later,
- * and a request queued for a connection when it crashed waits for the pool, then for the driver's
- * retries (`npm run chaos`): the woman in danger gets the emergency numbers within 5 s instead. A
- * transaction begun while the graph recovers carries the same limit, so that Neo4j stops the work
- * nobody waits for any more. A healthy graph keeps the request's 10 s: a cold container's first
- * route may take seconds on a busy machine.
- */
-export const recoveringRouteLimitMs = 4_000;
-
 export async function referralRoute(driver: Driver, input: RouteRequest, context: GraphQLContext, info: GraphQLResolveInfo): Promise<RouteResult> {
   const { plan, params, dangerNumbers } = await planOf(input, context.caller.role);
   try {
-    const transaction = graphRecovering() ? { timeout: recoveringRouteLimitMs } : context.transaction;
-    const route = await withinLimit(routeFromGraph(driver, plan, params, context, info, transaction), recoveringRouteLimitMs, graphRecovering);
+    const transaction = graphRecovering() ? { timeout: recoveringLimitMs } : context.transaction;
+    const route = await withinLimit(routeFromGraph(driver, plan, params, context, info, transaction), recoveringLimitMs, graphRecovering);
     if (route !== tooLate) return route;
-    console.warn(JSON.stringify({ level: "WARN", message: "degraded route: the recovering graph did not answer in time", limitMs: recoveringRouteLimitMs }));
+    console.warn(JSON.stringify({ level: "WARN", message: "degraded route: the recovering graph did not answer in time", limitMs: recoveringLimitMs }));
   } catch (error) {
     // A route beyond its time limit is a database in trouble, not a costly request: the numbers, then.
     if (!isGraphUnreachable(error) && !isGraphBusy(error) && !isTransactionTimeout(error)) throw error;
