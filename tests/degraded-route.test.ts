@@ -4,9 +4,9 @@
  * the Lambda handler's driver and the tests' Neo4j; closing it cuts the graph off as a network fault
  * or a stopped database would, and reopening it shows the API recovers without a restart.
  */
-import { createServer, connect, type Server, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { apiRequest, graphql, invokeGraphQL } from "./support/http-api";
+import { GraphLink } from "./support/graph-link";
 import { tokenFor } from "./support/tokens";
 
 interface Route {
@@ -29,35 +29,6 @@ const routeQuery = `query ($input: RouteRequest!) {
 
 const inDanger = { commune: "Nanterre", situations: ["INTIMATE_PARTNER_VIOLENCE"], urgency: "IMMEDIATE_DANGER" };
 const childInDanger = { commune: "Nanterre", situations: ["INTRAFAMILY_VIOLENCE"], urgency: "IMMEDIATE_DANGER", age: 15 };
-
-/** A TCP relay to Neo4j that can be cut (listener closed, open connections destroyed) and restored on the same port. */
-class GraphLink {
-  private server: Server | undefined;
-  private readonly sockets = new Set<Socket>();
-  port = 0;
-
-  constructor(private readonly target: { host: string; port: number }) {}
-
-  async open(): Promise<void> {
-    this.server = createServer((client) => {
-      const upstream = connect(this.target);
-      for (const socket of [client, upstream]) {
-        this.sockets.add(socket);
-        socket.on("close", () => this.sockets.delete(socket));
-        socket.on("error", () => socket.destroy());
-      }
-      client.pipe(upstream).pipe(client);
-    });
-    await new Promise<void>((resolve) => this.server!.listen(this.port, "127.0.0.1", resolve));
-    this.port = (this.server.address() as { port: number }).port;
-  }
-
-  async cut(): Promise<void> {
-    const closed = new Promise<void>((resolve) => this.server?.close(() => resolve()));
-    for (const socket of this.sockets) socket.destroy();
-    await closed;
-  }
-}
 
 const neo4jAddress = new URL(inject("neo4j").uri.replace(/^bolt:/, "http:"));
 const link = new GraphLink({ host: neo4jAddress.hostname, port: Number(neo4jAddress.port) });

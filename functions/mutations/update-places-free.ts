@@ -19,8 +19,10 @@ export const placesFreeInputSchema = z.strictObject({
 /**
  * `transaction`: the request's time limit (GraphQLContext). While the graph recovers, the operator is
  * answered SERVICE_UNAVAILABLE after recoveringLimitMs, and the write, once given up, stops before
- * writing and before committing: it is in the graph only if acknowledged, save for a commit already
- * on its way at that moment — sending the same number again is safe.
+ * writing and before committing, so that the answer can say it was not saved. A commit already sent
+ * may land, though: it is awaited within the request's limit rather than denied — its own answer is
+ * then the operator's, and only if it has none by then does the operator learn that the update may
+ * have been saved (sending the same number again is safe: it sets the same count).
  */
 export async function updatePlacesFree(driver: Driver, input: PlacesFreeInput, caller: Caller, transaction: { timeout: number }): Promise<PlacesFreeUpdate> {
   const parsed = placesFreeInputSchema.safeParse(input);
@@ -29,9 +31,14 @@ export async function updatePlacesFree(driver: Driver, input: PlacesFreeInput, c
   }
   const { serviceId, placesFree } = parsed.data;
   let givenUp = false;
+  // Whether a commit awaits its answer (a failed one is retried from the start), and whether one was
+  // ever sent: the update may then be in the graph whatever the driver reports.
+  let committing = false;
+  let commitSent = false;
   const session = driver.session();
   const write = session
     .executeWrite(async (tx) => {
+      committing = false;
       if (givenUp) throw new GraphUnavailable("given up before writing");
       const target = (await tx.run(placesFreeTargetCypher, { serviceId })).records[0]?.toObject();
       if (!target) throw new InvalidRecords([{ record: "input", field: "serviceId", reason: `unknown service "${serviceId}"` }]);
@@ -51,20 +58,30 @@ export async function updatePlacesFree(driver: Driver, input: PlacesFreeInput, c
       const [departement = null] = departements.size === 1 ? departements : [];
       const auditId = await writeAuditRecord(tx, { caller, operation: "updatePlacesFree", departement, changes });
       if (givenUp) throw new GraphUnavailable("given up before committing");
+      committing = commitSent = true;
       return { serviceId, placesFree, updatedAt, auditId };
     }, graphRecovering() ? { timeout: recoveringLimitMs } : transaction)
     .finally(() => session.close());
-  const tooSlow = () =>
-    new GraphUnavailable(
-      `The graph database, recovering from an outage, did not answer within ${recoveringLimitMs} ms: the update may not have been saved; sending it again is safe. In danger: 17, 112, 114 (SMS), 3919.`,
-      { limit: recoveringLimitMs },
-    );
-  const update = await withinLimit(write, recoveringLimitMs, graphRecovering).catch((error: unknown) => {
-    throw isTransactionTimeout(error) && graphRecovering() ? tooSlow() : error;
+  let limit = recoveringLimitMs;
+  const beforeCommit = withinLimit(write, recoveringLimitMs, () => graphRecovering() && !committing);
+  const withinRequest = withinLimit(beforeCommit, transaction.timeout, () => {
+    limit = transaction.timeout;
+    return graphRecovering();
+  });
+  const update = await withinRequest.catch((error: unknown) => {
+    throw isTransactionTimeout(error) && graphRecovering() ? unanswered(recoveringLimitMs, commitSent) : error;
   });
   if (update === tooLate) {
     givenUp = true;
-    throw tooSlow();
+    throw unanswered(limit, commitSent);
   }
   return update;
+}
+
+function unanswered(limit: number, maybeSaved: boolean): GraphUnavailable {
+  const outcome = maybeSaved ? "the update may have been saved; sending the same number again is safe" : "the update was not saved; send it again in a minute";
+  return new GraphUnavailable(`The graph database, recovering from an outage, did not answer within ${limit} ms: ${outcome}. In danger: 17, 112, 114 (SMS), 3919.`, {
+    limit,
+    maybeSaved,
+  });
 }
