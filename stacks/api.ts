@@ -20,7 +20,8 @@ api.route("ANY /graphql", {
   ...builtFunction("graphql"),
   // Lambda gives a function CPU in proportion to its memory, one full vCPU from 1769 MB: the cold
   // start (module loading and @neo4j/graphql's schema build, about 0.5 s of CPU) needs all of it.
-  // Its Node.js runtime also caps V8's heap from it (old generation 1593 MB, semi-spaces of 88 MB), which
+  // Its Node.js runtime also caps V8's heap from it (old generation 1593 MB, semi-spaces of 88 MB by the
+  // nodejs18.x bootstrap's formula, which nodejs24.x's may have changed: local/lambda-heap.ts), which
   // keeps the heap within 2× what a request leaves alive; no NODE_OPTIONS: bench:soak runs the API
   // with the same limits (local/lambda-heap.ts), resident memory flat after its warm-up.
   memory: `${graphqlFunctionMemoryMb} MB`,
