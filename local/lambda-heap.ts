@@ -18,7 +18,9 @@
  * 1769 MB) rather than memory / 20 (88 MB) — but its semi-space and old-space lines are not in the
  * stored copy. Until they are read (in the runtime itself: /var/runtime/bootstrap), the formula stays
  * the one checked. That bootstrap sets neither flag when NODE_OPTIONS names one of them: pinning both
- * there would make the function's heap this function's by construction.
+ * there would make the function's heap this function's by construction. V8 rounds the semi-space up
+ * to a power of two: Node 24 given these flags for 1769 MB reports a heap limit of 1977 MB (1593 + 3 ×
+ * 128), and 1689 MB with semi-spaces of 29 MB (1593 + 3 × 32).
  */
 export function lambdaHeapFlags(memoryMb: number): string[] {
   const youngMb = Math.floor(memoryMb / 10);
