@@ -70,6 +70,32 @@ describe("data·inclusion", () => {
     expect(validate.structure(exported)).toBe(true);
   }, 180_000);
 
+  it("names each problem by the file's own record — its section, index and id — its field and its line", async () => {
+    const file = await exportedDataInclusion();
+    const [k, m] = [1, 2];
+    const structure = file.structures[k]!;
+    const service = file.services[m]!;
+    const edited = {
+      structures: file.structures.map((s, i) => (i === k ? { ...s, siret: "73282932000075" } : s)),
+      services: file.services.map((s, i) => (i === m ? { ...s, telephone: "123456" } : s)),
+    };
+    const text = JSON.stringify(edited, null, 2);
+    const lines = text.split("\n");
+    // The record an answer points at: the object that starts on that line, up to its closing brace.
+    const recordAt = (line: number) => JSON.parse(lines.slice(line - 1, lines.indexOf("    },", line - 1) + 1).join("\n").replace(/,$/, "")) as Json;
+
+    const report = await importFile("incoming/data-inclusion-invalide.json", text);
+
+    expect(report.status).toBe("rejected");
+    expect(report.problems).toEqual([
+      expect.objectContaining({ record: `structures[${k}]: ${String(structure.id)}`, field: "siret", reason: expect.stringMatching(/not a valid SIRET/) }),
+      expect.objectContaining({ record: `services[${m}]: ${String(service.id)}`, field: "telephone, courriel, site_web or lien_source", reason: expect.stringMatching(/French number/) }),
+    ]);
+    const byRecord = new Map(report.problems.map((p) => [p.record, p.line]));
+    expect(recordAt(byRecord.get(`structures[${k}]: ${String(structure.id)}`)!)).toMatchObject({ id: structure.id, siret: "73282932000075" });
+    expect(recordAt(byRecord.get(`services[${m}]: ${String(service.id)}`)!)).toMatchObject({ id: service.id, telephone: "123456" });
+  }, 180_000);
+
   it("imports a foreign structure's service through the mapping, its date_maj as verifiedAt, and what nothing maps \"à qualifier\"", async () => {
     const structure = { source: "dora", id: "dora--test-structure", nom: "Structure de test data·inclusion", date_maj: "2026-08-01" };
     const mapped = {

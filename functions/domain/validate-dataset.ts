@@ -40,6 +40,8 @@ export interface DatasetDocument {
   raw: unknown;
   lineOf: (path: PropertyKey[]) => number | null;
   fieldOf?: (path: PropertyKey[]) => string | undefined;
+  /** The record as the input names it, when not by the dataset's sections (a data·inclusion file's `services[4]: id`). */
+  recordOf?: (path: PropertyKey[]) => string | undefined;
 }
 
 interface ParsedFile extends DatasetDocument {
@@ -62,7 +64,7 @@ export function validateDataset(documents: DatasetDocument[], known: KnownIds = 
 
 function problemOf(document: DatasetDocument, issue: z.core.$ZodIssue): DatasetProblem {
   const { record, field } = splitPath(document.raw, issue.path);
-  return { file: document.file, line: document.lineOf(issue.path), record, field: document.fieldOf?.(issue.path) ?? field, reason: issue.message };
+  return { file: document.file, line: document.lineOf(issue.path), record: document.recordOf?.(issue.path) ?? record, field: document.fieldOf?.(issue.path) ?? field, reason: issue.message };
 }
 
 /** "actors[3].services[0].contacts[1].value" → record "actors: adavip-92 / services: savu-92", field "contacts[1].value". */
@@ -109,7 +111,7 @@ function crossReferenceProblems(files: ParsedFile[], known: KnownIds): DatasetPr
   const declare = (kind: string, idValue: string, file: ParsedFile, path: PropertyKey[], into: Set<string>) => {
     const key = `${kind}:${idValue}`;
     const previous = seen.get(key);
-    const record = `${kind}: ${idValue}`;
+    const record = file.recordOf?.(path) ?? `${kind}: ${idValue}`;
     const field = file.fieldOf?.(path) ?? "id";
     if (previous !== undefined) {
       problems.push({ file: file.file, line: file.lineOf(path), record, field, reason: `duplicate id, first declared in ${previous}` });
@@ -136,7 +138,7 @@ function crossReferenceProblems(files: ParsedFile[], known: KnownIds): DatasetPr
 
   for (const file of files) {
     const check = (ok: boolean, path: PropertyKey[], record: string, field: string, reason: string) => {
-      if (!ok) problems.push({ file: file.file, line: file.lineOf(path), record, field: file.fieldOf?.(path) ?? field, reason });
+      if (!ok) problems.push({ file: file.file, line: file.lineOf(path), record: file.recordOf?.(path) ?? record, field: file.fieldOf?.(path) ?? field, reason });
     };
     const checkSource = (source: string, path: PropertyKey[], record: string, field = "source") =>
       check(sources.has(source), [...path, "source"], record, field, `unknown source "${source}": declare it in seed/sources.yaml`);

@@ -21,7 +21,7 @@ import { looksLikeHsds, readHsds, type RecordToQualify } from "../formats/hsds/r
 import { writeRecordsToQualify } from "./records-to-qualify";
 import { readObject, readText, writeObject } from "../storage/s3";
 import { readCsv } from "../formats/csv/read-csv";
-import { hsdsOfDataInclusion, looksLikeDataInclusion } from "../formats/data-inclusion/read-data-inclusion";
+import { dataInclusionPlaces, hsdsOfDataInclusion, looksLikeDataInclusion } from "../formats/data-inclusion/read-data-inclusion";
 import { toDataInclusion } from "../formats/data-inclusion/to-data-inclusion";
 import type { GraphRecords } from "../graph/dump-dataset";
 import { ImportSources, parisDate } from "./import-sources";
@@ -171,7 +171,18 @@ async function readFile(driver: Driver, key: string, body: Readable, sources: Im
     const read = readHsds(organizations, sources, () => null, ids.ofParcours, ids.isKnown);
     const publish = (graph: GraphRecords) => hsdsOfDataInclusion({ ...toDataInclusion(graph) }, () => true);
     const reconciled = await reconcileHsds(driver, read, ids, ids.ofParcours, publish);
-    return { format: "data-inclusion", documents: [reconciled.document], problems: [], skipped: [], toQualify: reconciled.toQualify, records: reconciled.records };
+    const places = dataInclusionPlaces(raw as Record<string, unknown>);
+    const lineIn = lazyLineOf(text);
+    const document: DatasetDocument = {
+      ...reconciled.document,
+      lineOf: (path) => {
+        const at = places.pathOf(read.hsdsPathOf(path));
+        return at.length === 0 ? null : lineIn(at);
+      },
+      recordOf: (path) => places.recordOf(read.hsdsPathOf(path)),
+      fieldOf: places.fieldOf,
+    };
+    return { format: "data-inclusion", documents: [document], problems: [], skipped: [], toQualify: reconciled.toQualify, records: reconciled.records };
   }
   if (raw !== undefined && looksLikeHsds(raw)) {
     const ids = await hsdsIdIndex(driver);

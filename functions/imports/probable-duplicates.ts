@@ -82,7 +82,7 @@ export async function probableDuplicates(driver: Driver, dataset: DatasetFile[],
   dataset.forEach((file, fileIndex) => {
     const document = documents[fileIndex]!;
     const refuseWith = (path: PropertyKey[], record: string, reason: string) =>
-      problems.push({ file: document.file, line: document.lineOf(path), record, field: document.fieldOf?.([...path, "id"]) ?? "id", reason });
+      problems.push({ file: document.file, line: document.lineOf(path), record: document.recordOf?.(path) ?? record, field: document.fieldOf?.([...path, "id"]) ?? "id", reason });
     const refuse = (path: PropertyKey[], record: string, existingId: string, why: string) =>
       refuseWith(path, record, `doublon probable de ${existingId} (${why}) : pour mettre à jour cet enregistrement, le fichier doit lui donner l'id ${existingId}`);
     const refuseTwin = (path: PropertyKey[], record: string, twin: NewRecord, why: string) =>

@@ -51,6 +51,52 @@ export function hsdsOfDataInclusion(raw: Json, known: (kind: HsdsRecordKind, id:
   });
 }
 
+/** Dataset fields as a data·inclusion file names them, for problems to name what it says. */
+const dataInclusionFields: Record<string, string> = {
+  id: "id",
+  name: "nom",
+  description: "description",
+  siret: "siret",
+  value: "telephone, courriel, site_web or lien_source",
+  area: "zone_eligibilite",
+  needs: "thematiques",
+  address: "adresse",
+  postalCode: "code_postal",
+  commune: "code_insee / code_postal",
+  latitude: "latitude",
+  longitude: "longitude",
+};
+
+/**
+ * Where the records read from a data·inclusion file are in it, for a problem to give the file's own
+ * record — its section, index and id — its field and its line: the organization `i` of
+ * hsdsOfDataInclusion is the structure `i`, its service `j` the structure's `j`-th in `services`.
+ */
+export function dataInclusionPlaces(raw: Json) {
+  const structures = raw.structures as Json[];
+  const services = raw.services as Json[];
+  const servicesOf = new Map<unknown, number[]>();
+  services.forEach((service, k) => servicesOf.set(service.structure_id, [...(servicesOf.get(service.structure_id) ?? []), k]));
+  const pathOf = (hsdsPath: PropertyKey[]): PropertyKey[] => {
+    const [i, section, j] = hsdsPath;
+    if (typeof i !== "number") return [];
+    const k = section === "services" && typeof j === "number" ? servicesOf.get(structures[i]?.id)?.[j] : undefined;
+    return k === undefined ? ["structures", i] : ["services", k];
+  };
+  return {
+    pathOf,
+    recordOf: (hsdsPath: PropertyKey[]): string | undefined => {
+      const [section, index] = pathOf(hsdsPath);
+      if (typeof index !== "number") return undefined;
+      return `${String(section)}[${index}]: ${String((section === "services" ? services : structures)[index]?.id)}`;
+    },
+    fieldOf: (datasetPath: PropertyKey[]): string | undefined => {
+      const named = [...datasetPath].reverse().find((key) => typeof key === "string");
+      return typeof named === "string" ? dataInclusionFields[named] : undefined;
+    },
+  };
+}
+
 function phones(number: unknown): Json[] {
   return typeof number === "string" && number !== "" ? [{ number, type: "voice" }] : [];
 }

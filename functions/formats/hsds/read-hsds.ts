@@ -32,6 +32,8 @@ export interface RecordToQualify {
 
 export interface HsdsReadResult {
   document: DatasetDocument;
+  /** Where a record of the dataset comes from in the HSDS organizations read (`[2, "services", 0]`). */
+  hsdsPathOf: (path: PropertyKey[]) => PropertyKey[];
   toQualify: RecordToQualify[];
   /** Services left out because the directory says they no longer run. */
   skipped: { record: string; reason: string }[];
@@ -70,6 +72,7 @@ export function readHsds(
       lineOf: (path) => hsdsLineOf(reader.hsdsPathOf(path)),
       fieldOf: (path) => reader.hsdsFieldOf(path),
     },
+    hsdsPathOf: (path) => reader.hsdsPathOf(path),
     skipped: reader.skipped,
     toQualify: reader.toQualify,
     records: reader.actors.length + reader.locations.length + reader.actors.reduce((n, a) => n + (a.services as unknown[]).length, 0),
