@@ -102,6 +102,33 @@ describe("probable duplicates on import", () => {
     expect(await exportedGraph()).toBe(before);
   });
 
+  it("refuses an update that gives an existing actor the SIRET or RNA number of another one, and takes the actor's own new number", async () => {
+    const registered = { id: "asso-test-maj-a", name: "Association immatriculée avant mise à jour", siret: "44200000000012", rna: "W922000777" };
+    const unregistered = { id: "asso-test-maj-b", name: "Association sans numéro avant mise à jour" };
+    const both = JSON.stringify({ sources: [source], actors: [registered, unregistered].map((a) => ({ kind: "ASSOCIATION", departement: "92", covers: ["92"], source: source.id, ...a })) });
+    expect(await importFile("incoming/maj-numeros.json", both)).toMatchObject({ status: "imported", problems: [] });
+    const before = await exportedGraph();
+
+    const takesSiret = await importFile("incoming/maj-siret-d-un-autre.json", actorFile({ ...unregistered, siret: registered.siret }));
+    const takesRna = await importFile("incoming/maj-rna-d-un-autre.json", actorFile({ ...unregistered, rna: registered.rna }));
+
+    expect(takesSiret.status).toBe("rejected");
+    expect(takesSiret.problems).toEqual([
+      expect.objectContaining({ record: "actors: asso-test-maj-b", reason: expect.stringMatching(/^doublon probable de asso-test-maj-a \(même SIRET 44200000000012\) : ce numéro désigne déjà asso-test-maj-a/) }),
+    ]);
+    expect(takesRna.problems.map((p) => p.reason)).toEqual([expect.stringMatching(/^doublon probable de asso-test-maj-a \(même numéro RNA W922000777\)/)]);
+    expect(await exportedGraph()).toBe(before);
+
+    const ownNumber = await importFile("incoming/maj-siret-propre.json", actorFile({ ...unregistered, siret: "73282932000082" }));
+    const sameAgain = await importFile("incoming/maj-meme-numero.json", actorFile(registered));
+    expect(ownNumber).toMatchObject({ status: "imported", problems: [] });
+    expect(sameAgain).toMatchObject({ status: "imported", problems: [] });
+    expect(await cypher("MATCH (a:Actor) WHERE a.id STARTS WITH 'asso-test-maj' RETURN a.id AS id, a.siret AS siret ORDER BY a.id")).toEqual([
+      { id: "asso-test-maj-a", siret: "44200000000012" },
+      { id: "asso-test-maj-b", siret: "73282932000082" },
+    ]);
+  });
+
   it("refuses two new actors of one file with the same RNA number, and an invalid SIRET with its column and reason", async () => {
     const actor = { kind: "ASSOCIATION", departement: "92", covers: ["92"], source: source.id };
     const twins = JSON.stringify({

@@ -5,7 +5,8 @@
  * a service of the same name offered by the same actor — are refused as "doublon probable de <id>":
  * the file must name the record by its id to update it. Two new records of the same file that look
  * alike in the same way are refused too, the second naming the first and its line: one record must
- * be declared once. Only what a public caller reads is compared (registry numbers, names, communes,
+ * be declared once. An update that gives an actor the SIRET or RNA number of another is refused the
+ * same way: a registry number names one actor. Only what a public caller reads is compared (registry numbers, names, communes,
  * public numbers), so that a report says nothing of a confidential address or a referral-only number.
  */
 import type { Driver } from "neo4j-driver";
@@ -134,6 +135,23 @@ export async function probableDuplicates(driver: Driver, dataset: DatasetFile[],
           for (const key of registryKeys(registry)) newActorsByRegistryNumber.set(key, created);
         }
         if (registryKey || fileRegistryKey || sameName || phone || fileTwin || filePhone) return;
+      } else {
+        // An update may give an actor a registry number: one that names another actor makes it its probable duplicate.
+        const registry = { siret: actor.siret ?? null, rna: actor.rna ?? null };
+        const added = registryKeys(registry).filter((key) => !registryKeys(stored).includes(key));
+        const registryKey = added.find((key) => actorsByRegistryNumber.has(key) && actorsByRegistryNumber.get(key)!.id !== actor.id);
+        const fileRegistryKey = added.find((key) => newActorsByRegistryNumber.has(key));
+        const taken = (holder: string) => ` : ce numéro désigne déjà ${holder}, et un numéro ne désigne qu'un acteur`;
+        if (registryKey) {
+          const holder = actorsByRegistryNumber.get(registryKey)!.id;
+          refuseWith(path, `actors: ${actor.id}`, `doublon probable de ${holder} (${sameRegistryNumber(registryKey)})${taken(holder)}`);
+        } else if (fileRegistryKey) {
+          const twin = newActorsByRegistryNumber.get(fileRegistryKey)!;
+          refuseWith(path, `actors: ${actor.id}`, `doublon probable de ${twin.id}${lineText(twin.line())} du même fichier (${sameRegistryNumber(fileRegistryKey)})${taken(twin.id)}`);
+        } else {
+          const updated: NewActor = { ...stored, ...registry, line: () => document.lineOf(path) };
+          for (const key of added) newActorsByRegistryNumber.set(key, updated);
+        }
       }
       actor.services.forEach((service, j) => {
         if (serviceIds.has(service.id)) return;
