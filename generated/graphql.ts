@@ -4274,6 +4274,10 @@ export type RecordToQualify = {
   name: Scalars['String']['output'];
   /** "actor" or "service". */
   recordKind: Scalars['String']['output'];
+  /** For an organization, the RNA number the feed gives it (checked as an actor's), to become the actor's once qualified; else null. */
+  rna?: Maybe<Scalars['String']['output']>;
+  /** For an organization, the SIRET the feed gives it (checked as an actor's), to become the actor's once qualified; else null. */
+  siret?: Maybe<Scalars['String']['output']>;
   /** The imported file it came from. */
   source: Scalars['String']['output'];
   /** The feed's own taxonomy terms, as "taxonomy : code (name)", that the reviewed mapping did not read. */
@@ -8800,6 +8804,8 @@ export type RecordToQualifyResolvers<ContextType = GraphQLContext, ParentType ex
   missing?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   recordKind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rna?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  siret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   terms?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   verifiedAt?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;

@@ -5,6 +5,8 @@ import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
 import { cypher } from "./support/graph";
 import { download, exportedGraph, importFile, runExport } from "./support/s3";
+import { graphql } from "./support/http-api";
+import { tokenFor } from "./support/tokens";
 import { localBuckets } from "../local/s3-server";
 
 type Json = Record<string, unknown>;
@@ -118,5 +120,25 @@ describe("data·inclusion", () => {
     ]);
     const [stored] = await cypher("MATCH (q:ToQualify {hsdsId: 'dora--test-service'}) RETURN toString(q.verifiedAt) AS verifiedAt");
     expect(stored).toEqual({ verifiedAt: "2026-08-15" });
+  });
+
+  it("keeps the SIRET a foreign structure \"à qualifier\" gives, for the actor it will become, and refuses an invalid one", async () => {
+    const structure = { source: "dora", id: "dora--structure-immatriculee", nom: "Structure immatriculée de test", date_maj: "2026-08-01", siret: "442 000 000 00012" };
+
+    const kept = await importFile("incoming/data-inclusion-siret-a-qualifier.json", JSON.stringify({ structures: [structure], services: [] }));
+    const invalid = await importFile(
+      "incoming/data-inclusion-siret-faux-a-qualifier.json",
+      JSON.stringify({ structures: [{ ...structure, id: "dora--structure-siret-faux", siret: "44200000000013" }], services: [] }),
+    );
+
+    expect(kept).toMatchObject({ status: "imported", problems: [], toQualify: [{ record: "organizations: dora--structure-immatriculee", missing: ["type d'acteur"] }] });
+    const listing = "{ recordsToQualify(limit: 1000) { feedId siret rna } }";
+    const listed = await graphql<{ recordsToQualify: Json[] }>(listing, undefined, await tokenFor("COORDINATOR"));
+    expect(listed.body.data?.recordsToQualify).toContainEqual({ feedId: structure.id, siret: "44200000000012", rna: null });
+    expect(invalid.status).toBe("rejected");
+    expect(invalid.problems).toEqual([
+      expect.objectContaining({ record: "organizations: dora--structure-siret-faux", field: "siret", reason: expect.stringMatching(/not a valid SIRET/) }),
+    ]);
+    expect(await cypher("MATCH (q:ToQualify {hsdsId: 'dora--structure-siret-faux'}) RETURN q.id")).toEqual([]);
   });
 });

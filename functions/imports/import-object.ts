@@ -18,7 +18,7 @@ import { validateDataset, type DatasetDocument, type DatasetProblem } from "../d
 import { knownIds, snapshotScope } from "../mutations/save-dataset";
 import type { DatasetFile } from "../domain/dataset-schema";
 import { looksLikeHsds, readHsds, type RecordToQualify } from "../formats/hsds/read-hsds";
-import { writeRecordsToQualify } from "./records-to-qualify";
+import { registryNumberProblems, writeRecordsToQualify } from "./records-to-qualify";
 import { readObject, readText, writeObject } from "../storage/s3";
 import { readCsv } from "../formats/csv/read-csv";
 import { dataInclusionPlaces, hsdsOfDataInclusion, looksLikeDataInclusion } from "../formats/data-inclusion/read-data-inclusion";
@@ -81,6 +81,7 @@ export async function importObject({ s3, driver, bucket, key, logger, now = new 
   };
 
   const read = await readFile(driver, key, object.body, sources, (records) => logProgress("read", records, started));
+  read.problems.push(...registryNumberProblems(file, read.toQualify));
   const validated = validateDataset(read.documents, await knownIds(driver));
   const duplicates = read.problems.length === 0 && validated.ok ? await probableDuplicates(driver, validated.dataset, read.documents) : [];
   const problems = [...read.problems, ...(validated.ok ? duplicates : validated.problems)].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));

@@ -5,18 +5,34 @@
  */
 import neo4j, { type Driver, type ManagedTransaction } from "neo4j-driver";
 import type { RecordToQualify } from "../formats/hsds/read-hsds";
+import { rna, siret } from "../domain/dataset-schema";
+import type { DatasetProblem } from "../domain/validate-dataset";
 import type { RecordToQualify as ListedRecordToQualify } from "../../generated/graphql";
 
 const mergeRecordsToQualify = `
 UNWIND $rows AS row
 MERGE (q:ToQualify {id: row.id})
 SET q.recordKind = row.recordKind, q.hsdsId = row.hsdsId, q.actorId = row.actorId, q.name = row.name,
-    q.description = row.description, q.missing = row.missing, q.terms = row.terms, q.areas = row.areas,
+    q.description = row.description, q.missing = row.missing, q.siret = row.siret, q.rna = row.rna, q.terms = row.terms, q.areas = row.areas,
     q.source = row.source, q.verifiedAt = date(row.verifiedAt), q.importedFrom = $file`;
 
 const removeQualified = `
 MATCH (q:ToQualify) WHERE q.id IN $ids
 DETACH DELETE q`;
+
+/**
+ * A foreign organization's SIRET or RNA number is kept with its record, to become the actor's when a
+ * coordinator qualifies it: checked as an actor's would be, so that an invalid one refuses the file.
+ */
+export function registryNumberProblems(file: string, rows: RecordToQualify[]): DatasetProblem[] {
+  return rows.flatMap((row) =>
+    (["siret", "rna"] as const).flatMap((field) => {
+      if (row[field] === null) return [];
+      const checked = (field === "siret" ? siret : rna).safeParse(row[field]);
+      return checked.success ? [] : [{ file, line: null, record: `organizations: ${String(row.hsdsId)}`, field, reason: checked.error.issues[0]!.message }];
+    }),
+  );
+}
 
 export async function writeRecordsToQualify(tx: ManagedTransaction, file: string, rows: RecordToQualify[], qualifiedIds: string[]): Promise<void> {
   if (qualifiedIds.length > 0) await tx.run(removeQualified, { ids: qualifiedIds });
@@ -28,7 +44,7 @@ const MAX_LISTED = 1000;
 
 const listRecordsToQualify = `
 MATCH (q:ToQualify)
-RETURN q {.id, .recordKind, feedId: q.hsdsId, .actorId, .name, .description, .missing, .terms, .areas, source: q.importedFrom, .verifiedAt} AS record
+RETURN q {.id, .recordKind, feedId: q.hsdsId, .actorId, .name, .description, .missing, .siret, .rna, .terms, .areas, source: q.importedFrom, .verifiedAt} AS record
 ORDER BY q.name, q.id
 LIMIT $limit`;
 

@@ -23,6 +23,9 @@ export interface RecordToQualify {
   description: string | null;
   /** What a coordinator must add, in French. */
   missing: string[];
+  /** An organization's SIRET and RNA number as the feed gives them (checked before the import writes them), else null. */
+  siret: unknown;
+  rna: unknown;
   /** The feed's own terms and service areas, as it words them. */
   terms: string[];
   areas: string[];
@@ -163,6 +166,7 @@ class HsdsReader {
   private qualify(record: Json, recordKind: RecordToQualify["recordKind"], actorId: unknown, missing: string[], source: string): void {
     const cited = this.sources.list().find((s) => s.id === source)!;
     const service = recordKind === "service" ? this.serviceReading(record) : null;
+    const registry = recordKind === "actor" ? registryNumbers(record.organization_identifiers) : {};
     this.toQualify.push({
       id: this.idOf(recordKind, record.id),
       hsdsId: record.id,
@@ -171,6 +175,8 @@ class HsdsReader {
       name: record.name,
       description: typeof record.description === "string" && record.description !== "" ? record.description : null,
       missing: [...missing, ...(service?.missing ?? [])],
+      siret: registry.siret ?? null,
+      rna: registry.rna ?? null,
       terms: foreignTerms(record.attributes).map((t) => `${t.taxonomy} : ${t.code}${t.name && t.name !== t.code ? ` (${t.name})` : ""}`),
       areas: arrayOf(record.service_areas).map((a) => String(asObject(a).name ?? asObject(a).extent ?? "")).filter((a) => a !== ""),
       source: cited.ref,
