@@ -23,6 +23,7 @@ import type { AnonymousOperations } from "../config";
 import { anonymousOperationAllowlist, persistedOperationStore } from "./operation-allowlist";
 import { parseOptions, queryArmor, requestLimits, responseSizeLimit } from "./query-limits";
 import { routeNodeResolvers } from "../routes/graph-nodes";
+import { withKeptRouteNodeReads } from "../routes/route-node-reads";
 
 export interface ServerOptions {
   driver: Driver;
@@ -79,7 +80,8 @@ export async function buildGraphQLSchema(driver: Driver) {
   };
   // `npm run codegen` builds this schema from the same type definitions with validation on (and CI
   // checks generated/ is fresh): a cold start need not validate them again, a third of the build.
-  return withFieldAuthorization(await new Neo4jGraphQL({ typeDefs, driver, resolvers, features: neo4jGraphQLFeatures, validate: false }).getSchema());
+  const schema = await new Neo4jGraphQL({ typeDefs, driver, resolvers, features: neo4jGraphQLFeatures, validate: false }).getSchema();
+  return withKeptRouteNodeReads(withFieldAuthorization(schema));
 }
 
 export async function createGraphQLServer({ driver, introspection, maskErrors = true, anonymousOperations = "any" }: ServerOptions): Promise<ApolloServer<GraphQLContext>> {

@@ -16,8 +16,12 @@ import {
   type FieldNode,
   type GraphQLResolveInfo,
   type SelectionSetNode,
+  visit,
 } from "graphql";
 import type { ExclusionResolvers, ResolversTypes, RouteStepResolvers } from "../../generated/graphql";
+import type { GraphQLContext } from "../api/graphql-context";
+import type { RunRead } from "../graph/auto-commit-read";
+import { readRouteNodes } from "./route-node-reads";
 
 type NodeField = "service" | "actor";
 const idKey = "__parcoursId";
@@ -79,24 +83,42 @@ function idOnlyRow(occurrence: Occurrence, id: string): Record<string, string> {
   return row;
 }
 
-/** Requests repeat the same few operations: each inner document is parsed once (bounded). */
-const parsedDocuments = new Map<string, DocumentNode>();
-const maxParsedDocuments = 100;
-
-function parsedDocument(source: string): DocumentNode {
-  let document = parsedDocuments.get(source);
-  if (!document) {
-    document = parse(source);
-    if (parsedDocuments.size >= maxParsedDocuments) parsedDocuments.delete(parsedDocuments.keys().next().value!);
-    parsedDocuments.set(source, document);
-  }
-  return document;
+interface InnerDocument {
+  document: DocumentNode;
+  /** Whether its selections read only the fetch's own variables: its Cypher then depends on nothing else. */
+  readsOnlyIds: boolean;
 }
 
-/** `idsOf(field, lists)`: the ids of that field in those lists of the route, sorted, once each. */
+/** Requests repeat the same few operations: each inner document is parsed once (bounded). */
+const parsedDocuments = new Map<string, InnerDocument>();
+const maxParsedDocuments = 100;
+
+function parsedDocument(source: string, ownVariables: string[]): InnerDocument {
+  let parsed = parsedDocuments.get(source);
+  if (!parsed) {
+    const document = parse(source);
+    let readsOnlyIds = true;
+    visit(document, {
+      VariableDefinition: () => false,
+      Variable: (variable) => {
+        if (!ownVariables.includes(variable.name.value)) readsOnlyIds = false;
+      },
+    });
+    parsed = { document, readsOnlyIds };
+    if (parsedDocuments.size >= maxParsedDocuments) parsedDocuments.delete(parsedDocuments.keys().next().value!);
+    parsedDocuments.set(source, parsed);
+  }
+  return parsed;
+}
+
+/**
+ * `run`: the route's auto-commit reads; `idsOf(field, lists)`: the ids of that field in those lists
+ * of the route, sorted, once each.
+ */
 export async function fetchRouteNodes(
   info: GraphQLResolveInfo,
-  context: unknown,
+  context: GraphQLContext,
+  run: RunRead,
   lists: string[],
   idsOf: (field: NodeField, lists: string[]) => string[],
 ): Promise<NodesByKey> {
@@ -130,10 +152,16 @@ export async function fetchRouteNodes(
     ...Object.keys(ids).flatMap((name) => [`$${name}: [ID!]!`, `$${name}Limit: Int!`]),
   ].join(", ");
   const fragments = Object.values(info.fragments).map(print).join("\n");
-  const document = parsedDocument(`query RouteNodes(${variables}) { ${root} }\n${fragments}`);
+  const source = `query RouteNodes(${variables}) { ${root} }\n${fragments}`;
+  const ownVariables = { ...ids, ...limits } as Record<string, string[] | number>;
+  const { document, readsOnlyIds } = parsedDocument(source, Object.keys(ownVariables));
 
-  const variableValues = { ...info.variableValues, ...ids, ...limits };
-  const result = await execute({ schema: info.schema, document, contextValue: context, variableValues });
+  const variableValues = { ...info.variableValues, ...ownVariables };
+  // The same document read by the same caller is the same Cypher with other ids (route-node-reads.ts).
+  const readKey = readsOnlyIds ? `${context.caller.role}\n${JSON.stringify(context.jwt ?? null)}\n${source}` : null;
+  const result = await readRouteNodes(readKey, ownVariables, run, (readContext) =>
+    Promise.resolve(execute({ schema: info.schema, document, contextValue: { ...context, ...readContext }, variableValues })),
+  );
   const error = result.errors?.[0];
   // The inner execution's own path (["services"]) means nothing to the caller: its cause is thrown
   // again, so that the error stands at the route field the request asked for.
