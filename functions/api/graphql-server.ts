@@ -10,6 +10,7 @@ import {
   ApolloServerPluginSchemaReportingDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { Neo4jGraphQL } from "@neo4j/graphql";
 import type { Driver } from "neo4j-driver";
 import type { Resolvers } from "../../generated/graphql";
@@ -109,6 +110,9 @@ export async function createGraphQLServer({ driver, introspection, maskErrors = 
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
+      // The bundles run with NODE_ENV=production (local/build.ts), which would make Apollo show another
+      // landing page; the page a browser gets stays the one chosen here, whatever NODE_ENV says.
+      ApolloServerPluginLandingPageLocalDefault(),
       ...(allowlist ? [anonymousOperationAllowlist] : []),
     ],
     validationRules: armor.validationRules,
