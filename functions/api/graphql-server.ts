@@ -22,7 +22,7 @@ import { assertGraphSchemaWhenReachable } from "../graph/graph-schema";
 import { neo4jGraphQLFeatures } from "../graph/neo4j-graphql-features";
 import type { AnonymousOperations } from "../config";
 import { anonymousOperationAllowlist, persistedOperationStore } from "./operation-allowlist";
-import { parseOptions, queryArmor, requestLimits, responseSizeLimit } from "./query-limits";
+import { parseOptions, queryArmor, requestLimits, responseSizeLimit, stringifyResult } from "./query-limits";
 import { routeNodeResolvers } from "../routes/graph-nodes";
 import { withKeptRouteNodeReads } from "../routes/route-node-reads";
 
@@ -97,6 +97,7 @@ export async function createGraphQLServer({ driver, introspection, maskErrors = 
     allowBatchedHttpRequests: false,
     parseOptions,
     formatError: maskErrors ? formatError : formatErrorUnmasked,
+    stringifyResult,
     persistedQueries: { cache: persistedOperationStore(allowlist) },
     // Parcours reports to no Apollo GraphOS. Saying so also spares each cold start the import of
     // Apollo's trace protobuf, which the inline-trace plugin would otherwise load at server start.

@@ -20,6 +20,7 @@ import {
   visit,
   type DocumentNode,
   type FieldNode,
+  type FormattedExecutionResult,
   type FragmentDefinitionNode,
   type GraphQLField,
   type GraphQLNamedType,
@@ -239,14 +240,26 @@ export const requestLimits: ApolloServerPlugin<BaseContext> = {
   },
 };
 
+/**
+ * Answers the size check wrote out, by their data, for Apollo to send as they are (stringifyResult)
+ * rather than write them out a second time.
+ */
+const writtenAnswers = new WeakMap<object, { errors: unknown; extensions: unknown; json: string }>();
+
 /** Refuses to send an answer beyond maxResponseBytes: the list limits keep honest queries far below it. */
 export const responseSizeLimit: ApolloServerPlugin<BaseContext> = {
   async requestDidStart() {
     return {
       async willSendResponse({ response }) {
         if (response.body.kind !== "single") return;
-        const bytes = Buffer.byteLength(JSON.stringify(response.body.singleResult));
-        if (bytes <= queryLimits.maxResponseBytes) return;
+        const { errors, data, extensions } = response.body.singleResult;
+        // In the order of the fields in which Apollo writes an answer, so that the same text serves both.
+        const json = JSON.stringify({ errors, data, extensions });
+        const bytes = Buffer.byteLength(json);
+        if (bytes <= queryLimits.maxResponseBytes) {
+          if (data) writtenAnswers.set(data, { errors, extensions, json });
+          return;
+        }
         response.body.singleResult = {
           errors: [
             new QueryLimitExceeded(`The answer would be ${bytes} bytes; at most ${queryLimits.maxResponseBytes} are sent: ask for smaller pages.`, "RESPONSE_TOO_LARGE", {
@@ -259,3 +272,10 @@ export const responseSizeLimit: ApolloServerPlugin<BaseContext> = {
     };
   },
 };
+
+/** Apollo's own writing of an answer (JSON and a newline), from the size check's text when it has it. */
+export function stringifyResult(result: FormattedExecutionResult): string {
+  const written = result.data ? writtenAnswers.get(result.data) : undefined;
+  if (written && written.errors === result.errors && written.extensions === result.extensions) return `${written.json}\n`;
+  return `${JSON.stringify(result)}\n`;
+}

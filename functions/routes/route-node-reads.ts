@@ -41,27 +41,27 @@ type ReadContext = { executionContext: { run: RunRead }; [keptRead]?: () => Prom
 
 /**
  * Runs `execute` (the inner GraphQL execution of the document `key` names) either with a kept
- * statement for its `services` root field or, until one is kept, through @neo4j/graphql, watching
- * the statement it runs.
+ * statement for its `services` root field (`kept`: the ids are then the statement's, not the
+ * document's) or, until one is kept, through @neo4j/graphql, watching the statement it runs.
  */
 export async function readRouteNodes<Result extends { errors?: readonly unknown[] }>(
   key: string | null,
   variables: NodeReadVariables,
   run: RunRead,
-  execute: (context: ReadContext) => Promise<Result>,
+  execute: (context: ReadContext, kept: boolean) => Promise<Result>,
 ): Promise<Result> {
   const kept = key === null ? "not kept" : keptTranslations.get(key);
   if (kept !== undefined && kept !== "not kept" && kept.confirmed) {
     const { cypher } = kept.translation;
     const parameters = parametersOf(kept.translation, variables);
-    return execute({ executionContext: { run }, [keptRead]: async () => (await run(cypher, parameters)).records.map((record) => record.get("this")) });
+    return execute({ executionContext: { run }, [keptRead]: async () => (await run(cypher, parameters)).records.map((record) => record.get("this")) }, true);
   }
   const statements: { cypher: string; parameters: Record<string, unknown> }[] = [];
   const watchedRun: RunRead = (cypher, parameters) => {
     statements.push({ cypher, parameters: parameters ?? {} });
     return run(cypher, parameters);
   };
-  const result = await execute({ executionContext: { run: watchedRun } });
+  const result = await execute({ executionContext: { run: watchedRun } }, false);
   if (key !== null && kept !== "not kept" && !result.errors?.length && statements.length === 1) {
     learn(key, kept, translationOf(statements[0]!.cypher, statements[0]!.parameters, variables));
   }
