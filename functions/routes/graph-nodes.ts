@@ -139,21 +139,21 @@ function newNodeFetchPlan(info: GraphQLResolveInfo, lists: string[]): NodeFetchP
     [...operationVariables.map(print), ...idVariables.flatMap((name) => [`$${name}: [ID!]!`, `$${name}Limit: Int!`])],
   );
   const document = parse(source);
-  let readsOwnVariables = false;
+  let readsRequestVariables = false;
   visit(document, {
     VariableDefinition: () => false,
     Variable: (variable) => {
-      if (!idVariables.some((name) => variable.name.value === name || variable.name.value === `${name}Limit`)) readsOwnVariables = true;
+      if (!idVariables.some((name) => variable.name.value === name || variable.name.value === `${name}Limit`)) readsRequestVariables = true;
     },
   });
-  const namesIds = operationVariables.some((definition) => definition.variable.name.value.startsWith("_parcours"));
+  const redefinesIdVariables = operationVariables.some((definition) => definition.variable.name.value.startsWith("_parcours"));
   return {
     idOnly: found.filter((o) => o.idOnly),
     wanted,
     wantsActors,
     listsWanting: (field) => [...new Set(wanted.filter((o) => field === null || o.field === field).map((o) => o.list))],
     translated: { source, document },
-    read: readsOwnVariables || namesIds ? null : parse(documentOf(() => "", [])),
+    read: readsRequestVariables || redefinesIdVariables ? null : parse(documentOf(() => "", [])),
   };
 }
 
