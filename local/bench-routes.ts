@@ -107,6 +107,8 @@ async function measureAll<const Paths extends readonly BenchPath[]>(paths: Paths
 // The deployed bundle has no source maps (local/build.ts); tsx turns them on, which would make each
 // stack trace the driver captures for every result pay a source-map lookup the function never pays.
 process.setSourceMapsEnabled(false);
+// The bundle runs in production mode (local/build.ts); graphql-js reads NODE_ENV when it loads, with the handler.
+process.env.NODE_ENV = "production";
 const { driver, reused } = await startBenchGraph({ reseed: true });
 const { handler } = await import("../functions/handlers/graphql");
 

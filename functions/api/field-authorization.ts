@@ -76,9 +76,27 @@ export function withFieldAuthorization(schema: GraphQLSchema): GraphQLSchema {
   return schema;
 }
 
+/** Roles that may read every protected field: the library sees their selections as they are. */
+const readsEveryField = (role: string) => [...roleProtectedFields.values()].every((roles) => roles.has(role));
+
+/**
+ * Pruned selections by the field's first node and role: Apollo hands every request of the same query
+ * text the same parsed document, so a field's selection is pruned once per role.
+ */
+const prunedSelections = new WeakMap<FieldNode, Map<string, Pick<GraphQLResolveInfo, "fieldNodes" | "fragments">>>();
+
 /** The resolve info as the library should see it: the fields this role may not read left out. */
 function withoutDeniedFields(info: GraphQLResolveInfo, role: string): GraphQLResolveInfo {
-  if (![...roleProtectedFields.values()].some((roles) => !roles.has(role))) return info;
+  if (readsEveryField(role)) return info;
+  const first = info.fieldNodes[0]!;
+  let ofRoles = prunedSelections.get(first);
+  if (!ofRoles) prunedSelections.set(first, (ofRoles = new Map()));
+  let pruned = ofRoles.get(role);
+  if (!pruned) ofRoles.set(role, (pruned = prunedSelection(info, role)));
+  return { ...info, ...pruned };
+}
+
+function prunedSelection(info: GraphQLResolveInfo, role: string): Pick<GraphQLResolveInfo, "fieldNodes" | "fragments"> {
   const prune = (set: SelectionSetNode, parent: GraphQLNamedType): SelectionSetNode => ({
     ...set,
     selections: set.selections.flatMap((selection): SelectionNode[] => {
@@ -103,5 +121,5 @@ function withoutDeniedFields(info: GraphQLResolveInfo, role: string): GraphQLRes
     }),
   );
   const fieldNodes = info.fieldNodes.map((node) => (node.selectionSet ? { ...node, selectionSet: prune(node.selectionSet, returned) } : node));
-  return { ...info, fieldNodes, fragments };
+  return { fieldNodes, fragments };
 }

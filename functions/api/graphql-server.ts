@@ -10,6 +10,7 @@ import {
   ApolloServerPluginSchemaReportingDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { Neo4jGraphQL } from "@neo4j/graphql";
 import type { Driver } from "neo4j-driver";
 import type { Resolvers } from "../../generated/graphql";
@@ -21,8 +22,9 @@ import { assertGraphSchemaWhenReachable } from "../graph/graph-schema";
 import { neo4jGraphQLFeatures } from "../graph/neo4j-graphql-features";
 import type { AnonymousOperations } from "../config";
 import { anonymousOperationAllowlist, persistedOperationStore } from "./operation-allowlist";
-import { parseOptions, queryArmor, requestLimits, responseSizeLimit } from "./query-limits";
+import { parseOptions, queryArmor, requestLimits, responseSizeLimit, stringifyResult } from "./query-limits";
 import { routeNodeResolvers } from "../routes/graph-nodes";
+import { withKeptRouteNodeReads } from "../routes/route-node-reads";
 
 export interface ServerOptions {
   driver: Driver;
@@ -79,7 +81,8 @@ export async function buildGraphQLSchema(driver: Driver) {
   };
   // `npm run codegen` builds this schema from the same type definitions with validation on (and CI
   // checks generated/ is fresh): a cold start need not validate them again, a third of the build.
-  return withFieldAuthorization(await new Neo4jGraphQL({ typeDefs, driver, resolvers, features: neo4jGraphQLFeatures, validate: false }).getSchema());
+  const schema = await new Neo4jGraphQL({ typeDefs, driver, resolvers, features: neo4jGraphQLFeatures, validate: false }).getSchema();
+  return withKeptRouteNodeReads(withFieldAuthorization(schema));
 }
 
 export async function createGraphQLServer({ driver, introspection, maskErrors = true, anonymousOperations = "any" }: ServerOptions): Promise<ApolloServer<GraphQLContext>> {
@@ -94,6 +97,7 @@ export async function createGraphQLServer({ driver, introspection, maskErrors = 
     allowBatchedHttpRequests: false,
     parseOptions,
     formatError: maskErrors ? formatError : formatErrorUnmasked,
+    stringifyResult,
     persistedQueries: { cache: persistedOperationStore(allowlist) },
     // Parcours reports to no Apollo GraphOS. Saying so also spares each cold start the import of
     // Apollo's trace protobuf, which the inline-trace plugin would otherwise load at server start.
@@ -107,6 +111,9 @@ export async function createGraphQLServer({ driver, introspection, maskErrors = 
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
+      // The bundles run with NODE_ENV=production (local/build.ts), which would make Apollo show another
+      // landing page; the page a browser gets stays the one chosen here, whatever NODE_ENV says.
+      ApolloServerPluginLandingPageLocalDefault(),
       ...(allowlist ? [anonymousOperationAllowlist] : []),
     ],
     validationRules: armor.validationRules,

@@ -18,8 +18,10 @@ import {
   parse,
   valueFromASTUntyped,
   visit,
+  type ArgumentNode,
   type DocumentNode,
   type FieldNode,
+  type FormattedExecutionResult,
   type FragmentDefinitionNode,
   type GraphQLField,
   type GraphQLNamedType,
@@ -175,15 +177,31 @@ export function listObjects(schema: GraphQLSchema, document: DocumentNode, opera
   return root ? count(operation.selectionSet, root, 1, queryLimits.unpagedListSize, 0) : 0;
 }
 
-/** Aliases of every field, __typename included, fragments counted where they are spread. */
-function aliasCount(document: DocumentNode): number {
-  let aliases = 0;
-  visit(document, {
-    Field(node) {
-      if (node.alias) aliases++;
-    },
-  });
-  return aliases;
+/** What the checks read of a document whatever its variables: the arguments they check, and its aliases. */
+interface DocumentFacts {
+  checkedArguments: ArgumentNode[];
+  /** Aliases of every field, __typename included, fragments counted where they are spread. */
+  aliases: number;
+}
+
+/** Apollo hands every request of the same query text the same parsed document: it is walked once. */
+const factsOfDocuments = new WeakMap<DocumentNode, DocumentFacts>();
+
+function factsOf(document: DocumentNode): DocumentFacts {
+  let facts = factsOfDocuments.get(document);
+  if (!facts) {
+    const found: DocumentFacts = { checkedArguments: [], aliases: 0 };
+    visit(document, {
+      Argument(node) {
+        if (paginationArguments.has(node.name.value) || node.name.value === "after" || node.name.value === "text") found.checkedArguments.push(node);
+      },
+      Field(node) {
+        if (node.alias) found.aliases++;
+      },
+    });
+    factsOfDocuments.set(document, (facts = found));
+  }
+  return facts;
 }
 
 /** @neo4j/graphql's cursors are graphql-relay's: base64 of "arrayconnection:<offset>". */
@@ -201,25 +219,23 @@ export const requestLimits: ApolloServerPlugin<BaseContext> = {
     return {
       async didResolveOperation({ document, request, operation, schema }) {
         const variables = request.variables ?? {};
-        visit(document, {
-          Argument(node) {
-            const value = valueFromASTUntyped(node.value, variables);
-            if (paginationArguments.has(node.name.value) && typeof value === "number" && value < 0) {
-              throw new BadUserInput(`Argument "${node.name.value}" must not be negative.`, { field: node.name.value, nodes: [node], status: 400 });
-            }
-            if (node.name.value === "after" && typeof value === "string" && !isCursor(value)) {
-              throw new BadUserInput(`Argument "after" is not a cursor this API gave (pageInfo.endCursor).`, { field: "after", nodes: [node], status: 400 });
-            }
-            if (node.name.value === "text" && typeof value === "string" && value.length > queryLimits.maxSearchTextLength) {
-              throw new BadUserInput(`Argument "text" is ${value.length} characters long; a search text has at most ${queryLimits.maxSearchTextLength}.`, {
-                field: "text",
-                nodes: [node],
-                status: 400,
-              });
-            }
-          },
-        });
-        const aliases = aliasCount(document);
+        const { checkedArguments, aliases } = factsOf(document);
+        for (const node of checkedArguments) {
+          const value = valueFromASTUntyped(node.value, variables);
+          if (paginationArguments.has(node.name.value) && typeof value === "number" && value < 0) {
+            throw new BadUserInput(`Argument "${node.name.value}" must not be negative.`, { field: node.name.value, nodes: [node], status: 400 });
+          }
+          if (node.name.value === "after" && typeof value === "string" && !isCursor(value)) {
+            throw new BadUserInput(`Argument "after" is not a cursor this API gave (pageInfo.endCursor).`, { field: "after", nodes: [node], status: 400 });
+          }
+          if (node.name.value === "text" && typeof value === "string" && value.length > queryLimits.maxSearchTextLength) {
+            throw new BadUserInput(`Argument "text" is ${value.length} characters long; a search text has at most ${queryLimits.maxSearchTextLength}.`, {
+              field: "text",
+              nodes: [node],
+              status: 400,
+            });
+          }
+        }
         if (aliases > queryLimits.maxAliases) {
           throw new QueryLimitExceeded(`The query has ${aliases} aliases; at most ${queryLimits.maxAliases} are allowed.`, "QUERY_TOO_MANY_ALIASES", {
             aliases,
@@ -239,14 +255,26 @@ export const requestLimits: ApolloServerPlugin<BaseContext> = {
   },
 };
 
+/**
+ * Answers the size check wrote out, by their data, for Apollo to send as they are (stringifyResult)
+ * rather than write them out a second time.
+ */
+const writtenAnswers = new WeakMap<object, { errors: unknown; extensions: unknown; json: string }>();
+
 /** Refuses to send an answer beyond maxResponseBytes: the list limits keep honest queries far below it. */
 export const responseSizeLimit: ApolloServerPlugin<BaseContext> = {
   async requestDidStart() {
     return {
       async willSendResponse({ response }) {
         if (response.body.kind !== "single") return;
-        const bytes = Buffer.byteLength(JSON.stringify(response.body.singleResult));
-        if (bytes <= queryLimits.maxResponseBytes) return;
+        const { errors, data, extensions } = response.body.singleResult;
+        // In the order of the fields in which Apollo writes an answer, so that the same text serves both.
+        const json = JSON.stringify({ errors, data, extensions });
+        const bytes = Buffer.byteLength(json);
+        if (bytes <= queryLimits.maxResponseBytes) {
+          if (data) writtenAnswers.set(data, { errors, extensions, json });
+          return;
+        }
         response.body.singleResult = {
           errors: [
             new QueryLimitExceeded(`The answer would be ${bytes} bytes; at most ${queryLimits.maxResponseBytes} are sent: ask for smaller pages.`, "RESPONSE_TOO_LARGE", {
@@ -259,3 +287,10 @@ export const responseSizeLimit: ApolloServerPlugin<BaseContext> = {
     };
   },
 };
+
+/** Apollo's own writing of an answer (JSON and a newline), from the size check's text when it has it. */
+export function stringifyResult(result: FormattedExecutionResult): string {
+  const written = result.data ? writtenAnswers.get(result.data) : undefined;
+  if (written && written.errors === result.errors && written.extensions === result.extensions) return `${written.json}\n`;
+  return `${JSON.stringify(result)}\n`;
+}

@@ -24,10 +24,29 @@ export interface OpeningStatus {
   unknownHoliday: string | null;
 }
 
-export function openingStatus(openingHours: string | null | undefined, at: DateTime): OpeningStatus {
+/**
+ * Statuses by minute of Paris time and schedule: hours change state only at whole minutes, and the
+ * routes of one minute evaluate the same few schedules again and again (bounded: emptied when full).
+ */
+const statusesOfMinutes = new Map<string, OpeningStatus>();
+const maxStatuses = 10_000;
+
+/** What a route reads of a schedule at its moment: shared by the routes of the same minute, never to be changed. */
+export function openingStatus(openingHours: string | null | undefined, at: DateTime): Readonly<OpeningStatus> {
   if (!openingHours) return { openNow: null, nextOpening: null, alwaysOpen: false, unknownHoliday: null };
-  const hours = parsed(openingHours);
   const moment = inParis(at);
+  const key = `${Math.floor(moment.wallClock / 60_000)}\n${openingHours}`;
+  let status = statusesOfMinutes.get(key);
+  if (!status) {
+    status = statusAt(openingHours, moment);
+    if (statusesOfMinutes.size >= maxStatuses) statusesOfMinutes.clear();
+    statusesOfMinutes.set(key, status);
+  }
+  return status;
+}
+
+function statusAt(openingHours: string, moment: MomentInParis): OpeningStatus {
+  const hours = parsed(openingHours);
   const wallClock = new Date(moment.wallClock);
   const alwaysOpen = openingHours.trim() === "24/7";
   const saysHolidays = alwaysOpen || /\bPH\b/.test(openingHours);

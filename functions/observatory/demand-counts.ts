@@ -34,8 +34,8 @@ const PARIS = "Europe/Paris";
 let pending = new Map<string, PendingCount>();
 let writing: Promise<void> | null = null;
 
-export function recordDemand(driver: Driver, demand: RouteDemand, now: DateTime = DateTime.now()): void {
-  const day = now.setZone(PARIS).toISODate()!;
+export function recordDemand(driver: Driver, demand: RouteDemand, now?: DateTime): void {
+  const day = now ? now.setZone(PARIS).toISODate()! : today();
   for (const situation of demand.situations) {
     for (const need of demand.needs) {
       const covered = !demand.uncoveredNeeds.includes(need);
@@ -46,6 +46,18 @@ export function recordDemand(driver: Driver, demand: RouteDemand, now: DateTime 
     }
   }
   writing ??= writePending(driver);
+}
+
+/** Today's date in Paris, and the moment it ends: every route asks, and time zones cost a route's CPU. */
+let todayInParis: { day: string; endsAt: number } | undefined;
+
+function today(): string {
+  const now = Date.now();
+  if (!todayInParis || now >= todayInParis.endsAt) {
+    const paris = DateTime.fromMillis(now, { zone: PARIS });
+    todayInParis = { day: paris.toISODate()!, endsAt: paris.startOf("day").plus({ days: 1 }).toMillis() };
+  }
+  return todayInParis.day;
 }
 
 /** Resolves when every count recorded so far is in the graph. */

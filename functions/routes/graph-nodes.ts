@@ -15,9 +15,14 @@ import {
   type DocumentNode,
   type FieldNode,
   type GraphQLResolveInfo,
+  type OperationDefinitionNode,
   type SelectionSetNode,
+  visit,
 } from "graphql";
 import type { ExclusionResolvers, ResolversTypes, RouteStepResolvers } from "../../generated/graphql";
+import type { GraphQLContext } from "../api/graphql-context";
+import type { RunRead } from "../graph/auto-commit-read";
+import { readRouteNodes } from "./route-node-reads";
 
 type NodeField = "service" | "actor";
 const idKey = "__parcoursId";
@@ -79,61 +84,112 @@ function idOnlyRow(occurrence: Occurrence, id: string): Record<string, string> {
   return row;
 }
 
-/** Requests repeat the same few operations: each inner document is parsed once (bounded). */
-const parsedDocuments = new Map<string, DocumentNode>();
-const maxParsedDocuments = 100;
-
-function parsedDocument(source: string): DocumentNode {
-  let document = parsedDocuments.get(source);
-  if (!document) {
-    document = parse(source);
-    if (parsedDocuments.size >= maxParsedDocuments) parsedDocuments.delete(parsedDocuments.keys().next().value!);
-    parsedDocuments.set(source, document);
-  }
-  return document;
+/**
+ * What a route field's selection asks of the graph, worked out once per operation, role and field:
+ * Apollo hands every request of the same query text the same parsed operation.
+ */
+interface NodeFetchPlan {
+  idOnly: Occurrence[];
+  wanted: Occurrence[];
+  wantsActors: boolean;
+  listsWanting: (field: NodeField | null) => string[];
+  /** The document @neo4j/graphql translates, the ids and their counts as variables beside the request's own. */
+  translated: { source: string; document: DocumentNode };
+  /**
+   * The same selection without the ids, for a kept statement (route-node-reads.ts), whose fields need
+   * no arguments; null when the selection reads the request's own variables, as such a statement is not kept.
+   */
+  read: DocumentNode | null;
 }
 
-/** `idsOf(field, lists)`: the ids of that field in those lists of the route, sorted, once each. */
-export async function fetchRouteNodes(
-  info: GraphQLResolveInfo,
-  context: unknown,
-  lists: string[],
-  idsOf: (field: NodeField, lists: string[]) => string[],
-): Promise<NodesByKey> {
+const plansOfOperations = new WeakMap<OperationDefinitionNode, Map<string, NodeFetchPlan>>();
+
+function nodeFetchPlan(info: GraphQLResolveInfo, role: string, lists: string[]): NodeFetchPlan {
+  const planKey = `${role}\n${String(info.path.key)}\n${lists.join(",")}`;
+  let plans = plansOfOperations.get(info.operation);
+  if (!plans) plansOfOperations.set(info.operation, (plans = new Map()));
+  let plan = plans.get(planKey);
+  if (!plan) {
+    plan = newNodeFetchPlan(info, lists);
+    plans.set(planKey, plan);
+  }
+  return plan;
+}
+
+function newNodeFetchPlan(info: GraphQLResolveInfo, lists: string[]): NodeFetchPlan {
   const all = occurrences(info, lists);
   // Selections of one response key merge: the key is id-only when all of them are.
   const found = all.map((o) => ({ ...o, idOnly: all.every((other) => other.key !== o.key || other.idOnly) }));
+  const wanted = found.filter((o) => !o.idOnly);
+  const selectionsOf = (field: NodeField) =>
+    wanted.filter((o) => o.field === field).map((o) => print(o.selectionSet).slice(1, -1)).join(" ");
+  // Lists have a default page size (schema @limit): ask for exactly as many nodes as the route names.
+  // An actor is fetched as the provider of its step's or exclusion's service.
+  const wantsActors = wanted.some((o) => o.field === "actor");
+  const idVariables = wantsActors ? [serviceIdsVariable, actorIdsVariable] : [serviceIdsVariable];
+  const documentOf = (byIds: (variable: string) => string, variables: string[]) => {
+    const providers = wantsActors ? `${providersKey}: providers${byIds(actorIdsVariable)} { ${idKey}: id ${selectionsOf("actor")} }` : "";
+    const root = `services${byIds(serviceIdsVariable)} { ${idKey}: id ${selectionsOf("service")} ${providers} }`;
+    const fragments = Object.values(info.fragments).map(print).join("\n");
+    return `query RouteNodes${variables.length > 0 ? `(${variables.join(", ")})` : ""} { ${root} }\n${fragments}`;
+  };
+  const operationVariables = info.operation.variableDefinitions ?? [];
+  const source = documentOf(
+    (variable) => `(where: { id: { in: $${variable} } }, limit: $${variable}Limit)`,
+    [...operationVariables.map(print), ...idVariables.flatMap((name) => [`$${name}: [ID!]!`, `$${name}Limit: Int!`])],
+  );
+  const document = parse(source);
+  let readsRequestVariables = false;
+  visit(document, {
+    VariableDefinition: () => false,
+    Variable: (variable) => {
+      if (!idVariables.some((name) => variable.name.value === name || variable.name.value === `${name}Limit`)) readsRequestVariables = true;
+    },
+  });
+  const redefinesIdVariables = operationVariables.some((definition) => definition.variable.name.value.startsWith("_parcours"));
+  return {
+    idOnly: found.filter((o) => o.idOnly),
+    wanted,
+    wantsActors,
+    listsWanting: (field) => [...new Set(wanted.filter((o) => field === null || o.field === field).map((o) => o.list))],
+    translated: { source, document },
+    read: readsRequestVariables || redefinesIdVariables ? null : parse(documentOf(() => "", [])),
+  };
+}
+
+/**
+ * `run`: the route's auto-commit reads; `idsOf(field, lists)`: the ids of that field in those lists
+ * of the route, sorted, once each.
+ */
+export async function fetchRouteNodes(
+  info: GraphQLResolveInfo,
+  context: GraphQLContext,
+  run: RunRead,
+  lists: string[],
+  idsOf: (field: NodeField, lists: string[]) => string[],
+): Promise<NodesByKey> {
+  const plan = nodeFetchPlan(info, context.caller.role, lists);
   const nodes: NodesByKey = new Map();
-  for (const o of found.filter((o) => o.idOnly)) {
+  for (const o of plan.idOnly) {
     const rows = nodes.get(o.key) ?? new Map<string, unknown>();
     for (const id of idsOf(o.field, [o.list])) rows.set(id, { ...(rows.get(id) as object | undefined), ...idOnlyRow(o, id) });
     nodes.set(o.key, rows);
   }
-  const wanted = found.filter((o) => !o.idOnly);
-  if (wanted.length === 0) return nodes;
+  if (plan.wanted.length === 0) return nodes;
 
-  const selectionsOf = (field: NodeField) =>
-    wanted.filter((o) => o.field === field).map((o) => print(o.selectionSet).slice(1, -1)).join(" ");
-  // The ids are variables of the document, beside the request's own (its selections may use them).
-  // Lists have a default page size (schema @limit): ask for exactly as many nodes as the route names.
-  // An actor is fetched as the provider of its step's or exclusion's service.
-  const wantsActors = wanted.some((o) => o.field === "actor");
-  const listsWanting = (field: NodeField | null) => [...new Set(wanted.filter((o) => field === null || o.field === field).map((o) => o.list))];
-  const ids: Record<string, unknown> = { [serviceIdsVariable]: idsOf("service", listsWanting(null)) };
-  if (wantsActors) ids[actorIdsVariable] = idsOf("actor", listsWanting("actor"));
-  const limits = Object.fromEntries(Object.entries(ids).map(([name, list]) => [`${name}Limit`, Math.max((list as string[]).length, 1)]));
-  const byIds = (variable: string) => `where: { id: { in: $${variable} } }, limit: $${variable}Limit`;
-  const providers = wantsActors ? `${providersKey}: providers(${byIds(actorIdsVariable)}) { ${idKey}: id ${selectionsOf("actor")} }` : "";
-  const root = `services(${byIds(serviceIdsVariable)}) { ${idKey}: id ${selectionsOf("service")} ${providers} }`;
-  const variables = [
-    ...(info.operation.variableDefinitions?.map(print) ?? []),
-    ...Object.keys(ids).flatMap((name) => [`$${name}: [ID!]!`, `$${name}Limit: Int!`]),
-  ].join(", ");
-  const fragments = Object.values(info.fragments).map(print).join("\n");
-  const document = parsedDocument(`query RouteNodes(${variables}) { ${root} }\n${fragments}`);
-
-  const variableValues = { ...info.variableValues, ...ids, ...limits };
-  const result = await execute({ schema: info.schema, document, contextValue: context, variableValues });
+  const ids: Record<string, string[]> = { [serviceIdsVariable]: idsOf("service", plan.listsWanting(null)) };
+  if (plan.wantsActors) ids[actorIdsVariable] = idsOf("actor", plan.listsWanting("actor"));
+  const limits = Object.fromEntries(Object.entries(ids).map(([name, list]) => [`${name}Limit`, Math.max(list.length, 1)]));
+  const ownVariables = { ...ids, ...limits };
+  // The same document read by the same caller is the same Cypher with other ids (route-node-reads.ts).
+  const readKey = plan.read ? `${context.caller.role}\n${JSON.stringify(context.jwt ?? null)}\n${plan.translated.source}` : null;
+  const result = await readRouteNodes(readKey, ownVariables, run, (readContext, kept) =>
+    Promise.resolve(
+      kept && plan.read
+        ? execute({ schema: info.schema, document: plan.read, contextValue: { ...context, ...readContext } })
+        : execute({ schema: info.schema, document: plan.translated.document, contextValue: { ...context, ...readContext }, variableValues: { ...info.variableValues, ...ownVariables } }),
+    ),
+  );
   const error = result.errors?.[0];
   // The inner execution's own path (["services"]) means nothing to the caller: its cause is thrown
   // again, so that the error stands at the route field the request asked for.
@@ -144,7 +200,7 @@ export async function fetchRouteNodes(
     service: byId(services),
     actor: byId(services.flatMap((service) => (service[providersKey] ?? []) as Record<string, unknown>[])),
   };
-  for (const o of wanted) nodes.set(o.key, rowsOf[o.field]);
+  for (const o of plan.wanted) nodes.set(o.key, rowsOf[o.field]);
   return nodes;
 }
 

@@ -242,7 +242,7 @@ export function rankRoute(plan: RouteRequestPlan, needs: NeedRow[], emergency: E
       uncoveredNeeds.push({ need, reason: uncoveredReason(plan, exclusionsOfNeed) });
       continue;
     }
-    for (const option of included.sort(byCriteria(plan)).slice(0, plan.maxOptionsPerNeed)) {
+    for (const option of inRankOrder(plan, included).slice(0, plan.maxOptionsPerNeed)) {
       steps.push({
         rank: steps.length + 1,
         need,
@@ -302,14 +302,17 @@ function referralReason({ service }: CandidateRow): string | null {
   return service.referralRequired ? `sur orientation${service.referredBy ? ` : ${service.referredBy}` : ""}` : null;
 }
 
-function byCriteria(plan: RouteRequestPlan) {
-  return (a: Evaluated, b: Evaluated): number => {
-    for (const { key } of rankingCriteria) {
-      const difference = key(plan, a) - key(plan, b);
+/** The options by criteria, then by id; each option's keys worked out once, not at every comparison. */
+function inRankOrder(plan: RouteRequestPlan, options: Evaluated[]): Evaluated[] {
+  const keyed = options.map((option) => ({ option, id: option.row.service.id, keys: rankingCriteria.map(({ key }) => key(plan, option)) }));
+  keyed.sort((a, b) => {
+    for (let criterion = 0; criterion < a.keys.length; criterion++) {
+      const difference = a.keys[criterion]! - b.keys[criterion]!;
       if (difference !== 0) return difference;
     }
-    return a.row.service.id < b.row.service.id ? -1 : a.row.service.id > b.row.service.id ? 1 : 0;
-  };
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  });
+  return keyed.map(({ option }) => option);
 }
 
 function proximityOf(plan: RouteRequestPlan, row: CandidateRow): Proximity {
@@ -375,6 +378,14 @@ function frenchDate(isoDate: string): string {
   return `${day}/${month}/${year}`;
 }
 
+/** Next openings are shared by the routes of their minute (functions/domain/opening-status.ts): each is written out once. */
+const frenchDateTimes = new WeakMap<DateTime, string>();
+
 function frenchDateTime(at: DateTime): string {
-  return at.setZone(PARIS).setLocale("fr").toFormat("cccc d LLLL 'à' HH'h'mm");
+  let text = frenchDateTimes.get(at);
+  if (text === undefined) {
+    text = at.setZone(PARIS).setLocale("fr").toFormat("cccc d LLLL 'à' HH'h'mm");
+    frenchDateTimes.set(at, text);
+  }
+  return text;
 }

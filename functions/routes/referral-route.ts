@@ -93,8 +93,7 @@ async function routeFromGraph(driver: Driver, plan: RouteRequestPlan, params: Ro
     const numbers = params.emergencyNumbers;
     const emergencyRows = (record.get("emergency") as EmergencyRow[]).sort((a, b) => numbers.indexOf(a.number) - numbers.indexOf(b.number));
     const route = { ...rankRoute(plan, needRows, emergencyRows), needs: needRows.map((n) => n.need) };
-    // @neo4j/graphql runs its Cypher on a transaction-like execution context: its queries are auto-commit reads too.
-    const nodes = await fetchRouteNodes(info, { ...context, executionContext: { run } }, ["steps", "excluded"], (field, lists) => {
+    const nodes = await fetchRouteNodes(info, context, run, ["steps", "excluded"], (field, lists) => {
       const entries = [...(lists.includes("steps") ? route.steps : []), ...(lists.includes("excluded") ? route.excluded : [])];
       return [...new Set(entries.map((s) => (field === "service" ? s.serviceId : s.actorId)))].sort();
     });
