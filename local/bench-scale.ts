@@ -17,7 +17,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Driver } from "neo4j-driver";
 import { referralRouteCypher } from "../generated/cypher";
-import { candidateOfRow } from "../functions/routes/candidate-row";
+import { candidateOfRow, outOfReachOfRow } from "../functions/routes/candidate-row";
 import { createDriver } from "../functions/graph/driver";
 import { coverageOf, readCoverageGraph } from "../functions/observatory/coverage";
 import { startNeo4j, stopNeo4j, type Neo4jInstance } from "./neo4j-process";
@@ -137,9 +137,10 @@ async function differences(requests: RouteRequestOfBench[], a: Graph, b: Graph):
     // ranking ignores the first; the second only orders the names of an exclusion's reason.
     const candidates = (record.get("candidates") as unknown[][])
       .map(candidateOfRow)
-      .map((c) => ({ ...c, areaNames: [...c.areaNames].sort(), service: { ...c.service, situations: [...c.service.situations].sort() } }))
+      .map((c) => ({ ...c, service: { ...c.service, situations: [...c.service.situations].sort() } }))
       .sort((x, y) => (x.service.id < y.service.id ? -1 : 1));
-    return JSON.stringify([record.get("needs"), candidates, record.get("emergency")]);
+    const outOfReach = (record.get("outOfReach") as unknown[][]).map(outOfReachOfRow).map((o) => ({ ...o, areaNames: [...o.areaNames].sort() }));
+    return JSON.stringify([record.get("needs"), candidates, outOfReach, record.get("outOfReachCut"), record.get("emergency")]);
   };
   let different = 0;
   for (const request of requests.slice(0, COMPARED)) if ((await answer(a, request)) !== (await answer(b, request))) different++;
