@@ -90,9 +90,9 @@ CALL (commune, departement, nation, zones, nearCommunes, needs, needNodes) {
 
 // The services out of reach, left out as reserved to other communes: looked up lazily, the communes
 // of her zones first, then the other communes of her département in the order of their INSEE codes
-// (the index on the code gives them in that order), each commune's services in the order of their
-// ids; the first $outOfReachLookedAt are read, and only what their exclusion says. The route never
-// walks the whole département (rank-route.ts lists a few of them per need).
+// (the index on the code gives them in that order); the first $outOfReachLookedAt services found are
+// read, and only what their exclusion says. The route never walks the whole département (rank-route.ts
+// lists a few of them per need).
 CALL (commune, nearCommunes, needs, needNodes, inReach) {
   CALL (commune, nearCommunes, inReach) {
     CALL (commune, nearCommunes) {
@@ -104,11 +104,9 @@ CALL (commune, nearCommunes, needs, needNodes, inReach) {
       WHERE area.code STARTS WITH $departement AND area.level = 'COMMUNE' AND area <> commune AND NOT area IN nearCommunes
       RETURN area ORDER BY area.code
     }
-    CALL (area, inReach) {
-      MATCH (area)<-[:SERVES]-(service)
-      WHERE service.audience IN $audiences AND NOT service IN inReach
-      RETURN service ORDER BY service.id
-    }
+    // In the order the graph keeps them: ordering a commune's services would read all of them.
+    MATCH (area)<-[:SERVES]-(service)
+    WHERE service.audience IN $audiences AND NOT service IN inReach
     WITH DISTINCT service
     LIMIT toInteger($outOfReachLookedAt) + 1
     RETURN collect(service) AS lookedAt
