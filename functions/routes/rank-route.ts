@@ -104,8 +104,8 @@ export interface PlannedRoute {
 export const maxExcludedPerNeed = 5;
 /**
  * How many services of other communes the route query looks at (its $outOfReachLookedAt), the
- * nearest communes first: enough to fill the bound for every need of a route, few enough that a route
- * never walks the whole département.
+ * nearest communes first, whatever needs they answer: a few per need of a route, and never the whole
+ * département, whose size would set the route's cost.
  */
 export const outOfReachLookedAt = 30;
 
