@@ -4306,8 +4306,16 @@ export type Route = {
   degradedReason?: Maybe<Scalars['String']['output']>;
   /** The numbers to call first when she is in danger or help is urgent: 17, 112, 114 (SMS) and 3919, and 119 for a minor or exposed children; empty for a planned route, unless the route is degraded. */
   emergency: Array<EmergencyContact>;
-  /** Services that answer a need but were left out, with the reasons. */
+  /**
+   * Services that answer a need but were left out, with the reasons: at most 5 per need, those in reach
+   * of her commune first (left out for her age, her children, her languages, no free place...), then
+   * services reserved to other communes — those of her zones (EPT, EPCI) first, then the others of the
+   * département in the order of their INSEE codes — of which a route looks at 30 at most
+   * (functions/routes/RANKING.md). `excludedTruncated` says when the list was cut.
+   */
   excluded: Array<Exclusion>;
+  /** True when more services were left out than `excluded` lists, or may have been: a need had more than 5, or the route stopped looking at other communes' services. */
+  excludedTruncated: Scalars['Boolean']['output'];
   /** The needs the route covers, in route order. */
   needs: Array<NeedCode>;
   /** The options, need by need in route order, best first. */
@@ -8820,6 +8828,7 @@ export type RouteResolvers<ContextType = GraphQLContext, ParentType extends Reso
   degradedReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   emergency?: Resolver<Array<ResolversTypes['EmergencyContact']>, ParentType, ContextType>;
   excluded?: Resolver<Array<ResolversTypes['Exclusion']>, ParentType, ContextType>;
+  excludedTruncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   needs?: Resolver<Array<ResolversTypes['NeedCode']>, ParentType, ContextType>;
   steps?: Resolver<Array<ResolversTypes['RouteStep']>, ParentType, ContextType>;
   uncoveredNeeds?: Resolver<Array<ResolversTypes['UncoveredNeed']>, ParentType, ContextType>;

@@ -2,6 +2,7 @@
 import type { Driver } from "neo4j-driver";
 import { referralRouteCypher } from "../generated/cypher";
 import { coveredTerritories, departementOfCommune } from "../functions/domain/territories";
+import { outOfReachLookedAt } from "../functions/routes/rank-route";
 
 const situations = ["INTIMATE_PARTNER_VIOLENCE", "SEXUAL_VIOLENCE", "INTRAFAMILY_VIOLENCE", "CHILD_EXPOSURE", "HARASSMENT", "SEXUAL_EXPLOITATION"];
 const urgencies = ["IMMEDIATE_DANGER", "URGENT", "PLANNED"];
@@ -46,6 +47,7 @@ export function routeParameters(request: RouteRequestOfBench) {
     situations: request.situations,
     audiences: ["VICTIMS", "GENERAL_PUBLIC"],
     emergencyNumbers: request.urgency === "PLANNED" ? [] : ["17", "112", "114", "3919"],
+    outOfReachLookedAt,
   };
 }
 

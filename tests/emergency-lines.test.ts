@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import { referralRouteCypher } from "../generated/cypher";
 import { emergencyLines } from "../generated/emergency-lines";
 import { childEmergencyNumber, emergencyNumbers } from "../functions/routes/emergency-numbers";
+import { outOfReachLookedAt } from "../functions/routes/rank-route";
 import { emergencyLinesOfSeed } from "../local/emergency-lines";
 import { seedDir } from "../local/seed-files";
 import { cypher } from "./support/graph";
@@ -25,6 +26,7 @@ describe("emergency lines shipped with the route", () => {
       situations: ["INTIMATE_PARTNER_VIOLENCE"],
       audiences: ["VICTIMS", "GENERAL_PUBLIC"],
       emergencyNumbers: numbers,
+      outOfReachLookedAt,
     });
     const fromGraph = [...answer!.emergency].sort((a, b) => numbers.indexOf(a.number) - numbers.indexOf(b.number));
     expect(fromGraph.map((line) => line.number)).toEqual(numbers);

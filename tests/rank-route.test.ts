@@ -7,7 +7,7 @@ import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import type { NeedCode } from "../generated/graphql";
 import { openingStatus } from "../functions/domain/opening-status";
-import { leaveOutRules, rankingCriteria, rankRoute, type CandidateRow, type RouteRequestPlan } from "../functions/routes/rank-route";
+import { leaveOutRules, maxExcludedPerNeed, rankingCriteria, rankRoute, type CandidateRow, type OutOfReachRow, type RouteRequestPlan } from "../functions/routes/rank-route";
 
 const tuesdayMorning = DateTime.fromISO("2026-11-24T10:00:00+01:00", { setZone: true });
 
@@ -48,7 +48,6 @@ function candidate(id: string, service: Partial<CandidateRow["service"]> = {}, r
       ...service,
     },
     actor: { id: `${id}-actor` },
-    areaNames: ["Hauts-de-Seine"],
     areaReach: 2,
     places: [],
     confidentialPlace: false,
@@ -56,6 +55,10 @@ function candidate(id: string, service: Partial<CandidateRow["service"]> = {}, r
     capacity: null,
     ...row,
   };
+}
+
+function elsewhere(id: string, areaNames: string[], lookupOrder = 0): OutOfReachRow {
+  return { serviceId: id, actorId: `${id}-actor`, areaNames, lookupOrder };
 }
 
 function order(need: NeedCode, candidates: CandidateRow[], request: Partial<RouteRequestPlan> = {}) {
@@ -79,39 +82,67 @@ describe("leave-out rules, in order", () => {
   const reasonsOf = (row: CandidateRow, request: Partial<RouteRequestPlan> = {}, need: NeedCode = "LISTENING") =>
     rankRoute(plan(request), [{ need, candidates: [row] }], []).excluded[0]?.reasons ?? [];
 
-  it("1. a service for other communes only", () => {
-    expect(reasonsOf(candidate("a", {}, { areaReach: null, areaNames: ["Antony"] }))).toEqual(["hors secteur : réservé à Antony"]);
-  });
-  it("2. below the minimum age", () => {
+  it("1. below the minimum age", () => {
     expect(reasonsOf(candidate("a", { minAge: 18 }), { age: 16 })).toEqual(["à partir de 18 ans"]);
   });
-  it("3. above the maximum age: a children's line is left out for an adult, kept when the route is for her children", () => {
+  it("2. above the maximum age: a children's line is left out for an adult, kept when the route is for her children", () => {
     const line119 = candidate("allo-119", { maxAge: 17, situations: ["SEXUAL_VIOLENCE", "CHILD_EXPOSURE"] });
     expect(reasonsOf(line119, { age: 30, situations: ["SEXUAL_VIOLENCE"] })).toEqual(["service pour les mineurs (jusqu'à 17 ans)"]);
     expect(reasonsOf(line119, { age: 30, situations: ["CHILD_EXPOSURE"] })).toEqual([]);
     expect(reasonsOf(line119, { age: 30 }, "CHILD_PROTECTION")).toEqual([]);
     expect(reasonsOf(candidate("a", { maxAge: 25 }), { age: 30 })).toEqual(["jusqu'à 25 ans"]);
   });
-  it("4. adult housing for an unaccompanied minor", () => {
+  it("3. adult housing for an unaccompanied minor", () => {
     expect(reasonsOf(candidate("foyer", { kind: "HOUSING_PLACES", gender: "WOMEN" }), { age: 16 }, "EMERGENCY_SHELTER")).toEqual([
       "hébergement pour adultes : une mineure relève de la protection de l'enfance (ASE, 119)",
     ]);
     expect(reasonsOf(candidate("foyer", { kind: "HOUSING_PLACES", gender: "WOMEN" }), { age: 19 }, "EMERGENCY_SHELTER")).toEqual([]);
   });
-  it("5. children not accepted", () => {
+  it("4. children not accepted", () => {
     expect(reasonsOf(candidate("a", { children: "NOT_ACCEPTED" }), { withChildren: true })).toEqual(["n'accueille pas les enfants"]);
   });
-  it("6. none of her languages", () => {
+  it("5. none of her languages", () => {
     expect(reasonsOf(candidate("a", { languages: ["fr"] }), { languages: ["ar"] })).toEqual(["langues parlées : fr"]);
   });
-  it("7. housing without a free place", () => {
+  it("6. housing without a free place", () => {
     const full = candidate("a", { kind: "HOUSING_PLACES" }, { capacity: { placesTotal: 4, placesFree: 0, updatedAt: "2026-11-23" } });
     expect(reasonsOf(full, {}, "EMERGENCY_SHELTER")).toEqual(["aucune place libre (au 23/11/2026)"]);
   });
-  it("8. family mediation, never in a situation of violence", () => {
+  it("7. family mediation, never in a situation of violence", () => {
     expect(reasonsOf(candidate("conference-familiale", { kind: "FAMILY_MEDIATION" }), { situations: ["INTRAFAMILY_VIOLENCE"] }, "CHILD_PROTECTION")).toEqual([
       "médiation familiale : jamais proposée en situation de violences (Convention d'Istanbul, art. 48)",
     ]);
+  });
+});
+
+describe("services of other communes, and the bound of excluded", () => {
+  const listed = (route: ReturnType<typeof rankRoute>) => route.excluded.map((e) => `${e.need} ${e.serviceId}`);
+
+  it("leaves out a service of other communes with that reason alone, even when another rule would apply to her", () => {
+    const route = rankRoute(plan({ age: 16 }), [{ need: "LISTENING", candidates: [], outOfReach: [elsewhere("a", ["Antony", "Sceaux"])] }], []);
+    expect(route.excluded).toEqual([{ serviceId: "a", actorId: "a-actor", need: "LISTENING", reasons: ["hors secteur : réservé à Antony, Sceaux"] }]);
+    expect(route.excludedTruncated).toBe(false);
+  });
+
+  it(`lists at most ${maxExcludedPerNeed} per need: those in reach left out for her first, then the others in the order the query looked them up`, () => {
+    const tooYoung = ["a-young", "b-young"].map((id) => candidate(id, { minAge: 18 }));
+    const others = [elsewhere("z-near", ["Puteaux"], 0), elsewhere("y-near", ["Suresnes"], 1), elsewhere("a-far", ["Antony"], 7), elsewhere("b-far", ["Bagneux"], 9), elsewhere("c-far", ["Clamart"], 12)];
+    const route = rankRoute(plan({ age: 16 }), [{ need: "LISTENING", candidates: tooYoung, outOfReach: [...others].reverse() }, { need: "LEGAL_ADVICE", candidates: [], outOfReach: others.slice(0, 2) }], []);
+
+    expect(listed(route)).toEqual(["LISTENING a-young", "LISTENING b-young", "LISTENING z-near", "LISTENING y-near", "LISTENING a-far", "LEGAL_ADVICE z-near", "LEGAL_ADVICE y-near"]);
+    expect(route.excludedTruncated).toBe(true);
+  });
+
+  it(`says the list is whole when no need has more than ${maxExcludedPerNeed} and the query looked at every service of other communes`, () => {
+    const others = Array.from({ length: maxExcludedPerNeed }, (_, i) => elsewhere(`s${i}`, ["Antony"], i));
+    expect(rankRoute(plan(), [{ need: "LISTENING", candidates: [], outOfReach: others }], []).excludedTruncated).toBe(false);
+    expect(rankRoute(plan(), [{ need: "LISTENING", candidates: [], outOfReach: others }], [], true).excludedTruncated).toBe(true);
+  });
+
+  it("keeps the steps whatever the bound: a need's options are ranked among every service in reach", () => {
+    const route = rankRoute(plan({ age: 16 }), [{ need: "LISTENING", candidates: [...Array.from({ length: 8 }, (_, i) => candidate(`young-${i}`, { minAge: 18 })), candidate("open")] }], []);
+    expect(route.steps.map((s) => s.serviceId)).toEqual(["open"]);
+    expect(route.excluded).toHaveLength(maxExcludedPerNeed);
   });
 });
 
@@ -196,8 +227,7 @@ describe("needs no service answers", () => {
   });
 
   it("gives the reasons when every candidate was left out", () => {
-    const elsewhere = candidate("elsewhere", {}, { areaReach: null, areaNames: ["Nanterre"] });
-    const route = rankRoute(plan(), [{ need: "LISTENING", candidates: [elsewhere] }], []);
+    const route = rankRoute(plan(), [{ need: "LISTENING", candidates: [], outOfReach: [elsewhere("elsewhere", ["Nanterre"])] }], []);
     expect(route.uncoveredNeeds[0]?.reason).toBe("aucun service accessible : hors secteur : réservé à Nanterre");
   });
 });

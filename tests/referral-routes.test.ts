@@ -27,6 +27,7 @@ interface Route {
   steps: Step[];
   uncoveredNeeds: { need: string; reason: string }[];
   excluded: { need: string; reasons: string[]; service: { id: string; audience: string } }[];
+  excludedTruncated: boolean;
 }
 
 const routeQuery = `query ($input: RouteRequest!) {
@@ -36,6 +37,7 @@ const routeQuery = `query ($input: RouteRequest!) {
     steps { rank need openNow nextOpening placesFree proximity referralOnly reasons service { id audience } }
     uncoveredNeeds { need reason }
     excluded { need reasons service { id audience } }
+    excludedTruncated
   }
 }`;
 
@@ -233,6 +235,20 @@ describe("eligibility", () => {
     expect(permanence.proximity).toBe("SAME_COMMUNE");
     expect(permanence.reasons).toContain("à Gennevilliers : Commissariat de Gennevilliers");
     expect(r.excluded.find((e) => e.service.id === "commissariat-antony-accueil")?.reasons).toEqual(["hors secteur : réservé à Antony"]);
+  });
+
+  it("lists at most 5 services of other communes per need, those of her EPT first, and says the list was cut", async () => {
+    const r = await route({ commune: "Gennevilliers", situations: ["INTIMATE_PARTNER_VIOLENCE"], needs: ["COMPLAINT"], at: tuesdayMorning });
+
+    // Eight commissariats of seed/ serve one other commune each; Asnières, Colombes and Villeneuve-la-Garenne share Gennevilliers' EPT.
+    expect(ids(r.excluded)).toEqual([
+      "commissariat-asnieres-sur-seine-accueil",
+      "commissariat-colombes-accueil",
+      "commissariat-villeneuve-la-garenne-accueil",
+      "commissariat-antony-accueil",
+      "commissariat-boulogne-billancourt-accueil",
+    ]);
+    expect(r.excludedTruncated).toBe(true);
   });
 });
 

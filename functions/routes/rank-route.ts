@@ -41,17 +41,30 @@ export interface CandidateRow {
     situations: SituationCode[];
   };
   actor: { id: string };
-  areaNames: string[];
-  areaReach: 0 | 1 | 2 | 3 | null;
+  /** How it reaches her commune: serving it, her zone, her département, France. */
+  areaReach: 0 | 1 | 2 | 3;
   places: { location: string; name: string; code: string; nearby: boolean }[];
   confidentialPlace: boolean;
   schedule: { openingHours: string | null; description: string | null } | null;
   capacity: { placesTotal: number | null; placesFree: number | null; updatedAt: string | null } | null;
 }
 
+/** A service of another commune that answers the need: only what its exclusion says is read. */
+export interface OutOfReachRow {
+  serviceId: string;
+  actorId: string;
+  /** The territories it serves. */
+  areaNames: string[];
+  /** Its place in the route query's lookup: the communes of her zones first, then the others (referral-route.cypher). */
+  lookupOrder: number;
+}
+
 export interface NeedRow {
   need: NeedCode;
+  /** The services in reach that answer the need. */
   candidates: CandidateRow[];
+  /** Services of other communes that answer it, as many as the route query looked at. */
+  outOfReach?: OutOfReachRow[];
 }
 
 export interface EmergencyRow {
@@ -80,7 +93,21 @@ export interface PlannedRoute {
   steps: PlannedStep[];
   uncoveredNeeds: UncoveredNeed[];
   excluded: { serviceId: string; actorId: string; need: NeedCode; reasons: string[] }[];
+  /** Whether `excluded` may leave out services that were left out (RANKING.md, section 1). */
+  excludedTruncated: boolean;
 }
+
+/**
+ * The bound of `excluded` (RANKING.md, section 1): per need, the services in reach left out first,
+ * then those of other communes in the order the route query looked them up, at most this many.
+ */
+export const maxExcludedPerNeed = 5;
+/**
+ * How many services of other communes the route query looks at (its $outOfReachLookedAt), the
+ * nearest communes first, whatever needs they answer: a few per need of a route, and never the whole
+ * département, whose size would set the route's cost.
+ */
+export const outOfReachLookedAt = 30;
 
 const proximities: Proximity[] = ["SAME_COMMUNE", "NEARBY", "DEPARTEMENT", "NATIONAL"];
 const shelterNeeds = new Set<NeedCode>(["EMERGENCY_SHELTER", "HOUSING"]);
@@ -124,9 +151,8 @@ interface LeaveOutRule {
   reason: (plan: RouteRequestPlan, need: NeedCode, row: CandidateRow) => string | null;
 }
 
-/** When a service that answers the need is left out, in the order of RANKING.md, section 1. */
+/** When a service in reach that answers the need is left out, in the order of RANKING.md, section 1. */
 export const leaveOutRules: LeaveOutRule[] = [
-  { rule: "area", reason: (_plan, _need, row) => (row.areaReach === null ? `hors secteur : réservé à ${row.areaNames.join(", ")}` : null) },
   {
     rule: "minimum age",
     reason: (plan, _need, { service }) => (plan.age !== null && service.minAge !== null && plan.age < service.minAge ? `à partir de ${service.minAge} ans` : null),
@@ -221,25 +247,30 @@ function kindTier(need: NeedCode, kind: string): 0 | 1 | 2 {
   return (fits as string[]).includes(kind) ? 1 : 2;
 }
 
-export function rankRoute(plan: RouteRequestPlan, needs: NeedRow[], emergency: EmergencyRow[]): PlannedRoute {
+/**
+ * `outOfReachCut`: the route query looked at its $outOfReachLookedAt services of other communes and
+ * left others unread.
+ */
+export function rankRoute(plan: RouteRequestPlan, needs: NeedRow[], emergency: EmergencyRow[], outOfReachCut = false): PlannedRoute {
   const steps: PlannedStep[] = [];
   const uncoveredNeeds: PlannedRoute["uncoveredNeeds"] = [];
   const excluded: PlannedRoute["excluded"] = [];
+  let excludedTruncated = outOfReachCut;
 
-  for (const { need, candidates } of needs) {
+  for (const { need, candidates, outOfReach = [] } of needs) {
     const included: Evaluated[] = [];
-    const exclusionsOfNeed: string[][] = [];
+    const exclusionsInReach: PlannedRoute["excluded"] = [];
     for (const row of candidates) {
       const reasonsToLeaveOut = leaveOutRules.flatMap((r) => r.reason(plan, need, row) ?? []);
-      if (reasonsToLeaveOut.length > 0) {
-        excluded.push({ serviceId: row.service.id, actorId: row.actor.id, need, reasons: reasonsToLeaveOut });
-        exclusionsOfNeed.push(reasonsToLeaveOut);
-      } else {
-        included.push(evaluate(plan, need, row));
-      }
+      if (reasonsToLeaveOut.length > 0) exclusionsInReach.push({ serviceId: row.service.id, actorId: row.actor.id, need, reasons: reasonsToLeaveOut });
+      else included.push(evaluate(plan, need, row));
     }
+    const exclusionsOfNeed = [...exclusionsInReach, ...[...outOfReach].sort((a, b) => a.lookupOrder - b.lookupOrder).map((row) => outOfReachExclusion(need, row))];
+    const listed = exclusionsOfNeed.slice(0, maxExcludedPerNeed);
+    excluded.push(...listed);
+    if (exclusionsOfNeed.length > listed.length) excludedTruncated = true;
     if (included.length === 0) {
-      uncoveredNeeds.push({ need, reason: uncoveredReason(plan, exclusionsOfNeed) });
+      uncoveredNeeds.push({ need, reason: uncoveredReason(plan, listed.map((exclusion) => exclusion.reasons)) });
       continue;
     }
     for (const option of inRankOrder(plan, included).slice(0, plan.maxOptionsPerNeed)) {
@@ -257,7 +288,12 @@ export function rankRoute(plan: RouteRequestPlan, needs: NeedRow[], emergency: E
       });
     }
   }
-  return { emergency: emergencyContacts(plan, emergency), steps, uncoveredNeeds, excluded };
+  return { emergency: emergencyContacts(plan, emergency), steps, uncoveredNeeds, excluded, excludedTruncated };
+}
+
+/** A service of other communes only is out of reach, whatever else: its exclusion says that alone. */
+function outOfReachExclusion(need: NeedCode, row: OutOfReachRow): PlannedRoute["excluded"][number] {
+  return { serviceId: row.serviceId, actorId: row.actorId, need, reasons: [`hors secteur : réservé à ${row.areaNames.join(", ")}`] };
 }
 
 /** What the ranking compares; the reasons are written for the options the route keeps only. */

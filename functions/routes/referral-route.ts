@@ -13,12 +13,12 @@ import type { Audience, NeedCode, RouteRequest, SituationCode } from "../../gene
 import type { Role } from "../auth/caller";
 import type { GraphQLContext } from "../api/graphql-context";
 import { recordDemand } from "../observatory/demand-counts";
-import { candidateOfRow, type CandidateOfNeeds } from "./candidate-row";
+import { candidateOfRow, outOfReachOfRow, type CandidateOfNeeds, type OutOfReachOfNeeds } from "./candidate-row";
 import { fetchRouteNodes, type NodesByKey } from "./graph-nodes";
 import { PARIS } from "../domain/opening-status";
 import { BadUserInput } from "../errors";
 import { childEmergencyNumber, emergencyNumbers } from "./emergency-numbers";
-import { emergencyContactOf, rankRoute, type EmergencyRow, type NeedRow, type PlannedRoute, type RouteRequestPlan } from "./rank-route";
+import { emergencyContactOf, outOfReachLookedAt, rankRoute, type EmergencyRow, type NeedRow, type PlannedRoute, type RouteRequestPlan } from "./rank-route";
 
 const urgentNeeds: NeedCode[] = ["IMMEDIATE_SAFETY", "EMERGENCY_SHELTER"];
 /** A name such as Saint-Denis is borne by dozens of communes: an error lists a readable few. */
@@ -72,6 +72,7 @@ function degradedRoute(plan: RouteRequestPlan, numbers: readonly string[]): Rout
     emergency: emergencyLines.filter((line) => numbers.includes(line.number)).map(emergencyContactOf),
     steps: [],
     excluded: [],
+    excludedTruncated: false,
     uncoveredNeeds: [],
     needs: [],
     communeCode: plan.communeCode,
@@ -89,10 +90,14 @@ async function routeFromGraph(driver: Driver, plan: RouteRequestPlan, params: Ro
   // state of the graph either: Neo4j's isolation is read-committed, statement by statement.
   const { route, nodes } = await autoCommitRead(driver, transaction.timeout, async (run) => {
     const record = (await run(referralRouteCypher, { ...params })).records[0]!;
-    const needRows = needRowsOf(record.get("needs") as NeedOfRoute[], (record.get("candidates") as unknown[][]).map(candidateOfRow));
+    const needRows = needRowsOf(
+      record.get("needs") as NeedOfRoute[],
+      (record.get("candidates") as unknown[][]).map(candidateOfRow),
+      (record.get("outOfReach") as unknown[][]).map(outOfReachOfRow),
+    );
     const numbers = params.emergencyNumbers;
     const emergencyRows = (record.get("emergency") as EmergencyRow[]).sort((a, b) => numbers.indexOf(a.number) - numbers.indexOf(b.number));
-    const route = { ...rankRoute(plan, needRows, emergencyRows), needs: needRows.map((n) => n.need) };
+    const route = { ...rankRoute(plan, needRows, emergencyRows, record.get("outOfReachCut") as boolean), needs: needRows.map((n) => n.need) };
     const nodes = await fetchRouteNodes(info, context, run, ["steps", "excluded"], (field, lists) => {
       const entries = [...(lists.includes("steps") ? route.steps : []), ...(lists.includes("excluded") ? route.excluded : [])];
       return [...new Set(entries.map((s) => (field === "service" ? s.serviceId : s.actorId)))].sort();
@@ -124,12 +129,16 @@ interface NeedOfRoute {
   routeOrder: number;
 }
 
-/** Each need in route order, with the services that answer it in the order of their ids. */
-function needRowsOf(needs: NeedOfRoute[], candidates: CandidateOfNeeds[]): NeedRow[] {
+/** Each need in route order, with the services in reach that answer it in the order of their ids, and those of other communes. */
+function needRowsOf(needs: NeedOfRoute[], candidates: CandidateOfNeeds[], outOfReach: OutOfReachOfNeeds[]): NeedRow[] {
   const byId = [...candidates].sort((a, b) => (a.service.id < b.service.id ? -1 : a.service.id > b.service.id ? 1 : 0));
   return [...needs]
     .sort((a, b) => a.routeOrder - b.routeOrder)
-    .map(({ need }) => ({ need, candidates: byId.filter((candidate) => candidate.answers.includes(need)) }));
+    .map(({ need }) => ({
+      need,
+      candidates: byId.filter((candidate) => candidate.answers.includes(need)),
+      outOfReach: outOfReach.filter((row) => row.answers.includes(need)),
+    }));
 }
 
 /** The parameters of functions/routes/referral-route.cypher. */
@@ -141,6 +150,7 @@ interface RouteQueryParams {
   situations: SituationCode[];
   audiences: Audience[];
   emergencyNumbers: string[];
+  outOfReachLookedAt: number;
 }
 
 /** The checked request, computed once: what the ranking reads, and the route query's parameters. */
@@ -198,6 +208,7 @@ async function planOf(input: RouteRequest, role: Role): Promise<{ plan: RouteReq
     audiences: perpetrator ? ["PERPETRATORS"] : ["VICTIMS", "GENERAL_PUBLIC"],
     // A planned route lists no emergency numbers (rank-route.ts): the query need not look them up.
     emergencyNumbers: urgency === "PLANNED" ? [] : dangerNumbers,
+    outOfReachLookedAt,
   };
   return { plan, params, dangerNumbers };
 }
