@@ -9,6 +9,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchChromium, startWebApp } from "./support/web-app";
 import { neutralSite } from "../web/src/quick-exit";
 import { routeQuery } from "../web/src/queries";
+import { catalogues } from "../web/src/i18n/catalogue";
 
 /** The app sends its registered operations by hash (web/src/api.ts). */
 const routeQueryHash = String(routeQuery.__meta__?.hash).replace(/^sha256:/, "");
@@ -25,6 +26,8 @@ afterAll(async () => {
 });
 
 /** A context whose neutral site answers locally: the tests reach no other host. */
+const fr = catalogues.fr;
+
 async function newPage(options: Parameters<Browser["newContext"]>[0] = {}): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 360, height: 800 }, ...options });
   await context.route(`${new URL(neutralSite).origin}/**`, (route) => route.fulfill({ contentType: "text/html", body: "<title>Météo</title><p>Météo</p>" }));
@@ -161,6 +164,15 @@ describe("the route", () => {
 
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("emergency-now-title");
     expect(await page.textContent(".route")).toContain("Nanterre (92050)");
+    await context.close();
+  });
+
+  it("says when the list of left-out services was shortened", async () => {
+    const { context, page } = await newPage();
+    // Gennevilliers' complaint: the commissariats of 8 other communes answer it, more than a need lists.
+    await askRoute(page, { commune: "92036", situations: ["INTIMATE_PARTNER_VIOLENCE"] });
+    await page.click(".excluded summary");
+    expect(await page.textContent(".excluded .excluded-truncated")).toBe(fr.excludedTruncated);
     await context.close();
   });
 

@@ -356,7 +356,7 @@ export type WebReferralRouteQueryVariables = Exact<{
 }>;
 
 
-export type WebReferralRouteQuery = { referralRoute: { communeCode: string, communeName: string, covered: boolean, needs: Array<NeedCode>, at: string, emergency: Array<{ number: string, label: string, available: string, channel: ContactChannel }>, steps: Array<{ rank: number, need: NeedCode, openNow: boolean | null, nextOpening: string | null, placesFree: number | null, referralOnly: boolean, reasons: Array<string>, actor: { id: string, name: string }, service: { id: string, name: string, kind: ServiceKind, audience: Audience, verifiedAt: string, unverified: boolean, capacity: { placesAvailable: Availability } | null, schedule: { description: string | null } | null, reachableContacts: Array<{ id: string, channel: ContactChannel, value: string, label: string | null }> } }>, uncoveredNeeds: Array<{ need: NeedCode, reason: string }>, excluded: Array<{ need: NeedCode, reasons: Array<string>, actor: { id: string, name: string }, service: { id: string, name: string } }> } };
+export type WebReferralRouteQuery = { referralRoute: { communeCode: string, communeName: string, covered: boolean, needs: Array<NeedCode>, at: string, excludedTruncated: boolean, emergency: Array<{ number: string, label: string, available: string, channel: ContactChannel }>, steps: Array<{ rank: number, need: NeedCode, openNow: boolean | null, nextOpening: string | null, placesFree: number | null, referralOnly: boolean, reasons: Array<string>, actor: { id: string, name: string }, service: { id: string, name: string, kind: ServiceKind, audience: Audience, verifiedAt: string, unverified: boolean, capacity: { placesAvailable: Availability } | null, schedule: { description: string | null } | null, reachableContacts: Array<{ id: string, channel: ContactChannel, value: string, label: string | null }> } }>, uncoveredNeeds: Array<{ need: NeedCode, reason: string }>, excluded: Array<{ need: NeedCode, reasons: Array<string>, actor: { id: string, name: string }, service: { id: string, name: string } }> } };
 
 export type WebSearchQueryVariables = Exact<{
   text: string;
@@ -651,6 +651,7 @@ export const WebReferralRouteDocument = new TypedDocumentString(`
       need
       reason
     }
+    excludedTruncated
     excluded {
       need
       reasons
@@ -665,7 +666,7 @@ export const WebReferralRouteDocument = new TypedDocumentString(`
     }
   }
 }
-    `, {"hash":"sha256:c9c91f61afee75d2bfeb663f8e45d790a3df1a8434ddfb4cde771c6d0bbe8035"}) as unknown as TypedDocumentString<WebReferralRouteQuery, WebReferralRouteQueryVariables>;
+    `, {"hash":"sha256:cc8c992fe97ee50c44d0ba1ccc78400471c6925e0fdc4051cc74c9ecb3119416"}) as unknown as TypedDocumentString<WebReferralRouteQuery, WebReferralRouteQueryVariables>;
 export const WebSearchDocument = new TypedDocumentString(`
     query WebSearch($text: String!) {
   search(text: $text, limit: 30) {

@@ -61,6 +61,7 @@ export const routeQuery = graphql(`
         need
         reason
       }
+      excludedTruncated
       excluded {
         need
         reasons

@@ -72,6 +72,7 @@ export function RouteView({ route }: { route: Route }) {
               </li>
             ))}
           </ul>
+          {route.excludedTruncated ? <p class="excluded-truncated">{t.excludedTruncated}</p> : null}
         </details>
       ) : null}
     </section>
