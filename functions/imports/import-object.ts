@@ -129,7 +129,7 @@ async function loadAudited(
       const before = await snapshot(tx, scope);
       const recordsBefore = await readGraphRecords(tx, readScopeOf(dataset));
       const { unchangedServices } = await writeDataset(tx, dataset, { before, ...(onBatch ? { onBatch } : {}) });
-      await writeRecordsToQualify(tx, file, toQualify, [...scope.actors, ...scope.services]);
+      const qualified = await writeRecordsToQualify(tx, file, toQualify, scope);
       // Records that existed are compared property by property; those the file creates are counted
       // by kind (their properties are the file's own), so that a large import leaves a small record.
       // The services the load left unwritten are as they were.
@@ -145,7 +145,7 @@ async function loadAudited(
         .filter(([, count]) => count.created > 0)
         .map(([kind, count]) => ({ node: file, label: kind, property: "created", before: null, after: count.created }))
         .concat(toQualify.length > 0 ? [{ node: file, label: "ToQualify", property: "written", before: null, after: toQualify.length }] : []);
-      const changes = [...changesBetween(before, after), ...created];
+      const changes = [...changesBetween(before, after), ...qualified, ...created];
       if (changes.length > 0) await writeAuditRecord(tx, { caller, operation: "import", departement: null, changes });
       return counts;
     });

@@ -1,5 +1,5 @@
 /**
- * Records a file creates that look like one the graph already holds — an actor with the same SIRET
+ * Records a file (or a coordinator's saveDataset) creates that look like one the graph already holds — an actor with the same SIRET
  * or RNA number, of the same name in the same commune (or, when either has no seat, the same
  * département), or with the same public phone number; a place of the same name in the same commune;
  * a service of the same name offered by the same actor — are refused as "doublon probable de <id>":
@@ -9,7 +9,7 @@
  * same way: a registry number names one actor. Only what a public caller reads is compared (registry numbers, names, communes,
  * public numbers), so that a report says nothing of a confidential address or a referral-only number.
  */
-import type { Driver } from "neo4j-driver";
+import type { Driver, ManagedTransaction } from "neo4j-driver";
 import type { DatasetFile } from "../domain/dataset-schema";
 import type { DatasetDocument, DatasetProblem } from "../domain/validate-dataset";
 import { searchableName } from "../domain/territories";
@@ -57,8 +57,9 @@ CALL () {
 }
 RETURN actors, locations`;
 
-export async function probableDuplicates(driver: Driver, dataset: DatasetFile[], documents: DatasetDocument[]): Promise<DatasetProblem[]> {
-  const { records } = await driver.executeQuery(existingRecords, {}, { routing: "READ" });
+/** `graph`: an import reads before its write; saveDataset reads in its own write transaction, so that what it compares is what it writes over. */
+export async function probableDuplicates(graph: Driver | ManagedTransaction, dataset: DatasetFile[], documents: DatasetDocument[]): Promise<DatasetProblem[]> {
+  const { records } = "executeQuery" in graph ? await graph.executeQuery(existingRecords, {}, { routing: "READ" }) : await graph.run(existingRecords);
   const actors = records[0]!.get("actors") as ExistingActor[];
   const locations = records[0]!.get("locations") as ExistingLocation[];
   const actorsById = new Map(actors.map((a) => [a.id, a]));

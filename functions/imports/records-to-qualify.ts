@@ -1,9 +1,11 @@
 /**
  * Records of a foreign feed that Parcours cannot route to yet ("à qualifier"): kept as ToQualify
  * nodes, apart from the Actor and Service nodes routes read, with what a coordinator must add.
- * Written in the import's transaction; one goes away when a later import brings the record whole.
+ * Written in the import's transaction. One is qualified, and goes away in the same transaction, when
+ * a later write brings the record whole under the same id: an import, or a coordinator's saveDataset.
  */
 import neo4j, { type Driver, type ManagedTransaction } from "neo4j-driver";
+import type { PropertyChange, SnapshotScope } from "../audit/audit-trail";
 import type { RecordToQualify } from "../formats/hsds/read-hsds";
 import { rna, siret } from "../domain/dataset-schema";
 import type { DatasetProblem } from "../domain/validate-dataset";
@@ -18,7 +20,9 @@ SET q.recordKind = row.recordKind, q.hsdsId = row.hsdsId, q.actorId = row.actorI
 
 const removeQualified = `
 MATCH (q:ToQualify) WHERE q.id IN $ids
-DETACH DELETE q`;
+WITH q, q.id AS id ORDER BY id
+DETACH DELETE q
+RETURN id`;
 
 /**
  * A foreign organization's SIRET or RNA number is kept with its record, to become the actor's when a
@@ -34,9 +38,22 @@ export function registryNumberProblems(file: string, rows: RecordToQualify[]): D
   );
 }
 
-export async function writeRecordsToQualify(tx: ManagedTransaction, file: string, rows: RecordToQualify[], qualifiedIds: string[]): Promise<void> {
-  if (qualifiedIds.length > 0) await tx.run(removeQualified, { ids: qualifiedIds });
+/**
+ * Removes the records "à qualifier" that a write qualifies — those with the id of an actor or service it
+ * writes — and returns each removal as a change for the write's audit record.
+ */
+export async function removeQualifiedRecords(tx: ManagedTransaction, scope: SnapshotScope): Promise<PropertyChange[]> {
+  const ids = [...scope.actors, ...scope.services];
+  if (ids.length === 0) return [];
+  const { records } = await tx.run(removeQualified, { ids });
+  return records.map((r) => ({ node: r.get("id") as string, label: "ToQualify", property: "qualified", before: false, after: true }));
+}
+
+/** Writes an import's records "à qualifier", after removing those it qualifies (returned as audit changes). */
+export async function writeRecordsToQualify(tx: ManagedTransaction, file: string, rows: RecordToQualify[], scope: SnapshotScope): Promise<PropertyChange[]> {
+  const qualified = await removeQualifiedRecords(tx, scope);
   if (rows.length > 0) await tx.run(mergeRecordsToQualify, { rows: rows.map((row) => ({ ...row, hsdsId: String(row.hsdsId), name: String(row.name) })), file });
+  return qualified;
 }
 
 const DEFAULT_LISTED = 100;

@@ -1,6 +1,7 @@
 /**
  * The coordinators' write path: the same validation and loader as seed/, all or nothing, checked
- * against the caller's scope and audited, all in one transaction.
+ * against the caller's scope, refused on a probable duplicate as an import is, and audited, all in
+ * one transaction; a record "à qualifier" it writes whole under the same id is qualified (removed).
  */
 import type { Driver, ManagedTransaction } from "neo4j-driver";
 import neo4j from "neo4j-driver";
@@ -16,6 +17,8 @@ import { writeDataset } from "../graph/load-dataset";
 import { validateDataset, type KnownIds } from "../domain/validate-dataset";
 import type { DatasetFile } from "../domain/dataset-schema";
 import { departementOfCommune } from "../domain/territories";
+import { probableDuplicates } from "../imports/probable-duplicates";
+import { removeQualifiedRecords } from "../imports/records-to-qualify";
 
 export async function saveDataset(driver: Driver, input: DatasetInput, caller: Caller): Promise<DatasetWriteResult> {
   const session = driver.session();
@@ -23,14 +26,17 @@ export async function saveDataset(driver: Driver, input: DatasetInput, caller: C
     return await session.executeWrite(async (tx) => {
       const existing = await existingRecords(tx);
       // A GraphQL input has no lines: problems name the record and field, so no text parser is needed.
-      const result = validateDataset([{ file: "input", raw: withoutNulls(input), lineOf: () => null }], idsOf(existing));
+      const document = { file: "input", raw: withoutNulls(input), lineOf: () => null };
+      const result = validateDataset([document], idsOf(existing));
       if (!result.ok) throw new InvalidRecords(result.problems);
       assertMayWriteDataset(caller, result.dataset, existing);
+      const duplicates = await probableDuplicates(tx, result.dataset, [document]);
+      if (duplicates.length > 0) throw new InvalidRecords(duplicates);
 
       const scope = snapshotScope(result.dataset);
       const before = await snapshot(tx, scope);
       const counters = await writeDataset(tx, result.dataset);
-      const changes = changesBetween(before, await snapshot(tx, scope));
+      const changes = [...changesBetween(before, await snapshot(tx, scope)), ...(await removeQualifiedRecords(tx, scope))];
       await writeAuditRecord(tx, { caller, operation: "saveDataset", departement: departementOfWrite(caller, result.dataset), changes });
       return counters;
     }, { timeout: queryLimits.datasetWriteTimeoutMs });
