@@ -3547,6 +3547,11 @@ export type Mutation = {
    * Creates or updates sources, locations, actors (with their services), conventions and links, validated
    * like the seed files. All or nothing: one invalid record and nothing is written; the error lists every
    * problem with its record and field (extensions.code BAD_USER_INPUT, extensions.problems).
+   * A new record that looks like one the graph holds (an actor of the same name in the same commune, with
+   * the same public phone, SIRET or RNA; a place or service of the same name) is refused as an import
+   * refuses it: a problem on field "id" whose reason reads "doublon probable de <id> …"; name the record
+   * by that id to update it. Writing an actor or service under the id of a record "à qualifier" qualifies
+   * it: the record leaves recordsToQualify, and the AuditRecord says so.
    * COORDINATOR writes the records of its département, ADMIN any; each write leaves an AuditRecord.
    */
   saveDataset: DatasetWriteResult;

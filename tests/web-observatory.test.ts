@@ -14,6 +14,9 @@ import { coveragePngLayout } from "../web/src/observatory/coverage-png";
 import { levelBounds } from "../web/src/observatory/map-measures";
 import { cypher } from "./support/graph";
 import { importFile } from "./support/s3";
+import { graphql } from "./support/http-api";
+import { saveDatasetMutation } from "./support/confidential-fixture";
+import { tokenFor } from "./support/tokens";
 import { axeViolations, launchChromium, startWebApp } from "./support/web-app";
 
 const fr = catalogues.fr;
@@ -229,7 +232,7 @@ describe("freshness", () => {
 });
 
 describe("records to qualify", () => {
-  it("lists what a foreign feed brought without what routes need: what is missing, the feed's terms and the id a qualifying import must use", async () => {
+  it("lists what a foreign feed brought without what routes need: what is missing, the feed's terms and the id a qualifying write must use; a qualified record leaves the list", async () => {
     const feed = {
       id: "3f6a2b1c-7d4e-4f5a-9b8c-1d2e3f4a5b01",
       name: "Association d'un annuaire voisin",
@@ -265,6 +268,17 @@ describe("records to qualify", () => {
     expect(await page.locator(".to-qualify > li").count()).toBe(2);
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
+
+    const source = { id: "qualification-test", ref: "https://example.org/qualification", title: "Qualification de test", verifiedAt: "2026-11-03" };
+    const qualified = { id: held[0]!.id, name: feed.name, kind: "ASSOCIATION", departement: "92", covers: ["92"], source: source.id };
+    const saved = await graphql(saveDatasetMutation, { input: { sources: [source], actors: [qualified] } }, await tokenFor("COORDINATOR", { departement: "92" }));
+    expect(saved.body.errors).toBeUndefined();
+    const after = await browser.newPage({ viewport: { width: 360, height: 800 } });
+    await openObservatory(after);
+    await after.locator(`.to-qualify li[data-record="${held[1]!.id}"]`).waitFor();
+    expect(await after.locator(".to-qualify > li").count()).toBe(1);
+    expect(await after.locator(`.to-qualify li[data-record="${held[0]!.id}"]`).count()).toBe(0);
+    await after.close();
   }, 120_000);
 });
 

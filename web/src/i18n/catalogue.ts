@@ -273,7 +273,7 @@ const fr = {
     } satisfies Record<FactLabel, string>,
     toQualifyTitle: "Fiches à qualifier",
     toQualifyIntro:
-      "Fiches venues d'un annuaire extérieur (HSDS, data·inclusion) que la table de correspondance ne permet pas de classer : elles restent hors des parcours tant qu'il leur manque un type, un public, des besoins ou un territoire. Pour en qualifier une, importez un fichier Parcours qui la décrit complètement sous l'identifiant indiqué.",
+      "Fiches venues d'un annuaire extérieur (HSDS, data·inclusion) que la table de correspondance ne permet pas de classer : elles restent hors des parcours tant qu'il leur manque un type, un public, des besoins ou un territoire. Pour en qualifier une, importez un fichier Parcours qui la décrit complètement sous l'identifiant indiqué, ou enregistrez-la sous cet identifiant par l'API (saveDataset) : elle quitte alors la liste.",
     toQualifyNone: "Aucune fiche à qualifier.",
     toQualifyShown: "fiches affichées, par nom (100 au plus).",
     toQualifyMissing: "Il manque :",
@@ -607,7 +607,7 @@ const en: Catalogue = {
     factLabels: { Actor: "Actor", Service: "Service", ContactPoint: "Contact", Schedule: "Hours", Capacity: "Places", Location: "Location", Convention: "Convention", Source: "Source" },
     toQualifyTitle: "Records to qualify",
     toQualifyIntro:
-      "Records from an outside directory (HSDS, data·inclusion) that the mapping table cannot classify: they stay out of routes while they lack a kind, an audience, needs or an area. To qualify one, import a Parcours file that describes it fully under the id shown.",
+      "Records from an outside directory (HSDS, data·inclusion) that the mapping table cannot classify: they stay out of routes while they lack a kind, an audience, needs or an area. To qualify one, import a Parcours file that describes it fully under the id shown, or save it under that id through the API (saveDataset): it then leaves the list.",
     toQualifyNone: "No record to qualify.",
     toQualifyShown: "records shown, by name (100 at most).",
     toQualifyMissing: "Missing:",
