@@ -183,6 +183,21 @@ describe("importing HSDS 3 JSON from S3", () => {
     const again = await importFile("incoming/annuaire-hsds-siret-retour.json", JSON.stringify(exported));
     expect(again.changes?.actors).toEqual({ created: 0, updated: 0, unchanged: 1 });
   }, 120_000);
+
+  it("qualifies an organization « à qualifier » when a later feed brings it with its kind: its record goes, and the import's audit record says so", async () => {
+    const organization = { id: "5d1c2a6e-1b1f-4c3e-9a51-7a0f8f6b2e01", name: "Association HSDS à qualifier", description: "", services: [] };
+    expect(await importFile("incoming/annuaire-hsds-sans-type.json", JSON.stringify(organization))).toMatchObject({ status: "imported", toQualify: [expect.anything()] });
+    const [pending] = await cypher<{ id: string }>("MATCH (q:ToQualify {hsdsId: $id}) RETURN q.id AS id", organization);
+
+    const whole = { ...organization, attributes: hsdsOrganization.attributes };
+    const report = await importFile("incoming/annuaire-hsds-qualifie.json", JSON.stringify(whole));
+
+    expect(report).toMatchObject({ status: "imported", problems: [], toQualify: [] });
+    expect(await cypher("MATCH (q:ToQualify {hsdsId: $id}) RETURN q.id", organization)).toEqual([]);
+    expect(await cypher("MATCH (a:Actor {id: $id}) RETURN a.kind AS kind", pending!)).toEqual([{ kind: "ASSOCIATION" }]);
+    const [audit] = await cypher<{ changes: string }>("MATCH (a:AuditRecord {operation: 'import', subject: 'import s3://parcours-imports/incoming/annuaire-hsds-qualifie.json'}) RETURN a.changes AS changes");
+    expect(JSON.parse(audit!.changes)).toContainEqual({ node: pending!.id, label: "ToQualify", property: "qualified", before: false, after: true });
+  }, 120_000);
 });
 
 type Json = Record<string, unknown>;
