@@ -1,8 +1,8 @@
 /**
- * Records a file (or a coordinator's saveDataset) creates that look like one the graph already holds — an actor with the same SIRET
- * or RNA number, of the same name in the same commune (or, when either has no seat, the same
- * département), or with the same public phone number; a place of the same name in the same commune;
- * a service of the same name offered by the same actor — are refused as "doublon probable de <id>":
+ * Records a file (or a coordinator's saveDataset) creates that look like one the graph already holds —
+ * an actor with the same SIRET or RNA number, of the same name in the same commune (or, when either
+ * has no seat, the same département), or with the same public phone number; a place of the same name
+ * in the same commune; a service of the same name offered by the same actor — are refused as "doublon probable de <id>":
  * the file must name the record by its id to update it. Two new records of the same file that look
  * alike in the same way are refused too, the second naming the first and its line: one record must
  * be declared once. An update that gives an actor the SIRET or RNA number of another is refused the
