@@ -148,7 +148,7 @@ describe("probable duplicates on import", () => {
 
     expect(sameRna.status).toBe("rejected");
     expect(sameRna.problems.map((p) => [p.record, p.reason.replace(/ : .*/, "")])).toEqual([
-      ["actors: asso-test-rna-2", expect.stringMatching(/^doublon probable de asso-test-rna-1, ligne \d+ du même fichier \(même numéro RNA W922000456\)$/)],
+      ["actors: asso-test-rna-2", expect.stringMatching(/^doublon probable de asso-test-rna-1, ligne \d+ du même envoi \(même numéro RNA W922000456\)$/)],
     ]);
     expect(invalid.status).toBe("rejected");
     expect(invalid.problems).toEqual([
@@ -171,7 +171,7 @@ describe("probable duplicates on import", () => {
       expect.objectContaining({
         line: 3,
         record: "actors: asso-test-jumelle-2",
-        reason: expect.stringMatching(/^doublon probable de asso-test-jumelle-1, ligne 2 du même fichier \(même nom dans le même département\)/),
+        reason: expect.stringMatching(/^doublon probable de asso-test-jumelle-1, ligne 2 du même envoi \(même nom dans le même département\)/),
       }),
     ]);
     expect(await cypher("MATCH (a:Actor) WHERE a.id STARTS WITH 'asso-test-jumelle' RETURN a.id")).toEqual([]);
@@ -202,10 +202,10 @@ describe("probable duplicates on import", () => {
 
     expect(report.status).toBe("rejected");
     expect(report.problems.map((p) => [p.record, p.reason.replace(/ : .*/, "")])).toEqual([
-      ["actors: asso-test-meme-tel-2", expect.stringMatching(/^doublon probable de asso-test-meme-tel-1, ligne \d+ du même fichier \(même numéro de téléphone public\)$/)],
+      ["actors: asso-test-meme-tel-2", expect.stringMatching(/^doublon probable de asso-test-meme-tel-1, ligne \d+ du même envoi \(même numéro de téléphone public\)$/)],
       [
         "actors: asso-test-deux-permanences / services: asso-test-permanence-2",
-        expect.stringMatching(/^doublon probable de asso-test-permanence-1, ligne \d+ du même fichier \(même nom, même acteur\)$/),
+        expect.stringMatching(/^doublon probable de asso-test-permanence-1, ligne \d+ du même envoi \(même nom, même acteur\)$/),
       ],
     ]);
     expect(await cypher("MATCH (a:Actor) WHERE a.id STARTS WITH 'asso-test-meme-tel' RETURN a.id")).toEqual([]);

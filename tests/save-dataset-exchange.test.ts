@@ -80,7 +80,7 @@ describe("saveDataset refuses probable duplicates as an import does", () => {
       { record: `actors: ${stored!.id}`, field: "id", reason: expect.stringMatching(/^doublon probable de asso-saisie-siret \(même SIRET 73282932000074\) : ce numéro désigne déjà asso-saisie-siret/) },
     ]);
     expect(twins.problems).toEqual([
-      { record: "actors: asso-saisie-rna-2", field: "id", reason: expect.stringMatching(/^doublon probable de asso-saisie-rna-1 du même fichier \(même numéro RNA W922000456\)/) },
+      { record: "actors: asso-saisie-rna-2", field: "id", reason: expect.stringMatching(/^doublon probable de asso-saisie-rna-1 du même envoi \(même numéro RNA W922000456\)/) },
     ]);
     expect(await graphCounts()).toEqual(counts);
     expect(await cypher("MATCH (a:Actor {id: $id}) RETURN a.siret AS siret", stored!)).toEqual([{ siret: null }]);

@@ -86,12 +86,12 @@ export async function probableDuplicates(graph: Driver | ManagedTransaction, dat
     const refuseWith = (path: PropertyKey[], record: string, reason: string) =>
       problems.push({ file: document.file, line: document.lineOf(path), record: document.recordOf?.(path) ?? record, field: document.fieldOf?.([...path, "id"]) ?? "id", reason });
     const refuse = (path: PropertyKey[], record: string, existingId: string, why: string) =>
-      refuseWith(path, record, `doublon probable de ${existingId} (${why}) : pour mettre à jour cet enregistrement, le fichier doit lui donner l'id ${existingId}`);
+      refuseWith(path, record, `doublon probable de ${existingId} (${why}) : pour mettre à jour cet enregistrement, donnez-lui l'id ${existingId}`);
     const refuseTwin = (path: PropertyKey[], record: string, twin: NewRecord, why: string) =>
       refuseWith(
         path,
         record,
-        `doublon probable de ${twin.id}${lineText(twin.line())} du même fichier (${why}) : un même enregistrement ne doit y figurer qu'une fois`,
+        `doublon probable de ${twin.id}${lineText(twin.line())} du même envoi (${why}) : un même enregistrement ne doit y figurer qu'une fois`,
       );
 
     file.locations.forEach((location, i) => {
@@ -148,7 +148,7 @@ export async function probableDuplicates(graph: Driver | ManagedTransaction, dat
           refuseWith(path, `actors: ${actor.id}`, `doublon probable de ${holder} (${sameRegistryNumber(registryKey)})${taken(holder)}`);
         } else if (fileRegistryKey) {
           const twin = newActorsByRegistryNumber.get(fileRegistryKey)!;
-          refuseWith(path, `actors: ${actor.id}`, `doublon probable de ${twin.id}${lineText(twin.line())} du même fichier (${sameRegistryNumber(fileRegistryKey)})${taken(twin.id)}`);
+          refuseWith(path, `actors: ${actor.id}`, `doublon probable de ${twin.id}${lineText(twin.line())} du même envoi (${sameRegistryNumber(fileRegistryKey)})${taken(twin.id)}`);
         } else {
           const updated: NewActor = { ...stored, ...registry, line: () => document.lineOf(path) };
           for (const key of added) newActorsByRegistryNumber.set(key, updated);
