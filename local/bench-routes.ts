@@ -6,10 +6,13 @@
  * — the floor. Also (c), the route's candidate query alone, which selects no node fields. Prints
  * latency percentiles, throughput, this process's CPU per request (for (a), the handler's own) and the
  * ratios, twice: with Neo4j and the handler sharing the cores, then, as deployed, each on its own
- * core(s) (taskset, when the machine has two cores or more). Targets: (a) p95 ≤ 30 ms at 50
+ * core(s) (taskset, when the machine has two cores or more). Beside this process's CPU, Neo4j's own
+ * per request (its process's CPU time, /proc on Linux), and the share of a core each of them used:
+ * which of the two a path is waiting for. Targets: (a) p95 ≤ 30 ms at 50
  * concurrent requests, ≥ 400 req/s, handler CPU ≤ 3 ms per route, ratio (a)/(b) ≤ 1.3 (separate cores).
  */
 import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { performance } from "node:perf_hooks";
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
@@ -43,6 +46,8 @@ interface Figures {
   throughput: number;
   /** This process's CPU (user + system) per request: for (a), the handler's own, driver included. */
   cpuMs: number;
+  /** Neo4j's CPU per request (null where /proc does not tell it). */
+  neo4jCpuMs: number | null;
 }
 
 interface BenchPath {
@@ -51,6 +56,7 @@ interface BenchPath {
   latencies: number[];
   seconds: number;
   cpuMicroseconds: number;
+  neo4jCpuMs: number;
   /** Requests the pool of connections could not serve in time (a degraded route, for the handler). */
   busy: number;
 }
@@ -63,6 +69,7 @@ async function runConcurrently(path: BenchPath, requests: unknown[], record: boo
   let nextIndex = 0;
   const started = performance.now();
   const cpu = process.cpuUsage();
+  const neo4jCpu = neo4jCpuMs();
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       while (nextIndex < requests.length) {
@@ -83,6 +90,16 @@ async function runConcurrently(path: BenchPath, requests: unknown[], record: boo
   path.seconds += (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
   path.cpuMicroseconds += used.user + used.system;
+  path.neo4jCpuMs += neo4jCpuMs() - neo4jCpu;
+}
+
+/** The bench Neo4j's CPU time so far (user + system, all its threads), in ms; 0 without /proc. */
+function neo4jCpuMs(): number {
+  const stat = neo4jPid === undefined ? undefined : `/proc/${neo4jPid}/stat`;
+  if (stat === undefined || !existsSync(stat)) return 0;
+  // Fields 14 and 15 (utime, stime), counted after the command name, which may hold spaces.
+  const fields = readFileSync(stat, "utf8").split(") ")[1]!.split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicksPerSecond;
 }
 
 /**
@@ -107,10 +124,13 @@ async function measureAll<const Paths extends readonly BenchPath[]>(paths: Paths
       p50: at(50), p95: at(95), p99: at(99),
       throughput: latencies.length / path.seconds,
       cpuMs: path.cpuMicroseconds / 1000 / latencies.length,
+      neo4jCpuMs: neo4jPid === undefined ? null : path.neo4jCpuMs / latencies.length,
     };
+    const coreShare = (cpuMs: number) => `${((cpuMs * figures.throughput) / 10).toFixed(0)} % of a core`;
     console.log(
       `${path.name.padEnd(28)} p50 ${figures.p50.toFixed(1).padStart(6)} ms  p95 ${figures.p95.toFixed(1).padStart(6)} ms  ` +
-        `p99 ${figures.p99.toFixed(1).padStart(6)} ms  ${figures.throughput.toFixed(0).padStart(5)} req/s  Node CPU ${figures.cpuMs.toFixed(2)} ms/req` +
+        `p99 ${figures.p99.toFixed(1).padStart(6)} ms  ${figures.throughput.toFixed(0).padStart(5)} req/s  Node CPU ${figures.cpuMs.toFixed(2)} ms/req (${coreShare(figures.cpuMs)})` +
+        (figures.neo4jCpuMs === null ? "" : `  Neo4j CPU ${figures.neo4jCpuMs.toFixed(2)} ms/req (${coreShare(figures.neo4jCpuMs)})`) +
         (path.busy ? `  (${path.busy} not served: pool busy for 3 s, left out of the figures)` : ""),
     );
     return figures;
@@ -124,6 +144,8 @@ process.setSourceMapsEnabled(false);
 // The bundle runs in production mode (local/build.ts); graphql-js reads NODE_ENV when it loads, with the handler.
 process.env.NODE_ENV = "production";
 const { driver, reused } = await startBenchGraph({ reseed: true });
+const neo4jPid = (await neo4jStatus(benchInstance)).pid;
+const clockTicksPerSecond = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout?.trim() || 100);
 const { handler } = await import("../functions/handlers/graphql");
 
 const requests = routeWorkload(REQUESTS + WARMUP);
@@ -149,7 +171,7 @@ const sameAnswerCypher = referralRouteCypher.replace(
   `${candidateProjection}service.name, actor.name, [(service)-[:HAS_CONTACT]->(contact:ContactPoint) WHERE contact.referralOnly = false | [contact.channel, contact.value]],\n`,
 );
 
-const path = (name: string, run: BenchPath["run"]): BenchPath => ({ name, run, latencies: [], seconds: 0, cpuMicroseconds: 0, busy: 0 });
+const path = (name: string, run: BenchPath["run"]): BenchPath => ({ name, run, latencies: [], seconds: 0, cpuMicroseconds: 0, neo4jCpuMs: 0, busy: 0 });
 const paths = () =>
   [
     path("(b) same answer, one query", async (input) => {
@@ -171,6 +193,9 @@ function report([floor, candidatesOnly, lambda]: readonly [Figures, Figures, Fig
   const ratios = (name: string, base: Figures) =>
     `${name}: p50 ${(lambda.p50 / base.p50).toFixed(2)}  p95 ${(lambda.p95 / base.p95).toFixed(2)}  throughput ${(base.throughput / lambda.throughput).toFixed(2)}`;
   console.log(`\n${ratios("ratio (a)/(b)", floor)}\n${ratios("ratio (a)/(c)", candidatesOnly)}`);
+  if (lambda.neo4jCpuMs !== null && floor.neo4jCpuMs) {
+    console.log(`Neo4j CPU per request (a)/(b) ${(lambda.neo4jCpuMs / floor.neo4jCpuMs).toFixed(2)}: a route asks it its candidates, then its nodes`);
+  }
   console.log(
     `targets: (a) p95 ≤ 30 ms → ${lambda.p95 <= 30 ? "met" : "not met"}; p95 ratio ≤ 1.3 → ${lambda.p95 / floor.p95 <= 1.3 ? "met" : "not met"}; ` +
       `(a) ≥ 400 req/s → ${lambda.throughput >= 400 ? "met" : "not met"}; handler CPU ≤ 3 ms/route → ${lambda.cpuMs <= 3 ? "met" : "not met"}`,
@@ -183,7 +208,6 @@ report(await measureAll(paths(), requests));
 // As deployed, the function and the database do not share a CPU: with two cores or more, Neo4j's
 // threads are pinned to one part of them and this process to the rest (taskset, util-linux).
 const cores = availableParallelism();
-const neo4jPid = (await neo4jStatus(benchInstance)).pid;
 if (cores >= 2 && neo4jPid !== undefined && spawnSync("taskset", ["-V"]).status === 0) {
   const half = Math.floor(cores / 2);
   const handlerCores = half === 1 ? "0" : `0-${half - 1}`;
