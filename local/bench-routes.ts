@@ -11,8 +11,6 @@
  * which of the two a path is waiting for. Targets: (a) p95 ≤ 30 ms at 50
  * concurrent requests, ≥ 400 req/s, handler CPU ≤ 3 ms per route, ratio (a)/(b) ≤ 1.3 (separate cores).
  */
-import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { performance } from "node:perf_hooks";
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
@@ -21,7 +19,8 @@ import { isGraphBusy } from "../functions/graph/graph-unreachable";
 import { benchInstance, startBenchGraph } from "./bench-graph";
 import { httpApiEvent, lambdaContext } from "./http-api-event";
 import { neo4jStatus, stopNeo4j } from "./neo4j-process";
-import { routeParameters, routeQueryDbHits, routeWorkload, type RouteRequestOfBench } from "./route-workload";
+import { canPin, pinToCores, processCpuMs } from "./process-cpu";
+import { benchRouteQuery, routeParameters, routeQueryDbHits, routeWorkload, type RouteRequestOfBench } from "./route-workload";
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
@@ -29,15 +28,6 @@ const WARMUP = 500;
 const ROUNDS = 4;
 const DB_HITS_SAMPLE = 100;
 
-const query = `query ($input: RouteRequest!) {
-  referralRoute(input: $input) {
-    degraded
-    emergency { number label available }
-    steps { rank need openNow nextOpening placesFree reasons service { id name contacts { channel value } } actor { name } }
-    uncoveredNeeds { need reason }
-    excluded { reasons service { id } }
-  }
-}`;
 
 interface Figures {
   p50: number;
@@ -93,13 +83,9 @@ async function runConcurrently(path: BenchPath, requests: unknown[], record: boo
   path.neo4jCpuMs += neo4jCpuMs() - neo4jCpu;
 }
 
-/** The bench Neo4j's CPU time so far (user + system, all its threads), in ms; 0 without /proc. */
+/** The bench Neo4j's CPU time so far, in ms (0 where /proc does not tell it). */
 function neo4jCpuMs(): number {
-  const stat = neo4jPid === undefined ? undefined : `/proc/${neo4jPid}/stat`;
-  if (stat === undefined || !existsSync(stat)) return 0;
-  // Fields 14 and 15 (utime, stime), counted after the command name, which may hold spaces.
-  const fields = readFileSync(stat, "utf8").split(") ")[1]!.split(" ");
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicksPerSecond;
+  return (neo4jPid === undefined ? null : processCpuMs(neo4jPid)) ?? 0;
 }
 
 /**
@@ -124,7 +110,7 @@ async function measureAll<const Paths extends readonly BenchPath[]>(paths: Paths
       p50: at(50), p95: at(95), p99: at(99),
       throughput: latencies.length / path.seconds,
       cpuMs: path.cpuMicroseconds / 1000 / latencies.length,
-      neo4jCpuMs: neo4jPid === undefined ? null : path.neo4jCpuMs / latencies.length,
+      neo4jCpuMs: neo4jPid === undefined || processCpuMs(neo4jPid) === null ? null : path.neo4jCpuMs / latencies.length,
     };
     const coreShare = (cpuMs: number) => `${((cpuMs * figures.throughput) / 10).toFixed(0)} % of a core`;
     console.log(
@@ -145,7 +131,6 @@ process.setSourceMapsEnabled(false);
 process.env.NODE_ENV = "production";
 const { driver, reused } = await startBenchGraph({ reseed: true });
 const neo4jPid = (await neo4jStatus(benchInstance)).pid;
-const clockTicksPerSecond = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout?.trim() || 100);
 const { handler } = await import("../functions/handlers/graphql");
 
 const requests = routeWorkload(REQUESTS + WARMUP);
@@ -161,7 +146,7 @@ console.log(
     `workload mean ${(hits.reduce((a, b) => a + b, 0) / hits.length).toFixed(0)}, max ${Math.max(...hits)} (${DB_HITS_SAMPLE} requests)\n`,
 );
 
-// The selection of `query` above, written by hand into the route query's row of each candidate:
+// The selection of benchRouteQuery (route-workload.ts), written by hand into the route query's row of each candidate:
 // its services' contacts as a PUBLIC caller may read them (the ContactPoint rule in
 // schema/service.graphql), and the names of services and actors.
 const candidateProjection = "actor.id,\n";
@@ -181,7 +166,7 @@ const paths = () =>
       await driver.executeQuery(referralRouteCypher, routeParameters(input as RouteRequestOfBench));
     }),
     path("(a) Lambda handler", async (input) => {
-      const body = JSON.stringify({ query, variables: { input } });
+      const body = JSON.stringify({ query: benchRouteQuery, variables: { input } });
       const event = httpApiEvent({ method: "POST", headers: { "content-type": "application/json" }, body });
       const result = (await handler(event, lambdaContext(), () => undefined)) as APIGatewayProxyStructuredResultV2;
       if (result.statusCode !== 200 || result.body?.includes('"errors"')) throw new Error(`route failed: ${result.body?.slice(0, 300)}`);
@@ -208,17 +193,16 @@ report(await measureAll(paths(), requests));
 // As deployed, the function and the database do not share a CPU: with two cores or more, Neo4j's
 // threads are pinned to one part of them and this process to the rest (taskset, util-linux).
 const cores = availableParallelism();
-if (cores >= 2 && neo4jPid !== undefined && spawnSync("taskset", ["-V"]).status === 0) {
+if (cores >= 2 && neo4jPid !== undefined && canPin()) {
   const half = Math.floor(cores / 2);
   const handlerCores = half === 1 ? "0" : `0-${half - 1}`;
   const neo4jCores = half === cores - 1 ? String(half) : `${half}-${cores - 1}`;
-  const pin = (cpus: string, pid: number) => spawnSync("taskset", ["-a", "-p", "-c", cpus, String(pid)], { stdio: "ignore" }).status === 0;
-  if (pin(neo4jCores, neo4jPid) && pin(handlerCores, process.pid)) {
+  if (pinToCores(neo4jCores, neo4jPid) && pinToCores(handlerCores, process.pid)) {
     console.log(`\nNeo4j on core(s) ${neo4jCores}, the handler and the floor's client on core(s) ${handlerCores}:`);
     try {
       report(await measureAll(paths(), requests));
     } finally {
-      pin(`0-${cores - 1}`, neo4jPid);
+      pinToCores(`0-${cores - 1}`, neo4jPid);
     }
   } else {
     console.log("\ntaskset could not pin the processes: no separate-core figures");
