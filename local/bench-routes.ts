@@ -6,10 +6,11 @@
  * — the floor. Also (c), the route's candidate query alone, which selects no node fields. Prints
  * latency percentiles, throughput, this process's CPU per request (for (a), the handler's own) and the
  * ratios, twice: with Neo4j and the handler sharing the cores, then, as deployed, each on its own
- * core(s) (taskset, when the machine has two cores or more). Targets: (a) p95 ≤ 30 ms at 50
+ * core(s) (taskset, when the machine has two cores or more). Beside this process's CPU, Neo4j's own
+ * per request (its process's CPU time, /proc on Linux), and the share of a core each of them used:
+ * which of the two a path is waiting for. Targets: (a) p95 ≤ 30 ms at 50
  * concurrent requests, ≥ 400 req/s, handler CPU ≤ 3 ms per route, ratio (a)/(b) ≤ 1.3 (separate cores).
  */
-import { spawnSync } from "node:child_process";
 import { availableParallelism } from "node:os";
 import { performance } from "node:perf_hooks";
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
@@ -18,7 +19,8 @@ import { isGraphBusy } from "../functions/graph/graph-unreachable";
 import { benchInstance, startBenchGraph } from "./bench-graph";
 import { httpApiEvent, lambdaContext } from "./http-api-event";
 import { neo4jStatus, stopNeo4j } from "./neo4j-process";
-import { routeParameters, routeQueryDbHits, routeWorkload, type RouteRequestOfBench } from "./route-workload";
+import { canPin, pinToCores, processCpuMs } from "./process-cpu";
+import { benchRouteQuery, routeParameters, routeQueryDbHits, routeWorkload, type RouteRequestOfBench } from "./route-workload";
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
@@ -26,15 +28,6 @@ const WARMUP = 500;
 const ROUNDS = 4;
 const DB_HITS_SAMPLE = 100;
 
-const query = `query ($input: RouteRequest!) {
-  referralRoute(input: $input) {
-    degraded
-    emergency { number label available }
-    steps { rank need openNow nextOpening placesFree reasons service { id name contacts { channel value } } actor { name } }
-    uncoveredNeeds { need reason }
-    excluded { reasons service { id } }
-  }
-}`;
 
 interface Figures {
   p50: number;
@@ -43,6 +36,8 @@ interface Figures {
   throughput: number;
   /** This process's CPU (user + system) per request: for (a), the handler's own, driver included. */
   cpuMs: number;
+  /** Neo4j's CPU per request (null where /proc does not tell it). */
+  neo4jCpuMs: number | null;
 }
 
 interface BenchPath {
@@ -51,6 +46,7 @@ interface BenchPath {
   latencies: number[];
   seconds: number;
   cpuMicroseconds: number;
+  neo4jCpuMs: number;
   /** Requests the pool of connections could not serve in time (a degraded route, for the handler). */
   busy: number;
 }
@@ -63,6 +59,7 @@ async function runConcurrently(path: BenchPath, requests: unknown[], record: boo
   let nextIndex = 0;
   const started = performance.now();
   const cpu = process.cpuUsage();
+  const neo4jCpu = neo4jCpuMs();
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       while (nextIndex < requests.length) {
@@ -83,6 +80,12 @@ async function runConcurrently(path: BenchPath, requests: unknown[], record: boo
   path.seconds += (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
   path.cpuMicroseconds += used.user + used.system;
+  path.neo4jCpuMs += neo4jCpuMs() - neo4jCpu;
+}
+
+/** The bench Neo4j's CPU time so far, in ms (0 where /proc does not tell it). */
+function neo4jCpuMs(): number {
+  return (neo4jPid === undefined ? null : processCpuMs(neo4jPid)) ?? 0;
 }
 
 /**
@@ -107,10 +110,13 @@ async function measureAll<const Paths extends readonly BenchPath[]>(paths: Paths
       p50: at(50), p95: at(95), p99: at(99),
       throughput: latencies.length / path.seconds,
       cpuMs: path.cpuMicroseconds / 1000 / latencies.length,
+      neo4jCpuMs: neo4jPid === undefined || processCpuMs(neo4jPid) === null ? null : path.neo4jCpuMs / latencies.length,
     };
+    const coreShare = (cpuMs: number) => `${((cpuMs * figures.throughput) / 10).toFixed(0)} % of a core`;
     console.log(
       `${path.name.padEnd(28)} p50 ${figures.p50.toFixed(1).padStart(6)} ms  p95 ${figures.p95.toFixed(1).padStart(6)} ms  ` +
-        `p99 ${figures.p99.toFixed(1).padStart(6)} ms  ${figures.throughput.toFixed(0).padStart(5)} req/s  Node CPU ${figures.cpuMs.toFixed(2)} ms/req` +
+        `p99 ${figures.p99.toFixed(1).padStart(6)} ms  ${figures.throughput.toFixed(0).padStart(5)} req/s  Node CPU ${figures.cpuMs.toFixed(2)} ms/req (${coreShare(figures.cpuMs)})` +
+        (figures.neo4jCpuMs === null ? "" : `  Neo4j CPU ${figures.neo4jCpuMs.toFixed(2)} ms/req (${coreShare(figures.neo4jCpuMs)})`) +
         (path.busy ? `  (${path.busy} not served: pool busy for 3 s, left out of the figures)` : ""),
     );
     return figures;
@@ -124,6 +130,7 @@ process.setSourceMapsEnabled(false);
 // The bundle runs in production mode (local/build.ts); graphql-js reads NODE_ENV when it loads, with the handler.
 process.env.NODE_ENV = "production";
 const { driver, reused } = await startBenchGraph({ reseed: true });
+const neo4jPid = (await neo4jStatus(benchInstance)).pid;
 const { handler } = await import("../functions/handlers/graphql");
 
 const requests = routeWorkload(REQUESTS + WARMUP);
@@ -139,7 +146,7 @@ console.log(
     `workload mean ${(hits.reduce((a, b) => a + b, 0) / hits.length).toFixed(0)}, max ${Math.max(...hits)} (${DB_HITS_SAMPLE} requests)\n`,
 );
 
-// The selection of `query` above, written by hand into the route query's row of each candidate:
+// The selection of benchRouteQuery (route-workload.ts), written by hand into the route query's row of each candidate:
 // its services' contacts as a PUBLIC caller may read them (the ContactPoint rule in
 // schema/service.graphql), and the names of services and actors.
 const candidateProjection = "actor.id,\n";
@@ -149,7 +156,7 @@ const sameAnswerCypher = referralRouteCypher.replace(
   `${candidateProjection}service.name, actor.name, [(service)-[:HAS_CONTACT]->(contact:ContactPoint) WHERE contact.referralOnly = false | [contact.channel, contact.value]],\n`,
 );
 
-const path = (name: string, run: BenchPath["run"]): BenchPath => ({ name, run, latencies: [], seconds: 0, cpuMicroseconds: 0, busy: 0 });
+const path = (name: string, run: BenchPath["run"]): BenchPath => ({ name, run, latencies: [], seconds: 0, cpuMicroseconds: 0, neo4jCpuMs: 0, busy: 0 });
 const paths = () =>
   [
     path("(b) same answer, one query", async (input) => {
@@ -159,7 +166,7 @@ const paths = () =>
       await driver.executeQuery(referralRouteCypher, routeParameters(input as RouteRequestOfBench));
     }),
     path("(a) Lambda handler", async (input) => {
-      const body = JSON.stringify({ query, variables: { input } });
+      const body = JSON.stringify({ query: benchRouteQuery, variables: { input } });
       const event = httpApiEvent({ method: "POST", headers: { "content-type": "application/json" }, body });
       const result = (await handler(event, lambdaContext(), () => undefined)) as APIGatewayProxyStructuredResultV2;
       if (result.statusCode !== 200 || result.body?.includes('"errors"')) throw new Error(`route failed: ${result.body?.slice(0, 300)}`);
@@ -171,6 +178,9 @@ function report([floor, candidatesOnly, lambda]: readonly [Figures, Figures, Fig
   const ratios = (name: string, base: Figures) =>
     `${name}: p50 ${(lambda.p50 / base.p50).toFixed(2)}  p95 ${(lambda.p95 / base.p95).toFixed(2)}  throughput ${(base.throughput / lambda.throughput).toFixed(2)}`;
   console.log(`\n${ratios("ratio (a)/(b)", floor)}\n${ratios("ratio (a)/(c)", candidatesOnly)}`);
+  if (lambda.neo4jCpuMs !== null && floor.neo4jCpuMs) {
+    console.log(`Neo4j CPU per request (a)/(b) ${(lambda.neo4jCpuMs / floor.neo4jCpuMs).toFixed(2)}: a route asks it its candidates, then its nodes`);
+  }
   console.log(
     `targets: (a) p95 ≤ 30 ms → ${lambda.p95 <= 30 ? "met" : "not met"}; p95 ratio ≤ 1.3 → ${lambda.p95 / floor.p95 <= 1.3 ? "met" : "not met"}; ` +
       `(a) ≥ 400 req/s → ${lambda.throughput >= 400 ? "met" : "not met"}; handler CPU ≤ 3 ms/route → ${lambda.cpuMs <= 3 ? "met" : "not met"}`,
@@ -183,18 +193,16 @@ report(await measureAll(paths(), requests));
 // As deployed, the function and the database do not share a CPU: with two cores or more, Neo4j's
 // threads are pinned to one part of them and this process to the rest (taskset, util-linux).
 const cores = availableParallelism();
-const neo4jPid = (await neo4jStatus(benchInstance)).pid;
-if (cores >= 2 && neo4jPid !== undefined && spawnSync("taskset", ["-V"]).status === 0) {
+if (cores >= 2 && neo4jPid !== undefined && canPin()) {
   const half = Math.floor(cores / 2);
   const handlerCores = half === 1 ? "0" : `0-${half - 1}`;
   const neo4jCores = half === cores - 1 ? String(half) : `${half}-${cores - 1}`;
-  const pin = (cpus: string, pid: number) => spawnSync("taskset", ["-a", "-p", "-c", cpus, String(pid)], { stdio: "ignore" }).status === 0;
-  if (pin(neo4jCores, neo4jPid) && pin(handlerCores, process.pid)) {
+  if (pinToCores(neo4jCores, neo4jPid) && pinToCores(handlerCores, process.pid)) {
     console.log(`\nNeo4j on core(s) ${neo4jCores}, the handler and the floor's client on core(s) ${handlerCores}:`);
     try {
       report(await measureAll(paths(), requests));
     } finally {
-      pin(`0-${cores - 1}`, neo4jPid);
+      pinToCores(`0-${cores - 1}`, neo4jPid);
     }
   } else {
     console.log("\ntaskset could not pin the processes: no separate-core figures");

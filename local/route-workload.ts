@@ -7,6 +7,17 @@ import { outOfReachLookedAt } from "../functions/routes/rank-route";
 const situations = ["INTIMATE_PARTNER_VIOLENCE", "SEXUAL_VIOLENCE", "INTRAFAMILY_VIOLENCE", "CHILD_EXPOSURE", "HARASSMENT", "SEXUAL_EXPLOITATION"];
 const urgencies = ["IMMEDIATE_DANGER", "URGENT", "PLANNED"];
 
+/** The selection the route benchmarks ask for: the route's steps with their services' names and contacts and their actors' names. */
+export const benchRouteQuery = `query ($input: RouteRequest!) {
+  referralRoute(input: $input) {
+    degraded
+    emergency { number label available }
+    steps { rank need openNow nextOpening placesFree reasons service { id name contacts { channel value } } actor { name } }
+    uncoveredNeeds { need reason }
+    excluded { reasons service { id } }
+  }
+}`;
+
 export interface RouteRequestOfBench {
   commune: string;
   situations: string[];
