@@ -62,7 +62,7 @@ function elsewhere(id: string, areaNames: string[], lookupOrder = 0): OutOfReach
 }
 
 function order(need: NeedCode, candidates: CandidateRow[], request: Partial<RouteRequestPlan> = {}) {
-  const route = rankRoute(plan(request), [{ need, candidates }], []);
+  const route = rankRoute(plan(request), [{ need, candidates, outOfReach: [] }], [], false);
   return { ids: route.steps.map((s) => s.serviceId), route };
 }
 
@@ -80,7 +80,7 @@ describe("RANKING.md and rankRoute say the same", () => {
 
 describe("leave-out rules, in order", () => {
   const reasonsOf = (row: CandidateRow, request: Partial<RouteRequestPlan> = {}, need: NeedCode = "LISTENING") =>
-    rankRoute(plan(request), [{ need, candidates: [row] }], []).excluded[0]?.reasons ?? [];
+    rankRoute(plan(request), [{ need, candidates: [row], outOfReach: [] }], [], false).excluded[0]?.reasons ?? [];
 
   it("1. below the minimum age", () => {
     expect(reasonsOf(candidate("a", { minAge: 18 }), { age: 16 })).toEqual(["à partir de 18 ans"]);
@@ -119,7 +119,7 @@ describe("services of other communes, and the bound of excluded", () => {
   const listed = (route: ReturnType<typeof rankRoute>) => route.excluded.map((e) => `${e.need} ${e.serviceId}`);
 
   it("leaves out a service of other communes with that reason alone, even when another rule would apply to her", () => {
-    const route = rankRoute(plan({ age: 16 }), [{ need: "LISTENING", candidates: [], outOfReach: [elsewhere("a", ["Antony", "Sceaux"])] }], []);
+    const route = rankRoute(plan({ age: 16 }), [{ need: "LISTENING", candidates: [], outOfReach: [elsewhere("a", ["Antony", "Sceaux"])] }], [], false);
     expect(route.excluded).toEqual([{ serviceId: "a", actorId: "a-actor", need: "LISTENING", reasons: ["hors secteur : réservé à Antony, Sceaux"] }]);
     expect(route.excludedTruncated).toBe(false);
   });
@@ -127,7 +127,7 @@ describe("services of other communes, and the bound of excluded", () => {
   it(`lists at most ${maxExcludedPerNeed} per need: those in reach left out for her first, then the others in the order the query looked them up`, () => {
     const tooYoung = ["a-young", "b-young"].map((id) => candidate(id, { minAge: 18 }));
     const others = [elsewhere("z-near", ["Puteaux"], 0), elsewhere("y-near", ["Suresnes"], 1), elsewhere("a-far", ["Antony"], 7), elsewhere("b-far", ["Bagneux"], 9), elsewhere("c-far", ["Clamart"], 12)];
-    const route = rankRoute(plan({ age: 16 }), [{ need: "LISTENING", candidates: tooYoung, outOfReach: [...others].reverse() }, { need: "LEGAL_ADVICE", candidates: [], outOfReach: others.slice(0, 2) }], []);
+    const route = rankRoute(plan({ age: 16 }), [{ need: "LISTENING", candidates: tooYoung, outOfReach: [...others].reverse() }, { need: "LEGAL_ADVICE", candidates: [], outOfReach: others.slice(0, 2) }], [], false);
 
     expect(listed(route)).toEqual(["LISTENING a-young", "LISTENING b-young", "LISTENING z-near", "LISTENING y-near", "LISTENING a-far", "LEGAL_ADVICE z-near", "LEGAL_ADVICE y-near"]);
     expect(route.excludedTruncated).toBe(true);
@@ -135,12 +135,12 @@ describe("services of other communes, and the bound of excluded", () => {
 
   it(`says the list is whole when no need has more than ${maxExcludedPerNeed} and the query looked at every service of other communes`, () => {
     const others = Array.from({ length: maxExcludedPerNeed }, (_, i) => elsewhere(`s${i}`, ["Antony"], i));
-    expect(rankRoute(plan(), [{ need: "LISTENING", candidates: [], outOfReach: others }], []).excludedTruncated).toBe(false);
+    expect(rankRoute(plan(), [{ need: "LISTENING", candidates: [], outOfReach: others }], [], false).excludedTruncated).toBe(false);
     expect(rankRoute(plan(), [{ need: "LISTENING", candidates: [], outOfReach: others }], [], true).excludedTruncated).toBe(true);
   });
 
   it("keeps the steps whatever the bound: a need's options are ranked among every service in reach", () => {
-    const route = rankRoute(plan({ age: 16 }), [{ need: "LISTENING", candidates: [...Array.from({ length: 8 }, (_, i) => candidate(`young-${i}`, { minAge: 18 })), candidate("open")] }], []);
+    const route = rankRoute(plan({ age: 16 }), [{ need: "LISTENING", candidates: [...Array.from({ length: 8 }, (_, i) => candidate(`young-${i}`, { minAge: 18 })), candidate("open")], outOfReach: [] }], [], false);
     expect(route.steps.map((s) => s.serviceId)).toEqual(["open"]);
     expect(route.excluded).toHaveLength(maxExcludedPerNeed);
   });
@@ -213,21 +213,21 @@ describe("ranking criteria, in order: each alone decides", () => {
 });
 
 describe("needs no service answers", () => {
-  const emptyNeed = [{ need: "LEGAL_ADVICE" as NeedCode, candidates: [] }];
+  const emptyNeed = [{ need: "LEGAL_ADVICE" as NeedCode, candidates: [], outOfReach: [] }];
 
   it("says when the département is not covered yet, from the plan", () => {
-    const route = rankRoute(plan({ communeCode: "69123", communeName: "Lyon", departement: "69", covered: false }), emptyNeed, []);
+    const route = rankRoute(plan({ communeCode: "69123", communeName: "Lyon", departement: "69", covered: false }), emptyNeed, [], false);
     expect(route.uncoveredNeeds).toEqual([
       { need: "LEGAL_ADVICE", reason: "Parcours ne couvre pas encore le département 69 et aucun service national ne répond à ce besoin" },
     ]);
   });
 
   it("says no service is known when the département is covered", () => {
-    expect(rankRoute(plan(), emptyNeed, []).uncoveredNeeds[0]?.reason).toBe("aucun service recensé pour ce besoin dans ce département ni au niveau national");
+    expect(rankRoute(plan(), emptyNeed, [], false).uncoveredNeeds[0]?.reason).toBe("aucun service recensé pour ce besoin dans ce département ni au niveau national");
   });
 
   it("gives the reasons when every candidate was left out", () => {
-    const route = rankRoute(plan(), [{ need: "LISTENING", candidates: [], outOfReach: [elsewhere("elsewhere", ["Nanterre"])] }], []);
+    const route = rankRoute(plan(), [{ need: "LISTENING", candidates: [], outOfReach: [elsewhere("elsewhere", ["Nanterre"])] }], [], false);
     expect(route.uncoveredNeeds[0]?.reason).toBe("aucun service accessible : hors secteur : réservé à Nanterre");
   });
 });
@@ -236,10 +236,10 @@ describe("emergency numbers", () => {
   const line = { number: "3919", label: "Violences Femmes Info", channel: "PHONE" as const, source: "seeds/x", schedule: { openingHours: "24/7", description: null } };
 
   it("are listed when the route is urgent, never for a planned one", () => {
-    expect(rankRoute(plan({ urgency: "URGENT" }), [], [line]).emergency).toEqual([
+    expect(rankRoute(plan({ urgency: "URGENT" }), [], [line], false).emergency).toEqual([
       { number: "3919", label: "Violences Femmes Info", channel: "PHONE", source: "seeds/x", available: "24h/24, 7j/7" },
     ]);
-    expect(rankRoute(plan({ urgency: "PLANNED" }), [], [line]).emergency).toEqual([]);
+    expect(rankRoute(plan({ urgency: "PLANNED" }), [], [line], false).emergency).toEqual([]);
   });
 });
 

@@ -64,7 +64,7 @@ export interface NeedRow {
   /** The services in reach that answer the need. */
   candidates: CandidateRow[];
   /** Services of other communes that answer it, as many as the route query looked at. */
-  outOfReach?: OutOfReachRow[];
+  outOfReach: OutOfReachRow[];
 }
 
 export interface EmergencyRow {
@@ -251,13 +251,13 @@ function kindTier(need: NeedCode, kind: string): 0 | 1 | 2 {
  * `outOfReachCut`: the route query looked at its $outOfReachLookedAt services of other communes and
  * left others unread.
  */
-export function rankRoute(plan: RouteRequestPlan, needs: NeedRow[], emergency: EmergencyRow[], outOfReachCut = false): PlannedRoute {
+export function rankRoute(plan: RouteRequestPlan, needs: NeedRow[], emergency: EmergencyRow[], outOfReachCut: boolean): PlannedRoute {
   const steps: PlannedStep[] = [];
   const uncoveredNeeds: PlannedRoute["uncoveredNeeds"] = [];
   const excluded: PlannedRoute["excluded"] = [];
   let excludedTruncated = outOfReachCut;
 
-  for (const { need, candidates, outOfReach = [] } of needs) {
+  for (const { need, candidates, outOfReach } of needs) {
     const included: Evaluated[] = [];
     const exclusionsInReach: PlannedRoute["excluded"] = [];
     for (const row of candidates) {
