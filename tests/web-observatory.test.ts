@@ -565,6 +565,7 @@ describe("accessibility", () => {
       await shoot("#coverage-caption", "observatoire");
       await shoot(".commune-map", "observatoire-carte");
       await shoot("#network-graph-title", "observatoire-reseau");
+      await shoot("#toQualify-title", "observatoire-a-qualifier");
       await check("observatoire");
       await context.close();
 
