@@ -79,6 +79,8 @@ interface ActorRow {
   name: string;
   /** null for the national lines, which have no place a caller could go to. */
   communeCode: string | null;
+  /** null for the national lines, as for the national actors of seed/. */
+  departement: string | null;
   confidential: boolean;
   links: { type: "MEMBER_OF" | "REFERS_TO"; to: string }[];
 }
@@ -175,7 +177,7 @@ export function syntheticFrance(only?: readonly string[]): SyntheticFrance {
   let serviceCount = 0;
   const phone = () => `0 999 ${prefix.padStart(3, "0")} ${String(serviceCount).padStart(5, "0")}`;
   const actor = (name: string, communeCode: string | null, confidential = false, links: ActorRow["links"] = []) => {
-    const row = { id: `synth-${prefix}-actor-${++actorCount}`, name: `${MARK} ${name}`, communeCode, confidential, links };
+    const row = { id: `synth-${prefix}-actor-${++actorCount}`, name: `${MARK} ${name}`, communeCode, departement: prefix === "FR" ? null : prefix, confidential, links };
     actors.push(row);
     return row;
   };
@@ -340,9 +342,9 @@ const createStatements = {
   actors: `
 UNWIND $rows AS row
 OPTIONAL MATCH (commune:Territory {code: row.communeCode})
-CREATE (a:Actor {id: row.id, name: row.name, source: $source, verifiedAt: date('2026-12-01'), unverified: false})
+CREATE (a:Actor {id: row.id, name: row.name, departement: row.departement, source: $source, verifiedAt: date('2026-12-01'), unverified: false})
 CREATE (location:Location {id: row.id + ':location', name: row.name, confidential: row.confidential, source: $source})
-FOREACH (_ IN CASE WHEN commune IS NULL THEN [] ELSE [1] END | CREATE (location)-[:IN_COMMUNE]->(commune))`,
+FOREACH (_ IN CASE WHEN commune IS NULL THEN [] ELSE [1] END | CREATE (location)-[:IN_COMMUNE]->(commune), (a)-[:BASED_AT]->(location))`,
   links: `UNWIND $rows AS row MATCH (a:Actor {id: row.id}) UNWIND row.links AS link MATCH (to:Actor {id: link.to})
 CALL (a, to, link) { WITH a, to, link WHERE link.type = 'MEMBER_OF' CREATE (a)-[:MEMBER_OF {source: $source}]->(to) }`,
   services: `

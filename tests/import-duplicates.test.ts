@@ -79,12 +79,51 @@ describe("probable duplicates on import", () => {
       actorFile({ id: "asso-test-meme-hebergeur", name: "Hébergeur Matrice", kind: "SHELTER_OPERATOR", contacts: [{ channel: "PHONE", value: fixture.publicPhone, source: source.id }] }),
     );
 
+    // Seated in the commune of the shelter's confidential address: the report must not say "même commune".
+    const [nanterre] = await cypher<{ id: string }>("MATCH (l:Location {confidential: false})-[:IN_COMMUNE]->(:Territory {code: '92050'}) RETURN l.id AS id ORDER BY l.id LIMIT 1");
+    const sameNameSameCommune = await importFile(
+      "incoming/meme-hebergeur-nanterre.json",
+      actorFile({ id: "asso-test-meme-hebergeur-nanterre", name: "Hébergeur Matrice", kind: "SHELTER_OPERATOR", basedAt: nanterre!.id, contacts: [] }),
+    );
+
     expect(sameReferralNumber).toMatchObject({ status: "imported", problems: [] });
     expect(sameName.status).toBe("rejected");
-    expect(sameName.problems.map((p) => p.reason)).toEqual([expect.stringMatching(new RegExp(`^doublon probable de ${fixture.actorId} \\(même nom dans le même département\\)`))]);
-    const text = JSON.stringify([sameReferralNumber, sameName]);
+    for (const report of [sameName, sameNameSameCommune]) {
+      expect(report.problems.map((p) => p.reason)).toEqual([expect.stringMatching(new RegExp(`^doublon probable de ${fixture.actorId} \\(même nom dans le même département\\)`))]);
+    }
+    const text = JSON.stringify([sameReferralNumber, sameName, sameNameSameCommune]);
     for (const secret of [...secretStrings, fixture.referralPhone]) expect(text).not.toContain(secret);
   });
+  it("finds the existing record wherever the graph keeps it: another département's actor by its phone, RNA number or seat's commune, a national actor by its name", async () => {
+    const existing = await seededActor();
+    expect(await importFile("incoming/rna-92.json", actorFile({ id: "asso-test-immatriculee-92", name: "Association du 92 immatriculée", rna: "W922000789" }))).toMatchObject({ status: "imported" });
+    const [national] = await cypher<{ id: string; name: string }>(
+      "MATCH (a:Actor) WHERE a.departement IS NULL AND NOT EXISTS { (a)-[:BASED_AT]->() } RETURN a.id AS id, a.name AS name ORDER BY a.id LIMIT 1",
+    );
+    const inSeineEtMarne = (actor: Record<string, unknown>) => ({ kind: "ASSOCIATION", departement: "77", covers: ["77"], source: source.id, contacts: [], ...actor });
+    const file = JSON.stringify({
+      sources: [source],
+      actors: [
+        inSeineEtMarne({ id: "asso-test-77-tel", name: "Association de test de Melun", contacts: [{ channel: "PHONE", value: existing.phone, source: source.id }] }),
+        inSeineEtMarne({ id: "asso-test-77-rna", name: "Association de test de Meaux", rna: "W922000789" }),
+        inSeineEtMarne({ id: "asso-test-77-siege", name: existing.name, basedAt: existing.basedAt }),
+        { kind: "ASSOCIATION", departement: null, covers: ["FR"], source: source.id, id: "asso-test-nationale", name: national!.name },
+      ],
+    });
+    const before = await exportedGraph();
+
+    const report = await importFile("incoming/ailleurs.json", file);
+
+    expect(report.status).toBe("rejected");
+    expect(Object.fromEntries(report.problems.map((p) => [p.record, p.reason]))).toEqual({
+      "actors: asso-test-77-tel": expect.stringMatching(/^doublon probable de [a-z0-9-]+ \(même numéro de téléphone public\)/),
+      "actors: asso-test-77-rna": expect.stringMatching(/^doublon probable de asso-test-immatriculee-92 \(même numéro RNA W922000789\)/),
+      "actors: asso-test-77-siege": expect.stringMatching(new RegExp(`^doublon probable de ${existing.id} \\(même nom dans la même commune\\)`)),
+      "actors: asso-test-nationale": expect.stringMatching(new RegExp(`^doublon probable de ${national!.id} \\(même nom dans le même département\\)`)),
+    });
+    expect(await exportedGraph()).toBe(before);
+  });
+
   it("refuses a new actor with the SIRET of an existing one, under another id and name, naming the existing record", async () => {
     const registered = actorFile({ id: "asso-test-siret", name: "Association immatriculée de test", siret: "73282932000074", rna: "W922000123" });
     expect(await importFile("incoming/immatriculee.json", registered)).toMatchObject({ status: "imported", problems: [] });

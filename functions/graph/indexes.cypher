@@ -12,6 +12,10 @@ CREATE CONSTRAINT need_code IF NOT EXISTS FOR (n:Need) REQUIRE n.code IS UNIQUE;
 CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE;
 CREATE INDEX territory_name IF NOT EXISTS FOR (n:Territory) ON (n.searchName);
 CREATE INDEX contact_value IF NOT EXISTS FOR (n:ContactPoint) ON (n.value);
+// The probable-duplicate check finds an actor by département or registry number (functions/imports/probable-duplicates.ts).
+CREATE INDEX actor_departement IF NOT EXISTS FOR (n:Actor) ON (n.departement);
+CREATE INDEX actor_siret IF NOT EXISTS FOR (n:Actor) ON (n.siret);
+CREATE INDEX actor_rna IF NOT EXISTS FOR (n:Actor) ON (n.rna);
 // standard-folding: lower case and accents removed, so "flora tristan" finds "Centre Flora Tristan".
 CREATE FULLTEXT INDEX parcours_search IF NOT EXISTS FOR (n:Actor|Service) ON EACH [n.name, n.aliasesText, n.description]
   OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: false } };
