@@ -1,9 +1,11 @@
 // The records already in the graph that a dataset write may refer to or change, with the
-// département each belongs to (for references and for the coordinators' write scope).
-CALL () { MATCH (n:Source) RETURN collect(n.id) AS sources }
+// département each belongs to (for references and for the coordinators' write scope). Only those
+// whose id is among $ids, every string of the write: a write refers to a record by its id, and reading
+// the whole graph took seconds at France scale.
+CALL () { MATCH (n:Source) WHERE n.id IN $ids RETURN collect(n.id) AS sources }
 // Sources cited by records of other départements may be changed by an ADMIN only.
 CALL () {
-  MATCH (n:Source)
+  MATCH (n:Source) WHERE n.id IN $ids
   RETURN collect(n {.id, .ref, .title, publishedOn: toString(n.publishedOn), verifiedAt: toString(n.verifiedAt), .dateNote, .unverified,
     departements: COLLECT {
       MATCH (a:Actor) WHERE a.source = n.ref OR EXISTS { (a)-[:OFFERS]->(x:Service) WHERE x.source = n.ref }
@@ -12,16 +14,16 @@ CALL () {
   }) AS citedSources
 }
 CALL () {
-  MATCH (n:Location)
+  MATCH (n:Location) WHERE n.id IN $ids
   RETURN collect({id: n.id, communes: [(n)-[:IN_COMMUNE]->(commune:Territory) | commune.code]}) AS locations
 }
-CALL () { MATCH (n:Actor) RETURN collect({id: n.id, departement: n.departement}) AS actors }
+CALL () { MATCH (n:Actor) WHERE n.id IN $ids RETURN collect({id: n.id, departement: n.departement}) AS actors }
 CALL () {
-  MATCH (n:Service)
+  MATCH (n:Service) WHERE n.id IN $ids
   RETURN collect({id: n.id, departements: [(provider:Actor)-[:OFFERS]->(n) | provider.departement]}) AS services
 }
 CALL () {
-  MATCH (n:Convention)
+  MATCH (n:Convention) WHERE n.id IN $ids
   RETURN collect({id: n.id, departements: [(party:Actor)-[:PARTY_TO]->(n) | party.departement]}) AS conventions
 }
 RETURN sources, citedSources, locations, actors, services, conventions

@@ -24,9 +24,10 @@ export async function saveDataset(driver: Driver, input: DatasetInput, caller: C
   const session = driver.session();
   try {
     return await session.executeWrite(async (tx) => {
-      const existing = await existingRecords(tx);
+      const raw = withoutNulls(input);
+      const existing = await existingRecords(tx, stringsOf(raw));
       // A GraphQL input has no lines: problems name the record and field, so no text parser is needed.
-      const document = { file: "input", raw: withoutNulls(input), lineOf: () => null };
+      const document = { file: "input", raw, lineOf: () => null };
       const result = validateDataset([document], idsOf(existing));
       if (!result.ok) throw new InvalidRecords(result.problems);
       assertMayWriteDataset(caller, result.dataset, existing);
@@ -49,9 +50,17 @@ export async function saveDataset(driver: Driver, input: DatasetInput, caller: C
   }
 }
 
-async function existingRecords(tx: ManagedTransaction): Promise<ExistingRecords> {
-  const { records } = await tx.run(existingRecordsCypher);
+/** The graph's records whose id is one of `ids`: every id a write names is one of its strings. */
+async function existingRecords(tx: ManagedTransaction, ids: string[]): Promise<ExistingRecords> {
+  const { records } = await tx.run(existingRecordsCypher, { ids });
   return records[0]!.toObject() as ExistingRecords;
+}
+
+function stringsOf(value: unknown, found = new Set<string>()): string[] {
+  if (typeof value === "string") found.add(value);
+  else if (Array.isArray(value)) for (const item of value) stringsOf(item, found);
+  else if (value !== null && typeof value === "object") for (const item of Object.values(value)) stringsOf(item, found);
+  return [...found];
 }
 
 export function snapshotScope(dataset: DatasetFile[]): SnapshotScope {
