@@ -56,10 +56,14 @@ async function existingRecords(tx: ManagedTransaction, ids: string[]): Promise<E
   return records[0]!.toObject() as ExistingRecords;
 }
 
-function stringsOf(value: unknown, found = new Set<string>()): string[] {
-  if (typeof value === "string") found.add(value);
-  else if (Array.isArray(value)) for (const item of value) stringsOf(item, found);
-  else if (value !== null && typeof value === "object") for (const item of Object.values(value)) stringsOf(item, found);
+function stringsOf(input: unknown): string[] {
+  const found = new Set<string>();
+  const visit = (value: unknown): void => {
+    if (typeof value === "string") found.add(value);
+    else if (Array.isArray(value)) value.forEach(visit);
+    else if (value !== null && typeof value === "object") Object.values(value).forEach(visit);
+  };
+  visit(input);
   return [...found];
 }
 
