@@ -28,7 +28,6 @@ const WARMUP = 500;
 const ROUNDS = 4;
 const DB_HITS_SAMPLE = 100;
 
-
 interface Figures {
   p50: number;
   p95: number;
@@ -110,7 +109,7 @@ async function measureAll<const Paths extends readonly BenchPath[]>(paths: Paths
       p50: at(50), p95: at(95), p99: at(99),
       throughput: latencies.length / path.seconds,
       cpuMs: path.cpuMicroseconds / 1000 / latencies.length,
-      neo4jCpuMs: neo4jPid === undefined || processCpuMs(neo4jPid) === null ? null : path.neo4jCpuMs / latencies.length,
+      neo4jCpuMs: neo4jCpuKnown ? path.neo4jCpuMs / latencies.length : null,
     };
     const coreShare = (cpuMs: number) => `${((cpuMs * figures.throughput) / 10).toFixed(0)} % of a core`;
     console.log(
@@ -131,6 +130,7 @@ process.setSourceMapsEnabled(false);
 process.env.NODE_ENV = "production";
 const { driver, reused } = await startBenchGraph({ reseed: true });
 const neo4jPid = (await neo4jStatus(benchInstance)).pid;
+const neo4jCpuKnown = neo4jPid !== undefined && processCpuMs(neo4jPid) !== null;
 const { handler } = await import("../functions/handlers/graphql");
 
 const requests = routeWorkload(REQUESTS + WARMUP);

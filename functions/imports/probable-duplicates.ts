@@ -98,7 +98,7 @@ function scopeOf(dataset: DatasetFile[]) {
     nationalActors: actors.some((actor) => actor.departement === null),
     sirets: present(actors.map((actor) => actor.siret)),
     rnas: present(actors.map((actor) => actor.rna)),
-    phones: present(actors.flatMap((actor) => actor.contacts.map((contact) => contact.value))),
+    phones: present(actors.flatMap(publicPhonesOf)),
     communes: present(locations.map((location) => location.commune)),
     locationIds: present([...locations.map((location) => location.id), ...actors.map((actor) => actor.basedAt)]),
     serviceIds: actors.flatMap((actor) => actor.services.map((service) => service.id)),
@@ -162,7 +162,7 @@ export async function probableDuplicates(graph: Driver | ManagedTransaction, dat
         const nameTwin = <T extends ExistingActor>(candidates: T[]) =>
           candidates.find((existing) => (commune !== null && existing.commune !== null ? existing.commune === commune : existing.departement === actor.departement));
         const why = (twin: ExistingActor) => (commune !== null && twin.commune !== null ? "même nom dans la même commune" : "même nom dans le même département");
-        const phones = actor.contacts.filter((c) => (c.channel === "PHONE" || c.channel === "SMS") && !c.referralOnly).map((c) => c.value);
+        const phones = publicPhonesOf(actor);
         const registry = { siret: actor.siret ?? null, rna: actor.rna ?? null };
         const registryKey = registryKeys(registry).find((key) => actorsByRegistryNumber.has(key));
         const fileRegistryKey = registryKeys(registry).find((key) => newActorsByRegistryNumber.has(key));
@@ -217,6 +217,11 @@ export async function probableDuplicates(graph: Driver | ManagedTransaction, dat
     });
   });
   return problems;
+}
+
+/** The numbers a caller can dial or text that the actor gives publicly: the only ones compared. */
+function publicPhonesOf(actor: DatasetFile["actors"][number]): string[] {
+  return actor.contacts.filter((c) => (c.channel === "PHONE" || c.channel === "SMS") && !c.referralOnly).map((c) => c.value);
 }
 
 function lineText(line: number | null): string {
