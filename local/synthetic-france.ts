@@ -16,6 +16,7 @@ import { readFile } from "node:fs/promises";
 import { NATIONAL, searchableName, territorySource } from "../functions/domain/territories";
 import { ensureGraphSchema } from "../functions/graph/graph-schema";
 import { childEmergencyNumber, emergencyNumbers } from "../functions/routes/emergency-numbers";
+import type { ActorKind } from "../generated/graphql";
 import type { Neo4jInstance } from "./neo4j-process";
 import { seedDir } from "./seed-files";
 
@@ -77,6 +78,7 @@ interface TerritoryRow {
 interface ActorRow {
   id: string;
   name: string;
+  kind: ActorKind;
   /** null for the national lines, which have no place a caller could go to. */
   communeCode: string | null;
   /** null for the national lines, as for the national actors of seed/. */
@@ -176,8 +178,8 @@ export function syntheticFrance(only?: readonly string[]): SyntheticFrance {
   let actorCount = 0;
   let serviceCount = 0;
   const phone = () => `0 999 ${prefix.padStart(3, "0")} ${String(serviceCount).padStart(5, "0")}`;
-  const actor = (name: string, communeCode: string | null, confidential = false, links: ActorRow["links"] = []) => {
-    const row = { id: `synth-${prefix}-actor-${++actorCount}`, name: `${MARK} ${name}`, communeCode, departement: prefix === "FR" ? null : prefix, confidential, links };
+  const actor = (name: string, kind: ActorKind, communeCode: string | null, confidential = false, links: ActorRow["links"] = []) => {
+    const row = { id: `synth-${prefix}-actor-${++actorCount}`, name: `${MARK} ${name}`, kind, communeCode, departement: prefix === "FR" ? null : prefix, confidential, links };
     actors.push(row);
     return row;
   };
@@ -214,14 +216,14 @@ export function syntheticFrance(only?: readonly string[]): SyntheticFrance {
   ];
   if (!emergencyNumbers.every((n) => lines.some((l) => l.number === n))) throw new Error("synth: a national emergency number has no synthetic line");
   for (const line of lines) {
-    const provider = actor(`Ligne nationale ${line.number}`, null);
+    const provider = actor(`Ligne nationale ${line.number}`, "HELPLINE", null);
     service(provider, {
       name: line.label, kind: line.kind, areas: [NATIONAL], needs: line.needs, actsTonight: true, openingHours: "24/7",
       phone: line.number, channel: line.channel ?? "PHONE", audience: "GENERAL_PUBLIC", referralRequired: false, children: null,
     });
   }
   for (let i = 1; i <= 25; i++) {
-    const provider = actor(`Plateforme nationale ${i}`, null);
+    const provider = actor(`Plateforme nationale ${i}`, "NETWORK", null);
     service(provider, { name: `Écoute nationale ${i}`, kind: "LISTENING_LINE", areas: [NATIONAL], needs: ["LISTENING", "PSYCHOLOGICAL"], openingHours: "Mo-Sa 09:00-21:00" });
     service(provider, { name: `Signalement en ligne ${i}`, kind: "ONLINE_REPORTING", areas: [NATIONAL], needs: i % 2 ? ["COMPLAINT"] : ["LEGAL_ADVICE"], openingHours: "24/7" });
   }
@@ -240,7 +242,7 @@ export function syntheticFrance(only?: readonly string[]): SyntheticFrance {
     const population = inside.reduce((sum, c) => sum + (c.population ?? 0), 0);
     const biggest = [...inside].sort((a, b) => (b.population ?? 0) - (a.population ?? 0));
     const seat = biggest[0]!.code;
-    const council = actor(`Conseil départemental ${d.code}`, seat);
+    const council = actor(`Conseil départemental ${d.code}`, "DEPARTEMENT_SERVICE", seat);
     for (const [name, kind, needs] of [
       ["Service social départemental", "SOCIAL_SERVICE", ["SOCIAL_SUPPORT", "HOUSING"]],
       ["Protection maternelle et infantile", "HEALTH_CARE", ["CHILD_PROTECTION"]],
@@ -253,7 +255,7 @@ export function syntheticFrance(only?: readonly string[]): SyntheticFrance {
     ] as const) {
       service(council, { name: `${name} (${d.code})`, kind, areas: [d.code], needs: [...needs], referralRequired: kind === "PROTECTION_DEVICE", actsTonight: kind === "HOUSING_PLACES" });
     }
-    const court = actor(`Tribunal judiciaire ${d.code}`, seat);
+    const court = actor(`Tribunal judiciaire ${d.code}`, "JUSTICE", seat);
     service(court, { name: `Bureau d'aide aux victimes ${d.code}`, kind: "EMERGENCY_VICTIM_SUPPORT", areas: [d.code], needs: ["LEGAL_ADVICE", "PSYCHOLOGICAL"] });
 
     // A police station per ~20 000 inhabitants, serving neighbouring communes (in code order).
@@ -263,7 +265,7 @@ export function syntheticFrance(only?: readonly string[]): SyntheticFrance {
       const at = [...served].sort((a, b) => (b.population ?? 0) - (a.population ?? 0))[0]!;
       const copies = Math.max(1, Math.round((at.population ?? 0) / 20_000));
       for (let k = 0; k < (served.length === 1 ? copies : 1); k++) {
-        const police = actor(`Commissariat ou brigade ${at.nom}${k ? ` ${k + 1}` : ""}`, at.code);
+        const police = actor(`Commissariat ou brigade ${at.nom}${k ? ` ${k + 1}` : ""}`, "POLICE_STATION", at.code);
         const areas = served.map((c) => c.code);
         service(police, { name: `Accueil des plaintes, ${at.nom}`, kind: "COMPLAINT_DESK", areas, needs: ["COMPLAINT", "IMMEDIATE_SAFETY"], actsTonight: true, openingHours: "24/7", audience: "GENERAL_PUBLIC" });
         service(police, { name: `Intervenante sociale, ${at.nom}`, kind: "SOCIAL_WORKER_PERMANENCE", areas, needs: ["SOCIAL_SUPPORT", "LISTENING"] });
@@ -286,12 +288,12 @@ export function syntheticFrance(only?: readonly string[]): SyntheticFrance {
 
     // Each commune's town hall social service; a law access point in the larger ones.
     for (const c of inside) {
-      const hall = actor(`Mairie de ${c.nom}`, c.code);
+      const hall = actor(`Mairie de ${c.nom}`, "LOCAL_AUTHORITY", c.code);
       service(hall, { name: `Action sociale, ${c.nom}`, kind: "SOCIAL_SERVICE", areas: [c.code], needs: ["SOCIAL_SUPPORT", "HOUSING"], audience: "GENERAL_PUBLIC" });
       if ((c.population ?? 0) >= 10_000) service(hall, { name: `Point-justice, ${c.nom}`, kind: "LEGAL_PERMANENCE", areas: [c.code], needs: ["LEGAL_ADVICE"] });
     }
     for (const z of zonesOf.get(d.code) ?? []) {
-      const group = actor(`${z.name}, services intercommunaux`, seat);
+      const group = actor(`${z.name}, services intercommunaux`, "LOCAL_AUTHORITY", seat);
       service(group, { name: `Centre intercommunal d'action sociale, ${z.name}`, kind: "SOCIAL_SERVICE", areas: [z.code], needs: ["SOCIAL_SUPPORT"] });
       service(group, { name: `Maison de l'emploi, ${z.name}`, kind: "EMPLOYMENT_SUPPORT", areas: [z.code], needs: ["EMPLOYMENT"] });
       service(group, { name: `Prévention, ${z.name}`, kind: "PREVENTION", areas: [z.code], needs: [] });
@@ -299,14 +301,14 @@ export function syntheticFrance(only?: readonly string[]): SyntheticFrance {
     // Hospitals: a unit per ~60 000 inhabitants, with forensic medicine at the largest.
     for (let h = 0; h < Math.max(1, Math.round(population / 60_000)); h++) {
       const at = biggest[h % Math.min(biggest.length, 10)]!;
-      const hospital = actor(`Centre hospitalier ${at.nom} ${h + 1}`, at.code);
+      const hospital = actor(`Centre hospitalier ${at.nom} ${h + 1}`, "HOSPITAL_UNIT", at.code);
       service(hospital, { name: `Urgences, ${at.nom} ${h + 1}`, kind: "HEALTH_CARE", areas: [d.code], needs: ["MEDICAL_FORENSIC"], actsTonight: true, openingHours: "24/7", audience: "GENERAL_PUBLIC" });
       service(hospital, { name: `Consultation de victimologie, ${at.nom} ${h + 1}`, kind: "VICTIMOLOGY_CONSULTATION", areas: [d.code], needs: ["PSYCHOLOGICAL"] });
       if (h === 0) service(hospital, { name: `Unité médico-judiciaire ${d.code}`, kind: "FORENSIC_MEDICINE", areas: [d.code], needs: ["MEDICAL_FORENSIC"], referralRequired: true, openingHours: "24/7" });
     }
     // Shelters (confidential addresses) per ~50 000 inhabitants.
     for (let s = 0; s < Math.max(1, Math.round(population / 50_000)); s++) {
-      const shelter = actor(`Centre d'hébergement ${d.code}-${s + 1}`, random.pick(biggest.slice(0, 20)).code, true);
+      const shelter = actor(`Centre d'hébergement ${d.code}-${s + 1}`, "SHELTER_OPERATOR", random.pick(biggest.slice(0, 20)).code, true);
       const placesTotal = 6 + Math.floor(random.next() * 30);
       service(shelter, {
         name: `Mise à l'abri ${d.code}-${s + 1}`, kind: "HOUSING_PLACES", areas: [d.code], needs: ["EMERGENCY_SHELTER"], gender: "WOMEN", actsTonight: true,
@@ -321,7 +323,7 @@ export function syntheticFrance(only?: readonly string[]): SyntheticFrance {
     const deptZones = zonesOf.get(d.code) ?? [];
     for (let a = 0; a < Math.max(3, Math.round(population / 3_500)); a++) {
       const home = random.pick(biggest.slice(0, Math.max(1, Math.ceil(biggest.length / 5))));
-      const association = actor(`Association ${d.code}-${a + 1}`, home.code, false, [{ type: "MEMBER_OF", to: council.id }]);
+      const association = actor(`Association ${d.code}-${a + 1}`, "ASSOCIATION", home.code, false, [{ type: "MEMBER_OF", to: council.id }]);
       const reach = random.next();
       const areas =
         reach < 0.45 || deptZones.length === 0 ? [d.code]
@@ -342,8 +344,8 @@ const createStatements = {
   actors: `
 UNWIND $rows AS row
 OPTIONAL MATCH (commune:Territory {code: row.communeCode})
-CREATE (a:Actor {id: row.id, name: row.name, departement: row.departement, source: $source, verifiedAt: date('2026-12-01'), unverified: false})
-CREATE (location:Location {id: row.id + ':location', name: row.name, confidential: row.confidential, source: $source})
+CREATE (a:Actor {id: row.id, name: row.name, kind: row.kind, aliases: [], departement: row.departement, source: $source, verifiedAt: date('2026-12-01'), unverified: false})
+CREATE (location:Location {id: row.id + ':location', name: row.name, confidential: row.confidential, source: $source, verifiedAt: date('2026-12-01'), unverified: false})
 FOREACH (_ IN CASE WHEN commune IS NULL THEN [] ELSE [1] END | CREATE (location)-[:IN_COMMUNE]->(commune), (a)-[:BASED_AT]->(location))`,
   links: `UNWIND $rows AS row MATCH (a:Actor {id: row.id}) UNWIND row.links AS link MATCH (to:Actor {id: link.to})
 CALL (a, to, link) { WITH a, to, link WHERE link.type = 'MEMBER_OF' CREATE (a)-[:MEMBER_OF {source: $source}]->(to) }`,
@@ -353,11 +355,11 @@ MATCH (a:Actor {id: row.actorId})
 MATCH (location:Location {id: row.actorId + ':location'})
 CREATE (a)-[:OFFERS]->(s:Service {
   id: row.id, name: row.name, kind: row.kind, audience: row.audience, gender: row.gender, children: row.children,
-  minAge: row.minAge, maxAge: row.maxAge, referralRequired: row.referralRequired, languages: row.languages,
+  minAge: row.minAge, maxAge: row.maxAge, referralRequired: row.referralRequired, languages: row.languages, access: [row.channel],
   actsTonight: row.actsTonight, source: $source, verifiedAt: date('2026-12-01'), unverified: false})
 CREATE (s)-[:AT]->(location)
-CREATE (s)-[:HAS_SCHEDULE]->(:Schedule {id: row.id + ':schedule', openingHours: row.openingHours, source: $source})
-CREATE (s)-[:HAS_CONTACT]->(:ContactPoint {id: row.id + ':contact', channel: row.channel, value: row.phone, referralOnly: false, source: $source})
+CREATE (s)-[:HAS_SCHEDULE]->(:Schedule {id: row.id + ':schedule', openingHours: row.openingHours, timezone: 'Europe/Paris', source: $source, verifiedAt: date('2026-12-01'), unverified: false})
+CREATE (s)-[:HAS_CONTACT]->(:ContactPoint {id: row.id + ':contact', channel: row.channel, value: row.phone, referralOnly: false, source: $source, verifiedAt: date('2026-12-01'), unverified: false})
 WITH s, row
 CALL (s, row) { UNWIND row.areas AS code MATCH (x:Territory {code: code}) CREATE (s)-[:SERVES]->(x) }
 CALL (s, row) { UNWIND row.needs AS code MATCH (x:Need {code: code}) CREATE (s)-[:ANSWERS]->(x) }
@@ -365,7 +367,7 @@ CALL (s, row) { UNWIND row.situations AS code MATCH (x:Situation {code: code}) C
 CALL (s, row) {
   WITH s, row WHERE row.capacity IS NOT NULL
   CREATE (s)-[:HAS_CAPACITY]->(:Capacity {id: row.id + ':capacity', placesTotal: row.capacity.placesTotal, placesFree: row.capacity.placesFree,
-                                          updatedAt: datetime('2026-12-01T08:00:00Z'), source: $source})
+                                          updatedAt: datetime('2026-12-01T08:00:00Z'), source: $source, verifiedAt: date('2026-12-01'), unverified: false})
 }`,
 };
 
