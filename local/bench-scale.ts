@@ -17,7 +17,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Driver } from "neo4j-driver";
 import { referralRouteCypher } from "../generated/cypher";
-import { candidateOfRow, outOfReachOfRow } from "../functions/routes/candidate-row";
+import { routeQueryAnswerOf } from "../functions/routes/route-query-answer";
 import { createDriver } from "../functions/graph/driver";
 import { coverageOf, readCoverageGraph } from "../functions/observatory/coverage";
 import { startNeo4j, stopNeo4j, type Neo4jInstance } from "./neo4j-process";
@@ -138,14 +138,13 @@ async function figuresOf(w: Workload) {
  */
 async function differences(requests: RouteRequestOfBench[], a: Graph, b: Graph): Promise<{ inReach: number; outOfReach: number }> {
   const answer = async (graph: Graph, request: RouteRequestOfBench) => {
-    const record = (await graph.driver.executeQuery(referralRouteCypher, routeParameters(request))).records[0]!;
+    const answer = routeQueryAnswerOf((await graph.driver.executeQuery(referralRouteCypher, routeParameters(request))).records);
     // A service's situations come in the order each store keeps its relationships: the ranking ignores it.
-    const candidates = (record.get("candidates") as unknown[][])
-      .map(candidateOfRow)
+    const candidates = answer.candidates
       .map((c) => ({ ...c, service: { ...c.service, situations: [...c.service.situations].sort() } }))
       .sort((x, y) => (x.service.id < y.service.id ? -1 : 1));
-    const outOfReach = (record.get("outOfReach") as unknown[][]).map(outOfReachOfRow).map((o) => o.serviceId);
-    return { inReach: JSON.stringify([record.get("needs"), candidates, record.get("emergency")]), outOfReach: JSON.stringify(outOfReach) };
+    const outOfReach = answer.outOfReach.map((o) => o.serviceId);
+    return { inReach: JSON.stringify([answer.needs, candidates, answer.emergency]), outOfReach: JSON.stringify(outOfReach) };
   };
   const different = { inReach: 0, outOfReach: 0 };
   for (const request of requests.slice(0, COMPARED)) {

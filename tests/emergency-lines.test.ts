@@ -18,7 +18,7 @@ import { cypher } from "./support/graph";
 describe("emergency lines shipped with the route", () => {
   it("are what the route query returns from the seeded graph for the same numbers", async () => {
     const numbers = [...emergencyNumbers, childEmergencyNumber];
-    const [answer] = await cypher<{ emergency: { number: string }[] }>(referralRouteCypher, {
+    const records = await cypher<{ emergency: { number: string }[] | null }>(referralRouteCypher, {
       communeCode: "92050",
       departement: "92",
       needs: [],
@@ -28,7 +28,8 @@ describe("emergency lines shipped with the route", () => {
       emergencyNumbers: numbers,
       outOfReachLookedAt,
     });
-    const fromGraph = [...answer!.emergency].sort((a, b) => numbers.indexOf(a.number) - numbers.indexOf(b.number));
+    // The first record of the route's answer holds its emergency numbers; the others, a candidate each.
+    const fromGraph = [...records.find((record) => record.emergency !== null)!.emergency!].sort((a, b) => numbers.indexOf(a.number) - numbers.indexOf(b.number));
     expect(fromGraph.map((line) => line.number)).toEqual(numbers);
     expect(emergencyLines).toEqual(fromGraph);
   });

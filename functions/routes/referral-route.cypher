@@ -134,7 +134,11 @@ CALL (commune, nearCommunes, needs, needNodes, inReach) {
   RETURN size(lookedAt) > $outOfReachLookedAt AS outOfReachCut, outOfReach
 }
 
-RETURN needs, candidates, outOfReach, outOfReachCut,
+// The answer: a first record with the needs, the services of other communes and the emergency numbers,
+// then one record per candidate. A single record holding every candidate is one Bolt message over
+// many chunks, and the driver decodes each of its strings through all of them: at France density
+// (~900 candidates) that cost the handler 28 ms of CPU per route, against 16 ms for small records.
+WITH needs, candidates, outOfReach, outOfReachCut,
        COLLECT {
          UNWIND $emergencyNumbers AS number
          CALL (number) {
@@ -153,3 +157,6 @@ RETURN needs, candidates, outOfReach, outOfReachCut,
            schedule: head([(line)-[:HAS_SCHEDULE]->(schedule:Schedule) | schedule { .openingHours, .description }])
          }
        } AS emergency
+UNWIND [null] + candidates AS candidate
+WITH candidate, CASE WHEN candidate IS NULL THEN {needs: needs, outOfReach: outOfReach, outOfReachCut: outOfReachCut, emergency: emergency} END AS head
+RETURN head.needs AS needs, head.outOfReach AS outOfReach, head.outOfReachCut AS outOfReachCut, head.emergency AS emergency, candidate

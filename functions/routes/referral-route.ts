@@ -13,12 +13,12 @@ import type { Audience, NeedCode, RouteRequest, SituationCode } from "../../gene
 import type { Role } from "../auth/caller";
 import type { GraphQLContext } from "../api/graphql-context";
 import { recordDemand } from "../observatory/demand-counts";
-import { candidateOfRow, outOfReachOfRow, type CandidateOfNeeds, type OutOfReachOfNeeds } from "./candidate-row";
+import { routeQueryAnswerOf, type CandidateOfNeeds, type NeedOfRoute, type OutOfReachOfNeeds } from "./route-query-answer";
 import { fetchRouteNodes, type NodesByKey } from "./graph-nodes";
 import { PARIS } from "../domain/opening-status";
 import { BadUserInput } from "../errors";
 import { childEmergencyNumber, emergencyNumbers } from "./emergency-numbers";
-import { emergencyContactOf, outOfReachLookedAt, rankRoute, type EmergencyRow, type NeedRow, type PlannedRoute, type RouteRequestPlan } from "./rank-route";
+import { emergencyContactOf, outOfReachLookedAt, rankRoute, type NeedRow, type PlannedRoute, type RouteRequestPlan } from "./rank-route";
 
 const urgentNeeds: NeedCode[] = ["IMMEDIATE_SAFETY", "EMERGENCY_SHELTER"];
 /** A name such as Saint-Denis is borne by dozens of communes: an error lists a readable few. */
@@ -89,15 +89,11 @@ async function routeFromGraph(driver: Driver, plan: RouteRequestPlan, params: Ro
   // where a transaction adds its BEGIN and COMMIT). A transaction would not have shown them one
   // state of the graph either: Neo4j's isolation is read-committed, statement by statement.
   const { route, nodes } = await autoCommitRead(driver, transaction.timeout, async (run) => {
-    const record = (await run(referralRouteCypher, { ...params })).records[0]!;
-    const needRows = needRowsOf(
-      record.get("needs") as NeedOfRoute[],
-      (record.get("candidates") as unknown[][]).map(candidateOfRow),
-      (record.get("outOfReach") as unknown[][]).map(outOfReachOfRow),
-    );
+    const answer = routeQueryAnswerOf((await run(referralRouteCypher, { ...params })).records);
+    const needRows = needRowsOf(answer.needs, answer.candidates, answer.outOfReach);
     const numbers = params.emergencyNumbers;
-    const emergencyRows = (record.get("emergency") as EmergencyRow[]).sort((a, b) => numbers.indexOf(a.number) - numbers.indexOf(b.number));
-    const route = { ...rankRoute(plan, needRows, emergencyRows, record.get("outOfReachCut") as boolean), needs: needRows.map((n) => n.need) };
+    const emergencyRows = answer.emergency.sort((a, b) => numbers.indexOf(a.number) - numbers.indexOf(b.number));
+    const route = { ...rankRoute(plan, needRows, emergencyRows, answer.outOfReachCut), needs: needRows.map((n) => n.need) };
     const nodes = await fetchRouteNodes(info, context, run, ["steps", "excluded"], (field, lists) => {
       const entries = [...(lists.includes("steps") ? route.steps : []), ...(lists.includes("excluded") ? route.excluded : [])];
       return [...new Set(entries.map((s) => (field === "service" ? s.serviceId : s.actorId)))].sort();
@@ -122,11 +118,6 @@ async function routeFromGraph(driver: Driver, plan: RouteRequestPlan, params: Ro
     degraded: false,
     degradedReason: null,
   };
-}
-
-interface NeedOfRoute {
-  need: NeedCode;
-  routeOrder: number;
 }
 
 /** Each need in route order, with the services in reach that answer it in the order of their ids, and those of other communes. */

@@ -1,6 +1,34 @@
-/** The services of the route query (referral-route.cypher), returned as rows of values, as the ranking reads them. */
+/** The answer of the route query (referral-route.cypher): its services come as rows of values, as the ranking reads them. */
+import type { Record as Neo4jRecord } from "neo4j-driver";
 import type { NeedCode } from "../../generated/graphql";
-import type { CandidateRow, OutOfReachRow } from "./rank-route";
+import type { CandidateRow, EmergencyRow, OutOfReachRow } from "./rank-route";
+
+/** A need of the route, with its place in the order of a route. */
+export interface NeedOfRoute {
+  need: NeedCode;
+  routeOrder: number;
+}
+
+export interface RouteQueryAnswer {
+  needs: NeedOfRoute[];
+  candidates: CandidateOfNeeds[];
+  outOfReach: OutOfReachOfNeeds[];
+  outOfReachCut: boolean;
+  emergency: EmergencyRow[];
+}
+
+/** The record without a candidate holds the rest of the answer; each other record holds one candidate. */
+export function routeQueryAnswerOf(records: Neo4jRecord[]): RouteQueryAnswer {
+  const head = records.find((record) => record.get("candidate") === null);
+  if (!head) throw new Error("route query: no record holds the needs of the route");
+  return {
+    needs: head.get("needs") as NeedOfRoute[],
+    candidates: records.filter((record) => record !== head).map((record) => candidateOfRow(record.get("candidate") as unknown[])),
+    outOfReach: (head.get("outOfReach") as unknown[][]).map(outOfReachOfRow),
+    outOfReachCut: head.get("outOfReachCut") as boolean,
+    emergency: head.get("emergency") as EmergencyRow[],
+  };
+}
 
 /** A candidate with the needs of the route it answers. */
 export type CandidateOfNeeds = CandidateRow & { answers: NeedCode[] };
@@ -35,7 +63,7 @@ type CandidateValues = [
   capacity: [placesTotal: Capacity["placesTotal"], placesFree: Capacity["placesFree"], updatedAt: Capacity["updatedAt"]] | null,
 ];
 
-export function candidateOfRow(row: unknown[]): CandidateOfNeeds {
+function candidateOfRow(row: unknown[]): CandidateOfNeeds {
   const [
     answers, id, kind, gender, minAge, maxAge, children, referralRequired, referredBy, languages, actsTonight, unverified, verifiedAt, situations,
     actorId, areaReach, places, confidentialPlace, schedule, capacity,
@@ -55,7 +83,7 @@ export function candidateOfRow(row: unknown[]): CandidateOfNeeds {
 /** The values of a service of another commune, in the order of the query's RETURN. */
 type OutOfReachValues = [answers: NeedCode[], id: string, actorId: string, areaNames: string[], lookupOrder: number];
 
-export function outOfReachOfRow(row: unknown[]): OutOfReachOfNeeds {
+function outOfReachOfRow(row: unknown[]): OutOfReachOfNeeds {
   const [answers, serviceId, actorId, areaNames, lookupOrder] = row as OutOfReachValues;
   return { answers, serviceId, actorId, areaNames, lookupOrder };
 }
