@@ -4,7 +4,9 @@
  *  1. on the Hauts-de-Seine data (seed/, the bench instance) and on the synthetic France-sized graph
  *     (`npm run synth -- --scale france`), taking turns: the figure the issue asks for. The synthetic
  *     Hauts-de-Seine holds ~40 times more services than seed/ does, so this ratio mixes the size of
- *     the graph with the density of the département;
+ *     the graph with the density of the département; then the same workload through the GraphQL
+ *     Lambda handler on both (route-handler-workload.ts, a process per graph): what a caller waits and
+ *     what the function's CPU pays, decoding and ranking every candidate included;
  *  2. on the synthetic Hauts-de-Seine with the départements its zones reach, 75 and 95 (`npm run synth
  *     -- --scale 92`, the very same records) and on the France-sized graph, taking turns: the cost of
  *     the graph's size alone. Both must give the same candidates in reach, which is checked;
@@ -13,7 +15,9 @@
  * observatory's coverage of one département (its read and its computation). Targets: France p95 ≤
  * 1.5 × the 92 figure; db hits per route ≤ 2 000 on the France-sized graph; coverage ≤ 2 s.
  */
+import { execFile } from "node:child_process";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { performance } from "node:perf_hooks";
 import type { Driver } from "neo4j-driver";
 import { referralRouteCypher } from "../generated/cypher";
@@ -25,6 +29,8 @@ import { random, routeParameters, routeQueryDbHits, routeWorkload, type RouteReq
 import { seedGraph } from "./seed-graph";
 import { syntheticInstance, type SyntheticScale } from "./synthetic-france";
 
+const execFileAsync = promisify(execFile);
+
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 400);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
 const WARMUP = 100;
@@ -32,6 +38,8 @@ const PROFILED = 100;
 const COMPARED = 100;
 const ROUNDS = 4;
 const COVERAGE_RUNS = 5;
+const HANDLER_ROUTES = Number(process.env.BENCH_HANDLER_ROUTES ?? 200);
+const HANDLER_ROUNDS = 2;
 
 const benchInstance: Neo4jInstance = {
   port: Number(process.env.BENCH_NEO4J_PORT ?? 7689),
@@ -43,6 +51,8 @@ const benchInstance: Neo4jInstance = {
 interface Graph {
   name: string;
   driver: Driver;
+  /** Where a process of its own (the handler's) connects to it. */
+  connection: { uri: string; user: string; password: string };
 }
 
 interface Workload {
@@ -81,7 +91,7 @@ async function startGraph(name: string, instance: Neo4jInstance): Promise<Starte
   const started = await startNeo4j(instance);
   const driver = createDriver({ uri: started.uri, user: instance.user, password: instance.password });
   return {
-    graph: { name, driver },
+    graph: { name, driver, connection: { uri: started.uri, user: instance.user, password: instance.password } },
     stop: async () => {
       await driver.close();
       if (!started.reused) await stopNeo4j(instance);
@@ -127,6 +137,37 @@ async function figuresOf(w: Workload) {
       `db hits mean ${f.hits.toFixed(0).padStart(6)}  max ${String(f.maxHits).padStart(6)}`,
   );
   return f;
+}
+
+/**
+ * The route workload through the GraphQL handler on each graph, in a process of its own
+ * (route-handler-workload.ts), taking turns: latencies and the handler's CPU per route.
+ */
+async function throughHandler(graphs: Graph[]) {
+  const runs = graphs.map(() => ({ latencies: [] as number[], cpuMs: 0 }));
+  for (let round = 0; round < HANDLER_ROUNDS; round++) {
+    for (const [i, graph] of graphs.entries()) {
+      const { stdout } = await execFileAsync(process.execPath, ["--import", "tsx", join(import.meta.dirname, "route-handler-workload.ts")], {
+        env: {
+          ...process.env,
+          NEO4J_URI: graph.connection.uri,
+          NEO4J_USER: graph.connection.user,
+          NEO4J_PASSWORD: graph.connection.password,
+          ROUTES: String(HANDLER_ROUTES / HANDLER_ROUNDS),
+          CONCURRENCY: String(CONCURRENCY),
+        },
+        maxBuffer: 16 * 1024 * 1024,
+      });
+      const { latencies, cpuMsPerRoute } = JSON.parse(stdout.trim().split("\n").at(-1)!) as { latencies: number[]; cpuMsPerRoute: number };
+      runs[i]!.latencies.push(...latencies);
+      runs[i]!.cpuMs += cpuMsPerRoute / HANDLER_ROUNDS;
+    }
+  }
+  return graphs.map((graph, i) => {
+    const f = { p50: percentile(runs[i]!.latencies, 50), p95: percentile(runs[i]!.latencies, 95), cpuMs: runs[i]!.cpuMs };
+    console.log(`92 workload on ${graph.name.padEnd(43)} p50 ${f.p50.toFixed(1).padStart(6)} ms  p95 ${f.p95.toFixed(1).padStart(6)} ms  handler CPU ${f.cpuMs.toFixed(1)} ms/route`);
+    return f;
+  });
 }
 
 /**
@@ -188,6 +229,12 @@ try {
     { name: `92 workload on ${france.graph.name}`, graph: france.graph, requests, latencies: [], dbHits: [] },
   ]);
   await coverage(seeded.graph, "92");
+  console.log(`Through the GraphQL Lambda handler (a process per graph, ${HANDLER_ROUNDS} turns each, ${CONCURRENCY} concurrent):`);
+  const [handlerOnSeed, handlerOnFrance] = await throughHandler([seeded.graph, france.graph]);
+  console.log(
+    `ratio France-sized / seed/ 92 through the handler: p95 ${(handlerOnFrance!.p95 / handlerOnSeed!.p95).toFixed(2)}, ` +
+      `handler CPU per route ${(handlerOnFrance!.cpuMs / handlerOnSeed!.cpuMs).toFixed(2)}`,
+  );
   // Two Neo4j at a time on a shared machine: the bench instance stops before the next one starts.
   await seeded.stop();
   const ratio = onFrance!.p95 / onSeed!.p95;

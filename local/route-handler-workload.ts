@@ -1,0 +1,45 @@
+/**
+ * `node --import tsx local/route-handler-workload.ts`: the route workload of the benchmarks through the
+ * GraphQL Lambda handler, against the graph NEO4J_URI names (NEO4J_USER, NEO4J_PASSWORD), CONCURRENCY
+ * requests at a time: WARMUP requests, then ROUTES measured. Prints one JSON line: the latencies (ms)
+ * and this process's CPU per measured route (the handler's own, driver included). bench:scale runs it
+ * once per graph: a handler's driver is bound to one graph per process.
+ */
+import { performance } from "node:perf_hooks";
+import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
+import { httpApiEvent, lambdaContext } from "./http-api-event";
+import { withLocalAuthDefaults } from "./local-auth";
+import { benchRouteQuery, routeWorkload } from "./route-workload";
+
+const ROUTES = Number(process.env.ROUTES ?? 100);
+const WARMUP = Number(process.env.WARMUP ?? 50);
+const CONCURRENCY = Number(process.env.CONCURRENCY ?? 4);
+
+process.setSourceMapsEnabled(false);
+process.env.NODE_ENV = "production";
+Object.assign(process.env, withLocalAuthDefaults(process.env));
+const { handler } = await import("../functions/handlers/graphql");
+
+async function run(requests: unknown[], latencies: number[] | null) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < requests.length) {
+        const body = JSON.stringify({ query: benchRouteQuery, variables: { input: requests[next++] } });
+        const started = performance.now();
+        const result = (await handler(httpApiEvent({ method: "POST", headers: { "content-type": "application/json" }, body }), lambdaContext(), () => undefined)) as APIGatewayProxyStructuredResultV2;
+        if (result.statusCode !== 200 || !result.body?.includes('"degraded":false')) throw new Error(`route failed: ${result.body?.slice(0, 300)}`);
+        latencies?.push(performance.now() - started);
+      }
+    }),
+  );
+}
+
+const requests = routeWorkload(WARMUP + ROUTES);
+await run(requests.slice(0, WARMUP), null);
+const latencies: number[] = [];
+const cpu = process.cpuUsage();
+await run(requests.slice(WARMUP), latencies);
+const used = process.cpuUsage(cpu);
+console.log(JSON.stringify({ latencies, cpuMsPerRoute: (used.user + used.system) / 1000 / ROUTES }));
+process.exit(0);
