@@ -82,7 +82,7 @@ export async function importObject({ s3, driver, bucket, key, logger, now = new 
 
   const read = await readFile(driver, key, object.body, sources, (records) => logProgress("read", records, started));
   read.problems.push(...registryNumberProblems(file, read.toQualify));
-  const validated = validateDataset(read.documents, await knownIds(driver));
+  const validated = validateDataset(read.documents, await knownIds(driver, read.documents));
   const duplicates = read.problems.length === 0 && validated.ok ? await probableDuplicates(driver, validated.dataset, read.documents) : [];
   const problems = [...read.problems, ...(validated.ok ? duplicates : validated.problems)].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   let changes: ImportReport["changes"] = null;
