@@ -3,13 +3,16 @@
 // whose id is among $ids, every string of the write: a write refers to a record by its id, and reading
 // the whole graph took seconds at France scale.
 CALL () { MATCH (n:Source) WHERE n.id IN $ids RETURN collect(n.id) AS sources }
-// Sources cited by records of other départements may be changed by an ADMIN only.
+// Sources cited by records of other départements may be changed by an ADMIN only. The actors and
+// services citing a source are found through their source indexes (indexes.cypher), not by reading
+// every actor and service of the graph; UNION keeps one row per département, however many cite it.
 CALL () {
   MATCH (n:Source) WHERE n.id IN $ids
   RETURN collect(n {.id, .ref, .title, publishedOn: toString(n.publishedOn), verifiedAt: toString(n.verifiedAt), .dateNote, .unverified,
     departements: COLLECT {
-      MATCH (a:Actor) WHERE a.source = n.ref OR EXISTS { (a)-[:OFFERS]->(x:Service) WHERE x.source = n.ref }
-      RETURN DISTINCT a.departement
+      MATCH (a:Actor) WHERE a.source = n.ref RETURN a.departement AS departement
+      UNION
+      MATCH (a:Actor)-[:OFFERS]->(x:Service) WHERE x.source = n.ref RETURN a.departement AS departement
     }
   }) AS citedSources
 }
