@@ -15,7 +15,8 @@ import { compareRecords, existingIn, readScopeOf, type RecordChanges } from "../
 import { readGraphRecords, type RecordKind } from "../graph/dump-dataset";
 import { lazyLineOf, parseDatasetText } from "../formats/parcours/read-dataset";
 import { validateDataset, type DatasetDocument, type DatasetProblem } from "../domain/validate-dataset";
-import { knownIds, snapshotScope } from "../mutations/save-dataset";
+import { snapshotScope } from "../mutations/save-dataset";
+import { knownIds } from "./known-ids";
 import type { DatasetFile } from "../domain/dataset-schema";
 import { looksLikeHsds, readHsds, type RecordToQualify } from "../formats/hsds/read-hsds";
 import { registryNumberProblems, writeRecordsToQualify } from "./records-to-qualify";

@@ -14,8 +14,8 @@ import type { Caller } from "../auth/caller";
 import { changesBetween, snapshot, writeAuditRecord, type SnapshotScope } from "../audit/audit-trail";
 import { assertMayWriteDataset, type ExistingRecords } from "../auth/authorization";
 import { writeDataset } from "../graph/load-dataset";
-import { validateDataset, type DatasetDocument, type KnownIds } from "../domain/validate-dataset";
-import { idPattern, type DatasetFile } from "../domain/dataset-schema";
+import { validateDataset, type KnownIds } from "../domain/validate-dataset";
+import type { DatasetFile } from "../domain/dataset-schema";
 import { departementOfCommune } from "../domain/territories";
 import { probableDuplicates } from "../imports/probable-duplicates";
 import { removeQualifiedRecords } from "../imports/records-to-qualify";
@@ -56,7 +56,8 @@ async function existingRecords(tx: ManagedTransaction, ids: string[]): Promise<E
   return records[0]!.toObject() as ExistingRecords;
 }
 
-function stringsOf(input: unknown): string[] {
+/** Every string of a write, once: the ids it names are among them. */
+export function stringsOf(input: unknown): string[] {
   const found = new Set<string>();
   const visit = (value: unknown): void => {
     if (typeof value === "string") found.add(value);
@@ -91,27 +92,6 @@ function departementOfWrite(caller: Caller, dataset: DatasetFile[]): string | nu
   ]);
   const [only] = departements;
   return departements.size === 1 && only !== undefined ? only : null;
-}
-
-/**
- * The ids of the graph's records that the documents' records may refer to (imports read them outside a
- * write): only those among the documents' strings written as ids, as a record names another by its id;
- * reading every id of the graph took 0.8 s at France scale and grew with it. Looked up one by one
- * (UNWIND): a 50 000-row file names 60 000 of them, which `IN` a list of that size seeks twice as slowly.
- * Only the ids, as an import checks no write scope (existingRecords reads the graph once per source for it).
- */
-const knownIdsCypher = `
-CALL () { UNWIND $ids AS id MATCH (n:Source {id: id}) RETURN collect(n.id) AS sources }
-CALL () { UNWIND $ids AS id MATCH (n:Location {id: id}) RETURN collect(n.id) AS locations }
-CALL () { UNWIND $ids AS id MATCH (n:Actor {id: id}) RETURN collect(n.id) AS actors }
-CALL () { UNWIND $ids AS id MATCH (n:Service {id: id}) RETURN collect(n.id) AS services }
-CALL () { UNWIND $ids AS id MATCH (n:Convention {id: id}) RETURN collect(n.id) AS conventions }
-RETURN sources, locations, actors, services, conventions`;
-
-export async function knownIds(driver: Driver, documents: DatasetDocument[]): Promise<KnownIds> {
-  const ids = stringsOf(documents.map((document) => document.raw)).filter((string) => idPattern.test(string));
-  const { records } = await driver.executeQuery(knownIdsCypher, { ids }, { routing: neo4j.routing.READ });
-  return records[0]!.toObject() as unknown as KnownIds;
 }
 
 function idsOf(existing: ExistingRecords): KnownIds {
