@@ -2,10 +2,10 @@
  * The ids of the graph's records that the documents' records may refer to (imports read them outside a
  * write): those among the documents' strings written as ids, as a record names another by its id, or
  * every id of the graph when that costs less. Reading every id took 0.7 s at France scale whatever the
- * file; looking one up takes about four times what reading one among all does (13 against 3.6 µs, five
- * index seeks), so a large file in a small graph reads them all, as before (a 50 000-row file names
- * 60 000 ids: 0.7 s looked up in the 92's graph, 13 ms read whole). Looked up with UNWIND, as `IN` a
- * list of that size seeks twice as slowly. Only the ids, as an import checks no write scope.
+ * file. Looking an id up is five index seeks, one per kind, and costs about five times what reading one
+ * record among all does (14 against 2.9 µs there), so a large file in a small graph reads them all, as
+ * before: a 50 000-row file names 60 000 ids, which the 92's graph reads whole in 10 ms. Looked up with
+ * UNWIND, as `IN` a list of that size seeks twice as slowly. Only the ids, as an import checks no write scope.
  */
 import type { Driver } from "neo4j-driver";
 import neo4j from "neo4j-driver";
@@ -28,7 +28,7 @@ export async function knownIds(driver: Driver, documents: DatasetDocument[]): Pr
   const ids = stringsOf(documents.map((document) => document.raw)).filter((string) => idPattern.test(string));
   const read = { routing: neo4j.routing.READ };
   const counted = await driver.executeQuery(recordCountCypher, {}, read);
-  const lookUp = ids.length * 4 < (counted.records[0]!.get("records") as number);
+  const lookUp = ids.length * 5 < (counted.records[0]!.get("records") as number);
   const { records } = await driver.executeQuery(lookUp ? idsAmongCypher : everyIdCypher, lookUp ? { ids } : {}, read);
   return records[0]!.toObject() as unknown as KnownIds;
 }
