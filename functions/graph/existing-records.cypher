@@ -4,10 +4,10 @@
 // the whole graph took seconds at France scale.
 CALL () { MATCH (n:Source) WHERE n.id IN $ids RETURN collect(n.id) AS sources }
 // Sources cited by records of other départements may be changed by an ADMIN only. The actors and
-// services citing a source are found through their source indexes (indexes.cypher), unless more than
-// a thousand cite it: then through every actor, stopping at each one's first citation, as walking
-// each citing service to its provider costs more than that (at France scale, a source every record
-// cites: 1.7 million db hits against 185 000). Either way, one row per département.
+// services citing a source are found through their source indexes (indexes.cypher), unless a thousand
+// or more cite it: then by reading every actor as before, stopping at its first citation, since
+// walking each of many citing services to its provider costs more (at France scale, for a source
+// every record cites, 1.7 million db hits against 185 000). Either way, one row per département.
 CALL () {
   MATCH (n:Source) WHERE n.id IN $ids
   WITH n, COUNT { MATCH (a:Actor) WHERE a.source = n.ref RETURN a LIMIT 1000 } + COUNT { MATCH (x:Service) WHERE x.source = n.ref RETURN x LIMIT 1000 } < 1000 AS fewCite
