@@ -25,10 +25,18 @@ const recordCountCypher = perIdKind((label) => `MATCH (n:${label}) RETURN count(
 
 /** The ids the documents may refer to that the graph holds, by kind (perhaps more: every id of the graph). */
 export async function knownIds(driver: Driver, documents: DatasetDocument[]): Promise<KnownIds> {
-  const ids = stringsOf(documents.map((document) => document.raw)).filter((string) => idPattern.test(string));
   const read = { routing: neo4j.routing.READ };
   const counted = await driver.executeQuery(recordCountCypher, {}, read);
-  const lookUp = ids.length * 5 < (counted.records[0]!.get("records") as number);
-  const { records } = await driver.executeQuery(lookUp ? idsAmongCypher : everyIdCypher, lookUp ? { ids } : {}, read);
-  return records[0]!.toObject() as unknown as KnownIds;
+  const records = counted.records[0]!.get("records") as number;
+  // Each entry of a section names an id at least: a file that names too many is not even walked for
+  // them (170 ms for a 50 000-row file).
+  const ids = entriesOf(documents) * 5 < records ? stringsOf(documents.map((document) => document.raw)).filter((string) => idPattern.test(string)) : null;
+  const lookUp = ids !== null && ids.length * 5 < records;
+  const { records: known } = await driver.executeQuery(lookUp ? idsAmongCypher : everyIdCypher, lookUp ? { ids } : {}, read);
+  return known[0]!.toObject() as unknown as KnownIds;
+}
+
+function entriesOf(documents: DatasetDocument[]): number {
+  const sections = documents.flatMap((document) => (document.raw !== null && typeof document.raw === "object" ? Object.values(document.raw) : []));
+  return sections.reduce((entries: number, section) => entries + (Array.isArray(section) ? section.length : 0), 0);
 }
