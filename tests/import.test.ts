@@ -196,6 +196,25 @@ describe("importing a Parcours JSON file from S3", () => {
     expect(report.problems).toEqual([{ line: 25, record: "links: asso-test-json MEMBER_OF reseau-inconnu", field: "to", reason: 'unknown actor "reseau-inconnu"' }]);
     expect(await exportedGraph()).toBe(before);
   });
+
+  it("accepts references to the graph's own records that the file does not declare, and refuses an id the graph gives to another kind", async () => {
+    const [seeded] = await cypher<{ source: string; actor: string; location: string }>(
+      `MATCH (s:Source) WITH s ORDER BY s.id LIMIT 1
+       MATCH (a:Actor) WITH s, a ORDER BY a.id LIMIT 1
+       MATCH (l:Location {confidential: false}) RETURN s.id AS source, a.id AS actor, l.id AS location ORDER BY l.id LIMIT 1`,
+    );
+    const service = { id: "asso-test-json-accueil", name: "Accueil", kind: "WELCOME_CENTRE", audience: "VICTIMS", needs: ["LISTENING"], area: ["92"], at: [seeded!.location], source: seeded!.source };
+    const referring = {
+      actors: [{ id: "asso-test-json", name: "Association JSON", kind: "ASSOCIATION", covers: ["92"], source: seeded!.source, services: [service] }],
+      links: [{ from: "asso-test-json", type: "MEMBER_OF", to: seeded!.actor, source: seeded!.source }],
+    };
+
+    const accepted = await importFile("incoming/references.json", JSON.stringify(referring));
+    const clashing = await importFile("incoming/meme-id.json", JSON.stringify({ ...referring, actors: [{ ...referring.actors[0], services: [{ ...service, id: seeded!.actor }] }], links: [] }));
+
+    expect(accepted).toMatchObject({ status: "imported", problems: [] });
+    expect(clashing.problems).toEqual([expect.objectContaining({ record: `services: ${seeded!.actor}`, field: "id", reason: "already the id of one of the actors: an id names one record, whatever its kind" })]);
+  });
 });
 
 describe("importing a large CSV file from S3", () => {

@@ -292,6 +292,21 @@ describe("shared records across départements (issue 11, finding 6; README, Role
     expect(await graphState()).toEqual(before);
   });
 
+  it("a COORDINATOR of 77 who rewrites a source that only a 92 actor's service cites is FORBIDDEN and writes nothing", async () => {
+    const citedByService = { id: "source-d-un-service-92", ref: "https://example.org/service-92", title: "Source d'un service du 92", verifiedAt: "2026-11-01" };
+    const actor92 = newActor("asso-92-service-source", "92");
+    const service = { id: "asso-92-service-source-accueil", name: "Accueil", kind: "WELCOME_CENTRE", audience: "VICTIMS", needs: ["LISTENING"], area: ["92"], source: citedByService.id };
+    const saved = await graphql(saveDatasetMutation, { input: { sources: [...actor92.sources, citedByService], actors: [{ ...actor92.actors[0], services: [service] }] } }, await as("ADMIN"));
+    expect(saved.body.errors).toBeUndefined();
+    const before = await graphState();
+
+    const response = await graphql(saveDatasetMutation, { input: { sources: [{ ...citedByService, title: "Titre changé par le 77" }] } }, await as("COORDINATOR", { departement: "77" }));
+
+    expect(response.body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect(response.body.errors?.[0]?.message).toMatch(/sources: source-d-un-service-92/);
+    expect(await graphState()).toEqual(before);
+  });
+
   it("a COORDINATOR of 77 may declare the shared source again unchanged, and an ADMIN may change it", async () => {
     const unchanged = await graphql(saveDatasetMutation, { input: { sources: confidentialDataset.sources } }, await as("COORDINATOR", { departement: "77" }));
     const changed = await graphql(saveDatasetMutation, { input: { sources: [{ ...confidentialDataset.sources[0], title: "Titre revu" }] } }, await as("ADMIN"));

@@ -23,9 +23,9 @@ import type { ContactChannel } from "../../generated/graphql";
 import { isValidOpeningHours } from "./opening-hours";
 
 
-const id = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be kebab-case: lowercase letters, digits and dashes");
+/** How every record's id is written: a string written otherwise names no record. */
+export const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const id = z.string().regex(idPattern, "must be kebab-case: lowercase letters, digits and dashes");
 const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max);
 const isoDate = z.iso.date({ message: "must be a date written YYYY-MM-DD" });
 const sourceRef = id.describe("the id of an entry of seed/sources.yaml");

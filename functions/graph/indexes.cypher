@@ -16,6 +16,9 @@ CREATE INDEX contact_value IF NOT EXISTS FOR (n:ContactPoint) ON (n.value);
 CREATE INDEX actor_departement IF NOT EXISTS FOR (n:Actor) ON (n.departement);
 CREATE INDEX actor_siret IF NOT EXISTS FOR (n:Actor) ON (n.siret);
 CREATE INDEX actor_rna IF NOT EXISTS FOR (n:Actor) ON (n.rna);
+// A write naming a source finds the records that cite it (functions/graph/existing-records.cypher).
+CREATE INDEX actor_source IF NOT EXISTS FOR (n:Actor) ON (n.source);
+CREATE INDEX service_source IF NOT EXISTS FOR (n:Service) ON (n.source);
 // standard-folding: lower case and accents removed, so "flora tristan" finds "Centre Flora Tristan".
 CREATE FULLTEXT INDEX parcours_search IF NOT EXISTS FOR (n:Actor|Service) ON EACH [n.name, n.aliasesText, n.description]
   OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: false } };

@@ -15,7 +15,8 @@ import { compareRecords, existingIn, readScopeOf, type RecordChanges } from "../
 import { readGraphRecords, type RecordKind } from "../graph/dump-dataset";
 import { lazyLineOf, parseDatasetText } from "../formats/parcours/read-dataset";
 import { validateDataset, type DatasetDocument, type DatasetProblem } from "../domain/validate-dataset";
-import { knownIds, snapshotScope } from "../mutations/save-dataset";
+import { snapshotScope } from "../mutations/save-dataset";
+import { knownIds } from "./known-ids";
 import type { DatasetFile } from "../domain/dataset-schema";
 import { looksLikeHsds, readHsds, type RecordToQualify } from "../formats/hsds/read-hsds";
 import { registryNumberProblems, writeRecordsToQualify } from "./records-to-qualify";
@@ -82,7 +83,7 @@ export async function importObject({ s3, driver, bucket, key, logger, now = new 
 
   const read = await readFile(driver, key, object.body, sources, (records) => logProgress("read", records, started));
   read.problems.push(...registryNumberProblems(file, read.toQualify));
-  const validated = validateDataset(read.documents, await knownIds(driver));
+  const validated = validateDataset(read.documents, await knownIds(driver, read.documents));
   const duplicates = read.problems.length === 0 && validated.ok ? await probableDuplicates(driver, validated.dataset, read.documents) : [];
   const problems = [...read.problems, ...(validated.ok ? duplicates : validated.problems)].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   let changes: ImportReport["changes"] = null;

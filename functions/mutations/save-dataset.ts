@@ -56,7 +56,8 @@ async function existingRecords(tx: ManagedTransaction, ids: string[]): Promise<E
   return records[0]!.toObject() as ExistingRecords;
 }
 
-function stringsOf(input: unknown): string[] {
+/** Every string of a write, once: the ids it names are among them. */
+export function stringsOf(input: unknown): string[] {
   const found = new Set<string>();
   const visit = (value: unknown): void => {
     if (typeof value === "string") found.add(value);
@@ -91,23 +92,6 @@ function departementOfWrite(caller: Caller, dataset: DatasetFile[]): string | nu
   ]);
   const [only] = departements;
   return departements.size === 1 && only !== undefined ? only : null;
-}
-
-/**
- * The ids of the graph's records that new records may refer to (imports read them outside a write):
- * only the ids, as an import checks no write scope (existingRecords reads the graph once per source for it).
- */
-const knownIdsCypher = `
-CALL () { MATCH (n:Source) RETURN collect(n.id) AS sources }
-CALL () { MATCH (n:Location) RETURN collect(n.id) AS locations }
-CALL () { MATCH (n:Actor) RETURN collect(n.id) AS actors }
-CALL () { MATCH (n:Service) RETURN collect(n.id) AS services }
-CALL () { MATCH (n:Convention) RETURN collect(n.id) AS conventions }
-RETURN sources, locations, actors, services, conventions`;
-
-export async function knownIds(driver: Driver): Promise<KnownIds> {
-  const { records } = await driver.executeQuery(knownIdsCypher, {}, { routing: neo4j.routing.READ });
-  return records[0]!.toObject() as unknown as KnownIds;
 }
 
 function idsOf(existing: ExistingRecords): KnownIds {
