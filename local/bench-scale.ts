@@ -27,6 +27,8 @@ import { coverageOf, readCoverageGraph } from "../functions/observatory/coverage
 import { startNeo4j, stopNeo4j, type Neo4jInstance } from "./neo4j-process";
 import { random, routeParameters, routeQueryDbHits, routeWorkload, type RouteRequestOfBench } from "./route-workload";
 import { seedGraph } from "./seed-graph";
+import { graphqlFunctionMemoryMb } from "../stacks/function-memory";
+import { lambdaHeapFlags } from "./lambda-heap";
 import { syntheticInstance, type SyntheticScale } from "./synthetic-france";
 
 const execFileAsync = promisify(execFile);
@@ -141,13 +143,15 @@ async function figuresOf(w: Workload) {
 
 /**
  * The route workload through the GraphQL handler on each graph, in a process of its own
- * (route-handler-workload.ts), taking turns: latencies and the handler's CPU per route.
+ * (route-handler-workload.ts) with the V8 heap limits Lambda gives the function, taking turns:
+ * latencies and the handler's CPU per route.
  */
 async function throughHandler(graphs: Graph[]) {
   const runs = graphs.map(() => ({ latencies: [] as number[], cpuMs: 0 }));
   for (let round = 0; round < HANDLER_ROUNDS; round++) {
     for (const [i, graph] of graphs.entries()) {
-      const { stdout } = await execFileAsync(process.execPath, ["--import", "tsx", join(import.meta.dirname, "route-handler-workload.ts")], {
+      const script = join(import.meta.dirname, "route-handler-workload.ts");
+      const { stdout } = await execFileAsync(process.execPath, [...lambdaHeapFlags(graphqlFunctionMemoryMb), "--import", "tsx", script], {
         env: {
           ...process.env,
           NEO4J_URI: graph.connection.uri,
