@@ -158,6 +158,8 @@ async function throughHandler(graphs: Graph[]) {
           NEO4J_USER: graph.connection.user,
           NEO4J_PASSWORD: graph.connection.password,
           ROUTES: String(HANDLER_ROUTES / HANDLER_ROUNDS),
+          // Enough for the JIT to have compiled the route's code on seed/, where a route takes ~10 ms.
+          WARMUP: "200",
           CONCURRENCY: String(CONCURRENCY),
         },
         maxBuffer: 16 * 1024 * 1024,
