@@ -13,10 +13,10 @@ import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import neo4j, { Session } from "neo4j-driver";
 import { referralRouteCypher } from "../generated/cypher";
 import { benchInstance, startBenchGraph } from "./bench-graph";
-import { httpApiEvent, lambdaContext } from "./http-api-event";
+import { lambdaContext } from "./http-api-event";
 import { neo4jStatus } from "./neo4j-process";
 import { canPin, pinToCores, processCpuMs } from "./process-cpu";
-import { benchRouteQuery, routeWorkload } from "./route-workload";
+import { benchRouteEvent, routeWorkload } from "./route-workload";
 
 const ROUTES = Number(process.env.STATEMENTS_ROUTES ?? 600);
 const CONCURRENCY = Number(process.env.STATEMENTS_CONCURRENCY ?? 8);
@@ -46,8 +46,7 @@ Session.prototype.run = function (this: Session, ...args: Parameters<typeof run>
 } as typeof run;
 const { handler } = await import("../functions/handlers/graphql");
 for (const input of routeWorkload(ROUTES)) {
-  const body = JSON.stringify({ query: benchRouteQuery, variables: { input } });
-  const result = (await handler(httpApiEvent({ method: "POST", headers: { "content-type": "application/json" }, body }), lambdaContext(), () => undefined)) as APIGatewayProxyStructuredResultV2;
+  const result = (await handler(benchRouteEvent(input), lambdaContext(), () => undefined)) as APIGatewayProxyStructuredResultV2;
   if (result.statusCode !== 200 || !result.body?.includes('"degraded":false')) throw new Error(`route failed: ${result.body?.slice(0, 300)}`);
 }
 Session.prototype.run = run;

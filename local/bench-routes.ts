@@ -17,10 +17,10 @@ import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { referralRouteCypher } from "../generated/cypher";
 import { isGraphBusy } from "../functions/graph/graph-unreachable";
 import { benchInstance, startBenchGraph } from "./bench-graph";
-import { httpApiEvent, lambdaContext } from "./http-api-event";
+import { lambdaContext } from "./http-api-event";
 import { neo4jStatus, stopNeo4j } from "./neo4j-process";
 import { canPin, pinToCores, processCpuMs } from "./process-cpu";
-import { benchRouteQuery, routeParameters, routeQueryDbHits, routeWorkload, type RouteRequestOfBench } from "./route-workload";
+import { benchRouteEvent, routeParameters, routeQueryDbHits, routeWorkload, type RouteRequestOfBench } from "./route-workload";
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
@@ -166,9 +166,7 @@ const paths = () =>
       await driver.executeQuery(referralRouteCypher, routeParameters(input as RouteRequestOfBench));
     }),
     path("(a) Lambda handler", async (input) => {
-      const body = JSON.stringify({ query: benchRouteQuery, variables: { input } });
-      const event = httpApiEvent({ method: "POST", headers: { "content-type": "application/json" }, body });
-      const result = (await handler(event, lambdaContext(), () => undefined)) as APIGatewayProxyStructuredResultV2;
+      const result = (await handler(benchRouteEvent(input), lambdaContext(), () => undefined)) as APIGatewayProxyStructuredResultV2;
       if (result.statusCode !== 200 || result.body?.includes('"errors"')) throw new Error(`route failed: ${result.body?.slice(0, 300)}`);
       if (result.body?.includes('"degraded":true')) throw new BusyGraph();
     }),

@@ -148,9 +148,9 @@ async function figuresOf(w: Workload) {
  */
 async function throughHandler(graphs: Graph[]) {
   const runs = graphs.map(() => ({ latencies: [] as number[], cpuMs: 0 }));
+  const script = join(import.meta.dirname, "route-handler-workload.ts");
   for (let round = 0; round < HANDLER_ROUNDS; round++) {
     for (const [i, graph] of graphs.entries()) {
-      const script = join(import.meta.dirname, "route-handler-workload.ts");
       const { stdout } = await execFileAsync(process.execPath, [...lambdaHeapFlags(graphqlFunctionMemoryMb), "--import", "tsx", script], {
         env: {
           ...process.env,

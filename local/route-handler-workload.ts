@@ -7,9 +7,9 @@
  */
 import { performance } from "node:perf_hooks";
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
-import { httpApiEvent, lambdaContext } from "./http-api-event";
+import { lambdaContext } from "./http-api-event";
 import { withLocalAuthDefaults } from "./local-auth";
-import { benchRouteQuery, routeWorkload } from "./route-workload";
+import { benchRouteEvent, routeWorkload } from "./route-workload";
 
 const ROUTES = Number(process.env.ROUTES ?? 100);
 const WARMUP = Number(process.env.WARMUP ?? 50);
@@ -25,9 +25,9 @@ async function run(requests: unknown[], latencies: number[] | null) {
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       while (next < requests.length) {
-        const body = JSON.stringify({ query: benchRouteQuery, variables: { input: requests[next++] } });
+        const event = benchRouteEvent(requests[next++]);
         const started = performance.now();
-        const result = (await handler(httpApiEvent({ method: "POST", headers: { "content-type": "application/json" }, body }), lambdaContext(), () => undefined)) as APIGatewayProxyStructuredResultV2;
+        const result = (await handler(event, lambdaContext(), () => undefined)) as APIGatewayProxyStructuredResultV2;
         if (result.statusCode !== 200 || !result.body?.includes('"degraded":false')) throw new Error(`route failed: ${result.body?.slice(0, 300)}`);
         latencies?.push(performance.now() - started);
       }

@@ -1,14 +1,16 @@
 /** The route requests the benchmarks send, the route query's parameters for each, and its db hits. */
+import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import type { Driver } from "neo4j-driver";
 import { referralRouteCypher } from "../generated/cypher";
 import { coveredTerritories, departementOfCommune } from "../functions/domain/territories";
 import { outOfReachLookedAt } from "../functions/routes/rank-route";
+import { httpApiEvent } from "./http-api-event";
 
 const situations = ["INTIMATE_PARTNER_VIOLENCE", "SEXUAL_VIOLENCE", "INTRAFAMILY_VIOLENCE", "CHILD_EXPOSURE", "HARASSMENT", "SEXUAL_EXPLOITATION"];
 const urgencies = ["IMMEDIATE_DANGER", "URGENT", "PLANNED"];
 
 /** The selection the route benchmarks ask for: the route's steps with their services' names and contacts and their actors' names. */
-export const benchRouteQuery = `query ($input: RouteRequest!) {
+const benchRouteQuery = `query ($input: RouteRequest!) {
   referralRoute(input: $input) {
     degraded
     emergency { number label available }
@@ -17,6 +19,11 @@ export const benchRouteQuery = `query ($input: RouteRequest!) {
     excluded { reasons service { id } }
   }
 }`;
+
+/** A route request of the benchmarks as API Gateway hands it to the GraphQL function. */
+export function benchRouteEvent(input: unknown): APIGatewayProxyEventV2 {
+  return httpApiEvent({ method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: benchRouteQuery, variables: { input } }) });
+}
 
 export interface RouteRequestOfBench {
   commune: string;
