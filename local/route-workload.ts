@@ -55,17 +55,32 @@ export function routeWorkload(count: number, communes = coveredTerritories().fil
   });
 }
 
+/**
+ * Route requests of the shapes Neo4j could plan apart (a list parameter's size is part of a plan's
+ * key): one to three situations, no need to three, a perpetrator's, each urgency — 36 requests.
+ */
+export function routeRequestShapes(commune = "92050") {
+  const situationLists = [["INTIMATE_PARTNER_VIOLENCE"], ["INTIMATE_PARTNER_VIOLENCE", "CHILD_EXPOSURE"], ["SEXUAL_VIOLENCE", "HARASSMENT", "SEXUAL_EXPLOITATION"]];
+  const needLists = [undefined, ["LISTENING"], ["COMPLAINT", "LEGAL_ADVICE", "PSYCHOLOGICAL"], ["PERPETRATOR_FOLLOW_UP"]];
+  const urgencies = ["IMMEDIATE_DANGER", "URGENT", "PLANNED"];
+  return situationLists.flatMap((situations) =>
+    needLists.flatMap((needs) => urgencies.map((urgency) => ({ commune, situations, urgency, at: "2026-11-24T23:00:00+01:00", ...(needs ? { needs } : {}) }))),
+  );
+}
+
 /** The parameters of functions/routes/referral-route.cypher for a request, as the handler computes them. */
 export function routeParameters(request: RouteRequestOfBench) {
   return {
-    communeCode: request.commune,
-    departement: departementOfCommune(request.commune),
-    needs: [],
-    urgentNeeds: request.urgency === "IMMEDIATE_DANGER" ? ["IMMEDIATE_SAFETY", "EMERGENCY_SHELTER"] : [],
-    situations: request.situations,
-    audiences: ["VICTIMS", "GENERAL_PUBLIC"],
-    emergencyNumbers: request.urgency === "PLANNED" ? [] : ["17", "112", "114", "3919"],
-    outOfReachLookedAt,
+    request: {
+      communeCode: request.commune,
+      departement: departementOfCommune(request.commune),
+      needs: [],
+      urgentNeeds: request.urgency === "IMMEDIATE_DANGER" ? ["IMMEDIATE_SAFETY", "EMERGENCY_SHELTER"] : [],
+      situations: request.situations,
+      audiences: ["VICTIMS", "GENERAL_PUBLIC"],
+      emergencyNumbers: request.urgency === "PLANNED" ? [] : ["17", "112", "114", "3919"],
+      outOfReachLookedAt,
+    },
   };
 }
 

@@ -19,14 +19,16 @@ describe("emergency lines shipped with the route", () => {
   it("are what the route query returns from the seeded graph for the same numbers", async () => {
     const numbers = [...emergencyNumbers, childEmergencyNumber];
     const records = await cypher<{ emergency: { number: string }[] | null }>(referralRouteCypher, {
-      communeCode: "92050",
-      departement: "92",
-      needs: [],
-      urgentNeeds: [],
-      situations: ["INTIMATE_PARTNER_VIOLENCE"],
-      audiences: ["VICTIMS", "GENERAL_PUBLIC"],
-      emergencyNumbers: numbers,
-      outOfReachLookedAt,
+      request: {
+        communeCode: "92050",
+        departement: "92",
+        needs: [],
+        urgentNeeds: [],
+        situations: ["INTIMATE_PARTNER_VIOLENCE"],
+        audiences: ["VICTIMS", "GENERAL_PUBLIC"],
+        emergencyNumbers: numbers,
+        outOfReachLookedAt,
+      },
     });
     // The first record of the route's answer holds its emergency numbers; the others, a candidate each.
     const fromGraph = [...records.find((record) => record.emergency !== null)!.emergency!].sort((a, b) => numbers.indexOf(a.number) - numbers.indexOf(b.number));

@@ -7,22 +7,25 @@
 // the whole country; and it never walks the whole département: the cost of a route grows with what is
 // in reach of the commune, not with the size of the graph.
 //
-// $communeCode: INSEE code of the commune (may be outside the covered départements)
-// $departement: its département code
-// $needs: the requested needs, or [] for the typical needs of $situations
-// $urgentNeeds: needs a route in immediate danger always covers
-// $situations, $audiences, $emergencyNumbers
-// $outOfReachLookedAt: how many services of other communes the route looks at (rank-route.ts)
-OPTIONAL MATCH (commune:Territory {code: $communeCode, level: 'COMMUNE'})
-OPTIONAL MATCH (departement:Territory {code: $departement, level: 'DEPARTEMENT'})
+// $request, one map: Neo4j keys a plan on its parameters' types, a list's size among them (0, 1, 2–10…),
+// and planning this query costs it about a second of CPU; as separate lists, routes of other shapes
+// (how many needs, situations, emergency numbers) each needed a plan (npm run bench:route-plans).
+// $request.communeCode: INSEE code of the commune (may be outside the covered départements)
+// $request.departement: its département code
+// $request.needs: the requested needs, or [] for the typical needs of $request.situations
+// $request.urgentNeeds: needs a route in immediate danger always covers
+// $request.situations, $request.audiences, $request.emergencyNumbers
+// $request.outOfReachLookedAt: how many services of other communes the route looks at (rank-route.ts)
+OPTIONAL MATCH (commune:Territory {code: $request.communeCode, level: 'COMMUNE'})
+OPTIONAL MATCH (departement:Territory {code: $request.departement, level: 'DEPARTEMENT'})
 // The one national territory (NATIONAL in functions/domain/territories.ts).
 OPTIONAL MATCH (nation:Territory {code: 'FR', level: 'NATIONAL'})
 WITH commune, departement, nation, [(commune)-[:PART_OF]->(zone:Territory {level: 'ZONE'}) | zone] AS zones
 WITH commune, departement, nation, zones,
-     CASE WHEN size($needs) > 0 THEN $needs
-          ELSE COLLECT { MATCH (s:Situation)-[:TYPICALLY_NEEDS]->(n:Need) WHERE s.code IN $situations RETURN DISTINCT n.code }
+     CASE WHEN size($request.needs) > 0 THEN $request.needs
+          ELSE COLLECT { MATCH (s:Situation)-[:TYPICALLY_NEEDS]->(n:Need) WHERE s.code IN $request.situations RETURN DISTINCT n.code }
      END AS askedNeeds
-WITH commune, departement, nation, zones, askedNeeds + [urgent IN $urgentNeeds WHERE NOT urgent IN askedNeeds] AS needCodes,
+WITH commune, departement, nation, zones, askedNeeds + [urgent IN $request.urgentNeeds WHERE NOT urgent IN askedNeeds] AS needCodes,
      // The communes near her: those of her zones, in the order of their INSEE codes.
      COLLECT { UNWIND zones AS zone MATCH (zone)<-[:PART_OF]-(member) RETURN DISTINCT member ORDER BY member.code } AS nearCommunes
 
@@ -41,7 +44,7 @@ CALL (commune, departement, nation, zones, nearCommunes, needs, needNodes) {
        [area IN [commune, departement, nation] + zones WHERE area IS NOT NULL] AS areasInReach
   UNWIND areasInReach AS around
   MATCH (around)<-[:SERVES]-(service)
-  WHERE service.audience IN $audiences
+  WHERE service.audience IN $request.audiences
   WITH DISTINCT commune, departement, nation, zones, needs, needNodes, nearCommunes, areasInReach, service
   // One walk over the service's relationships gives its needs, areas, situations, places, hours,
   // capacity and provider: on a service node, each walk reads all of its relationships. Reading a
@@ -90,7 +93,7 @@ CALL (commune, departement, nation, zones, nearCommunes, needs, needNodes) {
 
 // The services out of reach, left out as reserved to other communes: looked up lazily, the communes
 // of her zones first, then the other communes of her département in the order of their INSEE codes
-// (the index on the code gives them in that order); the first $outOfReachLookedAt services found are
+// (the index on the code gives them in that order); the first $request.outOfReachLookedAt services found are
 // read, and only what their exclusion says. The route never walks the whole département (rank-route.ts
 // lists a few of them per need).
 CALL (commune, nearCommunes, needs, needNodes, inReach) {
@@ -101,20 +104,20 @@ CALL (commune, nearCommunes, needs, needNodes, inReach) {
       RETURN area
       UNION ALL
       MATCH (area:Territory)
-      WHERE area.code STARTS WITH $departement AND area.level = 'COMMUNE' AND area <> commune AND NOT area IN nearCommunes
+      WHERE area.code STARTS WITH $request.departement AND area.level = 'COMMUNE' AND area <> commune AND NOT area IN nearCommunes
       RETURN area ORDER BY area.code
     }
     // In the order the graph keeps them: ordering a commune's services would read all of them.
     MATCH (area)<-[:SERVES]-(service)
-    WHERE service.audience IN $audiences AND NOT service IN inReach
+    WHERE service.audience IN $request.audiences AND NOT service IN inReach
     WITH DISTINCT service
-    LIMIT toInteger($outOfReachLookedAt) + 1
+    LIMIT toInteger($request.outOfReachLookedAt) + 1
     RETURN collect(service) AS lookedAt
   }
   CALL (needs, needNodes, lookedAt) {
     UNWIND range(0, size(lookedAt) - 1) AS lookupOrder
     WITH needs, needNodes, lookupOrder, lookedAt[lookupOrder] AS service
-    WHERE lookupOrder < $outOfReachLookedAt
+    WHERE lookupOrder < $request.outOfReachLookedAt
     WITH needs, needNodes, lookupOrder, service,
          [(service)-[link:ANSWERS|SERVES|OFFERS]-(other) | [link, other]] AS links
     WITH needNodes, lookupOrder, service, links,
@@ -131,7 +134,7 @@ CALL (commune, nearCommunes, needs, needNodes, inReach) {
       lookupOrder
     ]) AS outOfReach
   }
-  RETURN size(lookedAt) > $outOfReachLookedAt AS outOfReachCut, outOfReach
+  RETURN size(lookedAt) > $request.outOfReachLookedAt AS outOfReachCut, outOfReach
 }
 
 // The answer: a first record with the needs, the services of other communes and the emergency numbers,
@@ -141,7 +144,7 @@ CALL (commune, nearCommunes, needs, needNodes, inReach) {
 // small records.
 WITH needs, candidates, outOfReach, outOfReachCut,
        COLLECT {
-         UNWIND $emergencyNumbers AS number
+         UNWIND $request.emergencyNumbers AS number
          CALL (number) {
            MATCH (line:Service)-[:HAS_CONTACT]->(contact:ContactPoint {value: number})
            WHERE contact.channel IN ['PHONE', 'SMS'] AND EXISTS { (line)-[:SERVES]->(:Territory {level: 'NATIONAL'}) }

@@ -89,7 +89,7 @@ async function routeFromGraph(driver: Driver, plan: RouteRequestPlan, params: Ro
   // where a transaction adds its BEGIN and COMMIT). A transaction would not have shown them one
   // state of the graph either: Neo4j's isolation is read-committed, statement by statement.
   const { route, nodes } = await autoCommitRead(driver, transaction.timeout, async (run) => {
-    const answer = routeQueryAnswerOf((await run(referralRouteCypher, { ...params })).records);
+    const answer = routeQueryAnswerOf((await run(referralRouteCypher, { request: params })).records);
     const needRows = needRowsOf(answer.needs, answer.candidates, answer.outOfReach);
     const numbers = params.emergencyNumbers;
     const emergencyRows = answer.emergency.sort((a, b) => numbers.indexOf(a.number) - numbers.indexOf(b.number));
@@ -132,7 +132,7 @@ function needRowsOf(needs: NeedOfRoute[], candidates: CandidateOfNeeds[], outOfR
     }));
 }
 
-/** The parameters of functions/routes/referral-route.cypher. */
+/** The route request as functions/routes/referral-route.cypher reads it: its one parameter, `$request`. */
 interface RouteQueryParams {
   communeCode: string;
   departement: string;
