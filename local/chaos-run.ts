@@ -20,6 +20,7 @@ import { freePort, freePortBelowEphemeralRange } from "./free-port";
 import { generatedCsv } from "./generate-csv";
 import { httpApiEvent, lambdaContext } from "./http-api-event";
 import { killNeo4j, startNeo4j, stopNeo4j, type Neo4jInstance } from "./neo4j-process";
+import { routeRequestShapes } from "./route-workload";
 import { localBuckets, localS3Env, startS3Server } from "./s3-server";
 import { seedGraph } from "./seed-graph";
 
@@ -63,6 +64,8 @@ export interface ChaosReport {
   lostWrites: number;
   /** The first request after Neo4j answered again that the API answered from the graph, in ms after that first answer. */
   recoveredAfterMs: number | null;
+  /** The last route answered degraded after Neo4j answered again, in ms after that first answer (null: none was). */
+  routesDegradedUntilMs: number | null;
   /** A route asked once the load is over (again until answered, for a minute at most): "ok" when the graph answers routes again. */
   routeAfterRecovery: string;
   import: { failed: boolean; reason: string; actorsAfter: number; servicesAfter: number; expectedActors: number; expectedServices: number };
@@ -96,13 +99,15 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     // An administrator's token, so that writes spread over every shelter rather than queue on one record's lock.
     const token = await issueToken({ claims: { sub: "chaos-admin", role: "ADMIN" }, secret, audience: "parcours-api", issuer: "parcours-chaos" });
     const shelters = await housingServices(checker);
+    // Routes of every shape Neo4j could plan apart: after the restart, each shape it plans apart waits for its plan.
+    const routeShapes = routeRequestShapes();
 
     const outcomes: Outcome[] = [];
     const inFlight = new Set<Promise<void>>();
     const send = (kind: Outcome["kind"], sequence: number) => {
       const body =
         kind === "read"
-          ? { query: routeQuery, variables: { input: { commune: "92050", situations: ["INTIMATE_PARTNER_VIOLENCE"], urgency: "IMMEDIATE_DANGER" } } }
+          ? { query: routeQuery, variables: { input: routeShapes[Math.floor(sequence / 2) % routeShapes.length] } }
           : { query: placesMutation, variables: { input: { serviceId: shelters[sequence % shelters.length], placesFree: sequence % 40 } } };
       const startedAt = Date.now();
       const event = httpApiEvent({
@@ -164,6 +169,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     const { records } = await checker.executeQuery("MATCH (a:AuditRecord) WHERE a.id IN $ids RETURN count(a) AS found", { ids: acknowledged });
     const found = records[0]!.get("found") as number;
     const recovered = outcomes.filter((o) => o.startedAt >= neo4jAnsweredAt && o.result === "ok").sort((a, b) => a.startedAt - b.startedAt)[0];
+    const lastDegraded = outcomes.filter((o) => o.startedAt + o.ms >= neo4jAnsweredAt && o.result === "degraded").sort((a, b) => b.startedAt + b.ms - (a.startedAt + a.ms))[0];
     return {
       outcomes,
       killedAt,
@@ -173,6 +179,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       acknowledgedWrites: acknowledged.length,
       lostWrites: acknowledged.length - found,
       recoveredAfterMs: recovered ? recovered.startedAt + recovered.ms - neo4jAnsweredAt : null,
+      routesDegradedUntilMs: lastDegraded ? lastDegraded.startedAt + lastDegraded.ms - neo4jAnsweredAt : null,
       routeAfterRecovery,
       import: { ...importResult, ...(await importedCounts(checker)), expectedActors: options.importRows / 10, expectedServices: options.importRows },
     };

@@ -5,6 +5,7 @@
  */
 import { parseArgs } from "node:util";
 import { runChaos, type Outcome } from "./chaos-run";
+import { routeRequestShapes } from "./route-workload";
 
 const { values } = parseArgs({
   options: {
@@ -45,6 +46,7 @@ console.log(
 console.log(`writes acknowledged ${report.acknowledgedWrites}, lost after the restart ${report.lostWrites}`);
 console.log(`answers with a stack: ${report.outcomes.filter((o) => o.stackInBody).length}`);
 console.log(`first answer from the graph ${report.recoveredAfterMs ?? "never"} ms after Neo4j first answered again (no server restart); a route asked after the load: ${report.routeAfterRecovery}`);
+console.log(`routes (${routeRequestShapes().length} shapes in turn) answered degraded until ${report.routesDegradedUntilMs ?? "—"} ms after Neo4j first answered again`);
 console.log(
   `import of ${report.import.expectedServices} rows killed while writing: ${report.import.failed ? `failed (${report.import.reason})` : "completed"}; ` +
     `in the graph afterwards ${report.import.actorsAfter}/${report.import.expectedActors} actors, ${report.import.servicesAfter}/${report.import.expectedServices} services`,
