@@ -1,7 +1,7 @@
 /**
  * `node --import tsx local/coverage-handler-workload.ts [départements…]`: the web app's coverage
- * documents (WebCoverage and WebCoverageGaps, as generated/web-client/persisted-documents.json holds
- * them) through the GraphQL Lambda handler, as an ADMIN, against the graph NEO4J_URI names (NEO4J_USER,
+ * documents (those of generated/web-client/persisted-documents.json, or of the file PERSISTED_DOCUMENTS
+ * names: another version's, to compare) through the GraphQL Lambda handler, as an ADMIN, against the graph NEO4J_URI names (NEO4J_USER,
  * NEO4J_PASSWORD): for each département, the first request of the process (cold) then the median of
  * RUNS (warm), and the bytes of each answer. Without arguments, the DEPARTEMENTS départements with
  * the most communes in the graph. Prints one line per document and département, and the load average.
@@ -29,12 +29,19 @@ Object.assign(process.env, withLocalAuthDefaults(process.env));
 const { handler } = await import("../functions/handlers/graphql");
 const { authSettingsFromEnv } = await import("../functions/config");
 
-const persisted = JSON.parse(readFileSync(join(import.meta.dirname, "..", "generated", "web-client", "persisted-documents.json"), "utf8")) as Record<string, string>;
-const documentNamed = (name: string) => Object.values(persisted).find((text) => text.startsWith(`query ${name}(`))!;
+const persistedFile = process.env.PERSISTED_DOCUMENTS ?? join(import.meta.dirname, "..", "generated", "web-client", "persisted-documents.json");
+const persisted = JSON.parse(readFileSync(persistedFile, "utf8")) as Record<string, string>;
+const documentNamed = (name: string) => Object.values(persisted).find((text) => text.startsWith(`query ${name}(`));
+// The table and map's document, the gaps' first page, a chosen cell's commune (the first), the CSV export's.
 const documents = [
-  { name: "WebCoverage", text: documentNamed("WebCoverage"), variables: {} },
-  { name: "WebCoverageGaps", text: documentNamed("WebCoverageGaps"), variables: {} },
-];
+  { name: "WebCoverage", variables: {} },
+  { name: "WebCoverageGaps", variables: {} },
+  { name: "WebCoverageCommune", variables: { communesOffset: 0 } },
+  { name: "WebCoverageExport", variables: {} },
+].flatMap((d) => {
+  const text = documentNamed(d.name);
+  return text ? [{ ...d, text }] : [];
+});
 
 const settings = authSettingsFromEnv(process.env);
 const token = await issueToken({
@@ -85,7 +92,7 @@ for (const { code, communes } of departements) {
       warm.push(last.ms);
     }
     console.log(
-      `${code} (${Number.isNaN(communes) ? "?" : communes} communes) ${document.name.padEnd(16)} ${(last.bytes / 1e6).toFixed(2).padStart(6)} MB  cold ${cold.ms.toFixed(0).padStart(5)} ms  warm median ${median(warm).toFixed(0).padStart(5)} ms` +
+      `${code} (${Number.isNaN(communes) ? "?" : communes} communes) ${document.name.padEnd(18)} ${(last.bytes / 1e6).toFixed(2).padStart(6)} MB  cold ${cold.ms.toFixed(0).padStart(5)} ms  warm median ${median(warm).toFixed(0).padStart(5)} ms` +
         (last.error ? `  ERROR ${last.error}` : ""),
     );
   }
