@@ -12,7 +12,8 @@ type Cell = CommuneCoverage["cells"][number];
 
 /**
  * `communeIndex`: the commune's place in the coverage's communes (by code), which pages the cells.
- * Give it a key per commune and need, so that a cell chosen next never shows the figures of the last.
+ * Give it a key per commune and situation, so that a commune chosen next never shows the figures of
+ * the last; another need of the same commune reads what is already loaded.
  */
 export function LoadedCellDetail({ departement, situation, communeIndex, need }: { departement: string; situation: SituationCode | null; communeIndex: number; need: NeedCode }) {
   const { locale } = useText();

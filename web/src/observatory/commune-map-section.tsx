@@ -134,7 +134,7 @@ export function CommuneMapSection({ departement }: { departement: string }) {
                   <dt>{m.measures.unmet}</dt>
                   <dd data-figure="map-unmet">{unmet.get(chosen.code) ?? m.noUnmet}</dd>
                 </dl>
-                <LoadedCellDetail key={`${chosen.code} ${need}`} departement={departement} situation={null} communeIndex={data!.communes.indexOf(chosen)} need={need} />
+                <LoadedCellDetail key={chosen.code} departement={departement} situation={null} communeIndex={data!.communes.indexOf(chosen)} need={need} />
               </>
             ) : (
               <p class="hint">{m.hint}</p>

@@ -119,7 +119,7 @@ export function CoverageSection({ departement }: { departement: string }) {
           </div>
           <div id="cell-detail" class="cell-detail" aria-live="polite">
             {selected ? (
-              <LoadedCellDetail key={`${selected.communeCode} ${selected.need}`} departement={departement} situation={situation || null} communeIndex={selectedIndex} need={selected.need} />
+              <LoadedCellDetail key={`${selected.communeCode} ${situation}`} departement={departement} situation={situation || null} communeIndex={selectedIndex} need={selected.need} />
             ) : (
               <p class="hint">{o.cellHint}</p>
             )}
