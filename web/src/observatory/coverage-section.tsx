@@ -5,6 +5,7 @@
 import { useState } from "preact/hooks";
 import type { CoverageReach, SituationCode, WebCoverageQuery } from "../../../generated/web-client/graphql";
 import { request } from "../api";
+import { shownError } from "../api-error-message";
 import { useText } from "../i18n/text";
 import { coverageExportQuery, coverageQuery } from "../observatory-queries";
 import { LoadedCellDetail } from "./cell-detail";
@@ -26,6 +27,7 @@ export function CoverageSection({ departement }: { departement: string }) {
   const o = t.observatory;
   const [situation, setSituation] = useState<SituationCode | "">("");
   const [selected, setSelected] = useState<Cell>();
+  const [exportError, setExportError] = useState<string>();
   const { data, error } = useLoaded(() => request(coverageQuery, { departement, situation: situation || null }).then((d) => d.coverage), [departement, situation]);
   const needs = data ? [...new Set(data.cells.map((c) => c.need))] : [];
   const communes = data?.communes ?? [];
@@ -73,8 +75,13 @@ export function CoverageSection({ departement }: { departement: string }) {
             <button
               type="button"
               onClick={async () => {
-                const { coverage } = await request(coverageExportQuery, { departement, situation: situation || null });
-                downloadBlob(new Blob([coverageCsv(coverage.cells, t)], { type: "text/csv;charset=utf-8" }), `${fileName}.csv`);
+                setExportError(undefined);
+                try {
+                  const { coverage } = await request(coverageExportQuery, { departement, situation: situation || null });
+                  downloadBlob(new Blob([coverageCsv(coverage.cells, t)], { type: "text/csv;charset=utf-8" }), `${fileName}.csv`);
+                } catch (failure) {
+                  setExportError(shownError(failure, t).message);
+                }
               }}
             >
               {o.exportCsv}
@@ -86,6 +93,11 @@ export function CoverageSection({ departement }: { departement: string }) {
               {o.exportPng}
             </button>
           </p>
+          {exportError ? (
+            <p class="error" role="alert">
+              {exportError}
+            </p>
+          ) : null}
           <p>
             <InPageLink to="gaps-title" class="skip-table">
               {o.skipTable}
