@@ -2849,7 +2849,7 @@ export type CountConnection = {
 /** Coverage of a département: every commune × need, and its gaps. */
 export type Coverage = {
   __typename?: 'Coverage';
-  /** Every commune × need, by commune code then need's route order. */
+  /** Every commune × need of the communes from `communesOffset` (at most `communesLimit`), by commune code then need's route order. */
   cells: Array<CoverageCell>;
   /** The communes, by code, with their territory: what a map groups them by. */
   communes: Array<CoverageCommune>;
@@ -2865,7 +2865,7 @@ export type Coverage = {
   populationYear: Scalars['Int']['output'];
   /** Where the reach comes from. */
   reachSource: Scalars['String']['output'];
-  /** Every service a cell names, once, by id. */
+  /** Every service those cells name, once, by id. */
   services: Array<CoverageService>;
   /** The situation the services were restricted to; null for any. */
   situation?: Maybe<SituationCode>;
@@ -3981,7 +3981,7 @@ export type Query = {
   contactPointsConnection: ContactPointsConnection;
   conventions: Array<Convention>;
   conventionsConnection: ConventionsConnection;
-  /** Every commune × need of a département: the best reach, what is behind it, and the gaps, in pages (`gapsLimit` default 50, at most 500; `gapsOffset` for the next). COORDINATOR of the département or ADMIN. */
+  /** Every commune × need of a département: the best reach, what is behind it, and the gaps, in pages (`gapsLimit` default 50, at most 500; `gapsOffset` for the next). `cells` and `services` hold the communes from `communesOffset` in code order, at most `communesLimit` (default and most 1000, more than any département has: every commune by default); `communes`, `gaps` and `gapsTotal` are always the whole département's. COORDINATOR of the département or ADMIN. */
   coverage: Coverage;
   /** Anonymous demand from route requests, from `from` to `to` (default the last 30 days, at most 366). COORDINATOR of the département or ADMIN. */
   demand: Demand;
@@ -4101,6 +4101,8 @@ export type QueryConventionsConnectionArgs = {
 
 
 export type QueryCoverageArgs = {
+  communesLimit?: InputMaybe<Scalars['Int']['input']>;
+  communesOffset?: InputMaybe<Scalars['Int']['input']>;
   departement: Scalars['String']['input'];
   gapsLimit?: InputMaybe<Scalars['Int']['input']>;
   gapsOffset?: InputMaybe<Scalars['Int']['input']>;

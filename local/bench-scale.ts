@@ -12,8 +12,10 @@
  *     the graph's size alone. Both must give the same candidates in reach, which is checked;
  *  3. a workload spread over every département of the France-sized graph.
  * For each: p50/p95 of the query and its db hits per route (PROFILE, on a sample). Then the
- * observatory's coverage of one département (its read and its computation). Targets: France p95 ≤
- * 1.5 × the 92 figure; db hits per route ≤ 2 000 on the France-sized graph; coverage ≤ 2 s.
+ * observatory's coverage of one département (its read and its computation), and the web app's coverage
+ * documents through the handler on the five départements with the most communes (bytes, time; see
+ * coverage-handler-workload.ts). Targets: France p95 ≤ 1.5 × the 92 figure; db hits per route ≤ 2 000
+ * on the France-sized graph; coverage ≤ 2 s.
  */
 import { execFile } from "node:child_process";
 import { join } from "node:path";
@@ -207,12 +209,19 @@ async function coverage(graph: Graph, departement: string) {
   let cells = 0;
   for (let i = 0; i <= COVERAGE_RUNS; i++) {
     const started = performance.now();
-    const result = coverageOf(await readCoverageGraph(graph.driver, departement, 60_000), departement, null, { offset: 0, limit: 50 });
+    const result = coverageOf(await readCoverageGraph(graph.driver, departement, 60_000), departement, null, { offset: 0, limit: 50 }, { offset: 0, limit: 1000 });
     if (i > 0) times.push(performance.now() - started);
     cells = result.cells.length;
   }
   const median = percentile(times, 50);
   console.log(`  ${departement} on ${graph.name.padEnd(34)} ${median.toFixed(0).padStart(6)} ms  (${cells} commune × need cells; target ≤ 2 000 ms → ${median <= 2000 ? "met" : "not met"})`);
+}
+
+async function coverageThroughHandler(graph: Graph) {
+  const { stdout } = await execFileAsync(process.execPath, [...lambdaHeapFlags(graphqlFunctionMemoryMb), "--import", "tsx", join(import.meta.dirname, "coverage-handler-workload.ts")], {
+    env: { ...process.env, NEO4J_URI: graph.connection.uri, NEO4J_USER: graph.connection.user, NEO4J_PASSWORD: graph.connection.password },
+  });
+  console.log(stdout.trimEnd().replace(/^/gm, "  "));
 }
 
 async function frenchCommunes(driver: Driver, count: number): Promise<string[]> {
@@ -264,6 +273,8 @@ try {
   console.log(`\nObservatory coverage of one département (read + computation), median of ${COVERAGE_RUNS} after one warm-up:`);
   await coverage(alone.graph, "92");
   for (const departement of ["92", "59", "62"]) await coverage(france.graph, departement);
+  console.log("The web app's coverage documents through the GraphQL handler, as an ADMIN, on the départements with the most communes (cold: the first request of the process for it):");
+  await coverageThroughHandler(france.graph);
 } finally {
   for (const stop of stops.reverse()) await stop();
 }

@@ -124,6 +124,30 @@ describe("coverage(departement)", () => {
     expect(asked.body.data!.coverage.gaps).toHaveLength(500);
   });
 
+  it("gives the cells in pages of communes that, put end to end, are every cell, each page with the services its cells name", async () => {
+    const all = (await coverageOf92()).body.data!.coverage;
+    const pageQuery = `query ($offset: Int, $limit: Int) { coverage(departement: "92", communesOffset: $offset, communesLimit: $limit) {
+      cells { ${cellFields} } services { id } communes { code } gapsTotal } }`;
+    type Page = { cells: Cell[]; services: { id: string }[]; communes: { code: string }[]; gapsTotal: number };
+    const token = await coordinator92();
+    const cells: Cell[] = [];
+    for (let offset = 0; offset < 36; offset += 10) {
+      const page = (await graphql<{ coverage: Page }>(pageQuery, { offset, limit: 10 }, token)).body.data!.coverage;
+      const pageCommunes = page.communes.slice(offset, offset + 10).map((c) => c.code);
+      expect(page.communes).toHaveLength(36);
+      expect(page.gapsTotal).toBe(all.gapsTotal);
+      expect([...new Set(page.cells.map((c) => c.communeCode))]).toEqual(pageCommunes);
+      expect(page.services.map((s) => s.id)).toEqual([...new Set(page.cells.flatMap((c) => c.serviceIds))].sort((a, b) => a.localeCompare(b)));
+      cells.push(...page.cells);
+    }
+    expect(cells).toEqual(all.cells);
+    // A page never grows past 1000 communes, whatever is asked: the 92's 36, as by default.
+    const asked = (await graphql<{ coverage: Page }>(pageQuery, { offset: -5, limit: 100000 }, token)).body.data!.coverage;
+    expect(asked.cells).toEqual(all.cells);
+    const empty = (await graphql<{ coverage: Page }>(pageQuery, { offset: 36, limit: 10 }, token)).body.data!.coverage;
+    expect([empty.cells, empty.services]).toEqual([[], []]);
+  });
+
   it("gives each commune its établissement public territorial and its count of needs without a local answer", async () => {
     const response = await graphql<{ coverage: { communes: { code: string; zoneCode: string | null; zoneName: string | null; needsWithoutLocalAnswer: number; population: { value: number } }[]; cells: Cell[] } }>(
       `{ coverage(departement: "92") { communes { code zoneCode zoneName needsWithoutLocalAnswer population { value } } cells { communeCode gap } } }`,

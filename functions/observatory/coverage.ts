@@ -56,8 +56,8 @@ export async function readCoverageGraph(driver: Driver, departement: string, tim
   return { communes: record.get("communes"), services: record.get("services"), needs: record.get("needs") };
 }
 
-/** Which page of the gaps to give. */
-export interface GapsPage {
+/** Which page of a list to give: the gaps, or the communes whose cells are given. */
+export interface Page {
   offset: number;
   limit: number;
 }
@@ -65,7 +65,7 @@ export interface GapsPage {
 /** localeCompare's order, from one collator rather than one per call. */
 const compare = new Intl.Collator().compare;
 
-export function coverageOf(graph: CoverageGraph, departement: string, situation: SituationCode | null, gapsPage: GapsPage): Coverage {
+export function coverageOf(graph: CoverageGraph, departement: string, situation: SituationCode | null, gapsPage: Page, communesPage: Page): Coverage {
   const services = graph.services
     .filter((s) => s.kind !== "FAMILY_MEDIATION" && (situation === null || s.situations.includes(situation)))
     .map((row) => ({ row, described: serviceOf(row) }))
@@ -88,18 +88,21 @@ export function coverageOf(graph: CoverageGraph, departement: string, situation:
   }
   const needOrder = new Map(graph.needs.map((n, index) => [n.code, index]));
   cells.sort((a, b) => compare(a.communeCode, b.communeCode) || needOrder.get(a.need)! - needOrder.get(b.need)!);
-  const named = new Set(cells.flatMap((c) => c.serviceIds));
   const gaps = cells
     .filter((c) => c.gap)
     .sort((a, b) => (b.population.value ?? 0) - (a.population.value ?? 0) || reaches.indexOf(b.reach) - reaches.indexOf(a.reach) || compare(a.communeCode, b.communeCode));
   const gapsOfCommune = new Map<string, number>();
   for (const gap of gaps) gapsOfCommune.set(gap.communeCode, (gapsOfCommune.get(gap.communeCode) ?? 0) + 1);
+  const communes = graph.communes.map((commune) => communeOf(commune, gapsOfCommune.get(commune.code) ?? 0)).sort((a, b) => compare(a.code, b.code));
+  const communesShown = new Set(communes.slice(communesPage.offset, communesPage.offset + communesPage.limit).map((c) => c.code));
+  const cellsShown = communesShown.size === communes.length ? cells : cells.filter((c) => communesShown.has(c.communeCode));
+  const named = new Set(cellsShown.flatMap((c) => c.serviceIds));
   return {
     departement,
     situation,
-    cells,
+    cells: cellsShown,
     services: described.filter((s) => named.has(s.id)).sort((a, b) => compare(a.id, b.id)),
-    communes: graph.communes.map((commune) => communeOf(commune, gapsOfCommune.get(commune.code) ?? 0)).sort((a, b) => compare(a.code, b.code)),
+    communes,
     gaps: gaps.slice(gapsPage.offset, gapsPage.offset + gapsPage.limit),
     gapsTotal: gaps.length,
     populationSource: POPULATION_SOURCE, populationYear: POPULATION_YEAR, reachSource: REACH_SOURCE };

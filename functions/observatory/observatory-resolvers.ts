@@ -17,6 +17,8 @@ const DEFAULT_FACTS = 100;
 const MAX_FACTS = 1000;
 const DEFAULT_GAPS = 50;
 const MAX_GAPS = 500;
+/** More communes than any département of France has (62 Pas-de-Calais: 887): by default, every commune's cells. */
+const MAX_COMMUNES = 1000;
 
 const bounded = (value: number | null | undefined, fallback: number, max: number) => Math.min(Math.max(value ?? fallback, 0), max);
 const offsetOf = (value: number | null | undefined) => Math.max(value ?? 0, 0);
@@ -40,6 +42,9 @@ export function observatoryResolvers(driver: Driver) {
         coverageOf(await graphOf(context, args.departement), args.departement, args.situation ?? null, {
           offset: offsetOf(args.gapsOffset),
           limit: bounded(args.gapsLimit, DEFAULT_GAPS, MAX_GAPS),
+        }, {
+          offset: offsetOf(args.communesOffset),
+          limit: bounded(args.communesLimit, MAX_COMMUNES, MAX_COMMUNES),
         }),
       standards: async (_root: unknown, args: QueryStandardsArgs, context: GraphQLContext) => standardsOf(await graphOf(context, args.departement), args.departement),
       network: async (_root: unknown, args: QueryNetworkArgs, context: GraphQLContext) =>

@@ -290,7 +290,24 @@ export type WebCoverageQueryVariables = Exact<{
 }>;
 
 
-export type WebCoverageQuery = { coverage: { departement: string, populationSource: string, populationYear: number, reachSource: string, cells: Array<{ communeCode: string, communeName: string, need: NeedCode, reach: CoverageReach, serviceIds: Array<string>, servicesInReach: number, gap: boolean, explanation: string | null, population: { value: number | null }, placesTotal: { value: number | null } }>, communes: Array<{ code: string, name: string, zoneCode: string | null, zoneName: string | null, needsWithoutLocalAnswer: number, population: { value: number | null } }>, services: Array<{ id: string, name: string, actorName: string, weeklyHours: number | null, placesTotal: number | null, source: string, verifiedAt: string }> } };
+export type WebCoverageQuery = { coverage: { departement: string, populationSource: string, populationYear: number, reachSource: string, cells: Array<{ communeCode: string, need: NeedCode, reach: CoverageReach, servicesInReach: number, gap: boolean }>, communes: Array<{ code: string, name: string, zoneCode: string | null, zoneName: string | null, needsWithoutLocalAnswer: number, population: { value: number | null } }> } };
+
+export type WebCoverageCommuneQueryVariables = Exact<{
+  departement: string;
+  situation?: SituationCode | null | undefined;
+  communesOffset: number;
+}>;
+
+
+export type WebCoverageCommuneQuery = { coverage: { cells: Array<{ communeCode: string, communeName: string, need: NeedCode, reach: CoverageReach, serviceIds: Array<string>, servicesInReach: number, gap: boolean, explanation: string | null, population: { value: number | null }, placesTotal: { value: number | null } }>, services: Array<{ id: string, name: string, actorName: string, weeklyHours: number | null, placesTotal: number | null, source: string, verifiedAt: string }> } };
+
+export type WebCoverageExportQueryVariables = Exact<{
+  departement: string;
+  situation?: SituationCode | null | undefined;
+}>;
+
+
+export type WebCoverageExportQuery = { coverage: { cells: Array<{ communeCode: string, communeName: string, need: NeedCode, reach: CoverageReach, servicesInReach: number, gap: boolean, explanation: string | null, population: { value: number | null } }> } };
 
 export type WebCoverageGapsQueryVariables = Exact<{
   departement: string;
@@ -428,6 +445,35 @@ export const WebCoverageDocument = new TypedDocumentString(`
     reachSource
     cells {
       communeCode
+      need
+      reach
+      servicesInReach
+      gap
+    }
+    communes {
+      code
+      name
+      zoneCode
+      zoneName
+      needsWithoutLocalAnswer
+      population {
+        value
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:44293bc4b0d972cbc548d91b8dadeec85f84383dae53a2d0e416315bfcf0bbf7"}) as unknown as TypedDocumentString<WebCoverageQuery, WebCoverageQueryVariables>;
+export const WebCoverageCommuneDocument = new TypedDocumentString(`
+    query WebCoverageCommune($departement: String!, $situation: SituationCode, $communesOffset: Int!) {
+  coverage(
+    departement: $departement
+    situation: $situation
+    communesOffset: $communesOffset
+    communesLimit: 1
+    gapsLimit: 0
+  ) {
+    cells {
+      communeCode
       communeName
       need
       reach
@@ -442,16 +488,6 @@ export const WebCoverageDocument = new TypedDocumentString(`
         value
       }
     }
-    communes {
-      code
-      name
-      zoneCode
-      zoneName
-      needsWithoutLocalAnswer
-      population {
-        value
-      }
-    }
     services {
       id
       name
@@ -463,7 +499,25 @@ export const WebCoverageDocument = new TypedDocumentString(`
     }
   }
 }
-    `, {"hash":"sha256:862a5635fcdf74b58fa3f396f0ef61823dd02acbf626ff74d2c1c4fbecfbb989"}) as unknown as TypedDocumentString<WebCoverageQuery, WebCoverageQueryVariables>;
+    `, {"hash":"sha256:786ddc010b3376cdc518468f119edff8bb19e674fb0ab2572edd446daa7a9a75"}) as unknown as TypedDocumentString<WebCoverageCommuneQuery, WebCoverageCommuneQueryVariables>;
+export const WebCoverageExportDocument = new TypedDocumentString(`
+    query WebCoverageExport($departement: String!, $situation: SituationCode) {
+  coverage(departement: $departement, situation: $situation, gapsLimit: 0) {
+    cells {
+      communeCode
+      communeName
+      need
+      reach
+      servicesInReach
+      gap
+      explanation
+      population {
+        value
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:5cdfbe941e2a5e59fffe4de88a2b044c94c6258cf1e419c8c92db5ea944b6dd6"}) as unknown as TypedDocumentString<WebCoverageExportQuery, WebCoverageExportQueryVariables>;
 export const WebCoverageGapsDocument = new TypedDocumentString(`
     query WebCoverageGaps($departement: String!, $situation: SituationCode, $gapsOffset: Int, $gapsLimit: Int) {
   coverage(

@@ -1,6 +1,9 @@
 /** The observatory's operations (schema/observatory.graphql); `npm run codegen` types them into generated/web-client/. */
 import { graphql } from "../../generated/web-client";
 
+// The table and the map: each cell's reach and count only, the communes' names and figures once. A
+// cell's services and explanation come with coverageCommuneQuery when it is chosen: asked for every
+// cell, they made ~5 MB for the Pas-de-Calais' 887 communes, near the API's 6 MB cap.
 export const coverageQuery = graphql(`
   query WebCoverage($departement: String!, $situation: SituationCode) {
     coverage(departement: $departement, situation: $situation) {
@@ -8,6 +11,31 @@ export const coverageQuery = graphql(`
       populationSource
       populationYear
       reachSource
+      cells {
+        communeCode
+        need
+        reach
+        servicesInReach
+        gap
+      }
+      communes {
+        code
+        name
+        zoneCode
+        zoneName
+        needsWithoutLocalAnswer
+        population {
+          value
+        }
+      }
+    }
+  }
+`);
+
+/** One commune's cells, whole, and the services behind them: `communesOffset` is its place in `communes`. */
+export const coverageCommuneQuery = graphql(`
+  query WebCoverageCommune($departement: String!, $situation: SituationCode, $communesOffset: Int!) {
+    coverage(departement: $departement, situation: $situation, communesOffset: $communesOffset, communesLimit: 1, gapsLimit: 0) {
       cells {
         communeCode
         communeName
@@ -24,16 +52,6 @@ export const coverageQuery = graphql(`
           value
         }
       }
-      communes {
-        code
-        name
-        zoneCode
-        zoneName
-        needsWithoutLocalAnswer
-        population {
-          value
-        }
-      }
       services {
         id
         name
@@ -42,6 +60,26 @@ export const coverageQuery = graphql(`
         placesTotal
         source
         verifiedAt
+      }
+    }
+  }
+`);
+
+/** Every cell as the CSV export writes it. */
+export const coverageExportQuery = graphql(`
+  query WebCoverageExport($departement: String!, $situation: SituationCode) {
+    coverage(departement: $departement, situation: $situation, gapsLimit: 0) {
+      cells {
+        communeCode
+        communeName
+        need
+        reach
+        servicesInReach
+        gap
+        explanation
+        population {
+          value
+        }
       }
     }
   }

@@ -10,7 +10,7 @@ import type { CoverageReach, NeedCode, WebCoverageQuery } from "../../../generat
 import { request } from "../api";
 import { useText } from "../i18n/text";
 import { coverageQuery, demandQuery } from "../observatory-queries";
-import { CellDetail } from "./coverage-section";
+import { LoadedCellDetail } from "./cell-detail";
 import { communeMeasure, mapMeasures, type MapMeasure } from "./map-measures";
 import { SectionState } from "./section-state";
 import { useLoaded } from "./use-loaded";
@@ -134,7 +134,7 @@ export function CommuneMapSection({ departement }: { departement: string }) {
                   <dt>{m.measures.unmet}</dt>
                   <dd data-figure="map-unmet">{unmet.get(chosen.code) ?? m.noUnmet}</dd>
                 </dl>
-                {cellOf.get(`${chosen.code} ${need}`) ? <CellDetail cell={cellOf.get(`${chosen.code} ${need}`)!} services={data!.services} number={number} /> : null}
+                <LoadedCellDetail key={chosen.code} departement={departement} situation={null} communeIndex={data!.communes.indexOf(chosen)} need={need} />
               </>
             ) : (
               <p class="hint">{m.hint}</p>

@@ -1,8 +1,8 @@
 /** The coverage table as a CSV file made in the page (semicolons and a BOM, as French spreadsheets expect). */
-import type { WebCoverageQuery } from "../../../generated/web-client/graphql";
+import type { WebCoverageExportQuery } from "../../../generated/web-client/graphql";
 import type { Catalogue } from "../i18n/catalogue";
 
-type Cell = WebCoverageQuery["coverage"]["cells"][number];
+type Cell = WebCoverageExportQuery["coverage"]["cells"][number];
 
 const quoted = (value: string | number | null | undefined) => `"${String(value ?? "").replaceAll('"', '""')}"`;
 

@@ -6,6 +6,7 @@ import type { CoverageReach, WebCoverageQuery } from "../../../generated/web-cli
 import type { Catalogue } from "../i18n/catalogue";
 
 type Cell = WebCoverageQuery["coverage"]["cells"][number];
+type Commune = WebCoverageQuery["coverage"]["communes"][number];
 
 const colours: Record<CoverageReach, { fill: string; ink: string }> = {
   IN_COMMUNE: { fill: "#1d6b35", ink: "#ffffff" },
@@ -18,10 +19,9 @@ const colours: Record<CoverageReach, { fill: string; ink: string }> = {
 // The need names are drawn slanted up to the right: the header and the right margin hold the longest.
 export const coveragePngLayout = { nameWidth: 200, headerHeight: 240, cellWidth: 44, cellHeight: 24, titleHeight: 30, rightMargin: 150, legendHeight: 30 };
 
-export function coveragePng(cells: Cell[], title: string, t: Catalogue): Promise<Blob> {
+export function coveragePng(cells: Cell[], communes: Commune[], title: string, t: Catalogue): Promise<Blob> {
   const { nameWidth, headerHeight, cellWidth, cellHeight, titleHeight, rightMargin, legendHeight } = coveragePngLayout;
   const needs = [...new Set(cells.map((c) => c.need))];
-  const communes = [...new Map(cells.map((c) => [c.communeCode, c.communeName])).entries()];
   const canvas = document.createElement("canvas");
   canvas.width = nameWidth + needs.length * cellWidth + rightMargin;
   canvas.height = titleHeight + headerHeight + communes.length * cellHeight + legendHeight;
@@ -41,7 +41,7 @@ export function coveragePng(cells: Cell[], title: string, t: Catalogue): Promise
     context.restore();
   });
   const cellOf = new Map(cells.map((c) => [`${c.communeCode} ${c.need}`, c]));
-  communes.forEach(([code, name], row) => {
+  communes.forEach(({ code, name }, row) => {
     const y = titleHeight + headerHeight + row * cellHeight;
     context.fillStyle = "#1b1b1f";
     context.textAlign = "left";

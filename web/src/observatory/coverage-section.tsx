@@ -3,11 +3,12 @@
  * never the only cue); a cell opens the services behind it or the gap's explanation.
  */
 import { useState } from "preact/hooks";
-import type { CoverageReach, NeedCode, SituationCode, WebCoverageQuery } from "../../../generated/web-client/graphql";
+import type { CoverageReach, SituationCode, WebCoverageQuery } from "../../../generated/web-client/graphql";
 import { request } from "../api";
+import { shownError } from "../api-error-message";
 import { useText } from "../i18n/text";
-import { formatDate } from "../paris-time";
-import { coverageQuery } from "../observatory-queries";
+import { coverageExportQuery, coverageQuery } from "../observatory-queries";
+import { LoadedCellDetail } from "./cell-detail";
 import { coverageCsv } from "./coverage-csv";
 import { coveragePng } from "./coverage-png";
 import { downloadBlob } from "./download-blob";
@@ -22,14 +23,15 @@ type Cell = Coverage["cells"][number];
 const reaches: CoverageReach[] = ["IN_COMMUNE", "IN_ZONE", "DEPARTEMENT", "NATIONAL_ONLY", "NONE"];
 
 export function CoverageSection({ departement }: { departement: string }) {
-  const { t, locale } = useText();
+  const { t } = useText();
   const o = t.observatory;
   const [situation, setSituation] = useState<SituationCode | "">("");
   const [selected, setSelected] = useState<Cell>();
+  const [exportError, setExportError] = useState<string>();
   const { data, error } = useLoaded(() => request(coverageQuery, { departement, situation: situation || null }).then((d) => d.coverage), [departement, situation]);
-  const number = new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-GB");
   const needs = data ? [...new Set(data.cells.map((c) => c.need))] : [];
-  const communes = data ? [...new Map(data.cells.map((c) => [c.communeCode, c.communeName])).entries()] : [];
+  const communes = data?.communes ?? [];
+  const selectedIndex = selected ? communes.findIndex((c) => c.code === selected.communeCode) : -1;
   const fileName = `couverture-${departement}${situation ? `-${situation}` : ""}`;
   const cellOf = new Map(data?.cells.map((c) => [`${c.communeCode} ${c.need}`, c]));
   return (
@@ -70,16 +72,32 @@ export function CoverageSection({ departement }: { departement: string }) {
       ) : (
         <>
           <p class="actions">
-            <button type="button" onClick={() => downloadBlob(new Blob([coverageCsv(data.cells, t)], { type: "text/csv;charset=utf-8" }), `${fileName}.csv`)}>
+            <button
+              type="button"
+              onClick={async () => {
+                setExportError(undefined);
+                try {
+                  const { coverage } = await request(coverageExportQuery, { departement, situation: situation || null });
+                  downloadBlob(new Blob([coverageCsv(coverage.cells, t)], { type: "text/csv;charset=utf-8" }), `${fileName}.csv`);
+                } catch (failure) {
+                  setExportError(shownError(failure, t).message);
+                }
+              }}
+            >
               {o.exportCsv}
             </button>
             <button
               type="button"
-              onClick={async () => downloadBlob(await coveragePng(data.cells, `${o.coverageTitle} — ${o.departement} ${departement}${situation ? ` — ${t.situations[situation]}` : ""}`, t), `${fileName}.png`)}
+              onClick={async () => downloadBlob(await coveragePng(data.cells, communes, `${o.coverageTitle} — ${o.departement} ${departement}${situation ? ` — ${t.situations[situation]}` : ""}`, t), `${fileName}.png`)}
             >
               {o.exportPng}
             </button>
           </p>
+          {exportError ? (
+            <p class="error" role="alert">
+              {exportError}
+            </p>
+          ) : null}
           <p>
             <InPageLink to="gaps-title" class="skip-table">
               {o.skipTable}
@@ -99,7 +117,7 @@ export function CoverageSection({ departement }: { departement: string }) {
                 </tr>
               </thead>
               <tbody>
-                {communes.map(([code, name]) => (
+                {communes.map(({ code, name }) => (
                   <tr key={code}>
                     <th scope="row">{name}</th>
                     {needs.map((need) => {
@@ -112,7 +130,11 @@ export function CoverageSection({ departement }: { departement: string }) {
             </table>
           </div>
           <div id="cell-detail" class="cell-detail" aria-live="polite">
-            {selected ? <CellDetail cell={selected} services={data.services} number={number} /> : <p class="hint">{o.cellHint}</p>}
+            {selected ? (
+              <LoadedCellDetail key={`${selected.communeCode} ${situation}`} departement={departement} situation={situation || null} communeIndex={selectedIndex} need={selected.need} />
+            ) : (
+              <p class="hint">{o.cellHint}</p>
+            )}
           </div>
           <h3 id="gaps-title">{o.gapsTitle}</h3>
           <GapsList key={situation} departement={departement} situation={situation || null} />
@@ -122,46 +144,6 @@ export function CoverageSection({ departement }: { departement: string }) {
         </>
       )}
     </section>
-  );
-}
-
-export function CellDetail({ cell, services, number }: { cell: Cell; services: Coverage["services"]; number: Intl.NumberFormat }) {
-  const { t, locale } = useText();
-  const o = t.observatory;
-  const behind = cell.serviceIds.map((id) => services.find((s) => s.id === id)).filter((s) => s !== undefined);
-  return (
-    <>
-      <h3>
-        {cell.communeName} — {t.needs[cell.need]}
-      </h3>
-      <dl class="figures">
-        <dt>{o.reach}</dt>
-        <dd data-figure="reach">{o.reaches[cell.reach]}</dd>
-        <dt>{o.servicesInReach}</dt>
-        <dd data-figure="services-in-reach">{number.format(cell.servicesInReach)}</dd>
-        <dt>{o.population}</dt>
-        <dd data-figure="population">{cell.population.value != null ? number.format(cell.population.value) : t.unknown}</dd>
-        <dt>{o.placesTotal}</dt>
-        <dd data-figure="places">{cell.placesTotal.value != null ? number.format(cell.placesTotal.value) : t.unknown}</dd>
-      </dl>
-      {cell.explanation ? <p class="notice">{cell.explanation}</p> : null}
-      {behind.length > 0 ? (
-        <>
-          <h4>{o.servicesBehind}</h4>
-          <ul class="cell-services">
-            {behind.map((s) => (
-              <li key={s.id}>
-                <strong>{s.name}</strong> ({s.actorName}){s.weeklyHours != null ? ` — ${number.format(s.weeklyHours)} ${o.hoursPerWeek}` : ""}
-                <span class="verified">
-                  {" "}
-                  — {o.verifiedOn} {formatDate(s.verifiedAt, locale)}, {s.source}
-                </span>
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-    </>
   );
 }
 

@@ -1,0 +1,101 @@
+/**
+ * `node --import tsx local/coverage-handler-workload.ts [départements…]`: the web app's coverage
+ * documents (those of generated/web-client/persisted-documents.json, or of the file PERSISTED_DOCUMENTS
+ * names: another version's, to compare) through the GraphQL Lambda handler, as an ADMIN, against the graph NEO4J_URI names (NEO4J_USER,
+ * NEO4J_PASSWORD): for each département, the first request of the process (cold) then the median of
+ * RUNS (warm), and the bytes of each answer. Without arguments, the DEPARTEMENTS départements with
+ * the most communes in the graph. Prints one line per document and département, and the load average.
+ *
+ * The handler answers the départements Parcours covers only; on the synthetic France-sized graph,
+ * this process covers every département it measures, as a national deployment would.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
+import neo4j from "neo4j-driver";
+import { issueToken } from "../functions/auth/tokens";
+import { createDriver } from "../functions/graph/driver";
+import { coveredDepartements } from "../functions/domain/territories";
+import { httpApiEvent, lambdaContext } from "./http-api-event";
+import { developmentSecret, withLocalAuthDefaults } from "./local-auth";
+
+const RUNS = Number(process.env.RUNS ?? 5);
+const DEPARTEMENTS = Number(process.env.DEPARTEMENTS ?? 5);
+
+process.setSourceMapsEnabled(false);
+process.env.NODE_ENV = "production";
+Object.assign(process.env, withLocalAuthDefaults(process.env));
+const { handler } = await import("../functions/handlers/graphql");
+const { authSettingsFromEnv } = await import("../functions/config");
+
+const persistedFile = process.env.PERSISTED_DOCUMENTS ?? join(import.meta.dirname, "..", "generated", "web-client", "persisted-documents.json");
+const persisted = JSON.parse(readFileSync(persistedFile, "utf8")) as Record<string, string>;
+const documentNamed = (name: string) => Object.values(persisted).find((text) => text.startsWith(`query ${name}(`));
+// The table and map's document, the gaps' first page, a chosen cell's commune (the first), the CSV export's.
+const documents = [
+  { name: "WebCoverage", variables: {} },
+  { name: "WebCoverageGaps", variables: {} },
+  { name: "WebCoverageCommune", variables: { communesOffset: 0 } },
+  { name: "WebCoverageExport", variables: {} },
+].flatMap((d) => {
+  const text = documentNamed(d.name);
+  return text ? [{ ...d, text }] : [];
+});
+
+const settings = authSettingsFromEnv(process.env);
+const token = await issueToken({
+  claims: { sub: "coverage-bench-admin", role: "ADMIN" },
+  secret: "secret" in settings ? settings.secret : developmentSecret,
+  audience: settings.audience,
+  issuer: settings.issuer,
+  expiresIn: "1h",
+});
+
+async function largestDepartements(count: number): Promise<{ code: string; communes: number }[]> {
+  const driver = createDriver({ uri: process.env.NEO4J_URI!, user: process.env.NEO4J_USER!, password: process.env.NEO4J_PASSWORD! });
+  try {
+    const { records } = await driver.executeQuery(
+      `MATCH (d:Territory {level: 'DEPARTEMENT'})<-[:PART_OF]-(c:Territory {level: 'COMMUNE'})
+       RETURN d.code AS code, count(c) AS communes ORDER BY communes DESC, code LIMIT $count`,
+      { count: neo4j.int(count) },
+    );
+    return records.map((r) => ({ code: r.get("code") as string, communes: Number(r.get("communes")) }));
+  } finally {
+    await driver.close();
+  }
+}
+
+async function ask(text: string, variables: Record<string, unknown>): Promise<{ ms: number; bytes: number; error: string | null }> {
+  const event = httpApiEvent({ method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify({ query: text, variables }) });
+  const started = performance.now();
+  const result = (await handler(event, lambdaContext(), () => undefined)) as APIGatewayProxyStructuredResultV2;
+  const ms = performance.now() - started;
+  const body = result.body ?? "";
+  const error = result.statusCode !== 200 || body.includes('"errors"') ? body.slice(0, 200) : null;
+  return { ms, bytes: Buffer.byteLength(body), error };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const asked = process.argv.slice(2);
+const departements = asked.length > 0 ? asked.map((code) => ({ code, communes: NaN })) : await largestDepartements(DEPARTEMENTS);
+(coveredDepartements as unknown as string[]).push(...departements.map((d) => d.code).filter((code) => !(coveredDepartements as readonly string[]).includes(code)));
+
+for (const { code, communes } of departements) {
+  for (const document of documents) {
+    const variables = { departement: code, ...document.variables };
+    const cold = await ask(document.text, variables);
+    const warm: number[] = [];
+    let last = cold;
+    for (let i = 0; i < RUNS; i++) {
+      last = await ask(document.text, variables);
+      warm.push(last.ms);
+    }
+    console.log(
+      `${code} (${Number.isNaN(communes) ? "?" : communes} communes) ${document.name.padEnd(18)} ${(last.bytes / 1e6).toFixed(2).padStart(6)} MB  cold ${cold.ms.toFixed(0).padStart(5)} ms  warm median ${median(warm).toFixed(0).padStart(5)} ms` +
+        (last.error ? `  ERROR ${last.error}` : ""),
+    );
+  }
+}
+console.log(`load average: ${readFileSync("/proc/loadavg", "utf8").trim()}`);
+process.exit(0);
