@@ -2,9 +2,10 @@
  * The Parcours ids of the records an HSDS or data·inclusion file names, read from the graph for the
  * file's ids only: an HSDS id is looked up as the id Parcours' export gives a record (`publishedHsdsId`:
  * the HSDS id it was imported under, else the UUID minted from its id), a data·inclusion id as a
- * Parcours id, each also as the id an import mints from it. Each name is two index seeks; when a file
- * names as many records as the graph holds, the graph's identities are read whole instead, as before
- * (reading them took 1.2 s and 60 MB at France scale, whatever the file).
+ * Parcours id, each also as the id an import mints from it. A seek costs about five times what reading
+ * one identity among all does (./known-ids.ts), so a file naming more than a fifth as many ids as the
+ * graph holds records reads the identities whole, as every such import did before: at France scale
+ * that was 242 000 rows, 3 s and 65 MB held, for a file of 25 organizations.
  */
 import type { Driver } from "neo4j-driver";
 import neo4j from "neo4j-driver";
@@ -27,16 +28,19 @@ interface Identity {
   kind: HsdsRecordKind;
   id: string;
   hsdsId: string | null;
+  /** As the load stored it: minting it again costs a SHA-1 per record. */
+  published?: string | null;
 }
 
+const identity = "n.id AS id, n.hsdsId AS hsdsId, n.publishedHsdsId AS published";
 const kinds = [["actor", "Actor"], ["service", "Service"], ["location", "Location"]] as const;
 const identitiesAmongCypher = kinds
   .flatMap(([kind, label]) => [
-    `UNWIND $${kind}Published AS published MATCH (n:${label} {publishedHsdsId: published}) RETURN '${kind}' AS kind, n.id AS id, n.hsdsId AS hsdsId`,
-    `UNWIND $${kind}Ids AS id MATCH (n:${label} {id: id}) RETURN '${kind}' AS kind, n.id AS id, n.hsdsId AS hsdsId`,
+    `UNWIND $${kind}Published AS key MATCH (n:${label} {publishedHsdsId: key}) RETURN '${kind}' AS kind, ${identity}`,
+    `UNWIND $${kind}Ids AS id MATCH (n:${label} {id: id}) RETURN '${kind}' AS kind, ${identity}`,
   ])
   .join("\nUNION\n");
-const everyIdentityCypher = kinds.map(([kind, label]) => `MATCH (n:${label}) RETURN '${kind}' AS kind, n.id AS id, n.hsdsId AS hsdsId`).join("\nUNION ALL ");
+const everyIdentityCypher = kinds.map(([kind, label]) => `MATCH (n:${label}) RETURN '${kind}' AS kind, ${identity}`).join("\nUNION ALL ");
 /** Neo4j keeps the count of each label's nodes: no record is read. */
 const recordCountCypher = `${kinds.map(([kind, label]) => `CALL () { MATCH (n:${label}) RETURN count(n) AS ${kind}s }`).join("\n")}
 RETURN ${kinds.map(([kind]) => `${kind}s`).join(" + ")} AS records`;
@@ -69,8 +73,8 @@ async function identitiesOf(driver: Driver, named: NamedIds, lookUp: (ids: unkno
 
   const byPublished = new Map<string, string>();
   const existing = new Set<string>();
-  const add = ({ kind, id, hsdsId }: Identity) => {
-    byPublished.set(`${kind} ${publishedHsdsId(kind, { id, hsdsId })}`, id);
+  const add = ({ kind, id, hsdsId, published }: Identity) => {
+    byPublished.set(`${kind} ${published ?? publishedHsdsId(kind, { id, hsdsId })}`, id);
     existing.add(`${kind} ${id}`);
   };
   for (const record of records) add(record.toObject() as Identity);
