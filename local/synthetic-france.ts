@@ -15,6 +15,7 @@ import { parse } from "yaml";
 import { readFile } from "node:fs/promises";
 import { NATIONAL, searchableName, territorySource } from "../functions/domain/territories";
 import { ensureGraphSchema } from "../functions/graph/graph-schema";
+import { setMissingPublishedHsdsIds } from "../functions/graph/published-hsds-ids";
 import { childEmergencyNumber, emergencyNumbers } from "../functions/routes/emergency-numbers";
 import type { ActorKind } from "../generated/graphql";
 import type { Neo4jInstance } from "./neo4j-process";
@@ -399,5 +400,8 @@ export async function writeSyntheticFrance(driver: Driver, scale: SyntheticScale
   await inBatches("actors and their places", createStatements.actors, graph.actors);
   await inBatches("actor links", createStatements.links, graph.actors.filter((a) => a.links.length > 0));
   await inBatches("services", createStatements.services, graph.services);
+  const publishing = performance.now();
+  const published = await setMissingPublishedHsdsIds(driver);
+  log(`  ids of the HSDS export: ${published} records in ${((performance.now() - publishing) / 1000).toFixed(1)} s`);
   await driver.executeQuery("CREATE (:SyntheticGraph {scale: $scale, source: $source, generatedAt: datetime()})", { scale, source: SOURCE });
 }

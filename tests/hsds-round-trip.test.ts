@@ -6,6 +6,7 @@ import { datasetFileSchema, type DatasetFile } from "../functions/domain/dataset
 import { loadDataset } from "../functions/graph/load-dataset";
 import { testDriver } from "./support/graph";
 import { confidentialDataset, fixture, secret } from "./support/confidential-fixture";
+import { hsdsUuid } from "../functions/formats/hsds/terms";
 
 type Json = Record<string, unknown>;
 
@@ -77,6 +78,27 @@ describe("the public HSDS export imported back", () => {
     const values = changes.filter((c) => c.property === "value");
     expect(values.map((c) => [c.before, c.after])).toEqual(expect.arrayContaining([[oldNumber, null], [null, newNumber]]));
     expect(new Set(changes.map((c) => c.label))).toEqual(new Set(["ContactPoint", "sources"]));
+  }, 180_000);
+
+  it("updates the records of one organization sent back alone under the UUIDs the export minted, instead of copying them", async () => {
+    const hsds = await publishedHsds();
+    const organization = hsds.contents.find((o) => (o.locations as Json[]).length > 0 && (o.services as Json[]).some((s) => (s.phones as Json[]).length > 0))!;
+    const service = (organization.services as Json[]).find((s) => (s.phones as Json[]).length > 0)!;
+    const services = await cypher<{ id: string }>("MATCH (s:Service) WHERE s.hsdsId IS NULL RETURN s.id AS id");
+    const minted = services.find(({ id }) => hsdsUuid("service", id) === service.id);
+    expect(minted, "the seed's services have no HSDS id: the export mints theirs").toBeDefined();
+    (service.phones as Json[])[0]!.number = "01 47 00 99 97";
+    const counts = () => cypher("MATCH (n) WHERE n:Actor OR n:Service OR n:Location RETURN labels(n)[0] AS label, count(*) AS n ORDER BY label");
+    const before = await counts();
+
+    const report = await importFile("incoming/une-structure.json", JSON.stringify({ ...hsds, contents: [organization] }));
+
+    expect(report).toMatchObject({ status: "imported", problems: [], toQualify: [] });
+    expect(report.changes?.actors).toEqual({ created: 0, updated: 0, unchanged: 1 });
+    expect(report.changes?.services).toMatchObject({ created: 0, updated: 1 });
+    expect(report.changes?.locations).toMatchObject({ created: 0, updated: 0 });
+    expect(await counts()).toEqual(before);
+    expect(await cypher("MATCH (s:Service {id: $id})-[:HAS_CONTACT]->(c {value: '01 47 00 99 97'}) RETURN count(c) AS n", minted!)).toEqual([{ n: 1 }]);
   }, 180_000);
 
   it("keeps what the public file cannot carry: a confidential address, a referral-only number, a capacity", async () => {

@@ -19,6 +19,10 @@ CREATE INDEX actor_rna IF NOT EXISTS FOR (n:Actor) ON (n.rna);
 // A write naming a source finds the records that cite it (functions/graph/existing-records.cypher).
 CREATE INDEX actor_source IF NOT EXISTS FOR (n:Actor) ON (n.source);
 CREATE INDEX service_source IF NOT EXISTS FOR (n:Service) ON (n.source);
+// An HSDS file names records by the id Parcours' export gives them (functions/imports/hsds-id-index.ts).
+CREATE INDEX actor_published_hsds_id IF NOT EXISTS FOR (n:Actor) ON (n.publishedHsdsId);
+CREATE INDEX service_published_hsds_id IF NOT EXISTS FOR (n:Service) ON (n.publishedHsdsId);
+CREATE INDEX location_published_hsds_id IF NOT EXISTS FOR (n:Location) ON (n.publishedHsdsId);
 // standard-folding: lower case and accents removed, so "flora tristan" finds "Centre Flora Tristan".
 CREATE FULLTEXT INDEX parcours_search IF NOT EXISTS FOR (n:Actor|Service) ON EACH [n.name, n.aliasesText, n.description]
   OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: false } };

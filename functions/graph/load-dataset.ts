@@ -8,6 +8,7 @@ import type { Driver, ManagedTransaction } from "neo4j-driver";
 import type { ActorRecord, DatasetFile, ServiceRecord, Source } from "../domain/dataset-schema";
 import type { Taxonomy } from "../domain/taxonomy";
 import { coveredTerritories, searchableName, territorySource } from "../domain/territories";
+import { publishedHsdsId } from "../formats/hsds/terms";
 import type { Snapshot } from "../audit/audit-trail";
 import * as statements from "./load-statements";
 import { unchangedServices, type ServiceRows } from "./unchanged-services";
@@ -126,7 +127,7 @@ function toRows(files: DatasetFile[], sources: Map<string, Source>, { referentia
       : []),
     [statements.mergeSources, files.flatMap((f) => f.sources)],
     [statements.mergeZones, zoneRows(files, provenance)],
-    [statements.mergeLocations, files.flatMap((f) => f.locations).map((l) => ({ ...l, hsdsId: l.hsdsId ?? null, ...provenance(l.source) }))],
+    [statements.mergeLocations, files.flatMap((f) => f.locations).map((l) => ({ ...l, hsdsId: l.hsdsId ?? null, publishedHsdsId: publishedHsdsId("location", l), ...provenance(l.source) }))],
     [statements.mergeActors, actors.map((a) => actorRow(a, provenance(a.source)))],
     [statements.mergeActorContacts, actors.map((a) => ({ ownerId: a.id, contacts: contactRows(a.contacts, provenance) }))],
     [statements.mergeServices, services.map(({ service }) => service)],
@@ -164,6 +165,7 @@ function actorRow(actor: ActorRecord, provenance: Provenance) {
     siret: actor.siret ?? null,
     rna: actor.rna ?? null,
     hsdsId: actor.hsdsId ?? null,
+    publishedHsdsId: publishedHsdsId("actor", actor),
     ...provenance,
   };
 }
@@ -195,6 +197,7 @@ function serviceRow(actorId: string, service: ServiceRecord, provenance: Provena
     area: [...new Set(service.area)],
     at: [...new Set(service.at)],
     hsdsId: service.hsdsId ?? null,
+    publishedHsdsId: publishedHsdsId("service", service),
     ...provenance,
   };
 }

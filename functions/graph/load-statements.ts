@@ -57,7 +57,7 @@ export const mergeLocations = `
 UNWIND $rows AS row
 MERGE (l:Location {id: row.id})
 SET l.name = row.name, l.address = row.address, l.postalCode = row.postalCode,
-    l.latitude = row.latitude, l.longitude = row.longitude, l.confidential = row.confidential, l.hsdsId = row.hsdsId,
+    l.latitude = row.latitude, l.longitude = row.longitude, l.confidential = row.confidential, l.hsdsId = row.hsdsId, l.publishedHsdsId = row.publishedHsdsId,
     ${provenance("l")}
 WITH l, row
 OPTIONAL MATCH (l)-[old:IN_COMMUNE]->(other:Territory) WHERE other.code <> row.commune
@@ -71,6 +71,7 @@ UNWIND $rows AS row
 MERGE (a:Actor {id: row.id})
 SET a.name = row.name, a.aliases = row.aliases, a.aliasesText = row.aliasesText, a.kind = row.kind,
     a.description = row.description, a.departement = row.departement, a.siret = row.siret, a.rna = row.rna, a.hsdsId = row.hsdsId,
+    a.publishedHsdsId = row.publishedHsdsId,
     ${provenance("a")}
 WITH a, row
 OPTIONAL MATCH (a)-[old:COVERS|BASED_AT]->(target)
@@ -138,6 +139,7 @@ SET s.name = row.name, s.kind = row.kind, s.description = row.description, s.aud
     s.children = row.children, s.residenceRequired = row.residenceRequired,
     s.referralRequired = row.referralRequired, s.referredBy = row.referredBy, s.languages = row.languages,
     s.accessibility = row.accessibility, s.cost = row.cost, s.actsTonight = row.actsTonight, s.hsdsId = row.hsdsId,
+    s.publishedHsdsId = row.publishedHsdsId,
     ${provenance("s")}
 MERGE (actor)-[:OFFERS]->(s)
 WITH s, row

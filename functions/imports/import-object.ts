@@ -18,7 +18,7 @@ import { validateDataset, type DatasetDocument, type DatasetProblem } from "../d
 import { snapshotScope } from "../mutations/save-dataset";
 import { knownIds } from "./known-ids";
 import type { DatasetFile } from "../domain/dataset-schema";
-import { looksLikeHsds, readHsds, type RecordToQualify } from "../formats/hsds/read-hsds";
+import { hsdsRecordIds, looksLikeHsds, readHsds, type RecordToQualify } from "../formats/hsds/read-hsds";
 import { registryNumberProblems, writeRecordsToQualify } from "./records-to-qualify";
 import { readObject, readText, writeObject } from "../storage/s3";
 import { readCsv } from "../formats/csv/read-csv";
@@ -26,7 +26,8 @@ import { dataInclusionPlaces, hsdsOfDataInclusion, looksLikeDataInclusion } from
 import { toDataInclusion } from "../formats/data-inclusion/to-data-inclusion";
 import type { GraphRecords } from "../graph/dump-dataset";
 import { ImportSources, parisDate } from "./import-sources";
-import { hsdsIdIndex, reconcileHsds } from "./reconcile-hsds";
+import { reconcileHsds } from "./reconcile-hsds";
+import { dataInclusionIdIndex, hsdsIdIndex } from "./hsds-id-index";
 import { probableDuplicates } from "./probable-duplicates";
 
 export const reportPrefix = "reports/";
@@ -168,11 +169,12 @@ async function readFile(driver: Driver, key: string, body: Readable, sources: Im
   const raw = extension === "json" ? parseJson(text) : undefined;
   if (extension === "json" && raw === undefined) return rejected(sources.file, "not valid JSON");
   if (raw !== undefined && looksLikeDataInclusion(raw)) {
-    const ids = await hsdsIdIndex(driver);
-    const organizations = hsdsOfDataInclusion(raw as Record<string, unknown>, (kind, id) => ids.isKnown(kind, ids.ofParcours(kind, id)));
-    const read = readHsds(organizations, sources, () => null, ids.ofParcours, ids.isKnown);
+    // Read first as if the graph held none of its records, for the ids of every place it may give.
+    const ids = await dataInclusionIdIndex(driver, hsdsRecordIds(hsdsOfDataInclusion(raw as Record<string, unknown>, () => false)));
+    const organizations = hsdsOfDataInclusion(raw as Record<string, unknown>, (kind, id) => ids.isKnown(kind, ids.idOf(kind, id)));
+    const read = readHsds(organizations, sources, () => null, ids.idOf, ids.isKnown);
     const publish = (graph: GraphRecords) => hsdsOfDataInclusion({ ...toDataInclusion(graph) }, () => true);
-    const reconciled = await reconcileHsds(driver, read, ids, ids.ofParcours, publish);
+    const reconciled = await reconcileHsds(driver, read, ids, publish);
     const places = dataInclusionPlaces(raw as Record<string, unknown>);
     const lineIn = lazyLineOf(text);
     const document: DatasetDocument = {
@@ -187,8 +189,8 @@ async function readFile(driver: Driver, key: string, body: Readable, sources: Im
     return { format: "data-inclusion", documents: [document], problems: [], skipped: [], toQualify: reconciled.toQualify, records: reconciled.records };
   }
   if (raw !== undefined && looksLikeHsds(raw)) {
-    const ids = await hsdsIdIndex(driver);
-    const hsds = await reconcileHsds(driver, readHsds(raw, sources, lazyLineOf(text), ids.ofHsds, ids.isKnown), ids, ids.ofHsds);
+    const ids = await hsdsIdIndex(driver, hsdsRecordIds(raw));
+    const hsds = await reconcileHsds(driver, readHsds(raw, sources, lazyLineOf(text), ids.idOf, ids.isKnown), ids);
     return { format: "hsds", documents: [hsds.document], problems: [], skipped: hsds.skipped, toQualify: hsds.toQualify, records: hsds.records };
   }
   const parsed = parseDatasetText({ file: sources.file, text });

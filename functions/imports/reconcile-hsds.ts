@@ -11,55 +11,18 @@ import type { Driver, ManagedTransaction } from "neo4j-driver";
 import { buildGraphQLSchema } from "../api/graphql-server";
 import { publicView } from "../exports/public-view";
 import { readGraphRecords, toDatasetFile, type GraphRecords } from "../graph/dump-dataset";
-import { readHsds, type HsdsReadResult, type HsdsRecordKind, type ParcoursIdOf } from "../formats/hsds/read-hsds";
-import { hsdsUuid, parcoursIdOf } from "../formats/hsds/terms";
+import { readHsds, type HsdsReadResult, type HsdsRecordKind } from "../formats/hsds/read-hsds";
 import { toHsds } from "../formats/hsds/to-hsds";
+import type { IdIndex } from "./hsds-id-index";
 import { ImportSources } from "./import-sources";
 
 type Json = Record<string, unknown>;
-
-const hsdsIdentities = `
-MATCH (n:Actor) RETURN 'actor' AS kind, n.id AS id, n.hsdsId AS hsdsId
-UNION ALL MATCH (n:Service) RETURN 'service' AS kind, n.id AS id, n.hsdsId AS hsdsId
-UNION ALL MATCH (n:Location) RETURN 'location' AS kind, n.id AS id, n.hsdsId AS hsdsId`;
-
-/** HSDS id → Parcours id of the records the graph holds, for each kind of HSDS record. */
-export interface IdIndex {
-  /** For an HSDS file: its ids are HSDS ids. */
-  ofHsds: ParcoursIdOf;
-  /** For a data·inclusion file: its ids are Parcours' own when the graph holds them. */
-  ofParcours: ParcoursIdOf;
-  isKnown: (kind: HsdsRecordKind, parcoursId: unknown) => boolean;
-}
-
-export async function hsdsIdIndex(driver: Driver): Promise<IdIndex> {
-  const { records } = await driver.executeQuery(hsdsIdentities, {}, { routing: "READ" });
-  const index = new Map<string, string>();
-  const existing = new Set<string>();
-  for (const record of records) {
-    const [kind, id, hsdsId] = [record.get("kind") as HsdsRecordKind, record.get("id") as string, record.get("hsdsId") as string | null];
-    index.set(`${kind} ${hsdsId ?? hsdsUuid(kind, id)}`, id);
-    existing.add(`${kind} ${id}`);
-  }
-  const isKnown = (kind: HsdsRecordKind, id: unknown) => existing.has(`${kind} ${String(id)}`);
-  return {
-    ofHsds: (kind, hsdsId) => (typeof hsdsId === "string" && index.get(`${kind} ${hsdsId}`)) || parcoursIdOf(hsdsId),
-    ofParcours: (kind, id) => (isKnown(kind, id) ? id : parcoursIdOf(id)),
-    isKnown,
-  };
-}
 
 /** How a format publishes the public graph, as the HSDS organizations the import reads it back as. */
 export type PublishedAsHsds = (publicGraph: GraphRecords) => unknown;
 
 /** The file's records, those the graph holds merged with it as described above; the sources no record cites any more are dropped. */
-export async function reconcileHsds(
-  driver: Driver,
-  read: HsdsReadResult,
-  ids: IdIndex,
-  idOf: ParcoursIdOf,
-  publish: PublishedAsHsds = toHsds,
-): Promise<HsdsReadResult> {
+export async function reconcileHsds(driver: Driver, read: HsdsReadResult, ids: IdIndex, publish: PublishedAsHsds = toHsds): Promise<HsdsReadResult> {
   const raw = read.document.raw as { sources: Json[]; locations: Json[]; actors: Json[] };
   const isKnown = (kind: HsdsRecordKind) => (record: Json) => ids.isKnown(kind, record.id);
   const known = {
@@ -72,7 +35,9 @@ export async function reconcileHsds(
   const session = driver.session({ defaultAccessMode: "READ" });
   const graph = await session.executeRead((tx) => graphRecordsAround(tx, known)).finally(() => session.close());
   const published = publish(await publicView(await buildGraphQLSchema(driver), graph));
-  const asPublished = readHsds(published, new ImportSources("published", "1970-01-01", "1970-01-01"), () => null, idOf, ids.isKnown).document.raw as typeof raw;
+  // The export names the actors and places of the file's services too, which the file may not name.
+  ids.include(graph);
+  const asPublished = readHsds(published, new ImportSources("published", "1970-01-01", "1970-01-01"), () => null, ids.idOf, ids.isKnown).document.raw as typeof raw;
   const full = toDatasetFile(graph) as unknown as typeof raw;
 
   const byId = (records: Json[]) => new Map(records.map((r) => [r.id as string, r]));

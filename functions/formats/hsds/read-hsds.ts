@@ -61,11 +61,7 @@ export function readHsds(
   idOf: ParcoursIdOf = (_kind, hsdsId) => parcoursIdOf(hsdsId),
   isKnown: (kind: HsdsRecordKind, parcoursId: unknown) => boolean = () => false,
 ): HsdsReadResult {
-  const [organizations, basePath]: [unknown[], PropertyKey[]] = Array.isArray(raw)
-    ? [raw, []]
-    : Array.isArray((raw as Json).contents)
-      ? [(raw as Json).contents as unknown[], ["contents"]]
-      : [[raw], []];
+  const [organizations, basePath] = organizationsOf(raw);
   const reader = new HsdsReader(sources, idOf, isKnown);
   organizations.forEach((organization, i) => reader.organization(asObject(organization), Array.isArray(raw) || basePath.length > 0 ? [...basePath, i] : []));
   return {
@@ -80,6 +76,25 @@ export function readHsds(
     toQualify: reader.toQualify,
     records: reader.actors.length + reader.locations.length + reader.actors.reduce((n, a) => n + (a.services as unknown[]).length, 0),
   };
+}
+
+function organizationsOf(raw: unknown): [organizations: unknown[], basePath: PropertyKey[]] {
+  if (Array.isArray(raw)) return [raw, []];
+  return Array.isArray((raw as Json).contents) ? [(raw as Json).contents as unknown[], ["contents"]] : [[raw], []];
+}
+
+/** The ids an HSDS document gives its organizations, services and places: those readHsds asks `idOf` for. */
+export function hsdsRecordIds(raw: unknown): Record<HsdsRecordKind, unknown[]> {
+  const ids: Record<HsdsRecordKind, unknown[]> = { actor: [], service: [], location: [] };
+  for (const organization of organizationsOf(raw)[0].map(asObject)) {
+    ids.actor.push(organization.id);
+    ids.location.push(...arrayOf(organization.locations).map((location) => asObject(location).id));
+    for (const service of arrayOf(organization.services).map(asObject)) {
+      ids.service.push(service.id);
+      ids.location.push(...arrayOf(service.service_at_locations).map((link) => asObject(asObject(link).location).id ?? asObject(link).location_id));
+    }
+  }
+  return ids;
 }
 
 /** Dataset field → HSDS property, for problems to name what the directory's file says. */

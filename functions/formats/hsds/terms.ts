@@ -35,6 +35,14 @@ export function hsdsUuid(kind: string, id: string): string {
   return uuidv5(`${kind}:${id}`, parcoursNamespace);
 }
 
+/**
+ * The id Parcours' HSDS export gives a record: the HSDS id it was imported under, else the UUID minted
+ * from its id. Stored on the record (`publishedHsdsId`), so that a file sent back finds it by an index.
+ */
+export function publishedHsdsId(kind: string, record: { id?: unknown; hsdsId?: unknown }): string {
+  return (record.hsdsId as string | null | undefined) ?? hsdsUuid(kind, record.id as string);
+}
+
 /** The Parcours id of a record an HSDS directory published: its HSDS id, as a kebab-case id. */
 export function parcoursIdOf(hsdsId: unknown): unknown {
   if (typeof hsdsId !== "string") return hsdsId;

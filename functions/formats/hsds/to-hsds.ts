@@ -7,7 +7,7 @@
 import type { GraphRecords } from "../../graph/dump-dataset";
 import { coveredTerritories } from "../../domain/territories";
 import { hsdsDay, weeklyHoursOf } from "./schedules";
-import { attribute, hsdsUuid, type Facet, type HsdsAttribute } from "./terms";
+import { attribute, hsdsUuid, publishedHsdsId, type Facet, type HsdsAttribute } from "./terms";
 
 type Row = Record<string, unknown>;
 
@@ -36,14 +36,13 @@ export function toHsds(graph: GraphRecords): HsdsPage {
     const actorId = service.actorId as string;
     servicesOf.set(actorId, [...(servicesOf.get(actorId) ?? []), service]);
   }
-  const hsdsIdOf = (kind: string, record: { id?: unknown; hsdsId?: unknown }) => (record.hsdsId as string | null | undefined) ?? hsdsUuid(kind, record.id as string);
 
   const location = (id: string): Row => {
     const l = locations.get(id)!;
     const showAddress = !l.confidential;
     const departement = l.commune.slice(0, 2);
     return {
-      id: hsdsIdOf("location", l),
+      id: publishedHsdsId("location", l),
       location_type: "physical",
       name: l.name,
       ...(showAddress && l.latitude !== null ? { latitude: l.latitude } : {}),
@@ -69,7 +68,7 @@ export function toHsds(graph: GraphRecords): HsdsPage {
   const service = (s: Row, organizationId: string): Row => {
     const contacts = s.contacts as StoredContact[];
     const at = s.at as string[];
-    const id = hsdsIdOf("service", s);
+    const id = publishedHsdsId("service", s);
     return {
       id,
       organization_id: organizationId,
@@ -87,7 +86,7 @@ export function toHsds(graph: GraphRecords): HsdsPage {
       languages: (s.languages as string[]).map((code) => ({ id: hsdsUuid("language", `${String(s.id)}:${code}`), code })),
       service_at_locations: at.map((locationId) => ({
         id: hsdsUuid("service-at-location", `${String(s.id)}:${locationId}`),
-        location_id: hsdsIdOf("location", locations.get(locationId)!),
+        location_id: publishedHsdsId("location", locations.get(locationId)!),
       })),
       attributes: [
         attribute("service-kind", s.kind as string),
@@ -107,7 +106,7 @@ export function toHsds(graph: GraphRecords): HsdsPage {
   };
 
   const organizations = graph.actors.map((actor) => {
-    const id = hsdsIdOf("actor", actor);
+    const id = publishedHsdsId("actor", actor);
     const services = servicesOf.get(actor.id as string) ?? [];
     const placeIds = [...new Set([...(actor.basedAt ? [actor.basedAt as string] : []), ...services.flatMap((s) => s.at as string[])])].sort();
     const contacts = actor.contacts as StoredContact[];
