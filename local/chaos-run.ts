@@ -99,7 +99,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     // An administrator's token, so that writes spread over every shelter rather than queue on one record's lock.
     const token = await issueToken({ claims: { sub: "chaos-admin", role: "ADMIN" }, secret, audience: "parcours-api", issuer: "parcours-chaos" });
     const shelters = await housingServices(checker);
-    // Routes of every shape Neo4j could plan apart: after the restart, each shape it plans apart waits for its plan.
+    // Routes in the 36 shapes of routeRequestShapes, in turn: after the restart, a route waits for the plan of its shape wherever Neo4j plans shapes apart.
     const routeShapes = routeRequestShapes();
 
     const outcomes: Outcome[] = [];

@@ -57,7 +57,7 @@ export function routeWorkload(count: number, communes = coveredTerritories().fil
 
 /**
  * Route requests of the shapes Neo4j could plan apart (a list parameter's size is part of a plan's
- * key): one to three situations, no need to three, a perpetrator's, each urgency — 36 requests.
+ * key): one to three situations, none to three needs or a perpetrator's, each urgency — 36 requests.
  */
 export function routeRequestShapes(commune = "92050") {
   const situationLists = [["INTIMATE_PARTNER_VIOLENCE"], ["INTIMATE_PARTNER_VIOLENCE", "CHILD_EXPOSURE"], ["SEXUAL_VIOLENCE", "HARASSMENT", "SEXUAL_EXPLOITATION"]];
