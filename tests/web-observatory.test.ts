@@ -12,6 +12,7 @@ import type { Browser, Page } from "playwright-core";
 import { catalogues } from "../web/src/i18n/catalogue";
 import { coveragePngLayout } from "../web/src/observatory/coverage-png";
 import { levelBounds } from "../web/src/observatory/map-measures";
+import { coverageQuery } from "../web/src/observatory-queries";
 import { cypher } from "./support/graph";
 import { importFile } from "./support/s3";
 import { graphql } from "./support/http-api";
@@ -519,6 +520,21 @@ describe("network graph", () => {
 });
 
 describe("bounded lists", () => {
+  it("asks the département's coverage once for the table and the map, which show it at the same time", { timeout: 120_000 }, async () => {
+    const page = await browser.newPage();
+    const webCoverageHash = String(coverageQuery.__meta__?.hash).replace(/^sha256:/, "");
+    const coverageCalls: string[] = [];
+    page.on("request", (sent) => {
+      const body = sent.method() === "POST" ? sent.postData() ?? "" : "";
+      if (sent.url().endsWith("/graphql") && body.includes(webCoverageHash)) coverageCalls.push(body);
+    });
+    await openObservatory(page);
+    await page.waitForSelector(".commune-map");
+
+    expect(coverageCalls).toHaveLength(1);
+    await page.close();
+  });
+
   it("pages the gaps 30 at a time, the next page continuing the order", { timeout: 120_000 }, async () => {
     const page = await browser.newPage();
     await openObservatory(page);
@@ -556,6 +572,8 @@ describe("accessibility", () => {
       await page.click('button[data-cell="92050 LEGAL_ADVICE"]');
       await page.click('button.tile[data-commune="92012"]');
       await page.waitForSelector(".network-graph canvas", { timeout: 20_000 });
+      // The chosen cell's details are asked when it is chosen: checked and shown once they are in.
+      await page.waitForSelector("#cell-detail h3");
       const shoot = async (selector: string, name: string) => {
         if (process.env.UPDATE_SCREENSHOTS !== "1") return;
         // The part shown at the top of the screen, below the sticky quick-exit bar.
@@ -563,6 +581,7 @@ describe("accessibility", () => {
         await page.screenshot({ path: join(import.meta.dirname, "..", "web", "screenshots", `${name}-${width}.png`) });
       };
       await shoot("#coverage-caption", "observatoire");
+      await shoot("#cell-detail", "observatoire-cellule");
       await shoot(".commune-map", "observatoire-carte");
       await shoot("#network-graph-title", "observatoire-reseau");
       await shoot("#toQualify-title", "observatoire-a-qualifier");

@@ -26,11 +26,26 @@ interface GraphQLResponse<T> {
   errors?: { message: string; extensions?: { code?: string; field?: string; reason?: string } }[];
 }
 
+/** Queries in flight, by document, variables and caller: two sections of a page asking the same at once share one call. */
+const queriesInFlight = new Map<string, Promise<unknown>>();
+
 /**
  * Sends a registered operation by its hash (so the app also works where the API runs only registered
- * operations); an API that does not know the hash gets the query's text instead.
+ * operations); an API that does not know the hash gets the query's text instead. The same query asked
+ * again while it is in flight (the observatory's table and map, a département's whole coverage) waits
+ * for the same answer; a mutation is always sent.
  */
-export async function request<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, variables: TVariables): Promise<TResult> {
+export function request<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, variables: TVariables): Promise<TResult> {
+  if (!document.toString().trimStart().startsWith("query")) return sendOperation(document, variables);
+  const key = JSON.stringify([document.toString(), variables, session.get()?.token ?? null]);
+  const inFlight = queriesInFlight.get(key);
+  if (inFlight) return inFlight as Promise<TResult>;
+  const answer = sendOperation(document, variables).finally(() => queriesInFlight.delete(key));
+  queriesInFlight.set(key, answer);
+  return answer;
+}
+
+async function sendOperation<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, variables: TVariables): Promise<TResult> {
   const hash = (document.__meta__?.hash as string | undefined)?.replace(/^sha256:/, "");
   if (hash) {
     try {
