@@ -346,19 +346,20 @@ const createStatements = {
 UNWIND $rows AS row
 OPTIONAL MATCH (commune:Territory {code: row.communeCode})
 CREATE (a:Actor {id: row.id, name: row.name, kind: row.kind, aliases: [], departement: row.departement, source: $source, verifiedAt: date('2026-12-01'), unverified: false})
-CREATE (location:Location {id: row.id + ':location', name: row.name, confidential: row.confidential, source: $source, verifiedAt: date('2026-12-01'), unverified: false})
-FOREACH (_ IN CASE WHEN commune IS NULL THEN [] ELSE [1] END | CREATE (location)-[:IN_COMMUNE]->(commune), (a)-[:BASED_AT]->(location))`,
+FOREACH (_ IN CASE WHEN commune IS NULL THEN [] ELSE [1] END |
+  CREATE (location:Location {id: row.id + ':location', name: row.name, confidential: row.confidential, source: $source, verifiedAt: date('2026-12-01'), unverified: false})
+  CREATE (location)-[:IN_COMMUNE]->(commune), (a)-[:BASED_AT]->(location))`,
   links: `UNWIND $rows AS row MATCH (a:Actor {id: row.id}) UNWIND row.links AS link MATCH (to:Actor {id: link.to})
 CALL (a, to, link) { WITH a, to, link WHERE link.type = 'MEMBER_OF' CREATE (a)-[:MEMBER_OF {source: $source}]->(to) }`,
   services: `
 UNWIND $rows AS row
 MATCH (a:Actor {id: row.actorId})
-MATCH (location:Location {id: row.actorId + ':location'})
+OPTIONAL MATCH (location:Location {id: row.actorId + ':location'})
 CREATE (a)-[:OFFERS]->(s:Service {
   id: row.id, name: row.name, kind: row.kind, audience: row.audience, gender: row.gender, children: row.children,
   minAge: row.minAge, maxAge: row.maxAge, referralRequired: row.referralRequired, languages: row.languages, access: [row.channel],
   actsTonight: row.actsTonight, source: $source, verifiedAt: date('2026-12-01'), unverified: false})
-CREATE (s)-[:AT]->(location)
+FOREACH (_ IN CASE WHEN location IS NULL THEN [] ELSE [1] END | CREATE (s)-[:AT]->(location))
 CREATE (s)-[:HAS_SCHEDULE]->(:Schedule {id: row.id + ':schedule', openingHours: row.openingHours, timezone: 'Europe/Paris', source: $source, verifiedAt: date('2026-12-01'), unverified: false})
 CREATE (s)-[:HAS_CONTACT]->(:ContactPoint {id: row.id + ':contact', channel: row.channel, value: row.phone, referralOnly: false, source: $source, verifiedAt: date('2026-12-01'), unverified: false})
 WITH s, row
@@ -395,6 +396,11 @@ export async function writeSyntheticFrance(driver: Driver, scale: SyntheticScale
     }
     log(`  ${step}: ${rows.length} rows in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   };
+  // Every record cites the one synthetic source, a Source node as in the real data: the dumps and exports read it.
+  await driver.executeQuery("CREATE (:Source {id: 'synthetique', ref: $source, title: $title, verifiedAt: date('2026-12-01'), unverified: false})", {
+    source: SOURCE,
+    title: `${MARK} graphe synthétique, aucune donnée réelle`,
+  });
   await inBatches("territories", createStatements.territories, graph.territories.map((t) => ({ ...t, searchName: searchableName(t.name) })));
   await inBatches("territory parents", createStatements.parents, graph.territories.filter((t) => t.partOf.length > 0));
   await inBatches("actors and their places", createStatements.actors, graph.actors);
