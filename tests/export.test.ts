@@ -4,6 +4,7 @@ import { territorySource } from "../functions/domain/territories";
 import { cypher } from "./support/graph";
 import { hsdsOrganization } from "./support/hsds-fixtures";
 import { hsdsPageValidator } from "./support/hsds-schema";
+import { copyObject, createS3Client, uploadObject } from "../functions/storage/s3";
 import { download, importFile, listKeys, runExport } from "./support/s3";
 import { fixture, writeConfidentialFixture } from "./support/confidential-fixture";
 
@@ -41,6 +42,20 @@ describe("exporting snapshots to S3", () => {
     expect(await listKeys(localBuckets.exports, "latest/")).toEqual(["latest/data-inclusion.json", "latest/hsds-organizations.json", "latest/parcours.json", "latest/services.csv"]);
     expect(await exported(result.keys.parcours)).toBe(await exported("latest/parcours.json"));
     expect(result.counts.actors).toBeGreaterThan(50);
+  });
+
+  it("writes a file of several parts, as an export of France is, and copies it whole", async () => {
+    const line = `${"x".repeat(1023)}\n`;
+    const pieces = Array.from({ length: 20 * 1024 }, (_, i) => (i === 0 ? `début ${line}` : line));
+    const s3 = createS3Client();
+
+    await uploadObject(s3, localBuckets.exports, "snapshots/test-parts/big.txt", pieces, "text/plain");
+    await copyObject(s3, localBuckets.exports, "snapshots/test-parts/big.txt", "tests/big-copy.txt");
+
+    const expected = pieces.join("");
+    expect(Buffer.byteLength(expected)).toBeGreaterThan(20 * 1024 * 1024);
+    expect(await exported("snapshots/test-parts/big.txt")).toBe(expected);
+    expect(await exported("tests/big-copy.txt")).toBe(expected);
   });
 
   it("restores the graph from its Parcours JSON: export, wipe, import, export again gives the same file", async () => {

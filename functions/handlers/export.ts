@@ -5,19 +5,19 @@
 import { Logger } from "@aws-lambda-powertools/logger";
 import type { Context } from "aws-lambda";
 import { neo4jSettingsFromEnv, requiredEnv } from "../config";
-import { exportSnapshot, type ExportResult } from "../exports/export-snapshot";
+import { exportSnapshot, s3ExportTarget, type ExportResult } from "../exports/export-snapshot";
 import { createDriver } from "../graph/driver";
 import { createS3Client } from "../storage/s3";
 
 const logger = new Logger({ serviceName: "parcours-export" });
 const driver = createDriver(neo4jSettingsFromEnv());
-const s3 = createS3Client();
 const bucket = requiredEnv("EXPORTS_BUCKET");
+const target = s3ExportTarget(createS3Client(), bucket);
 
 export async function handler(_event: unknown, context: Context): Promise<ExportResult> {
   logger.addContext(context);
   const started = performance.now();
-  const result = await exportSnapshot(s3, driver, bucket);
+  const result = await exportSnapshot(target, driver);
   logger.info("export written", { bucket, ...result, durationMs: Math.round(performance.now() - started) });
   return result;
 }
