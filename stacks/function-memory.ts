@@ -7,7 +7,7 @@ export const graphqlFunctionMemoryMb = 1769;
 
 /**
  * The export function's: it holds the whole graph while it writes the four files one after the other.
- * An export of the France-sized graph peaked at 1.9 GB of resident memory with the heap of a 2 048 MB
+ * An export of the France-sized graph peaked at 1.6 GB of resident memory with the heap of a 2 048 MB
  * function and ran out of heap with 1 024 MB (npm run bench:export); 3 008 MB leaves room for growth.
  */
 export const exportFunctionMemoryMb = 3008;

@@ -29,6 +29,23 @@ describe("pretty JSON in pieces", () => {
     }
   });
 
+  it("writes a list made as it is written (a generator) as the array it makes", () => {
+    const made: number[] = [];
+    function* records() {
+      for (let i = 0; i < 3; i++) {
+        made.push(i);
+        yield { id: `r${i}`, needs: ["LISTENING"], missing: undefined };
+      }
+    }
+    const pieces = prettyJsonPieces({ total: 3, contents: records(), none: (function* () {})() });
+
+    expect(made).toEqual([]);
+    expect([...pieces].join("")).toBe(
+      JSON.stringify({ total: 3, contents: [0, 1, 2].map((i) => ({ id: `r${i}`, needs: ["LISTENING"], missing: undefined })), none: [] }, null, 2),
+    );
+    expect(made).toEqual([0, 1, 2]);
+  });
+
   it("hands a long file over in pieces, none of them the whole", () => {
     const records = Array.from({ length: 5_000 }, (_, i) => ({ id: `service-${i}`, name: "Accueil de jour ".repeat(4), needs: ["LISTENING", "LEGAL_ADVICE"] }));
     const pieces = [...prettyJsonPieces({ services: records })];

@@ -9,7 +9,7 @@
 import type { S3Client } from "@aws-sdk/client-s3";
 import type { Driver } from "neo4j-driver";
 import { readGraphRecords, toDatasetFile, type GraphRecords } from "../graph/dump-dataset";
-import { toHsds } from "../formats/hsds/to-hsds";
+import { hsdsPageAsMade } from "../formats/hsds/to-hsds";
 import { copyObject, uploadObject } from "../storage/s3";
 import { buildGraphQLSchema } from "../api/graphql-server";
 import { toCsv } from "../formats/csv/to-csv";
@@ -53,7 +53,7 @@ export async function exportSnapshot(target: ExportTarget, driver: Driver, now =
   // Each file's content is made when it is written, and let go before the next.
   const contents: Record<ExportFormat, () => Promise<Iterable<string>>> = {
     parcours: async () => jsonFile(toDatasetFile(graph)),
-    hsds: async () => jsonFile(toHsds(await publicRecords())),
+    hsds: async () => jsonFile(hsdsPageAsMade(await publicRecords())),
     csv: async () => [toCsv(await publicRecords())],
     dataInclusion: async () => jsonFile(toDataInclusion(await publicRecords())),
   };

@@ -1,7 +1,9 @@
 /**
  * `JSON.stringify(value, null, 2)`, byte for byte, in pieces of about 64 KB: the exports of a
  * France-sized graph are longer than the longest string V8 can make. Arrays and objects are opened
- * two levels deep (a file's lists and their records); each record is written whole.
+ * two levels deep (a file's lists and their records); each record is written whole. A list may also
+ * be an iterator (a generator), written as an array as its elements are made: the largest export then
+ * never holds all its records at once.
  */
 const pieceLength = 64 * 1024;
 const openedLevels = 2;
@@ -18,29 +20,34 @@ export function* prettyJsonPieces(value: unknown): Generator<string> {
   if (buffered !== "") yield buffered;
 }
 
-type Json = Record<string, unknown> | unknown[];
-
 function* pieces(value: unknown, indent: string, level: number): Generator<string> {
-  if (level >= openedLevels || value === null || typeof value !== "object" || hasToJson(value)) {
+  if (isIterator(value)) yield* listPieces(value, indent, level);
+  else if (level >= openedLevels || value === null || typeof value !== "object" || hasToJson(value)) {
     yield String(JSON.stringify(value, null, 2)).replaceAll("\n", `\n${indent}`);
-    return;
-  }
+  } else if (Array.isArray(value)) yield* listPieces(value, indent, level);
+  else yield* objectPieces(value as Record<string, unknown>, indent, level);
+}
+
+function* listPieces(elements: Iterable<unknown>, indent: string, level: number): Generator<string> {
   const inner = `${indent}  `;
-  const entries = Array.isArray(value)
-    ? value.map((element) => [null, isWritten(element) ? element : null] as const)
-    : Object.entries(value as Json).filter(([, member]) => isWritten(member));
-  const [open, close] = Array.isArray(value) ? ["[", "]"] : ["{", "}"];
-  if (entries.length === 0) {
-    yield `${open}${close}`;
-    return;
+  let written = 0;
+  for (const element of elements) {
+    yield `${written++ === 0 ? "[" : ","}\n${inner}`;
+    // JSON.stringify writes null for what it cannot write in an array.
+    yield* pieces(isWritten(element) ? element : null, inner, level + 1);
   }
-  yield open;
-  for (let i = 0; i < entries.length; i++) {
-    const [key, member] = entries[i]!;
-    yield `${i === 0 ? "" : ","}\n${inner}${key === null ? "" : `${JSON.stringify(key)}: `}`;
+  yield written === 0 ? "[]" : `\n${indent}]`;
+}
+
+function* objectPieces(members: Record<string, unknown>, indent: string, level: number): Generator<string> {
+  const inner = `${indent}  `;
+  let written = 0;
+  for (const [key, member] of Object.entries(members)) {
+    if (!isWritten(member)) continue;
+    yield `${written++ === 0 ? "{" : ","}\n${inner}${JSON.stringify(key)}: `;
     yield* pieces(member, inner, level + 1);
   }
-  yield `\n${indent}${close}`;
+  yield written === 0 ? "{}" : `\n${indent}}`;
 }
 
 /** What JSON.stringify writes of an array element or an object member (it leaves out the others, or writes null in an array). */
@@ -50,4 +57,8 @@ function isWritten(value: unknown): boolean {
 
 function hasToJson(value: object): boolean {
   return typeof (value as { toJSON?: unknown }).toJSON === "function";
+}
+
+function isIterator(value: unknown): value is Iterable<unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && typeof (value as Iterator<unknown>).next === "function" && Symbol.iterator in value;
 }

@@ -29,6 +29,15 @@ export interface HsdsPage {
 }
 
 export function toHsds(graph: GraphRecords): HsdsPage {
+  const page = hsdsPageAsMade(graph);
+  return { ...page, contents: [...page.contents] };
+}
+
+/**
+ * The same page, its organizations made one at a time as they are read: the export writes them as
+ * they come (the HSDS file of France is 754 MB of text, whose records it never holds all at once).
+ */
+export function hsdsPageAsMade(graph: GraphRecords): Omit<HsdsPage, "contents"> & { contents: Iterable<Row> } {
   const territoryName = new Map(coveredTerritories().map((t) => [t.code, t.name]));
   const locations = new Map(graph.locations.map((l) => [l.id, l]));
   const servicesOf = new Map<string, Row[]>();
@@ -105,7 +114,7 @@ export function toHsds(graph: GraphRecords): HsdsPage {
     };
   };
 
-  const organizations = graph.actors.map((actor) => {
+  const organization = (actor: Row) => {
     const id = publishedHsdsId("actor", actor);
     const services = servicesOf.get(actor.id as string) ?? [];
     const placeIds = [...new Set([...(actor.basedAt ? [actor.basedAt as string] : []), ...services.flatMap((s) => s.at as string[])])].sort();
@@ -123,16 +132,19 @@ export function toHsds(graph: GraphRecords): HsdsPage {
       services: services.map((s) => service(s, id)),
       attributes: [attribute("actor-kind", actor.kind as string), ...values("departement", actor.departement), ...values("covers", actor.covers, territoryName)],
     };
-  });
+  };
+  const count = graph.actors.length;
   return {
-    total_items: organizations.length,
+    total_items: count,
     total_pages: 1,
     page_number: 1,
-    size: organizations.length,
+    size: count,
     first_page: true,
     last_page: true,
-    empty: organizations.length === 0,
-    contents: organizations,
+    empty: count === 0,
+    contents: (function* () {
+      for (const actor of graph.actors) yield organization(actor);
+    })(),
   };
 }
 
