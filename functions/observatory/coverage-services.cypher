@@ -2,10 +2,15 @@
 // answers a need and serves one of them, their zone, the département or France, with what the
 // coverage figures read (hours, places, provider, source). No location, no contact.
 //
+// A page of its communes reads only the services of those communes, of their zones inside the
+// département, of the département and of France: what those communes' cells need, and no more.
+//
 // $departement: the département's code
+// $communes: the codes of the communes of the page; null for every commune of the département
 MATCH (departement:Territory {code: $departement, level: 'DEPARTEMENT'})
 CALL (departement) {
   MATCH (commune:Territory {level: 'COMMUNE'})-[:PART_OF]->(departement)
+  WHERE $communes IS NULL OR commune.code IN $communes
   RETURN collect(commune {
     .code, .name,
     zones: [(commune)-[:PART_OF]->(zone:Territory {level: 'ZONE'}) | zone.code]
@@ -15,7 +20,15 @@ CALL (departement) {
 // never from every territory of the graph: the cost follows the département's size, not the country's.
 CALL (departement) {
   OPTIONAL MATCH (nation:Territory {code: 'FR', level: 'NATIONAL'})
-  UNWIND [departement, nation] + [(departement)<-[:PART_OF]-(inside:Territory) | inside] AS area
+  WITH departement, nation, CASE WHEN $communes IS NULL
+    THEN [(departement)<-[:PART_OF]-(inside:Territory) | inside]
+    ELSE COLLECT {
+      MATCH (commune:Territory {level: 'COMMUNE'})-[:PART_OF]->(departement) WHERE commune.code IN $communes
+      UNWIND [commune] + [(commune)-[:PART_OF]->(zone:Territory {level: 'ZONE'})-[:PART_OF]->(departement) | zone] AS inside
+      RETURN inside
+    }
+  END AS insides
+  UNWIND [departement, nation] + insides AS area
   WITH DISTINCT area WHERE area IS NOT NULL
   MATCH (area)<-[:SERVES]-(service:Service)
   WITH DISTINCT service
