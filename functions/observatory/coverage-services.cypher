@@ -18,17 +18,12 @@ CALL (departement) {
 }
 // From the département's own territories and France (NATIONAL in functions/domain/territories.ts),
 // never from every territory of the graph: the cost follows the département's size, not the country's.
-CALL (departement) {
+CALL (departement, communes) {
   OPTIONAL MATCH (nation:Territory {code: 'FR', level: 'NATIONAL'})
-  WITH departement, nation, CASE WHEN $communes IS NULL
-    THEN [(departement)<-[:PART_OF]-(inside:Territory) | inside]
-    ELSE COLLECT {
-      MATCH (commune:Territory {level: 'COMMUNE'})-[:PART_OF]->(departement) WHERE commune.code IN $communes
-      UNWIND [commune] + [(commune)-[:PART_OF]->(zone:Territory {level: 'ZONE'})-[:PART_OF]->(departement) | zone] AS inside
-      RETURN inside
-    }
-  END AS insides
-  UNWIND [departement, nation] + insides AS area
+  // A page's communes and their zones, of the département's own territories as for every commune.
+  WITH departement, nation, CASE WHEN $communes IS NULL THEN null
+    ELSE reduce(codes = [], commune IN communes | codes + commune.code + commune.zones) END AS pageAreas
+  UNWIND [departement, nation] + [(departement)<-[:PART_OF]-(inside:Territory) WHERE pageAreas IS NULL OR inside.code IN pageAreas | inside] AS area
   WITH DISTINCT area WHERE area IS NOT NULL
   MATCH (area)<-[:SERVES]-(service:Service)
   WITH DISTINCT service
