@@ -6,6 +6,7 @@
 import { createRequire } from "node:module";
 import { beforeAll, describe, expect, it } from "vitest";
 import { leakedSecrets, saveDatasetMutation, writeConfidentialFixture } from "./support/confidential-fixture";
+import { coverageServicesCypher } from "../generated/cypher";
 import type { Coverage, CoverageCell } from "../generated/graphql";
 import { coverageOf, readCoverageGraph, REACH_SOURCE } from "../functions/observatory/coverage";
 import { cypher, testDriver } from "./support/graph";
@@ -174,6 +175,11 @@ describe("coverage(departement)", () => {
       expect(read.communes.map((c) => c.code)).toEqual([code]);
       expect(read.services.length).toBeLessThan(whole.services.length);
     }
+  });
+
+  it("reads a page's communes from a map, so that Neo4j plans the coverage read once for the département and for pages of every size", () => {
+    const parameters = new Set([...coverageServicesCypher.matchAll(/\$(\w+)/g)].map((match) => match[1]));
+    expect([...parameters].sort()).toEqual(["departement", "page"]);
   });
 
   it("gives the whole département's answer, gaps and communes asked, from the whole département's read", async () => {

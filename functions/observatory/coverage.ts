@@ -59,7 +59,7 @@ export async function readCoverageGraph(driver: Driver, departement: string, tim
     communes = records.map((r) => r.get("code") as string).sort(compare).slice(communesPage.offset, communesPage.offset + communesPage.limit);
     if (communes.length === 0) return { communes: [], services: [], needs: [] };
   }
-  const { records } = await driver.executeQuery(coverageServicesCypher, { departement, communes }, config);
+  const { records } = await driver.executeQuery(coverageServicesCypher, { departement, page: { communes } }, config);
   const record = records[0];
   if (!record) return { communes: [], services: [], needs: [] };
   return { communes: record.get("communes"), services: record.get("services"), needs: record.get("needs") };
