@@ -19,6 +19,8 @@ const config: CodegenConfig = {
           Route: "../functions/routes/referral-route#RouteResult",
           RouteStep: "../functions/routes/referral-route#RouteStepResult",
           Exclusion: "../functions/routes/referral-route#ExclusionResult",
+          // A chosen commune's coverage holds its cells alone (functions/observatory/coverage.ts).
+          Coverage: "../functions/observatory/coverage#CoverageResult",
         },
       },
     },

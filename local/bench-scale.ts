@@ -13,8 +13,9 @@
  *  3. a workload spread over every département of the France-sized graph.
  * For each: p50/p95 of the query and its db hits per route (PROFILE, on a sample). Then the
  * observatory's coverage of one département (its read and its computation), and the web app's coverage
- * documents through the handler on the five départements with the most communes (bytes, time; see
- * coverage-handler-workload.ts). Targets: France p95 ≤ 1.5 × the 92 figure; db hits per route ≤ 2 000
+ * documents through the handler on the five départements with the most communes (bytes, time, and a
+ * chosen cell's request read alone against the same request reading the whole département, their
+ * ratio; see coverage-handler-workload.ts). Targets: France p95 ≤ 1.5 × the 92 figure; db hits per route ≤ 2 000
  * on the France-sized graph; coverage ≤ 2 s.
  */
 import { execFile } from "node:child_process";

@@ -5,6 +5,12 @@
  * NEO4J_PASSWORD): for each département, the first request of the process (cold) then the median of
  * RUNS (warm), and the bytes of each answer. Without arguments, the DEPARTEMENTS départements with
  * the most communes in the graph. Prints one line per document and département, and the load average.
+ * DOCUMENTS (names, comma-separated) measures only those, in that order: after a restart of Neo4j,
+ * the first one is its first request.
+ *
+ * A chosen cell's document reads its commune's services alone; the same document asking `gapsTotal`
+ * too reads the whole département's, as every coverage request did before: both are measured, and
+ * their ratio printed.
  *
  * The handler answers the départements Parcours covers only; on the synthetic France-sized graph,
  * this process covers every département it measures, as a national deployment would.
@@ -32,15 +38,22 @@ const { authSettingsFromEnv } = await import("../functions/config");
 const persistedFile = process.env.PERSISTED_DOCUMENTS ?? join(import.meta.dirname, "..", "generated", "web-client", "persisted-documents.json");
 const persisted = JSON.parse(readFileSync(persistedFile, "utf8")) as Record<string, string>;
 const documentNamed = (name: string) => Object.values(persisted).find((text) => text.startsWith(`query ${name}(`));
+const WHOLE_READ = "WebCoverageCommune (whole read)";
+const chosenCell = documentNamed("WebCoverageCommune");
+const askingGapsTotal = chosenCell?.replace("{ cells {", "{ gapsTotal cells {");
+if (chosenCell && askingGapsTotal === chosenCell) throw new Error("WebCoverageCommune no longer opens with `{ cells {`: ask gapsTotal some other way");
 // The table and map's document, the gaps' first page, a chosen cell's commune (the first), the CSV export's.
-const documents = [
-  { name: "WebCoverage", variables: {} },
-  { name: "WebCoverageGaps", variables: {} },
-  { name: "WebCoverageCommune", variables: { communesOffset: 0 } },
-  { name: "WebCoverageExport", variables: {} },
-].flatMap((d) => {
-  const text = documentNamed(d.name);
-  return text ? [{ ...d, text }] : [];
+const allDocuments = [
+  { name: "WebCoverage", variables: {}, text: documentNamed("WebCoverage") },
+  { name: "WebCoverageGaps", variables: {}, text: documentNamed("WebCoverageGaps") },
+  { name: "WebCoverageCommune", variables: { communesOffset: 0 }, text: chosenCell },
+  { name: WHOLE_READ, variables: { communesOffset: 0 }, text: askingGapsTotal },
+  { name: "WebCoverageExport", variables: {}, text: documentNamed("WebCoverageExport") },
+].flatMap((d) => (d.text ? [{ ...d, text: d.text }] : []));
+const documents = (process.env.DOCUMENTS?.split(",") ?? allDocuments.map((d) => d.name)).map((name) => {
+  const document = allDocuments.find((d) => d.name === name.trim());
+  if (!document) throw new Error(`DOCUMENTS: no document named "${name}" (${allDocuments.map((d) => d.name).join(", ")})`);
+  return document;
 });
 
 const settings = authSettingsFromEnv(process.env);
@@ -82,6 +95,7 @@ const departements = asked.length > 0 ? asked.map((code) => ({ code, communes: N
 (coveredDepartements as unknown as string[]).push(...departements.map((d) => d.code).filter((code) => !(coveredDepartements as readonly string[]).includes(code)));
 
 for (const { code, communes } of departements) {
+  const warmMedians = new Map<string, number>();
   for (const document of documents) {
     const variables = { departement: code, ...document.variables };
     const cold = await ask(document.text, variables);
@@ -91,11 +105,14 @@ for (const { code, communes } of departements) {
       last = await ask(document.text, variables);
       warm.push(last.ms);
     }
+    warmMedians.set(document.name, median(warm));
     console.log(
-      `${code} (${Number.isNaN(communes) ? "?" : communes} communes) ${document.name.padEnd(18)} ${(last.bytes / 1e6).toFixed(2).padStart(6)} MB  cold ${cold.ms.toFixed(0).padStart(5)} ms  warm median ${median(warm).toFixed(0).padStart(5)} ms` +
+      `${code} (${Number.isNaN(communes) ? "?" : communes} communes) ${document.name.padEnd(30)} ${(last.bytes / 1e6).toFixed(2).padStart(6)} MB  cold ${cold.ms.toFixed(0).padStart(5)} ms  warm median ${median(warm).toFixed(0).padStart(5)} ms` +
         (last.error ? `  ERROR ${last.error}` : ""),
     );
   }
+  const [whole, alone] = [warmMedians.get(WHOLE_READ), warmMedians.get("WebCoverageCommune")];
+  if (whole !== undefined && alone !== undefined) console.log(`${code} a chosen cell, warm medians: whole-département read / its commune's read ${(whole / alone).toFixed(1)}`);
 }
 console.log(`load average: ${readFileSync("/proc/loadavg", "utf8").trim()}`);
 process.exit(0);

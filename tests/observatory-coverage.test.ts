@@ -6,7 +6,10 @@
 import { createRequire } from "node:module";
 import { beforeAll, describe, expect, it } from "vitest";
 import { leakedSecrets, saveDatasetMutation, writeConfidentialFixture } from "./support/confidential-fixture";
-import { cypher } from "./support/graph";
+import { coverageServicesCypher } from "../generated/cypher";
+import type { Coverage, CoverageCell } from "../generated/graphql";
+import { coverageOf, readCoverageGraph, REACH_SOURCE } from "../functions/observatory/coverage";
+import { cypher, testDriver } from "./support/graph";
 import { graphql } from "./support/http-api";
 import { tokenFor } from "./support/tokens";
 
@@ -146,6 +149,56 @@ describe("coverage(departement)", () => {
     expect(asked.cells).toEqual(all.cells);
     const empty = (await graphql<{ coverage: Page }>(pageQuery, { offset: 36, limit: 10 }, token)).body.data!.coverage;
     expect([empty.cells, empty.services]).toEqual([[], []]);
+  });
+
+  it("gives a chosen commune's cells and services, read without the rest of the département, as the whole département's answer does, for each commune of the 92", async () => {
+    const all = (await coverageOf92()).body.data!.coverage;
+    const serviceFields = "id name kind actorName weeklyHours answersAtNight answersAtWeekend placesTotal placesFree source verifiedAt";
+    // The chosen cell's document of the web app (cell-detail.tsx) asks these parts alone: the read of the commune's services.
+    const communeQuery = `query ($offset: Int) { coverage(departement: "92", communesOffset: $offset, communesLimit: 1, gapsLimit: 0) {
+      departement populationYear populationSource reachSource cells { ${cellFields} } services { ${serviceFields} } } }`;
+    const token = await coordinator92();
+    const whole = await readCoverageGraph(testDriver(), "92", 10_000);
+    const codes = [...new Set(all.cells.map((c) => c.communeCode))];
+    expect(codes).toHaveLength(36);
+    for (const [offset, code] of codes.entries()) {
+      const response = await graphql<{ coverage: CoverageAnswer["coverage"] & { departement: string; reachSource: string } }>(communeQuery, { offset }, token);
+      expect(response.body.errors).toBeUndefined();
+      const page = response.body.data!.coverage;
+      const cells = all.cells.filter((c) => c.communeCode === code);
+      const named = new Set(cells.flatMap((c) => c.serviceIds));
+      expect(page.cells).toEqual(cells);
+      expect(page.services).toEqual(all.services.filter((s) => named.has(s.id)));
+      expect([page.departement, page.populationYear, page.populationSource, page.reachSource]).toEqual(["92", all.populationYear, all.populationSource, REACH_SOURCE]);
+      // What the page reads: its commune and the services of the commune, its zone, the 92 and France, fewer than the département's.
+      const read = await readCoverageGraph(testDriver(), "92", 10_000, { offset, limit: 1 });
+      expect(read.communes.map((c) => c.code)).toEqual([code]);
+      expect(read.services.length).toBeLessThan(whole.services.length);
+    }
+  });
+
+  it("reads a page's communes from a map, so that Neo4j plans the coverage read once for the département and for pages of every size", () => {
+    const parameters = new Set([...coverageServicesCypher.matchAll(/\$(\w+)/g)].map((match) => match[1]));
+    expect([...parameters].sort()).toEqual(["departement", "page"]);
+  });
+
+  it("gives the whole département's answer, gaps and communes asked, from the whole département's read", async () => {
+    const query = `{ coverage(departement: "92", communesOffset: 3, communesLimit: 2, gapsOffset: 5, gapsLimit: 20) {
+      departement situation cells { ${cellFields} } gaps { ${cellFields} } gapsTotal communes { code zoneCode needsWithoutLocalAnswer }
+      services { id name weeklyHours placesTotal } } }`;
+    const response = await graphql<{ coverage: Coverage }>(query, undefined, await coordinator92());
+    expect(response.body.errors).toBeUndefined();
+    const expected = coverageOf(await readCoverageGraph(testDriver(), "92", 10_000), "92", null, { offset: 5, limit: 20 }, { offset: 3, limit: 2 });
+    const pick = <T extends object>(rows: T[], keys: (keyof T)[]) => rows.map((row) => Object.fromEntries(keys.map((k) => [k, row[k]])));
+    const cellKeys: (keyof CoverageCell)[] = ["communeCode", "need", "reach", "serviceIds", "servicesInReach", "gap", "explanation", "placesTotal", "population"];
+    const answer = response.body.data!.coverage;
+    expect(new Set(answer.cells.map((c) => c.communeCode)).size).toBe(2);
+    expect(pick(answer.cells, cellKeys)).toEqual(pick(expected.cells, cellKeys));
+    expect(pick(answer.gaps, cellKeys)).toEqual(pick(expected.gaps, cellKeys));
+    expect(answer.gapsTotal).toBe(expected.gapsTotal);
+    expect(answer.communes).toHaveLength(36);
+    expect(pick(answer.communes, ["code", "zoneCode", "needsWithoutLocalAnswer"])).toEqual(pick(expected.communes, ["code", "zoneCode", "needsWithoutLocalAnswer"]));
+    expect(pick(answer.services, ["id", "name", "weeklyHours", "placesTotal"])).toEqual(pick(expected.services, ["id", "name", "weeklyHours", "placesTotal"]));
   });
 
   it("gives each commune its établissement public territorial and its count of needs without a local answer", async () => {

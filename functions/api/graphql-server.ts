@@ -55,7 +55,7 @@ export async function buildGraphQLSchema(driver: Driver) {
         const { referralRoute } = await routeModule();
         return referralRoute(driver, args.input, context, info);
       },
-      coverage: async (root, args, context) => (await observatory()).Query.coverage(root, args, context),
+      coverage: async (root, args, context, info) => (await observatory()).Query.coverage(root, args, context, info),
       standards: async (root, args, context) => (await observatory()).Query.standards(root, args, context),
       network: async (root, args, context) => (await observatory()).Query.network(root, args, context),
       freshness: async (root, args, context) => (await observatory()).Query.freshness(root, args, context),

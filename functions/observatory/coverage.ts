@@ -2,10 +2,11 @@
  * `coverage(departement)`: for every commune × need of a département, the best reach a service gives
  * (in the commune, its zone, the département, national only, none), the services behind it, their
  * hours and places, and the gaps, ordered by the inhabitants left without a local answer. One read
- * of the graph; the figures are worked out here.
+ * of the graph; the figures are worked out here. A page of communes asked without the département's
+ * figures (a chosen cell's details) reads only what its cells need: `communesCoverageOf`.
  */
 import neo4j, { type Driver } from "neo4j-driver";
-import { coverageServicesCypher } from "../../generated/cypher";
+import { coverageCommunesCypher, coverageServicesCypher } from "../../generated/cypher";
 import { coverageReachValues } from "../../generated/enums";
 import type { Coverage, CoverageCell, CoverageCommune, CoverageReach, CoverageService, NeedCode, ServiceKind, SituationCode } from "../../generated/graphql";
 import { coveredTerritories } from "../domain/territories";
@@ -49,8 +50,16 @@ export interface CoverageGraph {
   needs: { code: NeedCode; routeOrder: number; label: string }[];
 }
 
-export async function readCoverageGraph(driver: Driver, departement: string, timeout: number): Promise<CoverageGraph> {
-  const { records } = await driver.executeQuery(coverageServicesCypher, { departement }, { routing: neo4j.routing.READ, transactionConfig: { timeout } });
+/** The whole département's graph; with `communesPage`, only that page of its communes and what their cells need. */
+export async function readCoverageGraph(driver: Driver, departement: string, timeout: number, communesPage?: Page): Promise<CoverageGraph> {
+  const config = { routing: neo4j.routing.READ, transactionConfig: { timeout } };
+  let communes: string[] | null = null;
+  if (communesPage) {
+    const { records } = await driver.executeQuery(coverageCommunesCypher, { departement }, config);
+    communes = records.map((r) => r.get("code") as string).sort(compare).slice(communesPage.offset, communesPage.offset + communesPage.limit);
+    if (communes.length === 0) return { communes: [], services: [], needs: [] };
+  }
+  const { records } = await driver.executeQuery(coverageServicesCypher, { departement, page: { communes } }, config);
   const record = records[0];
   if (!record) return { communes: [], services: [], needs: [] };
   return { communes: record.get("communes"), services: record.get("services"), needs: record.get("needs") };
@@ -65,12 +74,53 @@ export interface Page {
 /** localeCompare's order, from one collator rather than one per call. */
 const compare = new Intl.Collator().compare;
 
+/** The fields of Coverage that a page of communes gives alone, without the rest of the département. */
+export const communesCoverageFields = ["departement", "situation", "cells", "services", "populationSource", "populationYear", "reachSource"] as const;
+export type CommunesCoverage = Pick<Coverage, (typeof communesCoverageFields)[number]>;
+/** What the coverage resolver gives: the whole département's coverage, or a page of communes asked alone. */
+export type CoverageResult = Coverage | CommunesCoverage;
+
+/** Every cell of the graph's communes (a page of them, from `readCoverageGraph`) and the services they name. */
+export function communesCoverageOf(graph: CoverageGraph, departement: string, situation: SituationCode | null): CommunesCoverage {
+  const { cells, described } = cellsOf(graph, departement, situation);
+  return shown(departement, situation, cells, described);
+}
+
 export function coverageOf(graph: CoverageGraph, departement: string, situation: SituationCode | null, gapsPage: Page, communesPage: Page): Coverage {
+  const { cells, described } = cellsOf(graph, departement, situation);
+  const gaps = cells
+    .filter((c) => c.gap)
+    .sort((a, b) => (b.population.value ?? 0) - (a.population.value ?? 0) || reaches.indexOf(b.reach) - reaches.indexOf(a.reach) || compare(a.communeCode, b.communeCode));
+  const gapsOfCommune = new Map<string, number>();
+  for (const gap of gaps) gapsOfCommune.set(gap.communeCode, (gapsOfCommune.get(gap.communeCode) ?? 0) + 1);
+  const communes = graph.communes.map((commune) => communeOf(commune, gapsOfCommune.get(commune.code) ?? 0)).sort((a, b) => compare(a.code, b.code));
+  const communesShown = new Set(communes.slice(communesPage.offset, communesPage.offset + communesPage.limit).map((c) => c.code));
+  const cellsShown = communesShown.size === communes.length ? cells : cells.filter((c) => communesShown.has(c.communeCode));
+  return {
+    ...shown(departement, situation, cellsShown, described),
+    communes,
+    gaps: gaps.slice(gapsPage.offset, gapsPage.offset + gapsPage.limit),
+    gapsTotal: gaps.length,
+  };
+}
+
+function shown(departement: string, situation: SituationCode | null, cells: CoverageCell[], described: CoverageService[]): CommunesCoverage {
+  const named = new Set(cells.flatMap((c) => c.serviceIds));
+  return {
+    departement,
+    situation,
+    cells,
+    services: described.filter((s) => named.has(s.id)).sort((a, b) => compare(a.id, b.id)),
+    populationSource: POPULATION_SOURCE, populationYear: POPULATION_YEAR, reachSource: REACH_SOURCE };
+}
+
+/** Every commune × need of the graph, by commune code then need's route order, and the services in name order. */
+function cellsOf(graph: CoverageGraph, departement: string, situation: SituationCode | null): { cells: CoverageCell[]; described: CoverageService[] } {
   const services = graph.services
     .filter((s) => s.kind !== "FAMILY_MEDIATION" && (situation === null || s.situations.includes(situation)))
     .map((row) => ({ row, described: serviceOf(row) }))
-    // In name order once (stable: equal names keep the graph's order), so that each cell's services are.
-    .sort((a, b) => compare(a.described.name, b.described.name));
+    // In name order once, so that each cell's services are; equal names by id, whichever read gave them.
+    .sort((a, b) => compare(a.described.name, b.described.name) || compare(a.described.id, b.described.id));
   const areas = services.map((s) => areasOf(s.row));
   const answeringOfNeed = graph.needs.map(({ code: need }) => {
     const audiences = need === "PERPETRATOR_FOLLOW_UP" ? ["PERPETRATORS"] : ["VICTIMS", "GENERAL_PUBLIC"];
@@ -88,24 +138,7 @@ export function coverageOf(graph: CoverageGraph, departement: string, situation:
   }
   const needOrder = new Map(graph.needs.map((n, index) => [n.code, index]));
   cells.sort((a, b) => compare(a.communeCode, b.communeCode) || needOrder.get(a.need)! - needOrder.get(b.need)!);
-  const gaps = cells
-    .filter((c) => c.gap)
-    .sort((a, b) => (b.population.value ?? 0) - (a.population.value ?? 0) || reaches.indexOf(b.reach) - reaches.indexOf(a.reach) || compare(a.communeCode, b.communeCode));
-  const gapsOfCommune = new Map<string, number>();
-  for (const gap of gaps) gapsOfCommune.set(gap.communeCode, (gapsOfCommune.get(gap.communeCode) ?? 0) + 1);
-  const communes = graph.communes.map((commune) => communeOf(commune, gapsOfCommune.get(commune.code) ?? 0)).sort((a, b) => compare(a.code, b.code));
-  const communesShown = new Set(communes.slice(communesPage.offset, communesPage.offset + communesPage.limit).map((c) => c.code));
-  const cellsShown = communesShown.size === communes.length ? cells : cells.filter((c) => communesShown.has(c.communeCode));
-  const named = new Set(cellsShown.flatMap((c) => c.serviceIds));
-  return {
-    departement,
-    situation,
-    cells: cellsShown,
-    services: described.filter((s) => named.has(s.id)).sort((a, b) => compare(a.id, b.id)),
-    communes,
-    gaps: gaps.slice(gapsPage.offset, gapsPage.offset + gapsPage.limit),
-    gapsTotal: gaps.length,
-    populationSource: POPULATION_SOURCE, populationYear: POPULATION_YEAR, reachSource: REACH_SOURCE };
+  return { cells, described };
 }
 
 export function reachOf(service: ServiceRow, commune: CommuneRow, departement: string): CoverageReach {
