@@ -79,6 +79,24 @@ describe("network(departement)", () => {
       expect(failure.statement).toContain(failure.actorName);
     }
   });
+
+  it("names every single point of failure of the département, each with all its communes", async () => {
+    const response = await graphql<NetworkAnswer>(`{ network(departement: "92") { singlePointsOfFailure { actorId need communes } } }`, undefined, await coordinator92());
+    const expected = await cypher<{ actorId: string; need: string; communes: string[] }>(
+      `MATCH (commune:Territory {level: 'COMMUNE'})-[:PART_OF]->(:Territory {code: '92', level: 'DEPARTEMENT'})
+       MATCH (commune)-[:PART_OF*0..1]->(area:Territory)<-[:SERVES]-(service:Service)-[:ANSWERS]->(need:Need)
+       WHERE (area.level IN ['COMMUNE', 'ZONE'] OR area.code = '92') AND service.kind <> 'FAMILY_MEDIATION'
+         AND service.audience IN CASE need.code WHEN 'PERPETRATOR_FOLLOW_UP' THEN ['PERPETRATORS'] ELSE ['VICTIMS', 'GENERAL_PUBLIC'] END
+       MATCH (service)<-[:OFFERS]-(actor:Actor)
+       WITH commune.code AS commune, need.code AS need, collect(DISTINCT actor.id) AS actors
+       WHERE size(actors) = 1
+       WITH actors[0] AS actorId, need, commune ORDER BY commune
+       RETURN actorId, need, collect(commune) AS communes`,
+    );
+    const key = (f: { actorId: string; need: string; communes: string[] }) => `${f.actorId} ${f.need} ${[...f.communes].sort().join(",")}`;
+    expect(expected.length).toBeGreaterThan(0);
+    expect(response.body.data!.network.singlePointsOfFailure.map(key).sort()).toEqual(expected.map(key).sort());
+  });
 });
 
 interface FreshnessAnswer {
