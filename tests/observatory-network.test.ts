@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { DateTime } from "luxon";
-import { freshnessScore } from "../functions/observatory/freshness";
+import { freshnessScore, monthsBetween } from "../functions/observatory/freshness";
 import { fixture, writeConfidentialFixture } from "./support/confidential-fixture";
 import { cypher } from "./support/graph";
 import { graphql } from "./support/http-api";
@@ -138,6 +138,21 @@ describe("freshness(departement) and markVerified", () => {
     expect(f.toCheck.every((c) => c.score < 1 || c.unverified)).toBe(true);
     expect(response.rawBody).not.toContain(fixture.referralPhone);
     expect(response.rawBody).not.toContain(fixture.publicPhone);
+  });
+
+  it("dates each fact to check as the graph does, and ages it from today", async () => {
+    const f = (await graphql<FreshnessAnswer>(freshnessQuery, undefined, await coordinator92())).body.data!.freshness;
+    expect(f.toCheck.length).toBeGreaterThan(0);
+    const dated = await cypher<{ fact: string; verifiedAt: string }>(
+      `MATCH (n) WHERE n.id IN $ids AND n.verifiedAt IS NOT NULL RETURN head(labels(n)) + ' ' + n.id AS fact, toString(n.verifiedAt) AS verifiedAt`,
+      { ids: f.toCheck.map((c) => c.id) },
+    );
+    const dateOf = new Map(dated.map((d) => [d.fact, d.verifiedAt]));
+    const today = DateTime.now().setZone("Europe/Paris").startOf("day");
+    for (const c of f.toCheck) {
+      expect(c.verifiedAt).toBe(dateOf.get(`${c.label} ${c.id}`));
+      expect(c.ageMonths).toBe(Math.round(monthsBetween(c.verifiedAt, today) * 10) / 10);
+    }
   });
 
   it("pages the facts to check: pages of `limit` from `offset` put end to end are the whole list", async () => {
