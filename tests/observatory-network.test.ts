@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { DateTime } from "luxon";
-import { freshnessScore } from "../functions/observatory/freshness";
+import { freshnessScore, monthsBetween } from "../functions/observatory/freshness";
 import { fixture, writeConfidentialFixture } from "./support/confidential-fixture";
 import { cypher } from "./support/graph";
 import { graphql } from "./support/http-api";
@@ -79,6 +79,24 @@ describe("network(departement)", () => {
       expect(failure.statement).toContain(failure.actorName);
     }
   });
+
+  it("names every single point of failure of the département, each with all its communes", async () => {
+    const response = await graphql<NetworkAnswer>(`{ network(departement: "92") { singlePointsOfFailure { actorId need communes } } }`, undefined, await coordinator92());
+    const expected = await cypher<{ actorId: string; need: string; communes: string[] }>(
+      `MATCH (commune:Territory {level: 'COMMUNE'})-[:PART_OF]->(:Territory {code: '92', level: 'DEPARTEMENT'})
+       MATCH (commune)-[:PART_OF*0..1]->(area:Territory)<-[:SERVES]-(service:Service)-[:ANSWERS]->(need:Need)
+       WHERE (area.level IN ['COMMUNE', 'ZONE'] OR area.code = '92') AND service.kind <> 'FAMILY_MEDIATION'
+         AND service.audience IN CASE need.code WHEN 'PERPETRATOR_FOLLOW_UP' THEN ['PERPETRATORS'] ELSE ['VICTIMS', 'GENERAL_PUBLIC'] END
+       MATCH (service)<-[:OFFERS]-(actor:Actor)
+       WITH commune.code AS commune, need.code AS need, collect(DISTINCT actor.id) AS actors
+       WHERE size(actors) = 1
+       WITH actors[0] AS actorId, need, commune ORDER BY commune
+       RETURN actorId, need, collect(commune) AS communes`,
+    );
+    const key = (f: { actorId: string; need: string; communes: string[] }) => `${f.actorId} ${f.need} ${[...f.communes].sort().join(",")}`;
+    expect(expected.length).toBeGreaterThan(0);
+    expect(response.body.data!.network.singlePointsOfFailure.map(key).sort()).toEqual(expected.map(key).sort());
+  });
 });
 
 interface FreshnessAnswer {
@@ -120,6 +138,21 @@ describe("freshness(departement) and markVerified", () => {
     expect(f.toCheck.every((c) => c.score < 1 || c.unverified)).toBe(true);
     expect(response.rawBody).not.toContain(fixture.referralPhone);
     expect(response.rawBody).not.toContain(fixture.publicPhone);
+  });
+
+  it("dates each fact to check as the graph does, and ages it from today", async () => {
+    const f = (await graphql<FreshnessAnswer>(freshnessQuery, undefined, await coordinator92())).body.data!.freshness;
+    expect(f.toCheck.length).toBeGreaterThan(0);
+    const dated = await cypher<{ fact: string; verifiedAt: string }>(
+      `MATCH (n) WHERE n.id IN $ids AND n.verifiedAt IS NOT NULL RETURN head(labels(n)) + ' ' + n.id AS fact, toString(n.verifiedAt) AS verifiedAt`,
+      { ids: f.toCheck.map((c) => c.id) },
+    );
+    const dateOf = new Map(dated.map((d) => [d.fact, d.verifiedAt]));
+    const today = DateTime.now().setZone("Europe/Paris").startOf("day");
+    for (const c of f.toCheck) {
+      expect(c.verifiedAt).toBe(dateOf.get(`${c.label} ${c.id}`));
+      expect(c.ageMonths).toBe(Math.round(monthsBetween(c.verifiedAt, today) * 10) / 10);
+    }
   });
 
   it("pages the facts to check: pages of `limit` from `offset` put end to end are the whole list", async () => {

@@ -2,6 +2,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../functions/auth/caller";
 import { fixture, writeConfidentialFixture } from "./support/confidential-fixture";
+import { cypher, testDriver } from "./support/graph";
 import { graphql } from "./support/http-api";
 import { tokensByRole } from "./support/tokens";
 
@@ -63,6 +64,24 @@ describe("capacity", () => {
     const response = await graphql(capacityOf("placesFree placesTotal updatedAt"), undefined, tokens[role]);
 
     expect(response.body).toEqual({ data: { services: [{ capacity: { placesFree: fixture.placesFree, placesTotal: 12, updatedAt: "2026-11-20" } }] } });
+  });
+
+  it("lists a département's housing services alike for every role, found through the index on kind", async () => {
+    const housingOf92 = `{ services(where: { kind: { eq: HOUSING_PLACES }, area: { some: { code: { eq: "92" } } } }, sort: [{ name: ASC }]) { id capacity { placesAvailable } } }`;
+    const expected = await cypher<{ id: string }>(
+      "MATCH (s:Service {kind: 'HOUSING_PLACES'})-[:SERVES]->(:Territory {code: '92'}) RETURN s.id AS id ORDER BY s.name LIMIT 50",
+    );
+    expect(expected.length).toBeGreaterThan(0);
+    for (const role of [...publicRoles, ...professionalRoles]) {
+      const response = await graphql<{ services: { id: string }[] }>(housingOf92, undefined, tokens[role]);
+      expect(response.body.data?.services.map((s) => s.id)).toEqual(expected.map((s) => s.id));
+    }
+    // The statement @neo4j/graphql writes for that filter.
+    const { summary } = await testDriver().executeQuery(
+      "EXPLAIN MATCH (this:Service) WHERE (this.kind = $param0 AND EXISTS { MATCH (this)-[:SERVES]->(this0:Territory) WHERE this0.code = $param1 }) RETURN this.id",
+      { param0: "HOUSING_PLACES", param1: "92" },
+    );
+    expect(JSON.stringify(summary.plan)).toContain("Service(kind)");
   });
 
   it("offers no filter on the counts, which would reveal them to anyone", async () => {

@@ -19,6 +19,9 @@ CREATE INDEX actor_rna IF NOT EXISTS FOR (n:Actor) ON (n.rna);
 // A write naming a source finds the records that cite it (functions/graph/existing-records.cypher).
 CREATE INDEX actor_source IF NOT EXISTS FOR (n:Actor) ON (n.source);
 CREATE INDEX service_source IF NOT EXISTS FOR (n:Service) ON (n.source);
+// A read of services of one kind (`services(where: { kind: … })`, its connection's count) starts from it,
+// not from every service: 2 837 housing services of 118 857 at France scale.
+CREATE INDEX service_kind IF NOT EXISTS FOR (n:Service) ON (n.kind);
 // An HSDS file names records by the id Parcours' export gives them (functions/imports/hsds-id-index.ts).
 CREATE INDEX actor_published_hsds_id IF NOT EXISTS FOR (n:Actor) ON (n.publishedHsdsId);
 CREATE INDEX service_published_hsds_id IF NOT EXISTS FOR (n:Service) ON (n.publishedHsdsId);

@@ -141,20 +141,16 @@ function cellsOf(graph: CoverageGraph, departement: string, situation: Situation
   return { cells, described };
 }
 
-export function reachOf(service: ServiceRow, commune: CommuneRow, departement: string): CoverageReach {
-  return reachIn(areasOf(service), commune, departement);
-}
-
-interface ServedAreas {
+export interface ServedAreas {
   codes: Set<string>;
   national: boolean;
 }
 
-function areasOf(service: ServiceRow): ServedAreas {
+export function areasOf(service: ServiceRow): ServedAreas {
   return { codes: new Set(service.areas.map((a) => a.code)), national: service.areas.some((a) => a.level === "NATIONAL") };
 }
 
-function reachIn({ codes, national }: ServedAreas, commune: CommuneRow, departement: string): CoverageReach {
+export function reachIn({ codes, national }: ServedAreas, commune: CommuneRow, departement: string): CoverageReach {
   if (codes.has(commune.code)) return "IN_COMMUNE";
   if (commune.zones.some((zone) => codes.has(zone))) return "IN_ZONE";
   if (codes.has(departement)) return "DEPARTEMENT";

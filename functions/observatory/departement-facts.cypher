@@ -38,7 +38,7 @@ CALL (actors, services) {
 }
 WITH collect(fact) AS facts, services
 WITH facts, services, [fact IN facts | fact.source] AS cited
-RETURN facts + COLLECT {
+WITH facts + COLLECT {
          MATCH (source:Source) WHERE source.ref IN cited
          RETURN {label: 'Source', id: source.id, about: source.title, verifiedAt: source.verifiedAt, unverified: source.unverified, source: source.ref}
        } AS facts,
@@ -48,3 +48,10 @@ RETURN facts + COLLECT {
          MATCH (record:AuditRecord {departement: $departement, operation: 'markVerified'}) WHERE record.at >= datetime($since)
          RETURN record.changes
        } AS verifications
+// A first record with the lists, then one record per fact, its date as text: the driver decoded a
+// record holding every fact, and each date as an object of Integers, slowly (the Pas-de-Calais'
+// ~11 000 facts at France scale: 450–800 ms to read, 320–340 ms so).
+UNWIND [null] + facts AS fact
+WITH fact, CASE WHEN fact IS NULL THEN {servicesWithoutHours: servicesWithoutHours, servicesWithoutCapacity: servicesWithoutCapacity, verifications: verifications} END AS head
+RETURN head.servicesWithoutHours AS servicesWithoutHours, head.servicesWithoutCapacity AS servicesWithoutCapacity, head.verifications AS verifications,
+       fact {.*, verifiedAt: toString(fact.verifiedAt)} AS fact

@@ -17,7 +17,7 @@ interface FactRow {
   label: FactLabel;
   id: string;
   about: string;
-  verifiedAt: { toString(): string };
+  verifiedAt: string;
   unverified: boolean;
   source: string;
 }
@@ -35,10 +35,18 @@ export function monthsBetween(verifiedAt: string, today: DateTime): number {
 export async function freshness(driver: Driver, departement: string, options: { offset: number; limit: number; since: string | null; timeout: number }, today = DateTime.now().setZone(PARIS).startOf("day")): Promise<Freshness> {
   const since = options.since ?? today.startOf("year").toISODate()!;
   const { records } = await driver.executeQuery(departementFactsCypher, { departement, since }, { routing: neo4j.routing.READ, transactionConfig: { timeout: options.timeout } });
-  const record = records[0];
-  const rows = ((record?.get("facts") ?? []) as FactRow[]).map((fact) => {
-    const verifiedAt = fact.verifiedAt.toString();
-    const ageMonths = Math.round(monthsBetween(verifiedAt, today) * 10) / 10;
+  const record = records.find((r) => r.get("fact") === null);
+  const facts = records.filter((r) => r !== record).map((r) => r.get("fact") as FactRow);
+  // A date's age once: a département's facts share a few dates, and luxon's arithmetic is not cheap.
+  const ageOfDate = new Map<string, number>();
+  const ageMonthsOf = (verifiedAt: string) => {
+    let age = ageOfDate.get(verifiedAt);
+    if (age === undefined) ageOfDate.set(verifiedAt, (age = Math.round(monthsBetween(verifiedAt, today) * 10) / 10));
+    return age;
+  };
+  const rows = facts.map((fact) => {
+    const { verifiedAt } = fact;
+    const ageMonths = ageMonthsOf(verifiedAt);
     return { label: fact.label, id: fact.id, about: fact.about, verifiedAt, ageMonths, score: Math.round(freshnessScore(ageMonths) * 1000) / 1000, unverified: fact.unverified, source: fact.source };
   });
   const toCheck = rows.filter((f) => f.score < 1 || f.unverified).sort((a, b) => a.verifiedAt.localeCompare(b.verifiedAt) || a.label.localeCompare(b.label) || a.id.localeCompare(b.id));

@@ -6,8 +6,8 @@
  */
 import neo4j, { type Driver } from "neo4j-driver";
 import { networkCypher } from "../../generated/cypher";
-import type { Network, NeedCode, NetworkNode, NetworkRelation, SinglePointOfFailure } from "../../generated/graphql";
-import { reachOf, type CoverageGraph } from "./coverage";
+import type { CoverageReach, Network, NeedCode, NetworkNode, NetworkRelation, SinglePointOfFailure } from "../../generated/graphql";
+import { areasOf, reachIn, type CoverageGraph } from "./coverage";
 import { populationOf } from "./populations";
 
 interface ConventionRow {
@@ -53,15 +53,17 @@ export async function network(driver: Driver, departement: string, graph: Covera
 /** For each commune × need, the actors whose services answer short of national ones; one alone is a single point of failure. */
 export function singlePointsOfFailure(graph: CoverageGraph, departement: string, nameOf: (actorId: string) => string): SinglePointOfFailure[] {
   const lost = new Map<string, { actorId: string; need: NeedCode; communes: string[] }>();
+  // Each need's services and their areas once, not once per commune: the Pas-de-Calais' 887 communes
+  // × 12 needs × its ~5 000 services took 2 s at France scale.
+  const answeringOfNeed = graph.needs.map(({ code: need }) => {
+    const audiences = need === "PERPETRATOR_FOLLOW_UP" ? ["PERPETRATORS"] : ["VICTIMS", "GENERAL_PUBLIC"];
+    const answering = graph.services.filter((s) => s.kind !== "FAMILY_MEDIATION" && s.needs.includes(need) && audiences.includes(s.audience));
+    return { need, answering: answering.map((s) => ({ areas: areasOf(s), providerIds: s.providerIds })) };
+  });
+  const local = new Set<CoverageReach>(["IN_COMMUNE", "IN_ZONE", "DEPARTEMENT"]);
   for (const commune of graph.communes) {
-    for (const { code: need } of graph.needs) {
-      const audiences = need === "PERPETRATOR_FOLLOW_UP" ? ["PERPETRATORS"] : ["VICTIMS", "GENERAL_PUBLIC"];
-      const actors = new Set(
-        graph.services
-          .filter((s) => s.kind !== "FAMILY_MEDIATION" && s.needs.includes(need) && audiences.includes(s.audience))
-          .filter((s) => ["IN_COMMUNE", "IN_ZONE", "DEPARTEMENT"].includes(reachOf(s, commune, departement)))
-          .flatMap((s) => s.providerIds),
-      );
+    for (const { need, answering } of answeringOfNeed) {
+      const actors = new Set(answering.filter((s) => local.has(reachIn(s.areas, commune, departement))).flatMap((s) => s.providerIds));
       if (actors.size !== 1) continue;
       const [actorId] = actors as Set<string> & [string];
       const key = `${actorId}|${need}`;
@@ -73,7 +75,8 @@ export function singlePointsOfFailure(graph: CoverageGraph, departement: string,
   return [...lost.values()]
     .map(({ actorId, need, communes }) => {
       const population = communes.reduce((sum, code) => sum + (populationOf(code) ?? 0), 0);
-      const names = graph.communes.filter((c) => communes.includes(c.code)).map((c) => c.name);
+      const lostCommunes = new Set(communes);
+      const names = graph.communes.filter((c) => lostCommunes.has(c.code)).map((c) => c.name);
       const shown = names.length > 5 ? `${names.slice(0, 5).join(", ")} et ${names.length - 5} autres` : names.join(", ");
       return {
         actorId,
