@@ -350,7 +350,7 @@ FOREACH (_ IN CASE WHEN commune IS NULL THEN [] ELSE [1] END |
   CREATE (location:Location {id: row.id + ':location', name: row.name, confidential: row.confidential, source: $source, verifiedAt: date('2026-12-01'), unverified: false})
   CREATE (location)-[:IN_COMMUNE]->(commune), (a)-[:BASED_AT]->(location))`,
   links: `UNWIND $rows AS row MATCH (a:Actor {id: row.id}) UNWIND row.links AS link MATCH (to:Actor {id: link.to})
-CALL (a, to, link) { WITH a, to, link WHERE link.type = 'MEMBER_OF' CREATE (a)-[:MEMBER_OF {source: $source}]->(to) }`,
+CALL (a, to, link) { WITH a, to, link WHERE link.type = 'MEMBER_OF' CREATE (a)-[:MEMBER_OF {source: $source, verifiedAt: date('2026-12-01'), unverified: false}]->(to) }`,
   services: `
 UNWIND $rows AS row
 MATCH (a:Actor {id: row.actorId})
