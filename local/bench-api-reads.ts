@@ -13,12 +13,11 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { graphqlFunctionMemoryMb } from "../stacks/function-memory";
-import { createDriver } from "../functions/graph/driver";
 import type { ReadFigures } from "./api-reads-workload";
 import { benchInstance, startBenchGraph } from "./bench-graph";
 import { lambdaHeapFlags } from "./lambda-heap";
-import { startNeo4j, stopNeo4j, type Neo4jInstance } from "./neo4j-process";
-import { syntheticInstance } from "./synthetic-france";
+import { stopNeo4j, type Neo4jInstance } from "./neo4j-process";
+import { startSyntheticGraph } from "./synthetic-france";
 
 const execFileAsync = promisify(execFile);
 const SLOW_MS = 1000;
@@ -41,18 +40,10 @@ const onSeed = await readsOn("92 (seed/)", benchInstance, seeded.uri);
 // Two Neo4j at a time on a shared machine: the bench instance stops before the France-sized one starts.
 if (!seeded.reused) await stopNeo4j(benchInstance);
 
-const synthetic = syntheticInstance("france");
-const started = await startNeo4j(synthetic);
-const driver = createDriver({ uri: started.uri, user: synthetic.user, password: synthetic.password });
-const { records } = await driver.executeQuery("MATCH (g:SyntheticGraph {scale: 'france'}) RETURN count(g) AS marked");
-await driver.close();
-if (records[0]!.get("marked") === 0) {
-  console.log("France-sized graph: none; run `npm run synth -- --scale france` first");
-  if (!started.reused) await stopNeo4j(synthetic);
-  process.exit(1);
-}
-const onFrance = await readsOn("France-sized (synthetic)", synthetic, started.uri);
-if (!started.reused) await stopNeo4j(synthetic);
+const synthetic = await startSyntheticGraph("france");
+if (!synthetic) process.exit(1);
+const onFrance = await readsOn("France-sized (synthetic)", synthetic.instance, synthetic.uri);
+await synthetic.stop();
 
 console.log(`\nFrance-sized / seed/, per document and role (warm: median; first: the first time the process sends it):`);
 const flagged: string[] = [];

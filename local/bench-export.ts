@@ -13,9 +13,8 @@ import { promisify } from "node:util";
 import { exportFunctionMemoryMb } from "../stacks/function-memory";
 import { startBenchGraph, benchInstance } from "./bench-graph";
 import { lambdaHeapFlags } from "./lambda-heap";
-import { startNeo4j, stopNeo4j, type Neo4jInstance } from "./neo4j-process";
-import { syntheticInstance } from "./synthetic-france";
-import { createDriver } from "../functions/graph/driver";
+import { stopNeo4j, type Neo4jInstance } from "./neo4j-process";
+import { startSyntheticGraph } from "./synthetic-france";
 
 const execFileAsync = promisify(execFile);
 const memoryMb = Number(process.env.BENCH_EXPORT_MEMORY_MB ?? exportFunctionMemoryMb);
@@ -63,15 +62,11 @@ await exportOf(benchInstance, seeded.uri); // the JIT's first compilations are n
 const seed = await exportOf(benchInstance, seeded.uri);
 report("92 (seed/)", seed);
 
-const synthetic = syntheticInstance("france");
-const started = await startNeo4j(synthetic);
-const driver = createDriver({ uri: started.uri, user: synthetic.user, password: synthetic.password });
-const { records } = await driver.executeQuery("MATCH (g:SyntheticGraph {scale: 'france'}) RETURN count(g) AS marked");
-await driver.close();
-if (records[0]!.get("marked") === 0) {
-  console.log("France-sized graph: none; run `npm run synth -- --scale france` first");
-} else {
-  const france = await exportOf(synthetic, started.uri);
+// Two Neo4j at a time on a shared machine: the bench instance stops before the France-sized one starts.
+if (!seeded.reused) await stopNeo4j(benchInstance);
+const synthetic = await startSyntheticGraph("france");
+if (synthetic) {
+  const france = await exportOf(synthetic.instance, synthetic.uri);
   report("France-sized (synthetic)", france);
   if (typeof seed !== "string" && typeof france !== "string") {
     const ratio = (a: number, b: number) => (a / b).toFixed(1);
@@ -81,6 +76,6 @@ if (records[0]!.get("marked") === 0) {
         `bytes ${ratio(total(france), total(seed))}, services ${ratio(france.counts.services, seed.counts.services)}`,
     );
   }
+  await synthetic.stop();
 }
-if (!started.reused) await stopNeo4j(synthetic);
 process.exit(0);

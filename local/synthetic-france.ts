@@ -18,7 +18,8 @@ import { ensureGraphSchema } from "../functions/graph/graph-schema";
 import { setMissingPublishedHsdsIds } from "../functions/graph/published-hsds-ids";
 import { childEmergencyNumber, emergencyNumbers } from "../functions/routes/emergency-numbers";
 import type { ActorKind } from "../generated/graphql";
-import type { Neo4jInstance } from "./neo4j-process";
+import { createDriver } from "../functions/graph/driver";
+import { startNeo4j, stopNeo4j, type Neo4jInstance } from "./neo4j-process";
 import { seedDir } from "./seed-files";
 
 /** Where a synthetic graph lives: France on SYNTH_NEO4J_PORT, the Hauts-de-Seine alone on SYNTH_92_NEO4J_PORT (default: the next port). */
@@ -33,6 +34,23 @@ export function syntheticInstance(scale: SyntheticScale): Neo4jInstance {
     user: "neo4j",
     password: "parcours-synthetic",
   };
+}
+
+/** Starts (or reuses) the synthetic graph of a scale for a benchmark; null, stopped again, when none was built. */
+export async function startSyntheticGraph(scale: SyntheticScale): Promise<{ instance: Neo4jInstance; uri: string; stop: () => Promise<void> } | null> {
+  const instance = syntheticInstance(scale);
+  const started = await startNeo4j(instance);
+  const stop = async () => {
+    if (!started.reused) await stopNeo4j(instance);
+  };
+  const driver = createDriver({ uri: started.uri, user: instance.user, password: instance.password });
+  const { records } = await driver.executeQuery("MATCH (g:SyntheticGraph {scale: $scale}) RETURN count(g) AS marked", { scale }).finally(() => driver.close());
+  if (records[0]!.get("marked") === 0) {
+    console.log(`No synthetic graph at scale ${scale}: run \`npm run synth -- --scale ${scale}\` first`);
+    await stop();
+    return null;
+  }
+  return { instance, uri: started.uri, stop };
 }
 
 const SOURCE = "synthétique : npm run synth -- --scale france (aucune donnée réelle)";
