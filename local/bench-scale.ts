@@ -30,6 +30,7 @@ import { coverageOf, readCoverageGraph } from "../functions/observatory/coverage
 import { startNeo4j, stopNeo4j, type Neo4jInstance } from "./neo4j-process";
 import { random, routeParameters, routeQueryDbHits, routeWorkload, type RouteRequestOfBench } from "./route-workload";
 import { seedGraph } from "./seed-graph";
+import { ensureGraphSchema } from "../functions/graph/graph-schema";
 import { graphqlFunctionMemoryMb } from "../stacks/function-memory";
 import { lambdaHeapFlags } from "./lambda-heap";
 import { syntheticInstance, type SyntheticScale } from "./synthetic-france";
@@ -118,6 +119,8 @@ async function startSynthetic(scale: SyntheticScale, name: string): Promise<Star
     await started.stop();
     throw new Error(`bench:scale: no synthetic graph at scale ${scale}; run \`npm run synth -- --scale ${scale}\` first`);
   }
+  // Built, maybe, before this version added an index, which the handler would refuse to start without.
+  await ensureGraphSchema(started.graph.driver);
   console.log(`${name}: ${records[0]!.get("services")} services`);
   return started;
 }

@@ -36,7 +36,11 @@ export function syntheticInstance(scale: SyntheticScale): Neo4jInstance {
   };
 }
 
-/** Starts (or reuses) the synthetic graph of a scale for a benchmark; null, stopped again, when none was built. */
+/**
+ * Starts (or reuses) the synthetic graph of a scale for a benchmark, with the indexes of this version
+ * (the API refuses a graph that lacks one, and the graph may have been built before it was added);
+ * null, stopped again, when none was built.
+ */
 export async function startSyntheticGraph(scale: SyntheticScale): Promise<{ instance: Neo4jInstance; uri: string; stop: () => Promise<void> } | null> {
   const instance = syntheticInstance(scale);
   const started = await startNeo4j(instance);
@@ -44,11 +48,16 @@ export async function startSyntheticGraph(scale: SyntheticScale): Promise<{ inst
     if (!started.reused) await stopNeo4j(instance);
   };
   const driver = createDriver({ uri: started.uri, user: instance.user, password: instance.password });
-  const { records } = await driver.executeQuery("MATCH (g:SyntheticGraph {scale: $scale}) RETURN count(g) AS marked", { scale }).finally(() => driver.close());
-  if (records[0]!.get("marked") === 0) {
-    console.log(`No synthetic graph at scale ${scale}: run \`npm run synth -- --scale ${scale}\` first`);
-    await stop();
-    return null;
+  try {
+    const { records } = await driver.executeQuery("MATCH (g:SyntheticGraph {scale: $scale}) RETURN count(g) AS marked", { scale });
+    if (records[0]!.get("marked") === 0) {
+      console.log(`No synthetic graph at scale ${scale}: run \`npm run synth -- --scale ${scale}\` first`);
+      await stop();
+      return null;
+    }
+    await ensureGraphSchema(driver);
+  } finally {
+    await driver.close();
   }
   return { instance, uri: started.uri, stop };
 }
