@@ -16,21 +16,16 @@
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
-import { issueToken } from "../functions/auth/tokens";
 import { coveredDepartements } from "../functions/domain/territories";
 import { createDriver } from "../functions/graph/driver";
 import * as observatoryDocuments from "../web/src/observatory-queries";
 import * as webDocuments from "../web/src/queries";
 import { httpApiEvent, lambdaContext } from "./http-api-event";
-import { developmentSecret, withLocalAuthDefaults } from "./local-auth";
+import { loadGraphqlHandler, localAdminToken } from "./handler-in-process";
 
 const RUNS = Number(process.env.RUNS ?? 3);
 
-process.setSourceMapsEnabled(false);
-process.env.NODE_ENV = "production";
-Object.assign(process.env, withLocalAuthDefaults(process.env));
-const { handler } = await import("../functions/handlers/graphql");
-const { authSettingsFromEnv } = await import("../functions/config");
+const handler = await loadGraphqlHandler();
 
 export type Role = "PUBLIC" | "ADMIN";
 
@@ -52,14 +47,7 @@ interface ReadDocument {
   variables: Record<string, unknown>;
 }
 
-const settings = authSettingsFromEnv(process.env);
-const adminToken = await issueToken({
-  claims: { sub: "api-reads-bench-admin", role: "ADMIN" },
-  secret: "secret" in settings ? settings.secret : developmentSecret,
-  audience: settings.audience,
-  issuer: settings.issuer,
-  expiresIn: "1h",
-});
+const adminToken = await localAdminToken("api-reads-bench-admin");
 
 const DEPARTEMENTS = ["92", "62"] as const;
 const COMMUNE_OF = { "92": "92050", "62": "62041" } as const; // Nanterre, Arras

@@ -20,20 +20,15 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import neo4j from "neo4j-driver";
-import { issueToken } from "../functions/auth/tokens";
 import { createDriver } from "../functions/graph/driver";
 import { coveredDepartements } from "../functions/domain/territories";
 import { httpApiEvent, lambdaContext } from "./http-api-event";
-import { developmentSecret, withLocalAuthDefaults } from "./local-auth";
+import { loadGraphqlHandler, localAdminToken } from "./handler-in-process";
 
 const RUNS = Number(process.env.RUNS ?? 5);
 const DEPARTEMENTS = Number(process.env.DEPARTEMENTS ?? 5);
 
-process.setSourceMapsEnabled(false);
-process.env.NODE_ENV = "production";
-Object.assign(process.env, withLocalAuthDefaults(process.env));
-const { handler } = await import("../functions/handlers/graphql");
-const { authSettingsFromEnv } = await import("../functions/config");
+const handler = await loadGraphqlHandler();
 
 const persistedFile = process.env.PERSISTED_DOCUMENTS ?? join(import.meta.dirname, "..", "generated", "web-client", "persisted-documents.json");
 const persisted = JSON.parse(readFileSync(persistedFile, "utf8")) as Record<string, string>;
@@ -56,14 +51,7 @@ const documents = (process.env.DOCUMENTS?.split(",") ?? allDocuments.map((d) => 
   return document;
 });
 
-const settings = authSettingsFromEnv(process.env);
-const token = await issueToken({
-  claims: { sub: "coverage-bench-admin", role: "ADMIN" },
-  secret: "secret" in settings ? settings.secret : developmentSecret,
-  audience: settings.audience,
-  issuer: settings.issuer,
-  expiresIn: "1h",
-});
+const token = await localAdminToken("coverage-bench-admin");
 
 async function largestDepartements(count: number): Promise<{ code: string; communes: number }[]> {
   const driver = createDriver({ uri: process.env.NEO4J_URI!, user: process.env.NEO4J_USER!, password: process.env.NEO4J_PASSWORD! });

@@ -8,17 +8,14 @@
 import { performance } from "node:perf_hooks";
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { lambdaContext } from "./http-api-event";
-import { withLocalAuthDefaults } from "./local-auth";
+import { loadGraphqlHandler } from "./handler-in-process";
 import { benchRouteEvent, routeWorkload } from "./route-workload";
 
 const ROUTES = Number(process.env.ROUTES ?? 100);
 const WARMUP = Number(process.env.WARMUP ?? 50);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 4);
 
-process.setSourceMapsEnabled(false);
-process.env.NODE_ENV = "production";
-Object.assign(process.env, withLocalAuthDefaults(process.env));
-const { handler } = await import("../functions/handlers/graphql");
+const handler = await loadGraphqlHandler();
 
 async function run(requests: unknown[], latencies: number[] | null) {
   let next = 0;
