@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import neo4j, { type ManagedTransaction } from "neo4j-driver";
 import { snapshotCypher, writeAuditRecordCypher } from "../../generated/cypher";
+import { markGraphChanged } from "../graph/graph-version";
 import type { Caller } from "../auth/caller";
 
 export interface PropertyChange {
@@ -89,6 +90,7 @@ export async function writeAuditRecord(tx: ManagedTransaction, { caller, operati
     departement,
     changes: JSON.stringify(changes),
   });
+  await markGraphChanged(tx);
   return id;
 }
 

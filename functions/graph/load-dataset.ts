@@ -12,6 +12,7 @@ import { publishedHsdsId } from "../formats/hsds/terms";
 import type { Snapshot } from "../audit/audit-trail";
 import * as statements from "./load-statements";
 import { unchangedServices, type ServiceRows } from "./unchanged-services";
+import { markGraphChanged } from "./graph-version";
 
 interface Provenance {
   source: string;
@@ -70,6 +71,7 @@ export async function writeDataset(tx: ManagedTransaction, files: DatasetFile[],
       options.onBatch?.(rowsWritten, rowsTotal);
     }
   }
+  await markGraphChanged(tx);
   return { nodesCreated, relationshipsCreated, unchangedServices: unchanged };
 }
 

@@ -158,13 +158,14 @@ function newNodeFetchPlan(info: GraphQLResolveInfo, lists: string[]): NodeFetchP
 }
 
 /**
- * `run`: the route's auto-commit reads; `idsOf(field, lists)`: the ids of that field in those lists
+ * `run`: the route's auto-commit reads; `version`: the graph's, read before them; `idsOf(field, lists)`: the ids of that field in those lists
  * of the route, sorted, once each.
  */
 export async function fetchRouteNodes(
   info: GraphQLResolveInfo,
   context: GraphQLContext,
   run: RunRead,
+  version: string | null,
   lists: string[],
   idsOf: (field: NodeField, lists: string[]) => string[],
 ): Promise<NodesByKey> {
@@ -183,7 +184,7 @@ export async function fetchRouteNodes(
   const ownVariables = { ...ids, ...limits };
   // The same document read by the same caller is the same Cypher with other ids (route-node-reads.ts).
   const readKey = plan.read ? `${context.caller.role}\n${JSON.stringify(context.jwt ?? null)}\n${plan.translated.source}` : null;
-  const result = await readRouteNodes(readKey, ownVariables, run, (readContext, kept) =>
+  const result = await readRouteNodes(readKey, ownVariables, run, version, (readContext, kept) =>
     Promise.resolve(
       kept && plan.read
         ? execute({ schema: info.schema, document: plan.read, contextValue: { ...context, ...readContext } })

@@ -6,6 +6,8 @@ import { referralRouteCypher } from "../../generated/cypher";
 import { emergencyLines } from "../../generated/emergency-lines";
 import { communesOfRequest } from "../domain/territories";
 import { autoCommitRead } from "../graph/auto-commit-read";
+import { readGraphVersion } from "../graph/graph-version";
+import { versionKeyedCache } from "../graph/version-keyed-cache";
 import { isGraphBusy, isGraphUnreachable, isTransactionTimeout } from "../graph/graph-unreachable";
 import { graphRecovering, recoveringLimitMs } from "../graph/outage-breaker";
 import { tooLate, withinLimit } from "../graph/within-limit";
@@ -18,7 +20,7 @@ import { fetchRouteNodes, type NodesByKey } from "./graph-nodes";
 import { PARIS } from "../domain/opening-status";
 import { BadUserInput } from "../errors";
 import { childEmergencyNumber, emergencyNumbers } from "./emergency-numbers";
-import { emergencyContactOf, outOfReachLookedAt, rankRoute, type NeedRow, type PlannedRoute, type RouteRequestPlan } from "./rank-route";
+import { emergencyContactOf, outOfReachLookedAt, rankRoute, type EmergencyRow, type NeedRow, type PlannedRoute, type RouteRequestPlan } from "./rank-route";
 
 const urgentNeeds: NeedCode[] = ["IMMEDIATE_SAFETY", "EMERGENCY_SHELTER"];
 /** A name such as Saint-Denis is borne by dozens of communes: an error lists a readable few. */
@@ -43,6 +45,17 @@ export interface RouteResult extends Omit<PlannedRoute, "steps" | "excluded"> {
 const degradedReason =
   "Service momentanément indisponible : seuls les numéros d'urgence sont donnés. Les services du territoire et les besoins " +
   "de la situation n'ont pas pu être consultés ; réessayez dans quelques minutes.";
+
+/**
+ * What the ranking reads of the route query's answer, kept while the graph is unchanged: the same
+ * commune, needs, situations and urgency give the same candidates, so a route asked again costs Neo4j
+ * the read of the graph's version instead of the route query. It holds no caller's view: the ranking,
+ * the place counts a caller may see and the fetch of the route's nodes under the caller's rights run
+ * for every request. Bounded by rows: a France-dense commune's route has ~1 000, seed/'s ~100.
+ */
+const keptRankingInput = versionKeyedCache<{ needRows: NeedRow[]; emergencyRows: EmergencyRow[]; outOfReachCut: boolean }>(50_000, ({ needRows }) =>
+  needRows.reduce((rows, need) => rows + need.candidates.length + need.outOfReach.length, 1),
+);
 
 /** Who may see free-place counts; the others learn only whether places are free (README, Roles and access). */
 const rolesSeeingPlaceCounts = new Set<Role>(["FRONTLINE", "COORDINATOR", "SHELTER_OPERATOR", "ADMIN"]);
@@ -85,16 +98,24 @@ function degradedRoute(plan: RouteRequestPlan, numbers: readonly string[]): Rout
 }
 
 async function routeFromGraph(driver: Driver, plan: RouteRequestPlan, params: RouteQueryParams, context: GraphQLContext, info: GraphQLResolveInfo, transaction: { timeout: number }): Promise<RouteResult> {
-  // The route query and the fetch of its nodes are two auto-commit reads (one socket write each,
-  // where a transaction adds its BEGIN and COMMIT). A transaction would not have shown them one
-  // state of the graph either: Neo4j's isolation is read-committed, statement by statement.
+  // The graph's version, the route query (when its answer is not kept) and the fetch of its nodes are
+  // auto-commit reads (one socket write each, where a transaction adds its BEGIN and COMMIT). A
+  // transaction would not have shown them one state of the graph either: Neo4j's isolation is
+  // read-committed, statement by statement. The version is read first: an answer is then never
+  // older than the version it is kept under.
   const { route, nodes } = await autoCommitRead(driver, transaction.timeout, async (run) => {
-    const answer = routeQueryAnswerOf((await run(referralRouteCypher, { request: params })).records);
-    const needRows = needRowsOf(answer.needs, answer.candidates, answer.outOfReach);
-    const numbers = params.emergencyNumbers;
-    const emergencyRows = answer.emergency.sort((a, b) => numbers.indexOf(a.number) - numbers.indexOf(b.number));
-    const route = { ...rankRoute(plan, needRows, emergencyRows, answer.outOfReachCut), needs: needRows.map((n) => n.need) };
-    const nodes = await fetchRouteNodes(info, context, run, ["steps", "excluded"], (field, lists) => {
+    const version = await readGraphVersion(run);
+    const { needRows, emergencyRows, outOfReachCut } = await keptRankingInput(version, JSON.stringify(params), async () => {
+      const answer = routeQueryAnswerOf((await run(referralRouteCypher, { request: params })).records);
+      const numbers = params.emergencyNumbers;
+      return {
+        needRows: needRowsOf(answer.needs, answer.candidates, answer.outOfReach),
+        emergencyRows: answer.emergency.sort((a, b) => numbers.indexOf(a.number) - numbers.indexOf(b.number)),
+        outOfReachCut: answer.outOfReachCut,
+      };
+    });
+    const route = { ...rankRoute(plan, needRows, emergencyRows, outOfReachCut), needs: needRows.map((n) => n.need) };
+    const nodes = await fetchRouteNodes(info, context, run, version, ["steps", "excluded"], (field, lists) => {
       const entries = [...(lists.includes("steps") ? route.steps : []), ...(lists.includes("excluded") ? route.excluded : [])];
       return [...new Set(entries.map((s) => (field === "service" ? s.serviceId : s.actorId)))].sort();
     });

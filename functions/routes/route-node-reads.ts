@@ -6,11 +6,14 @@
  * a kept statement is one it wrote for the very same document and claims, and it is kept only once
  * a second translation, for other ids, gave the same text and the same parameters but the ids' own.
  * A statement that may fail an authorization check (apoc.util.validate, whose failure the library
- * turns into its own errors) is never kept: a kept read fails as the library's would.
+ * turns into its own errors) is never kept: a kept read fails as the library's would. What a kept
+ * statement reads is itself kept while the graph is unchanged (../graph/version-keyed-cache.ts): the
+ * same statement with the same parameters, the caller's claims among them, reads the same nodes.
  */
 import { isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from "graphql";
 import neo4j from "neo4j-driver";
 import type { RunRead } from "../graph/auto-commit-read";
+import { versionKeyedCache } from "../graph/version-keyed-cache";
 
 /** The variables the fetch adds to its document: lists of ids and their lengths. */
 export type NodeReadVariables = Record<string, string[] | number>;
@@ -29,6 +32,8 @@ type KeptTranslation = { translation: Translation; confirmed: boolean } | "not k
 
 const keptTranslations = new Map<string, KeptTranslation>();
 const maxKeptTranslations = 100;
+/** The nodes a kept statement read, by statement and parameters; bounded by nodes (a route reads ~20). */
+const keptNodes = versionKeyedCache<unknown[]>(20_000, (nodes) => nodes.length);
 
 /**
  * Where the inner execution's context hands the `services` root field a kept statement to run.
@@ -48,13 +53,15 @@ export async function readRouteNodes<Result extends { errors?: readonly unknown[
   key: string | null,
   variables: NodeReadVariables,
   run: RunRead,
+  version: string | null,
   execute: (context: ReadContext, kept: boolean) => Promise<Result>,
 ): Promise<Result> {
   const kept = key === null ? "not kept" : keptTranslations.get(key);
   if (kept !== undefined && kept !== "not kept" && kept.confirmed) {
     const { cypher } = kept.translation;
     const parameters = parametersOf(kept.translation, variables);
-    return execute({ executionContext: { run }, [keptRead]: async () => (await run(cypher, parameters)).records.map((record) => record.get("this")) }, true);
+    const read = async () => (await run(cypher, parameters)).records.map((record) => record.get("this"));
+    return execute({ executionContext: { run }, [keptRead]: () => keptNodes(version, `${cypher}\n${JSON.stringify(parameters)}`, read) }, true);
   }
   const statements: { cypher: string; parameters: Record<string, unknown> }[] = [];
   const watchedRun: RunRead = (cypher, parameters) => {

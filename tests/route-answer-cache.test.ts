@@ -1,0 +1,170 @@
+/**
+ * The function keeps what a route read while the graph's version is unchanged
+ * (functions/graph/version-keyed-cache.ts): a route asked again costs Neo4j the read of the version,
+ * and every write of the API gives the graph a new version, so the next route reads the graph again.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { confidentialDataset, fixture, saveDatasetMutation, writeConfidentialFixture } from "./support/confidential-fixture";
+import { cypher } from "./support/graph";
+import { graphql } from "./support/http-api";
+import { tokenFor } from "./support/tokens";
+
+const routeQuery = `query ($input: RouteRequest!) { referralRoute(input: $input) { steps { placesFree reasons service { id } } } }`;
+const shelterRoute = {
+  commune: "92050",
+  situations: ["INTIMATE_PARTNER_VIOLENCE"],
+  needs: ["EMERGENCY_SHELTER"],
+  maxOptionsPerNeed: 10,
+  at: "2026-11-24T23:00:00+01:00",
+};
+
+interface Step {
+  placesFree: number | null;
+  reasons: string[];
+  service: { id: string };
+}
+
+async function stepOf(serviceId: string, input: Record<string, unknown> = shelterRoute): Promise<Step | undefined> {
+  const response = await graphql<{ referralRoute: { steps: Step[] } }>(routeQuery, { input }, await tokenFor("FRONTLINE"));
+  expect(response.body.errors).toBeUndefined();
+  return response.body.data!.referralRoute.steps.find((step) => step.service.id === serviceId);
+}
+
+async function graphVersion(): Promise<string | null> {
+  const [row] = await cypher<{ version: string }>("MATCH (graph:GraphVersion {key: 'graph'}) RETURN graph.version AS version");
+  return row?.version ?? null;
+}
+
+const placesCypher = "MATCH (capacity:Capacity {id: $id}) SET capacity.placesFree = $placesFree";
+const capacityId = `${fixture.serviceId}:capacity`;
+
+/**
+ * The fetch of a route's nodes keeps @neo4j/graphql's statement for a document and caller once two
+ * routes with other ids gave the same one (route-node-reads.ts); only then are the nodes it reads kept.
+ */
+async function keepNodeStatement(query: string, token: string | undefined) {
+  for (const maxOptionsPerNeed of [1, 2, 3]) {
+    const input = { ...shelterRoute, commune: "92012", needs: ["LISTENING", "LEGAL_ADVICE", "PSYCHOLOGICAL"], maxOptionsPerNeed };
+    expect((await graphql(query, { input }, token)).body.errors).toBeUndefined();
+  }
+}
+
+beforeAll(writeConfidentialFixture);
+
+describe("route answers kept between requests", () => {
+  it("a route asked again under the same version does not read the graph's services again", async () => {
+    expect((await stepOf(fixture.serviceId))?.placesFree).toBe(fixture.placesFree);
+
+    // Behind the API's back, the version unchanged: the kept answer is given. (Writes outside the API
+    // must give the graph a new version: README, Referral routes.)
+    await cypher(placesCypher, { id: capacityId, placesFree: 9 });
+    expect((await stepOf(fixture.serviceId))?.placesFree).toBe(fixture.placesFree);
+
+    await cypher("MATCH (graph:GraphVersion {key: 'graph'}) SET graph.version = randomUUID()");
+    expect((await stepOf(fixture.serviceId))?.placesFree).toBe(9);
+    await cypher(placesCypher, { id: capacityId, placesFree: fixture.placesFree });
+    await cypher("MATCH (graph:GraphVersion {key: 'graph'}) SET graph.version = randomUUID()");
+  });
+
+  it("reads and routes leave the version as it is; the demand counts they add too", async () => {
+    const before = await graphVersion();
+    await stepOf(fixture.serviceId);
+    await stepOf(fixture.serviceId, { ...shelterRoute, urgency: "IMMEDIATE_DANGER" });
+    await graphql(`{ services(limit: 5) { id name } }`);
+
+    expect(before).not.toBeNull();
+    expect(await graphVersion()).toBe(before);
+  });
+
+  it("free places set by the shelter operator are in the next route", async () => {
+    expect((await stepOf(fixture.serviceId))?.placesFree).toBe(fixture.placesFree);
+    const operator = await tokenFor("SHELTER_OPERATOR", { actor: fixture.actorId });
+
+    const update = await graphql(
+      `mutation ($input: PlacesFreeInput!) { updatePlacesFree(input: $input) { placesFree } }`,
+      { input: { serviceId: fixture.serviceId, placesFree: 0 } },
+      operator,
+    );
+
+    expect(update.body.errors).toBeUndefined();
+    expect(await stepOf(fixture.serviceId)).toBeUndefined();
+    const restore = await graphql(
+      `mutation ($input: PlacesFreeInput!) { updatePlacesFree(input: $input) { placesFree } }`,
+      { input: { serviceId: fixture.serviceId, placesFree: fixture.placesFree } },
+      operator,
+    );
+    expect(restore.body.errors).toBeUndefined();
+    expect((await stepOf(fixture.serviceId))?.placesFree).toBe(fixture.placesFree);
+  });
+
+  it("a place a coordinator makes confidential is no longer named by the next route", async () => {
+    const coordinator = await tokenFor("COORDINATOR", { departement: "92" });
+    const place = { id: "loc-cache-temoin", name: "Accueil de jour Témoin", address: "1 place Témoin", postalCode: "92000", commune: "92050", source: "matrice-source" };
+    const actor = { id: "cache-temoin", name: "Association Témoin", kind: "ASSOCIATION", departement: "92", covers: ["92"], source: "matrice-source" };
+    const service = {
+      id: "cache-temoin-accueil",
+      name: "Accueil de jour Témoin",
+      kind: "WELCOME_CENTRE",
+      audience: "VICTIMS",
+      situations: ["INTIMATE_PARTNER_VIOLENCE"],
+      needs: ["PSYCHOLOGICAL"],
+      area: ["92050"],
+      at: [place.id],
+      source: "matrice-source",
+    };
+    const save = (confidential: boolean) =>
+      graphql(
+        saveDatasetMutation,
+        { input: { sources: confidentialDataset.sources, locations: [{ ...place, confidential }], actors: [{ ...actor, services: [service] }] } },
+        coordinator,
+      );
+    const supportRoute = { ...shelterRoute, needs: ["PSYCHOLOGICAL"] };
+
+    const saved = await save(false);
+    expect(saved.body.errors).toBeUndefined();
+    expect((await stepOf(service.id, supportRoute))?.reasons).toContain(`à Nanterre : ${place.name}`);
+
+    const hidden = await save(true);
+    expect(hidden.body.errors).toBeUndefined();
+    const step = await stepOf(service.id, supportRoute);
+    expect(step).toBeDefined();
+    expect(JSON.stringify(step)).not.toContain("Témoin");
+  });
+
+  it("a service a coordinator renames is named anew in the next route: the nodes a route reads are kept under the version too", async () => {
+    const coordinator = await tokenFor("COORDINATOR", { departement: "92" });
+    const nameQuery = `query ($input: RouteRequest!) { referralRoute(input: $input) { steps { service { id name } } } }`;
+    const nameOfFixture = async () => {
+      const response = await graphql<{ referralRoute: { steps: { service: { id: string; name: string } }[] } }>(nameQuery, { input: shelterRoute }, await tokenFor("FRONTLINE"));
+      expect(response.body.errors).toBeUndefined();
+      return response.body.data!.referralRoute.steps.find((step) => step.service.id === fixture.serviceId)?.service.name;
+    };
+    await keepNodeStatement(nameQuery, await tokenFor("FRONTLINE"));
+    const [actor] = confidentialDataset.actors;
+    expect(await nameOfFixture()).toBe(actor!.services[0]!.name);
+    expect(await nameOfFixture()).toBe(actor!.services[0]!.name);
+
+    const renamed = { ...confidentialDataset, actors: [{ ...actor!, services: [{ ...actor!.services[0]!, name: "Hébergement Matrice renommé" }] }] };
+    const saved = await graphql(saveDatasetMutation, { input: renamed }, coordinator);
+
+    expect(saved.body.errors).toBeUndefined();
+    expect(await nameOfFixture()).toBe("Hébergement Matrice renommé");
+    expect((await graphql(saveDatasetMutation, { input: confidentialDataset }, coordinator)).body.errors).toBeUndefined();
+  });
+
+  it("what a route read for one caller is never given to another: a referral-only channel stays with the roles that may read it", async () => {
+    const contactsQuery = `query ($input: RouteRequest!) { referralRoute(input: $input) { steps { service { id contacts { value } } } } }`;
+    const contactsOf = async (token: string | undefined) => {
+      const response = await graphql<{ referralRoute: { steps: { service: { id: string; contacts: { value: string }[] } }[] } }>(contactsQuery, { input: shelterRoute }, token);
+      expect(response.body.errors).toBeUndefined();
+      return response.body.data!.referralRoute.steps.find((step) => step.service.id === fixture.serviceId)?.service.contacts.map((c) => c.value);
+    };
+
+    for (const token of [await tokenFor("FRONTLINE"), undefined, await tokenFor("PARTNER_APP")]) await keepNodeStatement(contactsQuery, token);
+    for (let turn = 0; turn < 3; turn++) {
+      expect(await contactsOf(await tokenFor("FRONTLINE"))).toContain(fixture.referralPhone);
+      expect(await contactsOf(undefined)).not.toContain(fixture.referralPhone);
+      expect(await contactsOf(await tokenFor("PARTNER_APP"))).not.toContain(fixture.referralPhone);
+    }
+  });
+});
