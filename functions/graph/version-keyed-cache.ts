@@ -18,8 +18,14 @@ export type KeyedRead<Value> = (version: string | null, key: string, read: () =>
 /** At most `maxSize` units of `sizeOf` kept, the least recently used let go first. A graph without a version is never kept. */
 export function versionKeyedCache<Value extends object>(maxSize: number, sizeOf: (value: Value) => number): KeyedRead<Value> {
   const kept = new LRUCache<string, Value>({ maxSize, sizeCalculation: (value) => Math.max(1, sizeOf(value)) });
+  let latestVersion: string | null = null;
   return async (version, key, read) => {
     if (version === null || !readsKept) return read();
+    // What was read under an older version is never asked for again: let it go at once.
+    if (version !== latestVersion) {
+      kept.clear();
+      latestVersion = version;
+    }
     const versionedKey = `${version}\n${key}`;
     const value = kept.get(versionedKey);
     if (value) return value;
