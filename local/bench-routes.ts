@@ -3,7 +3,9 @@
  * (a) through the Lambda handler, as API Gateway would call it, and (b) as one hand-written Cypher
  * query on the same driver that returns the same answer: the route's candidates with the fields the
  * request selects on their services and actors (contacts included, as a PUBLIC caller may see them)
- * — the floor. Also (c), the route's candidate query alone, which selects no node fields. Prints
+ * — the floor. Also (c), the route's candidate query alone, which selects no node fields, and (a0) the
+ * handler with nothing kept between requests: every route asks Neo4j its route query and its nodes
+ * (functions/graph/version-keyed-cache.ts), as one asked for the first time since the graph changed. Prints
  * latency percentiles, throughput, this process's CPU per request (for (a), the handler's own) and the
  * ratios, twice: with Neo4j and the handler sharing the cores, then, as deployed, each on its own
  * core(s) (taskset, when the machine has two cores or more). Beside this process's CPU, Neo4j's own
@@ -14,13 +16,14 @@
 import { availableParallelism } from "node:os";
 import { performance } from "node:perf_hooks";
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
-import { referralRouteCypher } from "../generated/cypher";
+import { readGraphVersionCypher, referralRouteCypher } from "../generated/cypher";
+import { keepReads } from "../functions/graph/version-keyed-cache";
 import { isGraphBusy } from "../functions/graph/graph-unreachable";
 import { benchInstance, startBenchGraph } from "./bench-graph";
 import { lambdaContext } from "./http-api-event";
 import { neo4jStatus, stopNeo4j } from "./neo4j-process";
 import { canPin, pinToCores, processCpuMs } from "./process-cpu";
-import { benchRouteEvent, routeParameters, routeQueryDbHits, routeWorkload, type RouteRequestOfBench } from "./route-workload";
+import { benchRouteEvent, dbHitsOf, routeParameters, routeQueryDbHits, routeWorkload, type RouteRequestOfBench } from "./route-workload";
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
@@ -134,7 +137,10 @@ const neo4jCpuKnown = neo4jPid !== undefined && processCpuMs(neo4jPid) !== null;
 const { handler } = await import("../functions/handlers/graphql");
 
 const requests = routeWorkload(REQUESTS + WARMUP);
-console.log(`${REQUESTS} route requests per path, ${CONCURRENCY} concurrent, in ${ROUNDS} rounds taken in turn, after ${WARMUP} warm-up requests on each path\n`);
+const answersRead = new Set(requests.map((request) => JSON.stringify(routeParameters(request)))).size;
+console.log(`${REQUESTS} route requests per path, ${CONCURRENCY} concurrent, in ${ROUNDS} rounds taken in turn, after ${WARMUP} warm-up requests on each path`);
+// The handler keeps the route query's answers while the graph is unchanged (functions/routes/route-answer-cache.ts).
+console.log(`${answersRead} distinct route query answers among them: the handler reads each once, then keeps it\n`);
 
 // What the route query costs Neo4j, whatever the machine's load: its db hits (target ≤ 2 000 per route).
 const nanterreInDanger = { commune: "92050", situations: ["INTIMATE_PARTNER_VIOLENCE"], urgency: "IMMEDIATE_DANGER", at: "2026-11-24T23:00:00+01:00", withChildren: false };
@@ -145,6 +151,8 @@ console.log(
   `route query db hits: Nanterre in immediate danger ${await routeQueryDbHits(driver, nanterreInDanger)}; ` +
     `workload mean ${(hits.reduce((a, b) => a + b, 0) / hits.length).toFixed(0)}, max ${Math.max(...hits)} (${DB_HITS_SAMPLE} requests)\n`,
 );
+
+console.log(`a route whose answer is kept reads the graph's version instead: ${await dbHitsOf(driver, readGraphVersionCypher)} db hits\n`);
 
 // The selection of benchRouteQuery (route-workload.ts), written by hand into the route query's row of each candidate:
 // its services' contacts as a PUBLIC caller may read them (the ContactPoint rule in
@@ -165,17 +173,26 @@ const paths = () =>
     path("(c) candidate query alone", async (input) => {
       await driver.executeQuery(referralRouteCypher, routeParameters(input as RouteRequestOfBench));
     }),
+    path("(a0) handler, nothing kept", async (input) => {
+      keepReads(false);
+      await routeThroughHandler(input);
+    }),
     path("(a) Lambda handler", async (input) => {
-      const result = (await handler(benchRouteEvent(input), lambdaContext(), () => undefined)) as APIGatewayProxyStructuredResultV2;
-      if (result.statusCode !== 200 || result.body?.includes('"errors"')) throw new Error(`route failed: ${result.body?.slice(0, 300)}`);
-      if (result.body?.includes('"degraded":true')) throw new BusyGraph();
+      keepReads(true);
+      await routeThroughHandler(input);
     }),
   ] as const;
 
-function report([floor, candidatesOnly, lambda]: readonly [Figures, Figures, Figures]) {
+async function routeThroughHandler(input: unknown) {
+  const result = (await handler(benchRouteEvent(input), lambdaContext(), () => undefined)) as APIGatewayProxyStructuredResultV2;
+  if (result.statusCode !== 200 || result.body?.includes('"errors"')) throw new Error(`route failed: ${result.body?.slice(0, 300)}`);
+  if (result.body?.includes('"degraded":true')) throw new BusyGraph();
+}
+
+function report([floor, candidatesOnly, nothingKept, lambda]: readonly [Figures, Figures, Figures, Figures]) {
   const ratios = (name: string, base: Figures) =>
     `${name}: p50 ${(lambda.p50 / base.p50).toFixed(2)}  p95 ${(lambda.p95 / base.p95).toFixed(2)}  throughput ${(base.throughput / lambda.throughput).toFixed(2)}`;
-  console.log(`\n${ratios("ratio (a)/(b)", floor)}\n${ratios("ratio (a)/(c)", candidatesOnly)}`);
+  console.log(`\n${ratios("ratio (a)/(b)", floor)}\n${ratios("ratio (a)/(c)", candidatesOnly)}\n${ratios("ratio (a)/(a0)", nothingKept)}`);
   if (lambda.neo4jCpuMs !== null && floor.neo4jCpuMs) {
     console.log(`Neo4j CPU per request (a)/(b) ${(lambda.neo4jCpuMs / floor.neo4jCpuMs).toFixed(2)}: a route asks it its candidates, then its nodes`);
   }

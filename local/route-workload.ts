@@ -85,8 +85,13 @@ export function routeParameters(request: RouteRequestOfBench) {
 }
 
 /** The db hits of the route query for a request (PROFILE), all operators summed. */
-export async function routeQueryDbHits(driver: Driver, request: RouteRequestOfBench): Promise<number> {
-  const { summary } = await driver.executeQuery(`PROFILE ${referralRouteCypher}`, routeParameters(request));
+export function routeQueryDbHits(driver: Driver, request: RouteRequestOfBench): Promise<number> {
+  return dbHitsOf(driver, referralRouteCypher, routeParameters(request));
+}
+
+/** The db hits of a query (PROFILE), all operators summed. */
+export async function dbHitsOf(driver: Driver, query: string, parameters: Record<string, unknown> = {}): Promise<number> {
+  const { summary } = await driver.executeQuery(`PROFILE ${query}`, parameters);
   type Plan = { dbHits: number; children: Plan[] };
   const total = (plan: Plan): number => plan.dbHits + plan.children.reduce((sum, child) => sum + total(child), 0);
   return total(summary.profile as unknown as Plan);
