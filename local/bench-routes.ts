@@ -139,7 +139,7 @@ const { handler } = await import("../functions/handlers/graphql");
 const requests = routeWorkload(REQUESTS + WARMUP);
 const answersRead = new Set(requests.map((request) => JSON.stringify(routeParameters(request)))).size;
 console.log(`${REQUESTS} route requests per path, ${CONCURRENCY} concurrent, in ${ROUNDS} rounds taken in turn, after ${WARMUP} warm-up requests on each path`);
-// The handler keeps the route query's answers while the graph is unchanged (functions/routes/route-answer-cache.ts).
+// The handler keeps the route query's answers while the graph is unchanged (functions/graph/version-keyed-cache.ts).
 console.log(`${answersRead} distinct route query answers among them: the handler reads each once, then keeps it\n`);
 
 // What the route query costs Neo4j, whatever the machine's load: its db hits (target ≤ 2 000 per route).

@@ -2,7 +2,7 @@
  * The graph's version: one node, given a new random version by every transaction that writes the
  * records (markGraphChanged, called by writeDataset and writeAuditRecord, at their end so that the
  * node's lock is held only until the commit). What is read from the graph under one version may be
- * kept and used again while the version is unchanged (functions/routes/route-answer-cache.ts).
+ * kept and used again while the version is unchanged (version-keyed-cache.ts).
  */
 import type { ManagedTransaction } from "neo4j-driver";
 import { markGraphChangedCypher, readGraphVersionCypher } from "../../generated/cypher";

@@ -30,5 +30,5 @@ CREATE INDEX location_published_hsds_id IF NOT EXISTS FOR (n:Location) ON (n.pub
 CREATE FULLTEXT INDEX parcours_search IF NOT EXISTS FOR (n:Actor|Service) ON EACH [n.name, n.aliasesText, n.description]
   OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: false } };
 CREATE CONSTRAINT demand_count_key IF NOT EXISTS FOR (n:DemandCount) REQUIRE n.key IS UNIQUE;
-// The one node whose version every write of the records changes: cached route answers are keyed on it (functions/graph/graph-version.ts).
+// The one node whose version every write of the records changes: routes keep their reads under it (functions/graph/graph-version.ts).
 CREATE CONSTRAINT graph_version_key IF NOT EXISTS FOR (n:GraphVersion) REQUIRE n.key IS UNIQUE;

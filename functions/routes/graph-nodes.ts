@@ -158,8 +158,8 @@ function newNodeFetchPlan(info: GraphQLResolveInfo, lists: string[]): NodeFetchP
 }
 
 /**
- * `run`: the route's auto-commit reads; `version`: the graph's, read before them; `idsOf(field, lists)`: the ids of that field in those lists
- * of the route, sorted, once each.
+ * `run`: the route's auto-commit reads; `version`: the graph's, read before them; `idsOf(field,
+ * lists)`: the ids of that field in those lists of the route, sorted, once each.
  */
 export async function fetchRouteNodes(
   info: GraphQLResolveInfo,
