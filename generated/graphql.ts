@@ -4002,7 +4002,8 @@ export type Query = {
   schedulesConnection: SchedulesConnection;
   /**
    * Finds actors by name, alias or description, or by the name of a service they offer; accent- and
-   * case-insensitive, by word prefix ("adavip", "Flora tristan", "escale"). Actors with a service for
+   * case-insensitive, by word prefix ("adavip", "Flora tristan", "escale"), a word also after an elided
+   * article or pronoun ("aide" finds "Maison d'aide", "escale" "L'Escale"). Actors with a service for
    * victims come first, then the others, and actors whose services are all for perpetrators last (a
    * victim searching "violences conjugales" meets help before perpetrators' programmes); best matches
    * first within each group; at most 100 whatever the limit asked.

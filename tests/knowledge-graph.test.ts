@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { cypher } from "./support/graph";
 import { graphql } from "./support/http-api";
 import { tokenFor } from "./support/tokens";
@@ -172,6 +172,36 @@ describe("full-text search", () => {
     const response = await graphql<{ search: { id: string }[] }>(`query ($text: String!) { search(text: $text, limit: 5) { id } }`, { text });
 
     expect(response.body.data?.search.map((a) => a.id)).toContain(expected);
+  });
+
+  it.each([
+    ["aide victimes", "france-victimes-116006"],
+    ["aide sociale enfance", "ase-92"],
+    ["commissariat asnieres", "commissariat-asnieres-sur-seine"],
+    ["Hôpital Antoine-Béclère", "uaped-antoine-beclere"],
+    ["insertion probation", "spip-92"],
+    ["urgence europeen", "urgence-112"],
+    ["egalite chances", "prefecture-92"],
+    ["habit courbevoie", "oph-courbevoie"],
+  ])("finds %s after an elided article, as in « d'aide », « l'enfance », « d'Asnières »", async (text, expected) => {
+    const response = await graphql<{ search: { id: string }[] }>(`query ($text: String!) { search(text: $text, limit: 5) { id } }`, { text });
+
+    expect(response.body.data?.search.map((a) => a.id)).toContain(expected);
+  });
+
+  it("finds a word after a typographic apostrophe, as sources and imports write « d’écoute »", async () => {
+    await cypher("CREATE (:Actor {id: 'ecoute-zephyrine', name: 'Lieu d’écoute Zéphyrine', aliases: [], aliasesText: '', kind: 'ASSOCIATION'})");
+    onTestFinished(() => cypher("MATCH (a:Actor {id: 'ecoute-zephyrine'}) DELETE a").then(() => undefined));
+
+    const response = await graphql<{ search: { id: string }[] }>(`{ search(text: "ecoute zephyrine", limit: 5) { id } }`);
+
+    expect(response.body.data?.search.map((a) => a.id)).toEqual(["ecoute-zephyrine"]);
+  });
+
+  it("finds a word by an accented prefix, as « Héberg » for « hébergement d'urgence »", async () => {
+    const response = await graphql<{ search: { id: string }[] }>(`{ search(text: "Héberg", limit: 5) { id } }`);
+
+    expect(response.body.data?.search.map((a) => a.id)).toContain("ligne-115");
   });
 
   it("returns nothing, not an error, for text with no searchable word", async () => {
