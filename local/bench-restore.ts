@@ -4,7 +4,7 @@
  * export writes it), then restored as on AWS: the file put in the imports bucket of a local S3 server
  * of its own, and its ObjectCreated event handed to the import handler, in a process with the V8 heap
  * limits Lambda gives the import function (BENCH_RESTORE_MEMORY_MB tries another size), into an EMPTY
- * scratch Neo4j of its own (a free port, .data/neo4j-restore-scratch, removed after) holding only the
+ * scratch Neo4j of its own (a free port, .data/restore-bench/, removed after) holding only the
  * synthetic graph's référentiel. Never into the synthetic, bench or development instance, never to a
  * real bucket. Prints the export's and the restore's time, CPU and peak resident memory, and the graph's
  * nodes and relationships by kind before and after.
