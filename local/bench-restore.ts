@@ -5,7 +5,7 @@
  * of its own, and its ObjectCreated event handed to the import handler, in a process with the V8 heap
  * limits Lambda gives the import function (BENCH_RESTORE_MEMORY_MB tries another size), into an EMPTY
  * scratch Neo4j of its own (a free port, .data/restore-bench/, removed after) holding only the
- * synthetic graph's référentiel. Never into the synthetic, bench or development instance, never to a
+ * synthetic graph's référentiel (BENCH_RESTORE_NEO4J_HEAP gives it a larger heap: "8g"). Never into the synthetic, bench or development instance, never to a
  * real bucket. Prints the export's and the restore's time, CPU and peak resident memory, and the graph's
  * nodes and relationships by kind before and after.
  */
@@ -106,7 +106,7 @@ async function restoreIn(functionMb: number, uri: string, instance: Neo4jInstanc
     ({ stdout }) => JSON.parse(stdout.trim().split("\n").at(-1)!) as RestoreFigures,
     (error: { stdout?: string; stderr?: string; killed?: boolean; message: string }) => {
       const stderr = String(error.stderr ?? "");
-      const lastLog = String(error.stdout ?? "").trim().split("\n").at(-1)?.slice(0, 300);
+      const lastLog = String(error.stdout ?? "").trim().split("\n").at(-1)?.replace(/"function_[^,]*,|"cold_start":[^,]*,|"timestamp":[^,]*,/g, "");
       const after = lastLog ? `; the import's last log: ${lastLog}` : "";
       if (error.killed) return `killed after Lambda's 15 minutes${after}`;
       if (/heap out of memory|Allocation failed/.test(stderr)) return `out of heap${after}`;
@@ -142,14 +142,21 @@ await source.close();
 // Two Neo4j at a time on a shared machine: the synthetic one stops before the scratch one starts.
 await synthetic.stop();
 
-const scratch: Neo4jInstance = { port: await freePort(), dataDir: join(workDir, "neo4j-restore-scratch"), user: "neo4j", password: "parcours-restore" };
+const neo4jHeap = process.env.BENCH_RESTORE_NEO4J_HEAP;
+const scratch: Neo4jInstance = {
+  port: await freePort(),
+  dataDir: join(workDir, "neo4j-restore-scratch"),
+  user: "neo4j",
+  password: "parcours-restore",
+  ...(neo4jHeap ? { maxHeap: neo4jHeap } : {}),
+};
 const s3 = await startS3Server(0, join(workDir, "s3"));
 try {
   const { uri } = await startNeo4j(scratch);
   const target = createDriver({ uri, user: scratch.user, password: scratch.password });
   const referential = performance.now();
   await writeSyntheticReferential(target, syntheticFrance(), () => {});
-  console.log(`scratch Neo4j on ${uri}: the synthetic référentiel written in ${seconds(referential)} s, nothing else`);
+  console.log(`scratch Neo4j on ${uri}${neo4jHeap ? ` with a heap of ${neo4jHeap}` : ""}: the synthetic référentiel written in ${seconds(referential)} s, nothing else`);
 
   Object.assign(process.env, localS3Env(s3.endpoint));
   // A Buffer, not a stream: the SDK would send a stream in aws-chunked encoding, which s3rver stores as it comes.
