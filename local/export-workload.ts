@@ -20,6 +20,9 @@ const counting: ExportTarget = {
     bytes[key.slice(key.lastIndexOf("/") + 1)] = length;
   },
   async copy() {},
+  async read() {
+    return null;
+  },
 };
 
 const driver = createDriver(neo4jSettingsFromEnv());

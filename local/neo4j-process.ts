@@ -16,6 +16,8 @@ export interface Neo4jInstance {
   dataDir: string;
   user: string;
   password: string;
+  /** A larger heap than JVM_FLAGS' ("8g"): the transaction memory Neo4j allows is 70 % of it. */
+  maxHeap?: string;
 }
 
 export interface StartOptions {
@@ -237,6 +239,7 @@ function spawnLauncher(java: string, i: Neo4jInstance): number {
     java,
     [
       ...JVM_FLAGS,
+      ...(i.maxHeap ? [`-Xmx${i.maxHeap}`] : []),
       `-Dparcours.neo4j.home=${i.dataDir}`,
       `-Dparcours.neo4j.port=${i.port}`,
       `-Dparcours.neo4j.plugins=${join(targetDir, "plugins")}`,

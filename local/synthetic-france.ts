@@ -402,8 +402,28 @@ CALL (s, row) {
 
 /** Writes the synthetic graph into an empty database, in UNWIND batches, logging the time of each step. */
 export async function writeSyntheticFrance(driver: Driver, scale: SyntheticScale, graph: SyntheticFrance, log: (message: string) => void): Promise<void> {
+  await writeSyntheticReferential(driver, graph, log);
+  // Every record cites the one synthetic source, a Source node as in the real data: the dumps and exports read it.
+  await driver.executeQuery("CREATE (:Source {id: 'synthetique', ref: $source, title: $title, verifiedAt: date('2026-12-01'), unverified: false})", {
+    source: SOURCE,
+    title: `${MARK} graphe synthétique, aucune donnée réelle`,
+  });
+  await inBatches(driver, log, "actors and their places", createStatements.actors, graph.actors);
+  await inBatches(driver, log, "actor links", createStatements.links, graph.actors.filter((a) => a.links.length > 0));
+  await inBatches(driver, log, "services", createStatements.services, graph.services);
+  const publishing = performance.now();
+  const published = await setMissingPublishedHsdsIds(driver);
+  log(`  ids of the HSDS export: ${published} records in ${((performance.now() - publishing) / 1000).toFixed(1)} s`);
+  await driver.executeQuery("CREATE (:SyntheticGraph {scale: $scale, source: $source, generatedAt: datetime()})", { scale, source: SOURCE });
+}
+
+/**
+ * The synthetic graph's référentiel (its territories, the taxonomy, the indexes) alone, into an empty
+ * database: what a restore of its export expects in place, as `npm run seed` leaves it for the real graph.
+ */
+export async function writeSyntheticReferential(driver: Driver, graph: SyntheticFrance, log: (message: string) => void): Promise<void> {
   const { records } = await driver.executeQuery("MATCH (n) RETURN count(n) > 0 AS any");
-  if (records[0]!.get("any")) throw new Error("synth: the synthetic database is not empty; delete its data folder first");
+  if (records[0]!.get("any")) throw new Error("synth: the database is not empty; delete its data folder first");
   await ensureGraphSchema(driver);
   const taxonomy = parse(await readFile(join(seedDir, "taxonomy.yaml"), "utf8")) as {
     needs: { code: string; routeOrder: number; label: string }[];
@@ -416,25 +436,14 @@ export async function writeSyntheticFrance(driver: Driver, scale: SyntheticScale
      WITH s, situation UNWIND situation.typicalNeeds AS code MATCH (n:Need {code: code}) CREATE (s)-[:TYPICALLY_NEEDS]->(n)`,
     { needs: taxonomy.needs, situations: taxonomy.situations },
   );
-  const inBatches = async (step: string, statement: string, rows: object[]) => {
-    const started = performance.now();
-    for (let i = 0; i < rows.length; i += BATCH) {
-      await driver.executeQuery(statement, { rows: rows.slice(i, i + BATCH), source: SOURCE, territorySource });
-    }
-    log(`  ${step}: ${rows.length} rows in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  };
-  // Every record cites the one synthetic source, a Source node as in the real data: the dumps and exports read it.
-  await driver.executeQuery("CREATE (:Source {id: 'synthetique', ref: $source, title: $title, verifiedAt: date('2026-12-01'), unverified: false})", {
-    source: SOURCE,
-    title: `${MARK} graphe synthétique, aucune donnée réelle`,
-  });
-  await inBatches("territories", createStatements.territories, graph.territories.map((t) => ({ ...t, searchName: searchableName(t.name) })));
-  await inBatches("territory parents", createStatements.parents, graph.territories.filter((t) => t.partOf.length > 0));
-  await inBatches("actors and their places", createStatements.actors, graph.actors);
-  await inBatches("actor links", createStatements.links, graph.actors.filter((a) => a.links.length > 0));
-  await inBatches("services", createStatements.services, graph.services);
-  const publishing = performance.now();
-  const published = await setMissingPublishedHsdsIds(driver);
-  log(`  ids of the HSDS export: ${published} records in ${((performance.now() - publishing) / 1000).toFixed(1)} s`);
-  await driver.executeQuery("CREATE (:SyntheticGraph {scale: $scale, source: $source, generatedAt: datetime()})", { scale, source: SOURCE });
+  await inBatches(driver, log, "territories", createStatements.territories, graph.territories.map((t) => ({ ...t, searchName: searchableName(t.name) })));
+  await inBatches(driver, log, "territory parents", createStatements.parents, graph.territories.filter((t) => t.partOf.length > 0));
+}
+
+async function inBatches(driver: Driver, log: (message: string) => void, step: string, statement: string, rows: object[]): Promise<void> {
+  const started = performance.now();
+  for (let i = 0; i < rows.length; i += BATCH) {
+    await driver.executeQuery(statement, { rows: rows.slice(i, i + BATCH), source: SOURCE, territorySource });
+  }
+  log(`  ${step}: ${rows.length} rows in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }

@@ -3,14 +3,14 @@
  * runs functions/handlers/import.handler, which may read incoming/ and write its report under reports/ —
  * nothing else (reports/ is outside the notification's prefix, so a report never triggers an import).
  */
+import { importFunctionMemoryMb } from "./function-memory";
 import { builtFunction, neo4jEnvironment } from "./settings";
 
 export const importsBucket = new sst.aws.Bucket("Imports");
 
 export const importFunction = new sst.aws.Function("Import", {
   ...builtFunction("import"),
-  // A 50 000-row file is read, validated and written in one transaction.
-  memory: "2048 MB",
+  memory: `${importFunctionMemoryMb} MB`,
   timeout: "5 minutes",
   environment: { ...neo4jEnvironment },
   permissions: [

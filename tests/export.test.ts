@@ -1,14 +1,20 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { localBuckets } from "../local/s3-server";
 import { territorySource } from "../functions/domain/territories";
-import { cypher } from "./support/graph";
+import { cypher, testDriver } from "./support/graph";
 import { hsdsOrganization } from "./support/hsds-fixtures";
 import { hsdsPageValidator } from "./support/hsds-schema";
 import { copyObject, createS3Client, uploadObject } from "../functions/storage/s3";
-import { download, importFile, listKeys, runExport } from "./support/s3";
+import { download, importFile, listKeys, runExport, scheduledEvent } from "./support/s3";
+import { lambdaContext } from "../local/http-api-event";
 import { fixture, writeConfidentialFixture } from "./support/confidential-fixture";
+import { exportFiles, exportSnapshot, s3ExportTarget, type ExportManifest, type ExportTarget } from "../functions/exports/export-snapshot";
 
 const exported = (key: string) => download(key, localBuckets.exports);
+
+const latestNames = [...Object.values(exportFiles).map((file) => file.name), "manifest.json"];
+const latestFiles = async () => Object.fromEntries(await Promise.all(latestNames.map(async (name) => [name, await exported(`latest/${name}`)])));
+const exportsTarget = () => s3ExportTarget(createS3Client(), localBuckets.exports);
 
 /** Everything but the référentiel (territories from INSEE, the taxonomy), which a restore finds in place. */
 const wipeData = `
@@ -39,7 +45,13 @@ describe("exporting snapshots to S3", () => {
     const result = await runExport();
 
     expect(Object.values(result.keys).every((key) => key.startsWith("snapshots/"))).toBe(true);
-    expect(await listKeys(localBuckets.exports, "latest/")).toEqual(["latest/data-inclusion.json", "latest/hsds-organizations.json", "latest/parcours.json", "latest/services.csv"]);
+    expect(await listKeys(localBuckets.exports, "latest/")).toEqual([
+      "latest/data-inclusion.json",
+      "latest/hsds-organizations.json",
+      "latest/manifest.json",
+      "latest/parcours.json",
+      "latest/services.csv",
+    ]);
     expect(await exported(result.keys.parcours)).toBe(await exported("latest/parcours.json"));
     expect(result.counts.actors).toBeGreaterThan(50);
   });
@@ -161,5 +173,80 @@ describe("exporting snapshots to S3", () => {
       (c) => c.label === "ContactPoint" && c.property === "referralOnly",
     );
     expect(restored).toEqual([expect.objectContaining({ before: false, after: true }), expect.objectContaining({ before: false, after: true })]);
+  });
+
+  it("leaves latest/ as it was when the export fails after its first file, and its snapshot folder without a manifest", async () => {
+    await runExport();
+    const before = await latestFiles();
+    const target = exportsTarget();
+    const failingAfterTheFirstFile: ExportTarget = {
+      ...target,
+      write: async (key, pieces, contentType) => {
+        if (key.endsWith(exportFiles.hsds.name)) throw new Error("the upload was cut");
+        await target.write(key, pieces, contentType);
+      },
+    };
+
+    await expect(exportSnapshot(failingAfterTheFirstFile, testDriver(), new Date("2026-12-07T02:00:00Z"))).rejects.toThrow("the upload was cut");
+
+    expect(await latestFiles()).toEqual(before);
+    expect(await listKeys(localBuckets.exports, "snapshots/2026-12-07T02-00-00-000Z/")).toEqual(["snapshots/2026-12-07T02-00-00-000Z/parcours.json"]);
+  });
+
+  it("puts latest/ back as it was when a copy under latest/ fails halfway", async () => {
+    await runExport();
+    const before = await latestFiles();
+    await cypher("MATCH (a:Actor) WITH a LIMIT 1 SET a.name = a.name + ' (renommée)'");
+    const target = exportsTarget();
+    let copies = 0;
+    const failingOnTheThirdCopy: ExportTarget = {
+      ...target,
+      copy: async (from, to) => {
+        if (++copies === 3) throw new Error("the copy was refused");
+        await target.copy(from, to);
+      },
+    };
+
+    await expect(exportSnapshot(failingOnTheThirdCopy, testDriver(), new Date("2026-12-07T02:10:00Z"))).rejects.toThrow("the copy was refused");
+
+    expect(await latestFiles()).toEqual(before);
+  });
+
+  it("replaces all four files of latest/ and its manifest when an export succeeds", async () => {
+    await runExport();
+    await cypher("MATCH (a:Actor) WITH a LIMIT 1 SET a.name = a.name + ' (renommée)'");
+
+    const { keys, counts } = await runExport();
+
+    const latest = await latestFiles();
+    const folder = keys.parcours.slice(0, keys.parcours.lastIndexOf("/"));
+    for (const name of Object.values(exportFiles).map((file) => file.name)) expect(latest[name], name).toBe(await exported(`${folder}/${name}`));
+    expect(latest["parcours.json"]).toContain("(renommée)");
+    const manifest = JSON.parse(latest["manifest.json"]!) as ExportManifest;
+    expect(manifest.folder).toBe(folder);
+    expect(manifest.files.map((file) => file.name)).toEqual(Object.values(exportFiles).map((file) => file.name));
+    for (const file of manifest.files) expect(file.bytes, file.name).toBe(Buffer.byteLength(latest[file.name]!));
+    expect(manifest.files[0]!.records).toEqual(counts);
+  });
+
+  it("fails the invocation with what failed and no stack, for the schedule to retry", async () => {
+    const bucket = process.env.EXPORTS_BUCKET;
+    vi.resetModules();
+    process.env.EXPORTS_BUCKET = "parcours-exports-absent";
+    try {
+      const { handler } = await import("../functions/handlers/export");
+      const failure = await handler(scheduledEvent(), lambdaContext("parcours-export")).then(
+        () => null,
+        (error: unknown) => error as Error,
+      );
+
+      expect(failure?.name).toBe("ExportFailed");
+      expect(failure?.message).toMatch(/^export failed, latest\/ left as it was: .*bucket/i);
+      expect(failure?.stack).not.toMatch(/\n\s+at /);
+    } finally {
+      if (bucket === undefined) delete process.env.EXPORTS_BUCKET;
+      else process.env.EXPORTS_BUCKET = bucket;
+      vi.resetModules();
+    }
   });
 });

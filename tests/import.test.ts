@@ -1,6 +1,7 @@
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { generatedCsv } from "../local/generate-csv";
 import { cypher, testDriver } from "./support/graph";
+import { territorySource } from "../functions/domain/territories";
 import { exportedGraph, importFile, storedReport } from "./support/s3";
 
 const header =
@@ -214,6 +215,38 @@ describe("importing a Parcours JSON file from S3", () => {
 
     expect(accepted).toMatchObject({ status: "imported", problems: [] });
     expect(clashing.problems).toEqual([expect.objectContaining({ record: `services: ${seeded!.actor}`, field: "id", reason: "already the id of one of the actors: an id names one record, whatever its kind" })]);
+  });
+});
+
+describe("importing a France-sized Parcours JSON file from S3", () => {
+  it("accepts the territories of the référentiel the graph holds, as a synthetic France's, and only those", async () => {
+    await cypher("CREATE (:Territory {code: '01001', name: 'Commune de test', level: 'COMMUNE', searchName: 'commune de test', source: $territorySource})", { territorySource });
+    const coveringIn = (commune: string) => ({
+      sources: [{ id: "annuaire-test-ain", ref: "https://example.org/annuaire-ain", title: "Annuaire de test", verifiedAt: "2026-09-01" }],
+      actors: [{ id: "asso-test-ain", name: "Association de l'Ain", kind: "ASSOCIATION", covers: [commune], source: "annuaire-test-ain" }],
+    });
+    try {
+      const held = await importFile("incoming/ain.json", JSON.stringify(coveringIn("01001")));
+      const unknown = await importFile("incoming/ain-inconnue.json", JSON.stringify(coveringIn("01002")));
+
+      expect(held).toMatchObject({ status: "imported", problems: [] });
+      expect(unknown.problems).toEqual([expect.objectContaining({ field: "covers[0]", reason: 'unknown territory "01002"' })]);
+    } finally {
+      await cypher("MATCH (n) WHERE n.id IN ['asso-test-ain', 'annuaire-test-ain'] OR n.code = '01001' DETACH DELETE n");
+    }
+  });
+
+  it("lists each of 200 000 problems of a file too large for their lines, and writes nothing", { tags: ["slow"] }, async () => {
+    const actors = Array.from({ length: 200_000 }, (_, i) => ({ id: `Asso_${i}`, name: `Association ${i}`, kind: "ASSOCIATION", covers: ["92"], source: "annuaire-test" }));
+    const text = JSON.stringify({ actors }, null, 1);
+    expect(text.length).toBeGreaterThan(16 * 1024 * 1024);
+
+    const report = await importFile("incoming/tres-grand.json", text);
+
+    expect(report.status).toBe("rejected");
+    expect(report.problems).toHaveLength(200_000);
+    expect(report.problems[199_999]).toEqual({ line: null, record: "actors: Asso_199999", field: "id", reason: "must be kebab-case: lowercase letters, digits and dashes" });
+    expect(await cypher("MATCH (a:Actor) WHERE a.id STARTS WITH 'Asso_' RETURN count(a) AS actors")).toEqual([{ actors: 0 }]);
   });
 });
 

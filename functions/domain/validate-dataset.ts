@@ -22,6 +22,8 @@ export interface KnownIds {
   actors: Iterable<string>;
   services: Iterable<string>;
   conventions?: Iterable<string>;
+  /** Territories of the référentiel the graph holds, beside the deployment's (generated/territories.ts). */
+  territories?: Iterable<string>;
 }
 
 export const noKnownIds: KnownIds = { sources: [], locations: [], actors: [], services: [] };
@@ -55,9 +57,10 @@ export function validateDataset(documents: DatasetDocument[], known: KnownIds = 
   for (const document of documents) {
     const result = datasetFileSchema.safeParse(document.raw ?? {});
     if (result.success) parsed.push({ ...document, data: result.data });
-    else problems.push(...result.error.issues.map((issue) => problemOf(document, issue)));
+    // One by one: a France-sized file may have hundreds of thousands, more than a call's arguments may be.
+    else for (const issue of result.error.issues) problems.push(problemOf(document, issue));
   }
-  if (problems.length === 0) problems.push(...crossReferenceProblems(parsed, known));
+  if (problems.length === 0) for (const problem of crossReferenceProblems(parsed, known)) problems.push(problem);
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, dataset: parsed.map((p) => p.data), files: parsed.map((p) => p.file) };
 }
@@ -100,7 +103,7 @@ function crossReferenceProblems(files: ParsedFile[], known: KnownIds): DatasetPr
   const actors = new Set(known.actors);
   const services = new Set(known.services);
   const conventions = new Set(known.conventions ?? []);
-  const territories = new Set(knownTerritoryCodes());
+  const territories = new Set([...knownTerritoryCodes(), ...(known.territories ?? [])]);
   const seen = new Map<string, string>();
   // One id names one record whatever its kind (sources apart: they are cited, not written into): a
   // record's parts and its scope are found through its id (README, Roles and access).

@@ -14,10 +14,27 @@ const driver = createDriver(neo4jSettingsFromEnv());
 const bucket = requiredEnv("EXPORTS_BUCKET");
 const target = s3ExportTarget(createS3Client(), bucket);
 
+/**
+ * A failed export, as the invoker sees it: what failed, without the stack (which the log keeps). The
+ * invocation fails, so that the schedule's asynchronous invocation is retried.
+ */
+export class ExportFailed extends Error {
+  override name = "ExportFailed";
+  constructor(reason: string) {
+    super(`export failed, latest/ left as it was: ${reason}`);
+    this.stack = `${this.name}: ${this.message}`;
+  }
+}
+
 export async function handler(_event: unknown, context: Context): Promise<ExportResult> {
   logger.addContext(context);
   const started = performance.now();
-  const result = await exportSnapshot(target, driver);
-  logger.info("export written", { bucket, ...result, durationMs: Math.round(performance.now() - started) });
-  return result;
+  try {
+    const result = await exportSnapshot(target, driver);
+    logger.info("export written", { bucket, ...result, durationMs: Math.round(performance.now() - started) });
+    return result;
+  } catch (error) {
+    logger.error("export failed", { bucket, durationMs: Math.round(performance.now() - started), error: error as Error });
+    throw new ExportFailed(error instanceof Error ? error.message : String(error));
+  }
 }

@@ -82,17 +82,13 @@ export async function importObject({ s3, driver, bucket, key, logger, now = new 
     logger.info("import progress", { file, phase, records, ...(total ? { total } : {}), recordsPerSecond });
   };
 
-  const read = await readFile(driver, key, object.body, sources, (records) => logProgress("read", records, started));
-  read.problems.push(...registryNumberProblems(file, read.toQualify));
-  const validated = validateDataset(read.documents, await knownIds(driver, read.documents));
-  const duplicates = read.problems.length === 0 && validated.ok ? await probableDuplicates(driver, validated.dataset, read.documents) : [];
-  const problems = [...read.problems, ...(validated.ok ? duplicates : validated.problems)].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  const { read, problems, dataset } = await readValidated(driver, file, key, object.body, sources, (records) => logProgress("read", records, started));
   let changes: ImportReport["changes"] = null;
-  if (problems.length === 0 && validated.ok) {
+  if (problems.length === 0 && dataset) {
     logProgress("read", read.records, started);
     const writeStarted = performance.now();
     const onBatch = (rows: number, total: number) => logProgress("write", rows, writeStarted, total);
-    changes = await loadAudited(driver, validated.dataset, read.toQualify, file, onBatch);
+    changes = await loadAudited(driver, dataset, read.toQualify, file, onBatch);
   }
 
   const report: ImportReport = {
@@ -110,6 +106,27 @@ export async function importObject({ s3, driver, bucket, key, logger, now = new 
   await writeObject(s3, bucket, reportKeyOf(key), `${JSON.stringify(report, null, 2)}\n`, "application/json");
   logger.info("import finished", { file, status: report.status, problems: problems.length, durationMs: report.durationMs, changes });
   return report;
+}
+
+/**
+ * The file read and validated, its problems sorted by line. What was read (the text, its parsed
+ * documents) is let go when this returns, before the write: a France-sized restore holds the parsed
+ * file and the records to write at once otherwise.
+ */
+async function readValidated(
+  driver: Driver,
+  file: string,
+  key: string,
+  body: Readable,
+  sources: ImportSources,
+  progress: (records: number) => void,
+): Promise<{ read: Omit<ReadResult, "documents">; problems: DatasetProblem[]; dataset: DatasetFile[] | null }> {
+  const { documents, ...read } = await readFile(driver, key, body, sources, progress);
+  read.problems.push(...registryNumberProblems(file, read.toQualify));
+  const validated = validateDataset(documents, await knownIds(driver, documents));
+  const duplicates = read.problems.length === 0 && validated.ok ? await probableDuplicates(driver, validated.dataset, documents) : [];
+  const problems = [...read.problems, ...(validated.ok ? duplicates : validated.problems)].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  return { read, problems, dataset: validated.ok ? validated.dataset : null };
 }
 
 /**

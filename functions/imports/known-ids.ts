@@ -10,6 +10,7 @@
 import type { Driver } from "neo4j-driver";
 import neo4j from "neo4j-driver";
 import { idPattern } from "../domain/dataset-schema";
+import { territorySource } from "../domain/territories";
 import type { DatasetDocument, KnownIds } from "../domain/validate-dataset";
 import { stringsOf } from "../mutations/save-dataset";
 
@@ -18,12 +19,18 @@ const idKinds = [["sources", "Source"], ["locations", "Location"], ["actors", "A
 const perIdKind = (subquery: (label: string) => string, returned: string) =>
   `${idKinds.map(([kind, label]) => `CALL () { ${subquery(label)} AS ${kind} }`).join("\n")}\nRETURN ${returned}`;
 const kindNames = idKinds.map(([kind]) => kind);
-const idsAmongCypher = perIdKind((label) => `UNWIND $ids AS id MATCH (n:${label} {id: id}) RETURN collect(n.id)`, kindNames.join(", "));
-const everyIdCypher = perIdKind((label) => `MATCH (n:${label}) RETURN collect(n.id)`, kindNames.join(", "));
+/**
+ * The territories of the référentiel the graph holds: those of the deployment's référentiel
+ * (generated/territories.ts) once seeded, every commune of France in a synthetic graph, whose export
+ * a restore then accepts.
+ */
+const referentialTerritories = "CALL () { MATCH (t:Territory) WHERE t.source = $territorySource RETURN collect(t.code) AS territories }\n";
+const idsAmongCypher = referentialTerritories + perIdKind((label) => `UNWIND $ids AS id MATCH (n:${label} {id: id}) RETURN collect(n.id)`, [...kindNames, "territories"].join(", "));
+const everyIdCypher = referentialTerritories + perIdKind((label) => `MATCH (n:${label}) RETURN collect(n.id)`, [...kindNames, "territories"].join(", "));
 /** Neo4j keeps the count of each label's nodes: no record is read. */
 const recordCountCypher = perIdKind((label) => `MATCH (n:${label}) RETURN count(n)`, `${kindNames.join(" + ")} AS records`);
 
-/** The ids the documents may refer to that the graph holds, by kind (perhaps more: every id of the graph). */
+/** The ids the documents may refer to that the graph holds, by kind (perhaps more: every id of the graph), and its référentiel's territories. */
 export async function knownIds(driver: Driver, documents: DatasetDocument[]): Promise<KnownIds> {
   const read = { routing: neo4j.routing.READ };
   const counted = await driver.executeQuery(recordCountCypher, {}, read);
@@ -32,7 +39,7 @@ export async function knownIds(driver: Driver, documents: DatasetDocument[]): Pr
   // them (170 ms for a 50 000-row file).
   const ids = entriesOf(documents) * 5 < records ? stringsOf(documents.map((document) => document.raw)).filter((string) => idPattern.test(string)) : null;
   const lookUp = ids !== null && ids.length * 5 < records;
-  const { records: known } = await driver.executeQuery(lookUp ? idsAmongCypher : everyIdCypher, lookUp ? { ids } : {}, read);
+  const { records: known } = await driver.executeQuery(lookUp ? idsAmongCypher : everyIdCypher, { territorySource, ...(lookUp ? { ids } : {}) }, read);
   return known[0]!.toObject() as unknown as KnownIds;
 }
 

@@ -49,8 +49,16 @@ export function parseDatasetText({ file, text }: DatasetText): DatasetDocument |
   return { file, raw: parsed.document.toJS() ?? {}, lineOf: parsed.lineOf };
 }
 
+/**
+ * The parser that finds lines holds many times the text: an invalid 173 MB export (npm run
+ * bench:restore) ran a function of 8 GB out of heap. A larger text's problems name their record and
+ * field, without a line.
+ */
+const longestTextWithLines = 16 * 1024 * 1024;
+
 /** The line of the node at a path of a JSON or YAML text, parsed (slowly) on the first question only. */
 export function lazyLineOf(text: string): DatasetDocument["lineOf"] {
+  if (text.length > longestTextWithLines) return () => null;
   let lineOf: DatasetDocument["lineOf"] | undefined;
   return (path) => (lineOf ??= yamlLines(text).lineOf)(path);
 }
