@@ -8,6 +8,7 @@ import { confidentialDataset, fixture, saveDatasetMutation, writeConfidentialFix
 import { cypher } from "./support/graph";
 import { graphql } from "./support/http-api";
 import { tokenFor } from "./support/tokens";
+import { keepReads } from "../functions/graph/version-keyed-cache";
 
 const routeQuery = `query ($input: RouteRequest!) { referralRoute(input: $input) { steps { placesFree reasons service { id } } } }`;
 const shelterRoute = {
@@ -166,5 +167,32 @@ describe("route answers kept between requests", () => {
       expect(await contactsOf(undefined)).not.toContain(fixture.referralPhone);
       expect(await contactsOf(await tokenFor("PARTNER_APP"))).not.toContain(fixture.referralPhone);
     }
+  });
+
+  it("a route whose reads are kept answers byte for byte as one that reads everything, dates and nested nodes included", async () => {
+    const wideQuery = `query ($input: RouteRequest!) { referralRoute(input: $input) {
+      emergency { number label available }
+      steps { rank need openNow nextOpening placesFree proximity referralOnly reasons
+        service { id name kind verifiedAt languages contacts { channel value verifiedAt } capacity { placesTotal placesFree updatedAt }
+          schedule { openingHours description } locations { name commune { code name } } needs { code } }
+        actor { id name kind verifiedAt } }
+      uncoveredNeeds { need reason }
+      excluded { need reasons service { id name } actor { name } }
+      excludedTruncated
+    } }`;
+    const token = await tokenFor("FRONTLINE");
+    const input = { ...shelterRoute, urgency: "IMMEDIATE_DANGER", needs: undefined };
+    await keepNodeStatement(wideQuery, token);
+
+    keepReads(false);
+    const everythingRead = await graphql(wideQuery, { input }, token);
+    keepReads(true);
+    const first = await graphql(wideQuery, { input }, token);
+    const kept = await graphql(wideQuery, { input }, token);
+
+    expect(everythingRead.body.errors).toBeUndefined();
+    expect(everythingRead.rawBody).toContain("verifiedAt");
+    expect(first.rawBody).toBe(everythingRead.rawBody);
+    expect(kept.rawBody).toBe(everythingRead.rawBody);
   });
 });
