@@ -161,6 +161,9 @@ describe("the seeded knowledge graph of the Hauts-de-Seine", () => {
 });
 
 describe("full-text search", () => {
+  const searchIds = async (text: string) =>
+    (await graphql<{ search: { id: string }[] }>(`query ($text: String!) { search(text: $text, limit: 5) { id } }`, { text })).body.data?.search.map((a) => a.id);
+
   it.each([
     ["adavip", "adavip-92"],
     ["Flora tristan", "centre-flora-tristan"],
@@ -169,9 +172,7 @@ describe("full-text search", () => {
     ["telephone grave danger", "parquet-nanterre"],
     ["médico judiciaire", "cmj-92"],
   ])("finds %s, whatever its case and accents", async (text, expected) => {
-    const response = await graphql<{ search: { id: string }[] }>(`query ($text: String!) { search(text: $text, limit: 5) { id } }`, { text });
-
-    expect(response.body.data?.search.map((a) => a.id)).toContain(expected);
+    expect(await searchIds(text)).toContain(expected);
   });
 
   it.each([
@@ -184,9 +185,7 @@ describe("full-text search", () => {
     ["egalite chances", "prefecture-92"],
     ["habit courbevoie", "oph-courbevoie"],
   ])("finds %s after an elided article, as in « d'aide », « l'enfance », « d'Asnières »", async (text, expected) => {
-    const response = await graphql<{ search: { id: string }[] }>(`query ($text: String!) { search(text: $text, limit: 5) { id } }`, { text });
-
-    expect(response.body.data?.search.map((a) => a.id)).toContain(expected);
+    expect(await searchIds(text)).toContain(expected);
   });
 
   it("finds a word after a typographic apostrophe, as sources and imports write « d’écoute »", async () => {
