@@ -3,9 +3,11 @@
  * (a) through the Lambda handler, as API Gateway would call it, and (b) as one hand-written Cypher
  * query on the same driver that returns the same answer: the route's candidates with the fields the
  * request selects on their services and actors (contacts included, as a PUBLIC caller may see them)
- * — the floor. Also (c), the route's candidate query alone, which selects no node fields, and (a0) the
- * handler with nothing kept between requests: every route asks Neo4j its route query and its nodes
- * (functions/graph/version-keyed-cache.ts), as one asked for the first time since the graph changed. Prints
+ * — the floor. Also (c), the route's candidate query alone, which selects no node fields; (a1) the
+ * handler keeping only the services of the areas it read (referral-route.ts): every route asks Neo4j
+ * its route query, which skips those areas, and its nodes, as one asked for the first time since the
+ * graph changed, once routes of its communes were; and (a0) the handler with nothing kept between
+ * requests (functions/graph/version-keyed-cache.ts), as the first routes after a change. Prints
  * latency percentiles, throughput, this process's CPU per request (for (a), the handler's own) and the
  * ratios, twice: with Neo4j and the handler sharing the cores, then, as deployed, each on its own
  * core(s) (taskset, when the machine has two cores or more). Beside this process's CPU, Neo4j's own
@@ -18,12 +20,13 @@ import { performance } from "node:perf_hooks";
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { readGraphVersionCypher, referralRouteCypher } from "../generated/cypher";
 import { keepReads } from "../functions/graph/version-keyed-cache";
+import { areaStores } from "../functions/routes/referral-route";
 import { isGraphBusy } from "../functions/graph/graph-unreachable";
 import { benchInstance, startBenchGraph } from "./bench-graph";
 import { lambdaContext } from "./http-api-event";
 import { neo4jStatus, stopNeo4j } from "./neo4j-process";
 import { canPin, pinToCores, processCpuMs } from "./process-cpu";
-import { benchRouteEvent, dbHitsOf, routeParameters, routeQueryDbHits, routeWorkload, type RouteRequestOfBench } from "./route-workload";
+import { areasOfRequest, benchRouteEvent, dbHitsOf, routeParameters, routeQueryDbHits, routeWorkload, type RouteRequestOfBench } from "./route-workload";
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
@@ -152,6 +155,14 @@ console.log(
     `workload mean ${(hits.reduce((a, b) => a + b, 0) / hits.length).toFixed(0)}, max ${Math.max(...hits)} (${DB_HITS_SAMPLE} requests)\n`,
 );
 
+const areasOfCommunes = new Map<string, string[]>();
+for (const request of profiled) if (!areasOfCommunes.has(request.commune)) areasOfCommunes.set(request.commune, await areasOfRequest(driver, request));
+const hitsAreasKept: number[] = [];
+for (const request of profiled) hitsAreasKept.push(await routeQueryDbHits(driver, request, areasOfCommunes.get(request.commune)));
+console.log(
+  `a route asked for the first time, the services of its commune's areas kept: mean ${(hitsAreasKept.reduce((a, b) => a + b, 0) / hitsAreasKept.length).toFixed(0)}, ` +
+    `max ${Math.max(...hitsAreasKept)} db hits`,
+);
 console.log(`a route whose answer is kept reads the graph's version instead: ${await dbHitsOf(driver, readGraphVersionCypher)} db hits\n`);
 
 // The selection of benchRouteQuery (route-workload.ts), written by hand into the route query's row of each candidate:
@@ -173,6 +184,10 @@ const paths = () =>
     path("(c) candidate query alone", async (input) => {
       await driver.executeQuery(referralRouteCypher, routeParameters(input as RouteRequestOfBench));
     }),
+    path("(a1) handler, first asked", async (input) => {
+      keepReads(areaStores);
+      await routeThroughHandler(input);
+    }),
     path("(a0) handler, nothing kept", async (input) => {
       keepReads(false);
       await routeThroughHandler(input);
@@ -189,16 +204,17 @@ async function routeThroughHandler(input: unknown) {
   if (result.body?.includes('"degraded":true')) throw new BusyGraph();
 }
 
-function report([floor, candidatesOnly, nothingKept, lambda]: readonly [Figures, Figures, Figures, Figures]) {
+function report([floor, candidatesOnly, firstAsked, nothingKept, lambda]: readonly [Figures, Figures, Figures, Figures, Figures]) {
   const ratios = (name: string, base: Figures) =>
     `${name}: p50 ${(lambda.p50 / base.p50).toFixed(2)}  p95 ${(lambda.p95 / base.p95).toFixed(2)}  throughput ${(base.throughput / lambda.throughput).toFixed(2)}`;
-  console.log(`\n${ratios("ratio (a)/(b)", floor)}\n${ratios("ratio (a)/(c)", candidatesOnly)}\n${ratios("ratio (a)/(a0)", nothingKept)}`);
+  console.log(`\n${ratios("ratio (a)/(b)", floor)}\n${ratios("ratio (a)/(c)", candidatesOnly)}\n${ratios("ratio (a)/(a1)", firstAsked)}\n${ratios("ratio (a)/(a0)", nothingKept)}`);
   if (lambda.neo4jCpuMs !== null && floor.neo4jCpuMs) {
     console.log(`Neo4j CPU per request (a)/(b) ${(lambda.neo4jCpuMs / floor.neo4jCpuMs).toFixed(2)}: a route asks it its candidates, then its nodes`);
   }
   console.log(
     `targets: (a) p95 ≤ 30 ms → ${lambda.p95 <= 30 ? "met" : "not met"}; p95 ratio ≤ 1.3 → ${lambda.p95 / floor.p95 <= 1.3 ? "met" : "not met"}; ` +
-      `(a) ≥ 400 req/s → ${lambda.throughput >= 400 ? "met" : "not met"}; handler CPU ≤ 3 ms/route → ${lambda.cpuMs <= 3 ? "met" : "not met"}`,
+      `(a) ≥ 400 req/s → ${lambda.throughput >= 400 ? "met" : "not met"}; (a1) ≥ 400 req/s → ${firstAsked.throughput >= 400 ? "met" : "not met"}; ` +
+      `handler CPU ≤ 3 ms/route → ${lambda.cpuMs <= 3 ? "met" : "not met"}`,
   );
 }
 

@@ -68,8 +68,11 @@ export function routeRequestShapes(commune = "92050") {
   );
 }
 
-/** The parameters of functions/routes/referral-route.cypher for a request, as the handler computes them. */
-export function routeParameters(request: RouteRequestOfBench) {
+/**
+ * The parameters of functions/routes/referral-route.cypher for a request, as the handler computes them;
+ * `keptAreas`, the areas whose services the handler holds (none: a function that has kept nothing).
+ */
+export function routeParameters(request: RouteRequestOfBench, keptAreas: readonly string[] = []) {
   return {
     request: {
       communeCode: request.commune,
@@ -79,14 +82,21 @@ export function routeParameters(request: RouteRequestOfBench) {
       situations: request.situations,
       audiences: ["VICTIMS", "GENERAL_PUBLIC"],
       emergencyNumbers: request.urgency === "PLANNED" ? [] : ["17", "112", "114", "3919"],
+      keptAreas,
       outOfReachLookedAt,
     },
   };
 }
 
 /** The db hits of the route query for a request (PROFILE), all operators summed. */
-export function routeQueryDbHits(driver: Driver, request: RouteRequestOfBench): Promise<number> {
-  return dbHitsOf(driver, referralRouteCypher, routeParameters(request));
+export function routeQueryDbHits(driver: Driver, request: RouteRequestOfBench, keptAreas: readonly string[] = []): Promise<number> {
+  return dbHitsOf(driver, referralRouteCypher, routeParameters(request, keptAreas));
+}
+
+/** The areas in reach of the request's commune, as the route query names them: what a function that served it before holds. */
+export async function areasOfRequest(driver: Driver, request: RouteRequestOfBench): Promise<string[]> {
+  const { records } = await driver.executeQuery(referralRouteCypher, routeParameters({ ...request, situations: [], urgency: "PLANNED" }));
+  return records.find((record) => record.get("candidate") === null)!.get("areas") as string[];
 }
 
 /** The db hits of a query (PROFILE), all operators summed. */

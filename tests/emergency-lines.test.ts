@@ -27,6 +27,7 @@ describe("emergency lines shipped with the route", () => {
         situations: ["INTIMATE_PARTNER_VIOLENCE"],
         audiences: ["VICTIMS", "GENERAL_PUBLIC"],
         emergencyNumbers: numbers,
+        keptAreas: [],
         outOfReachLookedAt,
       },
     });

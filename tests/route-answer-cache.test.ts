@@ -67,6 +67,56 @@ describe("route answers kept between requests", () => {
     await cypher("MATCH (graph:GraphVersion {key: 'graph'}) SET graph.version = randomUUID()");
   });
 
+  it("a route of another commune reads the services of its département kept by an earlier route, until the version changes", async () => {
+    const colombes = { ...shelterRoute, commune: "92025" };
+    expect((await stepOf(fixture.serviceId))?.placesFree).toBe(fixture.placesFree);
+
+    // The shelter serves the whole 92: Nanterre's route kept the département's services for Colombes'.
+    await cypher(placesCypher, { id: capacityId, placesFree: 9 });
+    expect((await stepOf(fixture.serviceId, colombes))?.placesFree).toBe(fixture.placesFree);
+
+    await cypher("MATCH (graph:GraphVersion {key: 'graph'}) SET graph.version = randomUUID()");
+    expect((await stepOf(fixture.serviceId, colombes))?.placesFree).toBe(9);
+    await cypher(placesCypher, { id: capacityId, placesFree: fixture.placesFree });
+    await cypher("MATCH (graph:GraphVersion {key: 'graph'}) SET graph.version = randomUUID()");
+  });
+
+  it("routes of other communes, départements and audiences sharing kept areas answer as if they read everything", async () => {
+    const routeQuery = `query ($input: RouteRequest!) { referralRoute(input: $input) {
+      emergency { number } steps { need serviceId: service { id } proximity reasons placesFree } uncoveredNeeds { need reason }
+      excluded { need reasons service { id } } excludedTruncated } }`;
+    const at = shelterRoute.at;
+    const routes = [
+      { commune: "92050", situations: ["INTIMATE_PARTNER_VIOLENCE"], urgency: "IMMEDIATE_DANGER", at },
+      { commune: "92050", situations: ["INTIMATE_PARTNER_VIOLENCE"], needs: ["PERPETRATOR_FOLLOW_UP"], at },
+      { commune: "92025", situations: ["INTIMATE_PARTNER_VIOLENCE"], needs: ["LISTENING", "LEGAL_ADVICE"], at },
+      { commune: "92012", situations: ["SEXUAL_VIOLENCE"], needs: ["PERPETRATOR_FOLLOW_UP"], at },
+      { commune: "92012", situations: ["SEXUAL_VIOLENCE", "HARASSMENT"], urgency: "URGENT", at },
+      { commune: "77284", situations: ["INTIMATE_PARTNER_VIOLENCE"], urgency: "IMMEDIATE_DANGER", at },
+      { commune: "79191", situations: ["INTIMATE_PARTNER_VIOLENCE", "CHILD_EXPOSURE"], at },
+      { commune: "69123", situations: ["INTIMATE_PARTNER_VIOLENCE"], urgency: "IMMEDIATE_DANGER", at },
+    ];
+    const token = await tokenFor("FRONTLINE");
+    const answersOf = async () => {
+      const answers: string[] = [];
+      for (const input of routes) {
+        const response = await graphql(routeQuery, { input }, token);
+        expect(response.body.errors).toBeUndefined();
+        answers.push(response.rawBody);
+      }
+      return answers;
+    };
+
+    keepReads(false);
+    const everythingRead = await answersOf();
+    keepReads(true);
+    await cypher("MATCH (graph:GraphVersion {key: 'graph'}) SET graph.version = randomUUID()");
+    const areasShared = await answersOf();
+
+    expect(everythingRead.filter((answer) => answer.includes('"steps":[{'))).toHaveLength(routes.length);
+    expect(areasShared).toEqual(everythingRead);
+  });
+
   it("reads and routes leave the version as it is; the demand counts they add too", async () => {
     const before = await graphVersion();
     await stepOf(fixture.serviceId);

@@ -2,37 +2,65 @@
  * Reads kept by the function between requests while the graph's version is unchanged
  * (graph-version.ts): a read asked again under the same version gives what it gave, without asking
  * Neo4j. Only reads whose key holds all they depend on besides the graph may be kept: a statement
- * and its parameters, a route's query parameters. What is kept is frozen: requests share it.
+ * and its parameters, a route's query parameters, an area and the audiences read. What is kept is
+ * frozen: requests share it.
  */
 import { LRUCache } from "lru-cache";
 
-let readsKept = true;
+let keptStores: "all" | "none" | ReadonlySet<string> = "all";
 
-/** Whether reads are kept (default) or every one asks Neo4j: `npm run bench:routes` measures both in one run. */
-export function keepReads(kept: boolean): void {
-  readsKept = kept;
+/**
+ * Which stores keep their reads: all (default), none, or those named. `npm run bench:routes` measures
+ * a route asked again, one asked for the first time, and one that keeps nothing, in one run.
+ */
+export function keepReads(stores: boolean | readonly string[]): void {
+  keptStores = stores === true ? "all" : stores === false ? "none" : new Set(stores);
 }
 
-export type KeyedRead<Value> = (version: string | null, key: string, read: () => Promise<Value>) => Promise<Value>;
+function keeps(name: string): boolean {
+  return keptStores === "all" || (keptStores !== "none" && keptStores.has(name));
+}
+
+export interface VersionKeyedStore<Value> {
+  /** What was kept under this version and key, if anything. */
+  get(version: string | null, key: string): Value | undefined;
+  /** Keeps a value read under this version (frozen), and gives it back. */
+  set(version: string | null, key: string, value: Value): Value;
+}
 
 /** At most `maxSize` units of `sizeOf` kept, the least recently used let go first. A graph without a version is never kept. */
-export function versionKeyedCache<Value extends object>(maxSize: number, sizeOf: (value: Value) => number): KeyedRead<Value> {
+export function versionKeyedStore<Value extends object>(name: string, maxSize: number, sizeOf: (value: Value) => number): VersionKeyedStore<Value> {
   const kept = new LRUCache<string, Value>({ maxSize, sizeCalculation: (value) => Math.max(1, sizeOf(value)) });
   let latestVersion: string | null = null;
-  return async (version, key, read) => {
-    if (version === null || !readsKept) return read();
+  const keyOf = (version: string | null, key: string) => {
+    if (version === null || !keeps(name)) return null;
     // What was read under an older version is never asked for again: let it go at once.
     if (version !== latestVersion) {
       kept.clear();
       latestVersion = version;
     }
-    const versionedKey = `${version}\n${key}`;
-    const value = kept.get(versionedKey);
-    if (value) return value;
-    const fresh = deepFreeze(await read());
-    kept.set(versionedKey, fresh);
-    return fresh;
+    return `${version}\n${key}`;
   };
+  return {
+    get(version, key) {
+      const versionedKey = keyOf(version, key);
+      return versionedKey === null ? undefined : kept.get(versionedKey);
+    },
+    set(version, key, value) {
+      const versionedKey = keyOf(version, key);
+      const frozen = deepFreeze(value);
+      if (versionedKey !== null) kept.set(versionedKey, frozen);
+      return frozen;
+    },
+  };
+}
+
+export type KeyedRead<Value> = (version: string | null, key: string, read: () => Promise<Value>) => Promise<Value>;
+
+/** A store read through: what is not kept is read, then kept. */
+export function versionKeyedCache<Value extends object>(name: string, maxSize: number, sizeOf: (value: Value) => number): KeyedRead<Value> {
+  const store = versionKeyedStore(name, maxSize, sizeOf);
+  return async (version, key, read) => store.get(version, key) ?? store.set(version, key, await read());
 }
 
 function deepFreeze<T>(value: T): T {

@@ -1,11 +1,14 @@
 // The candidates of a referral route: every service in reach of the commune (serving it, its zones,
-// its département or France) that answers one of the route's needs, for the route's audience, with
-// what the ranking and the reasons need (area reach, places, hours, capacity, eligibility); and a few
+// its département or France) that answers a need, for the route's audience, with what the ranking and
+// the reasons need (needs answered, places, hours, capacity, eligibility), area by area; and a few
 // services of other communes, read only for their exclusion.
 //
 // The walk starts from the territories around the commune, never from the needs, whose services span
 // the whole country; and it never walks the whole département: the cost of a route grows with what is
-// in reach of the commune, not with the size of the graph.
+// in reach of the commune, not with the size of the graph. An area's services are the same for every
+// route of the same audiences, whatever its commune and needs: the function keeps them while the graph
+// is unchanged (referral-route.ts) and names them in $request.keptAreas, which this query does not read
+// again. At France density a département serves ~1 400 services: read once, not by every route.
 //
 // $request, one map: Neo4j keys a plan on its parameters' types, a list's size among them (0, 1, 2–10…),
 // and planning this query costs it about a second of CPU; as separate lists, routes of other shapes
@@ -15,6 +18,7 @@
 // $request.needs: the requested needs, or [] for the typical needs of $request.situations
 // $request.urgentNeeds: needs a route in immediate danger always covers
 // $request.situations, $request.audiences, $request.emergencyNumbers
+// $request.keptAreas: the areas whose services the function holds for these audiences, as 'LEVEL:code'
 // $request.outOfReachLookedAt: how many services of other communes the route looks at (rank-route.ts)
 OPTIONAL MATCH (commune:Territory {code: $request.communeCode, level: 'COMMUNE'})
 OPTIONAL MATCH (departement:Territory {code: $request.departement, level: 'DEPARTEMENT'})
@@ -36,59 +40,43 @@ CALL (needCodes) {
   RETURN collect({ need: need.code, routeOrder: need.routeOrder }) AS needs, collect(need) AS needNodes
 }
 
-// The candidates in reach: every service that serves the commune, its zones, its département or
-// France, once, with the needs of the route it answers, if any, and all the ranking reads.
-CALL (commune, departement, nation, zones, nearCommunes, needs, needNodes) {
+// The services of each area in reach not kept by the function, once per area, with the needs they
+// answer (a route keeps those of its needs), and all the ranking reads.
+CALL (commune, departement, nation, zones) {
   // Only services SERVE: labels need no check.
-  WITH commune, departement, nation, zones, nearCommunes, needs, needNodes,
-       [area IN [commune, departement, nation] + zones WHERE area IS NOT NULL] AS areasInReach
-  UNWIND areasInReach AS around
+  UNWIND [area IN [commune] + zones + [departement, nation] WHERE area IS NOT NULL] AS around
+  WITH around, around.level + ':' + around.code AS area
+  WHERE NOT area IN $request.keptAreas
   MATCH (around)<-[:SERVES]-(service)
   WHERE service.audience IN $request.audiences
-  WITH DISTINCT commune, departement, nation, zones, needs, needNodes, nearCommunes, areasInReach, service
-  // One walk over the service's relationships gives its needs, areas, situations, places, hours,
-  // capacity and provider: on a service node, each walk reads all of its relationships. Reading a
-  // relationship's type costs as much again, so the route's needs and the territories in reach are
-  // known by node: from a service, a need is only ANSWERed and a territory only SERVEd.
-  WITH commune, departement, nation, zones, needs, needNodes, nearCommunes, areasInReach, service,
-       [(service)-[link:ANSWERS|SERVES|HANDLES|AT|HAS_SCHEDULE|HAS_CAPACITY|OFFERS]-(other) | [link, other]] AS links
-  WITH commune, departement, nation, zones, needNodes, nearCommunes, areasInReach, service, links,
-       [i IN range(0, size(needNodes) - 1) WHERE any(link IN links WHERE link[1] = needNodes[i]) | needs[i].need] AS answers
+  // One walk over the service's relationships gives its needs, situations, places, hours, capacity and
+  // provider: on a service node, each walk reads all of its relationships.
+  WITH area, service,
+       [(service)-[link:ANSWERS|HANDLES|AT|HAS_SCHEDULE|HAS_CAPACITY|OFFERS]-(other) | [type(link), other]] AS typed
+  WITH area, service, typed, [link IN typed WHERE link[0] = 'ANSWERS' | link[1].code] AS answers
   WHERE size(answers) > 0
-  WITH commune, departement, nation, zones, needNodes, nearCommunes, areasInReach, service, links, answers,
-       [link IN links | link[1]] AS neighbours
-  WITH needNodes, nearCommunes, areasInReach, service, links, answers,
-       CASE
-         WHEN commune IS NOT NULL AND commune IN neighbours THEN 0
-         WHEN any(zone IN zones WHERE zone IN neighbours) THEN 1
-         WHEN departement IS NOT NULL AND departement IN neighbours THEN 2
-         ELSE 3
-       END AS areaReach
-  WITH service, answers, areaReach, nearCommunes,
-       [link IN links WHERE NOT link[1] IN needNodes AND NOT link[1] IN areasInReach | [type(link[0]), link[1]]] AS typed
-  WITH service, answers, areaReach, nearCommunes,
+  WITH area, service, answers,
        head([link IN typed WHERE link[0] = 'OFFERS' | link[1]]) AS actor,
        head([link IN typed WHERE link[0] = 'HAS_CAPACITY' | link[1]]) AS capacity,
        [link IN typed WHERE link[0] = 'HANDLES' | link[1].code] AS situations,
        [link IN typed WHERE link[0] = 'AT' | link[1]] AS locations,
        head([link IN typed WHERE link[0] = 'HAS_SCHEDULE' | link[1]]) AS schedule
-  // A candidate is a row of values in the order candidateOfRow (candidate-row.ts) reads them, not a
+  // A candidate is a row of values in the order candidateOfRow (route-query-answer.ts) reads them, not a
   // map: the driver would decode every key of every map of every candidate, a sixth of the handler's CPU.
-  RETURN collect(service) AS inReach, collect([
+  RETURN collect([area, [
     answers,
     // No names: the route's services and actors are fetched with the fields the request selects (graph-nodes.ts).
     service.id, service.kind, service.gender, service.minAge, service.maxAge, service.children,
     service.referralRequired, service.referredBy, service.languages, service.actsTonight, service.unverified,
     toString(service.verifiedAt), situations,
     actor.id,
-    areaReach,
     reduce(places = [], location IN locations |
       places + CASE WHEN NOT location.confidential THEN [(location)-[:IN_COMMUNE]->(place:Territory) |
-        [location.name, place.name, place.code, place IN nearCommunes]] ELSE [] END),
+        [location.name, place.name, place.code]] ELSE [] END),
     any(location IN locations WHERE location.confidential),
     CASE WHEN schedule IS NULL THEN null ELSE [schedule.openingHours, schedule.description] END,
     CASE WHEN capacity IS NULL THEN null ELSE [capacity.placesTotal, capacity.placesFree, toString(capacity.updatedAt)] END
-  ]) AS candidates
+  ]]) AS candidates
 }
 
 // The services out of reach, left out as reserved to other communes: looked up lazily, the communes
@@ -96,8 +84,8 @@ CALL (commune, departement, nation, zones, nearCommunes, needs, needNodes) {
 // (the index on the code gives them in that order); the first $request.outOfReachLookedAt services found are
 // read, and only what their exclusion says. The route never walks the whole département (rank-route.ts
 // lists a few of them per need).
-CALL (commune, nearCommunes, needs, needNodes, inReach) {
-  CALL (commune, nearCommunes, inReach) {
+CALL (commune, departement, nation, zones, nearCommunes, needs, needNodes) {
+  CALL (commune, departement, nation, zones, nearCommunes) {
     CALL (commune, nearCommunes) {
       UNWIND nearCommunes AS area
       WITH area WHERE area <> commune
@@ -109,7 +97,8 @@ CALL (commune, nearCommunes, needs, needNodes, inReach) {
     }
     // In the order the graph keeps them: ordering a commune's services would read all of them.
     MATCH (area)<-[:SERVES]-(service)
-    WHERE service.audience IN $request.audiences AND NOT service IN inReach
+    WHERE service.audience IN $request.audiences
+      AND NOT EXISTS { (service)-[:SERVES]->(served) WHERE served IN [commune, departement, nation] + zones }
     WITH DISTINCT service
     LIMIT toInteger($request.outOfReachLookedAt) + 1
     RETURN collect(service) AS lookedAt
@@ -125,7 +114,7 @@ CALL (commune, nearCommunes, needs, needNodes, inReach) {
     WHERE size(answers) > 0
     WITH lookupOrder, service, answers,
          [link IN links WHERE NOT link[1] IN needNodes | [type(link[0]), link[1]]] AS typed
-    // Values in the order outOfReachOfRow (candidate-row.ts) reads them.
+    // Values in the order outOfReachOfRow (route-query-answer.ts) reads them.
     RETURN collect([
       answers,
       service.id,
@@ -143,6 +132,9 @@ CALL (commune, nearCommunes, needs, needNodes, inReach) {
 // (~900 candidates) running and reading this query cost the function 28 ms of CPU, against 16 ms as
 // small records.
 WITH needs, candidates, outOfReach, outOfReachCut,
+       // The areas in reach, nearest first, and the communes near her: what a route makes of the areas' services.
+       [area IN [commune] + zones + [departement, nation] WHERE area IS NOT NULL | area.level + ':' + area.code] AS areas,
+       [near IN nearCommunes | near.code] AS nearCommunes,
        COLLECT {
          UNWIND $request.emergencyNumbers AS number
          CALL (number) {
@@ -162,5 +154,7 @@ WITH needs, candidates, outOfReach, outOfReachCut,
          }
        } AS emergency
 UNWIND [null] + candidates AS candidate
-WITH candidate, CASE WHEN candidate IS NULL THEN {needs: needs, outOfReach: outOfReach, outOfReachCut: outOfReachCut, emergency: emergency} END AS head
-RETURN head.needs AS needs, head.outOfReach AS outOfReach, head.outOfReachCut AS outOfReachCut, head.emergency AS emergency, candidate
+WITH candidate,
+     CASE WHEN candidate IS NULL THEN {needs: needs, outOfReach: outOfReach, outOfReachCut: outOfReachCut, emergency: emergency, areas: areas, nearCommunes: nearCommunes} END AS head
+RETURN head.needs AS needs, head.outOfReach AS outOfReach, head.outOfReachCut AS outOfReachCut, head.emergency AS emergency,
+       head.areas AS areas, head.nearCommunes AS nearCommunes, candidate[0] AS area, candidate[1] AS candidate

@@ -7,7 +7,7 @@ import { emergencyLines } from "../../generated/emergency-lines";
 import { communesOfRequest } from "../domain/territories";
 import { autoCommitRead } from "../graph/auto-commit-read";
 import { readGraphVersion } from "../graph/graph-version";
-import { versionKeyedCache } from "../graph/version-keyed-cache";
+import { versionKeyedCache, versionKeyedStore } from "../graph/version-keyed-cache";
 import { isGraphBusy, isGraphUnreachable, isTransactionTimeout } from "../graph/graph-unreachable";
 import { graphRecovering, recoveringLimitMs } from "../graph/outage-breaker";
 import { tooLate, withinLimit } from "../graph/within-limit";
@@ -15,7 +15,7 @@ import type { Audience, NeedCode, RouteRequest, SituationCode } from "../../gene
 import type { Role } from "../auth/caller";
 import type { GraphQLContext } from "../api/graphql-context";
 import { recordDemand } from "../observatory/demand-counts";
-import { routeQueryAnswerOf, type CandidateOfNeeds, type NeedOfRoute, type OutOfReachOfNeeds } from "./route-query-answer";
+import { candidatesInReach, routeQueryAnswerOf, type AreaService, type CandidateOfNeeds, type NeedOfRoute, type OutOfReachOfNeeds } from "./route-query-answer";
 import { fetchRouteNodes, type NodesByKey } from "./graph-nodes";
 import { PARIS } from "../domain/opening-status";
 import { BadUserInput } from "../errors";
@@ -53,9 +53,19 @@ const degradedReason =
  * the place counts a caller may see and the fetch of the route's nodes under the caller's rights run
  * for every request. Bounded by rows: a France-dense commune's route has ~1 000, seed/'s ~100.
  */
-const keptRankingInput = versionKeyedCache<{ needRows: NeedRow[]; emergencyRows: EmergencyRow[]; outOfReachCut: boolean }>(50_000, ({ needRows }) =>
+const keptRankingInput = versionKeyedCache<{ needRows: NeedRow[]; emergencyRows: EmergencyRow[]; outOfReachCut: boolean }>("route answers", 50_000, ({ needRows }) =>
   needRows.reduce((rows, need) => rows + need.candidates.length + need.outOfReach.length, 1),
 );
+/**
+ * The services of an area in reach, by area and audiences: the same for every route reaching that area,
+ * whatever its commune and needs. A route asked for the first time reads only the areas not kept: at
+ * France density, its commune and zones, not the ~1 400 services of its département. Bounded by services.
+ */
+const keptAreaServices = versionKeyedStore<readonly AreaService[]>("area services", 100_000, (services) => services.length);
+/** The areas in reach of a commune ('LEVEL:code'), learnt from its first route: they name the areas a route may skip. */
+const keptAreasOfCommune = versionKeyedStore<readonly string[]>("areas of communes", 50_000, (areas) => areas.length);
+/** The stores a route asked for the first time uses, once routes of its areas were asked: `npm run bench:routes` keeps only them. */
+export const areaStores = ["area services", "areas of communes"] as const;
 
 /** Who may see free-place counts; the others learn only whether places are free (README, Roles and access). */
 const rolesSeeingPlaceCounts = new Set<Role>(["FRONTLINE", "COORDINATOR", "SHELTER_OPERATOR", "ADMIN"]);
@@ -106,10 +116,23 @@ async function routeFromGraph(driver: Driver, plan: RouteRequestPlan, params: Ro
   const { route, nodes } = await autoCommitRead(driver, transaction.timeout, async (run) => {
     const version = await readGraphVersion(run);
     const { needRows, emergencyRows, outOfReachCut } = await keptRankingInput(version, JSON.stringify(params), async () => {
-      const answer = routeQueryAnswerOf((await run(referralRouteCypher, { request: params })).records);
+      const audiences = JSON.stringify(params.audiences);
+      const areasGuessed = keptAreasOfCommune.get(version, params.communeCode) ?? [`COMMUNE:${params.communeCode}`, `DEPARTEMENT:${params.departement}`, "NATIONAL:FR"];
+      // Held here, not looked up again after the query: the store may let an area go meanwhile.
+      const held = new Map(areasGuessed.flatMap((area) => {
+        const services = keptAreaServices.get(version, `${area}\n${audiences}`);
+        return services ? [[area, services] as const] : [];
+      }));
+      const answer = routeQueryAnswerOf((await run(referralRouteCypher, { request: { ...params, keptAreas: [...held.keys()] } })).records);
+      for (const area of answer.areas) {
+        if (!held.has(area)) held.set(area, keptAreaServices.set(version, `${area}\n${audiences}`, answer.servicesOfAreas.get(area) ?? []));
+      }
+      keptAreasOfCommune.set(version, params.communeCode, answer.areas);
+      const needs = answer.needs.map(({ need }) => need);
+      const candidates = candidatesInReach(answer.areas, (area) => held.get(area) ?? [], needs, answer.nearCommunes);
       const numbers = params.emergencyNumbers;
       return {
-        needRows: needRowsOf(answer.needs, answer.candidates, answer.outOfReach),
+        needRows: needRowsOf(answer.needs, candidates, answer.outOfReach),
         emergencyRows: answer.emergency.sort((a, b) => numbers.indexOf(a.number) - numbers.indexOf(b.number)),
         outOfReachCut: answer.outOfReachCut,
       };

@@ -33,7 +33,7 @@ type KeptTranslation = { translation: Translation; confirmed: boolean } | "not k
 const keptTranslations = new Map<string, KeptTranslation>();
 const maxKeptTranslations = 100;
 /** The nodes a kept statement read, by statement and parameters; bounded by nodes (a route reads ~20). */
-const keptNodes = versionKeyedCache<unknown[]>(20_000, (nodes) => nodes.length);
+const keptNodes = versionKeyedCache<unknown[]>("route nodes", 20_000, (nodes) => nodes.length);
 
 /**
  * Where the inner execution's context hands the `services` root field a kept statement to run.

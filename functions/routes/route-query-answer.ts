@@ -1,4 +1,7 @@
-/** The answer of the route query (referral-route.cypher): its services come as rows of values, as the ranking reads them. */
+/**
+ * The answer of the route query (referral-route.cypher), and the candidates of a route made of it:
+ * its services come as rows of values, area by area, as any route of the same audiences reads them.
+ */
 import type { Record as Neo4jRecord } from "neo4j-driver";
 import type { NeedCode } from "../../generated/graphql";
 import type { CandidateRow, EmergencyRow, OutOfReachRow } from "./rank-route";
@@ -9,21 +12,43 @@ export interface NeedOfRoute {
   routeOrder: number;
 }
 
+/** A service serving an area, as every route reaching that area reads it: all the needs it answers. */
+export type AreaService = Omit<CandidateRow, "areaReach" | "places"> & {
+  answers: NeedCode[];
+  places: { location: string; name: string; code: string }[];
+};
+
 export interface RouteQueryAnswer {
   needs: NeedOfRoute[];
-  candidates: CandidateOfNeeds[];
+  /** The areas in reach of the commune, 'LEVEL:code': the commune, its zones, its département, France. */
+  areas: string[];
+  /** The INSEE codes of the communes of her zones. */
+  nearCommunes: string[];
+  /** The services of each area the query read (those the function did not name as kept). */
+  servicesOfAreas: Map<string, AreaService[]>;
   outOfReach: OutOfReachOfNeeds[];
   outOfReachCut: boolean;
   emergency: EmergencyRow[];
 }
 
-/** The record without a candidate holds the rest of the answer; each other record holds one candidate. */
+/** The record without a candidate holds the rest of the answer; each other record holds one service of an area. */
 export function routeQueryAnswerOf(records: Neo4jRecord[]): RouteQueryAnswer {
   const head = records.find((record) => record.get("candidate") === null);
   if (!head) throw new Error("route query: no record holds the needs of the route");
+  const areas = head.get("areas") as string[];
+  const servicesOfAreas = new Map<string, AreaService[]>();
+  for (const record of records) {
+    if (record === head) continue;
+    const area = record.get("area") as string;
+    const services = servicesOfAreas.get(area) ?? [];
+    services.push(areaServiceOfRow(record.get("candidate") as unknown[]));
+    servicesOfAreas.set(area, services);
+  }
   return {
     needs: head.get("needs") as NeedOfRoute[],
-    candidates: records.filter((record) => record !== head).map((record) => candidateOfRow(record.get("candidate") as unknown[])),
+    areas,
+    nearCommunes: head.get("nearCommunes") as string[],
+    servicesOfAreas,
     outOfReach: (head.get("outOfReach") as unknown[][]).map(outOfReachOfRow),
     outOfReachCut: head.get("outOfReachCut") as boolean,
     emergency: head.get("emergency") as EmergencyRow[],
@@ -35,12 +60,42 @@ export type CandidateOfNeeds = CandidateRow & { answers: NeedCode[] };
 /** A service of another commune with the needs of the route it answers. */
 export type OutOfReachOfNeeds = OutOfReachRow & { answers: NeedCode[] };
 
+const reachOfLevel: Record<string, CandidateRow["areaReach"]> = { COMMUNE: 0, ZONE: 1, DEPARTEMENT: 2, NATIONAL: 3 };
+
+/**
+ * The candidates of a route: each service of its areas once, reaching her by its nearest area, with
+ * the needs of the route it answers (those answering none are not candidates), and whether each of its
+ * places is in a commune near her.
+ */
+export function candidatesInReach(
+  areas: readonly string[],
+  servicesOf: (area: string) => readonly AreaService[],
+  needs: readonly NeedCode[],
+  nearCommunes: readonly string[],
+): CandidateOfNeeds[] {
+  const near = new Set(nearCommunes);
+  const seen = new Set<string>();
+  const candidates: CandidateOfNeeds[] = [];
+  // The areas come nearest first: a service serving two of them reaches her by the first.
+  for (const area of areas) {
+    const areaReach = reachOfLevel[area.slice(0, area.indexOf(":"))] ?? 3;
+    for (const service of servicesOf(area)) {
+      if (seen.has(service.service.id)) continue;
+      seen.add(service.service.id);
+      const answers = needs.filter((need) => service.answers.includes(need));
+      if (answers.length === 0) continue;
+      candidates.push({ ...service, answers, areaReach, places: service.places.map((place) => ({ ...place, nearby: near.has(place.code) })) });
+    }
+  }
+  return candidates;
+}
+
 type Service = CandidateRow["service"];
 type Capacity = NonNullable<CandidateRow["capacity"]>;
 type Schedule = NonNullable<CandidateRow["schedule"]>;
 
-/** The values of a candidate, in the order of the query's RETURN. */
-type CandidateValues = [
+/** The values of a service of an area, in the order of the query's RETURN. */
+type AreaServiceValues = [
   answers: NeedCode[],
   id: string,
   kind: Service["kind"],
@@ -56,24 +111,22 @@ type CandidateValues = [
   verifiedAt: string,
   situations: Service["situations"],
   actorId: string,
-  areaReach: CandidateRow["areaReach"],
-  places: [location: string, name: string, code: string, nearby: boolean][],
+  places: [location: string, name: string, code: string][],
   confidentialPlace: boolean,
   schedule: [openingHours: Schedule["openingHours"], description: Schedule["description"]] | null,
   capacity: [placesTotal: Capacity["placesTotal"], placesFree: Capacity["placesFree"], updatedAt: Capacity["updatedAt"]] | null,
 ];
 
-function candidateOfRow(row: unknown[]): CandidateOfNeeds {
+function areaServiceOfRow(row: unknown[]): AreaService {
   const [
     answers, id, kind, gender, minAge, maxAge, children, referralRequired, referredBy, languages, actsTonight, unverified, verifiedAt, situations,
-    actorId, areaReach, places, confidentialPlace, schedule, capacity,
-  ] = row as CandidateValues;
+    actorId, places, confidentialPlace, schedule, capacity,
+  ] = row as AreaServiceValues;
   return {
     answers,
     service: { id, kind, gender, minAge, maxAge, children, referralRequired, referredBy, languages, actsTonight, unverified, verifiedAt, situations },
     actor: { id: actorId },
-    areaReach,
-    places: places.map(([location, placeName, code, nearby]) => ({ location, name: placeName, code, nearby })),
+    places: places.map(([location, placeName, code]) => ({ location, name: placeName, code })),
     confidentialPlace,
     schedule: schedule && { openingHours: schedule[0], description: schedule[1] },
     capacity: capacity && { placesTotal: capacity[0], placesFree: capacity[1], updatedAt: capacity[2] },
