@@ -20,7 +20,7 @@ import { performance } from "node:perf_hooks";
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { readGraphVersionCypher, referralRouteCypher } from "../generated/cypher";
 import { keepReads } from "../functions/graph/version-keyed-cache";
-import { areaStores } from "../functions/routes/referral-route";
+import { sharedReadStores } from "../functions/routes/route-reads";
 import { isGraphBusy } from "../functions/graph/graph-unreachable";
 import { benchInstance, startBenchGraph } from "./bench-graph";
 import { lambdaContext } from "./http-api-event";
@@ -185,7 +185,7 @@ const paths = () =>
       await driver.executeQuery(referralRouteCypher, routeParameters(input as RouteRequestOfBench));
     }),
     path("(a1) handler, first asked", async (input) => {
-      keepReads(areaStores);
+      keepReads(sharedReadStores);
       await routeThroughHandler(input);
     }),
     path("(a0) handler, nothing kept", async (input) => {

@@ -70,7 +70,8 @@ export function routeRequestShapes(commune = "92050") {
 
 /**
  * The parameters of functions/routes/referral-route.cypher for a request, as the handler computes them;
- * `keptAreas`, the areas whose services the handler holds (none: a function that has kept nothing).
+ * `keptAreas`, the areas whose services the handler holds (none: a function that has kept nothing;
+ * with them, it also holds what surrounds the commune, as after a first route there).
  */
 export function routeParameters(request: RouteRequestOfBench, keptAreas: readonly string[] = []) {
   return {
@@ -83,6 +84,7 @@ export function routeParameters(request: RouteRequestOfBench, keptAreas: readonl
       audiences: ["VICTIMS", "GENERAL_PUBLIC"],
       emergencyNumbers: request.urgency === "PLANNED" ? [] : ["17", "112", "114", "3919"],
       keptAreas,
+      surroundingsKept: keptAreas.length > 0,
       outOfReachLookedAt,
     },
   };

@@ -28,6 +28,7 @@ describe("emergency lines shipped with the route", () => {
         audiences: ["VICTIMS", "GENERAL_PUBLIC"],
         emergencyNumbers: numbers,
         keptAreas: [],
+        surroundingsKept: false,
         outOfReachLookedAt,
       },
     });

@@ -19,6 +19,8 @@
 // $request.urgentNeeds: needs a route in immediate danger always covers
 // $request.situations, $request.audiences, $request.emergencyNumbers
 // $request.keptAreas: the areas whose services the function holds for these audiences, as 'LEVEL:code'
+// $request.surroundingsKept: whether the function holds the commune's areas, the communes near her and
+//   the services of other communes it looked at for these audiences (then they are not read again)
 // $request.outOfReachLookedAt: how many services of other communes the route looks at (rank-route.ts)
 OPTIONAL MATCH (commune:Territory {code: $request.communeCode, level: 'COMMUNE'})
 OPTIONAL MATCH (departement:Territory {code: $request.departement, level: 'DEPARTEMENT'})
@@ -31,30 +33,36 @@ WITH commune, departement, nation, zones,
      END AS askedNeeds
 WITH commune, departement, nation, zones, askedNeeds + [urgent IN $request.urgentNeeds WHERE NOT urgent IN askedNeeds] AS needCodes,
      // The communes near her: those of her zones, in the order of their INSEE codes.
-     COLLECT { UNWIND zones AS zone MATCH (zone)<-[:PART_OF]-(member) RETURN DISTINCT member ORDER BY member.code } AS nearCommunes
+     COLLECT { UNWIND zones AS zone WITH zone WHERE NOT $request.surroundingsKept MATCH (zone)<-[:PART_OF]-(member) RETURN DISTINCT member ORDER BY member.code } AS nearCommunes
 
 // Each need of the route, in route order.
 CALL (needCodes) {
   UNWIND needCodes AS needCode
   MATCH (need:Need {code: needCode})
-  RETURN collect({ need: need.code, routeOrder: need.routeOrder }) AS needs, collect(need) AS needNodes
+  RETURN collect({ need: need.code, routeOrder: need.routeOrder }) AS needs
 }
 
 // The services of each area in reach not kept by the function, once per area, with the needs they
 // answer (a route keeps those of its needs), and all the ranking reads.
 CALL (commune, departement, nation, zones) {
+  // The needs by node: a service's needs are known by comparing nodes, which reads nothing.
+  WITH commune, departement, nation, zones, COLLECT { MATCH (need:Need) RETURN need ORDER BY need.code } AS allNeeds
+  WITH commune, departement, nation, zones, allNeeds, [need IN allNeeds | need.code] AS allNeedCodes
   // Only services SERVE: labels need no check.
   UNWIND [area IN [commune] + zones + [departement, nation] WHERE area IS NOT NULL] AS around
-  WITH around, around.level + ':' + around.code AS area
+  WITH allNeeds, allNeedCodes, around, around.level + ':' + around.code AS area
   WHERE NOT area IN $request.keptAreas
   MATCH (around)<-[:SERVES]-(service)
   WHERE service.audience IN $request.audiences
   // One walk over the service's relationships gives its needs, situations, places, hours, capacity and
-  // provider: on a service node, each walk reads all of its relationships.
-  WITH area, service,
-       [(service)-[link:ANSWERS|HANDLES|AT|HAS_SCHEDULE|HAS_CAPACITY|OFFERS]-(other) | [type(link), other]] AS typed
-  WITH area, service, typed, [link IN typed WHERE link[0] = 'ANSWERS' | link[1].code] AS answers
+  // provider: on a service node, each walk reads all of its relationships. Reading a relationship's
+  // type costs as much again: only those of the links that do not lead to a need are read.
+  WITH allNeeds, allNeedCodes, area, service,
+       [(service)-[link:ANSWERS|HANDLES|AT|HAS_SCHEDULE|HAS_CAPACITY|OFFERS]-(other) | [link, other]] AS links
+  WITH allNeeds, area, service, links,
+       [i IN range(0, size(allNeeds) - 1) WHERE any(link IN links WHERE link[1] = allNeeds[i]) | allNeedCodes[i]] AS answers
   WHERE size(answers) > 0
+  WITH area, service, answers, [link IN links WHERE NOT link[1] IN allNeeds | [type(link[0]), link[1]]] AS typed
   WITH area, service, answers,
        head([link IN typed WHERE link[0] = 'OFFERS' | link[1]]) AS actor,
        head([link IN typed WHERE link[0] = 'HAS_CAPACITY' | link[1]]) AS capacity,
@@ -82,17 +90,20 @@ CALL (commune, departement, nation, zones) {
 // The services out of reach, left out as reserved to other communes: looked up lazily, the communes
 // of her zones first, then the other communes of her département in the order of their INSEE codes
 // (the index on the code gives them in that order); the first $request.outOfReachLookedAt services found are
-// read, and only what their exclusion says. The route never walks the whole département (rank-route.ts
-// lists a few of them per need).
-CALL (commune, departement, nation, zones, nearCommunes, needs, needNodes) {
+// read, with all the needs they answer (a route keeps those of its needs), and only what their exclusion
+// says. The route never walks the whole département (rank-route.ts lists a few of them per need). The
+// same for every route of the commune and audiences: not read when the function holds them.
+CALL (commune, departement, nation, zones, nearCommunes) {
   CALL (commune, departement, nation, zones, nearCommunes) {
     CALL (commune, nearCommunes) {
       UNWIND nearCommunes AS area
       WITH area WHERE area <> commune
       RETURN area
       UNION ALL
+      // No prefix, no commune, when they are kept: a filter on the flag alone would come after the index's walk.
       MATCH (area:Territory)
-      WHERE area.code STARTS WITH $request.departement AND area.level = 'COMMUNE' AND area <> commune AND NOT area IN nearCommunes
+      WHERE area.code STARTS WITH CASE WHEN $request.surroundingsKept THEN null ELSE $request.departement END
+        AND area.level = 'COMMUNE' AND area <> commune AND NOT area IN nearCommunes
       RETURN area ORDER BY area.code
     }
     // In the order the graph keeps them: ordering a commune's services would read all of them.
@@ -103,17 +114,13 @@ CALL (commune, departement, nation, zones, nearCommunes, needs, needNodes) {
     LIMIT toInteger($request.outOfReachLookedAt) + 1
     RETURN collect(service) AS lookedAt
   }
-  CALL (needs, needNodes, lookedAt) {
+  CALL (lookedAt) {
     UNWIND range(0, size(lookedAt) - 1) AS lookupOrder
-    WITH needs, needNodes, lookupOrder, lookedAt[lookupOrder] AS service
+    WITH lookupOrder, lookedAt[lookupOrder] AS service
     WHERE lookupOrder < $request.outOfReachLookedAt
-    WITH needs, needNodes, lookupOrder, service,
-         [(service)-[link:ANSWERS|SERVES|OFFERS]-(other) | [link, other]] AS links
-    WITH needNodes, lookupOrder, service, links,
-         [i IN range(0, size(needNodes) - 1) WHERE any(link IN links WHERE link[1] = needNodes[i]) | needs[i].need] AS answers
+    WITH lookupOrder, service, [(service)-[link:ANSWERS|SERVES|OFFERS]-(other) | [type(link), other]] AS typed
+    WITH lookupOrder, service, typed, [link IN typed WHERE link[0] = 'ANSWERS' | link[1].code] AS answers
     WHERE size(answers) > 0
-    WITH lookupOrder, service, answers,
-         [link IN links WHERE NOT link[1] IN needNodes | [type(link[0]), link[1]]] AS typed
     // Values in the order outOfReachOfRow (route-query-answer.ts) reads them.
     RETURN collect([
       answers,
@@ -126,8 +133,8 @@ CALL (commune, departement, nation, zones, nearCommunes, needs, needNodes) {
   RETURN size(lookedAt) > $request.outOfReachLookedAt AS outOfReachCut, outOfReach
 }
 
-// The answer: a first record with the needs, the services of other communes and the emergency numbers,
-// then one record per candidate. A single record holding every candidate is one Bolt message over
+// The answer: a first record with the needs, the areas, the services of other communes and the emergency
+// numbers, then one record per service of an area read. A single record holding them all is one Bolt message over
 // many chunks, and the driver decodes each of its strings through all of them: at France density
 // (~900 candidates) running and reading this query cost the function 28 ms of CPU, against 16 ms as
 // small records.

@@ -2,25 +2,23 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { DateTime } from "luxon";
 import type { Driver } from "neo4j-driver";
-import { referralRouteCypher } from "../../generated/cypher";
 import { emergencyLines } from "../../generated/emergency-lines";
 import { communesOfRequest } from "../domain/territories";
 import { autoCommitRead } from "../graph/auto-commit-read";
 import { readGraphVersion } from "../graph/graph-version";
-import { versionKeyedCache, versionKeyedStore } from "../graph/version-keyed-cache";
 import { isGraphBusy, isGraphUnreachable, isTransactionTimeout } from "../graph/graph-unreachable";
 import { graphRecovering, recoveringLimitMs } from "../graph/outage-breaker";
 import { tooLate, withinLimit } from "../graph/within-limit";
-import type { Audience, NeedCode, RouteRequest, SituationCode } from "../../generated/graphql";
+import type { NeedCode, RouteRequest } from "../../generated/graphql";
 import type { Role } from "../auth/caller";
 import type { GraphQLContext } from "../api/graphql-context";
 import { recordDemand } from "../observatory/demand-counts";
-import { candidatesInReach, routeQueryAnswerOf, type AreaService, type CandidateOfNeeds, type NeedOfRoute, type OutOfReachOfNeeds } from "./route-query-answer";
+import { readRankingInput, type RouteQueryParams } from "./route-reads";
 import { fetchRouteNodes, type NodesByKey } from "./graph-nodes";
 import { PARIS } from "../domain/opening-status";
 import { BadUserInput } from "../errors";
 import { childEmergencyNumber, emergencyNumbers } from "./emergency-numbers";
-import { emergencyContactOf, outOfReachLookedAt, rankRoute, type EmergencyRow, type NeedRow, type PlannedRoute, type RouteRequestPlan } from "./rank-route";
+import { emergencyContactOf, outOfReachLookedAt, rankRoute, type PlannedRoute, type RouteRequestPlan } from "./rank-route";
 
 const urgentNeeds: NeedCode[] = ["IMMEDIATE_SAFETY", "EMERGENCY_SHELTER"];
 /** A name such as Saint-Denis is borne by dozens of communes: an error lists a readable few. */
@@ -45,27 +43,6 @@ export interface RouteResult extends Omit<PlannedRoute, "steps" | "excluded"> {
 const degradedReason =
   "Service momentanément indisponible : seuls les numéros d'urgence sont donnés. Les services du territoire et les besoins " +
   "de la situation n'ont pas pu être consultés ; réessayez dans quelques minutes.";
-
-/**
- * What the ranking reads of the route query's answer, kept while the graph is unchanged: the same
- * commune, needs, situations and urgency give the same candidates, so a route asked again costs Neo4j
- * the read of the graph's version instead of the route query. It holds no caller's view: the ranking,
- * the place counts a caller may see and the fetch of the route's nodes under the caller's rights run
- * for every request. Bounded by rows: a France-dense commune's route has ~1 000, seed/'s ~100.
- */
-const keptRankingInput = versionKeyedCache<{ needRows: NeedRow[]; emergencyRows: EmergencyRow[]; outOfReachCut: boolean }>("route answers", 50_000, ({ needRows }) =>
-  needRows.reduce((rows, need) => rows + need.candidates.length + need.outOfReach.length, 1),
-);
-/**
- * The services of an area in reach, by area and audiences: the same for every route reaching that area,
- * whatever its commune and needs. A route asked for the first time reads only the areas not kept: at
- * France density, its commune and zones, not the ~1 400 services of its département. Bounded by services.
- */
-const keptAreaServices = versionKeyedStore<readonly AreaService[]>("area services", 100_000, (services) => services.length);
-/** The areas in reach of a commune ('LEVEL:code'), learnt from its first route: they name the areas a route may skip. */
-const keptAreasOfCommune = versionKeyedStore<readonly string[]>("areas of communes", 50_000, (areas) => areas.length);
-/** The stores a route asked for the first time uses, once routes of its areas were asked: `npm run bench:routes` keeps only them. */
-export const areaStores = ["area services", "areas of communes"] as const;
 
 /** Who may see free-place counts; the others learn only whether places are free (README, Roles and access). */
 const rolesSeeingPlaceCounts = new Set<Role>(["FRONTLINE", "COORDINATOR", "SHELTER_OPERATOR", "ADMIN"]);
@@ -115,28 +92,7 @@ async function routeFromGraph(driver: Driver, plan: RouteRequestPlan, params: Ro
   // older than the version it is kept under.
   const { route, nodes } = await autoCommitRead(driver, transaction.timeout, async (run) => {
     const version = await readGraphVersion(run);
-    const { needRows, emergencyRows, outOfReachCut } = await keptRankingInput(version, JSON.stringify(params), async () => {
-      const audiences = JSON.stringify(params.audiences);
-      const areasGuessed = keptAreasOfCommune.get(version, params.communeCode) ?? [`COMMUNE:${params.communeCode}`, `DEPARTEMENT:${params.departement}`, "NATIONAL:FR"];
-      // Held here, not looked up again after the query: the store may let an area go meanwhile.
-      const held = new Map(areasGuessed.flatMap((area) => {
-        const services = keptAreaServices.get(version, `${area}\n${audiences}`);
-        return services ? [[area, services] as const] : [];
-      }));
-      const answer = routeQueryAnswerOf((await run(referralRouteCypher, { request: { ...params, keptAreas: [...held.keys()] } })).records);
-      for (const area of answer.areas) {
-        if (!held.has(area)) held.set(area, keptAreaServices.set(version, `${area}\n${audiences}`, answer.servicesOfAreas.get(area) ?? []));
-      }
-      keptAreasOfCommune.set(version, params.communeCode, answer.areas);
-      const needs = answer.needs.map(({ need }) => need);
-      const candidates = candidatesInReach(answer.areas, (area) => held.get(area) ?? [], needs, answer.nearCommunes);
-      const numbers = params.emergencyNumbers;
-      return {
-        needRows: needRowsOf(answer.needs, candidates, answer.outOfReach),
-        emergencyRows: answer.emergency.sort((a, b) => numbers.indexOf(a.number) - numbers.indexOf(b.number)),
-        outOfReachCut: answer.outOfReachCut,
-      };
-    });
+    const { needRows, emergencyRows, outOfReachCut } = await readRankingInput(run, version, params);
     const route = { ...rankRoute(plan, needRows, emergencyRows, outOfReachCut), needs: needRows.map((n) => n.need) };
     const nodes = await fetchRouteNodes(info, context, run, version, ["steps", "excluded"], (field, lists) => {
       const entries = [...(lists.includes("steps") ? route.steps : []), ...(lists.includes("excluded") ? route.excluded : [])];
@@ -164,29 +120,6 @@ async function routeFromGraph(driver: Driver, plan: RouteRequestPlan, params: Ro
   };
 }
 
-/** Each need in route order, with the services in reach that answer it in the order of their ids, and those of other communes. */
-function needRowsOf(needs: NeedOfRoute[], candidates: CandidateOfNeeds[], outOfReach: OutOfReachOfNeeds[]): NeedRow[] {
-  const byId = [...candidates].sort((a, b) => (a.service.id < b.service.id ? -1 : a.service.id > b.service.id ? 1 : 0));
-  return [...needs]
-    .sort((a, b) => a.routeOrder - b.routeOrder)
-    .map(({ need }) => ({
-      need,
-      candidates: byId.filter((candidate) => candidate.answers.includes(need)),
-      outOfReach: outOfReach.filter((row) => row.answers.includes(need)),
-    }));
-}
-
-/** The route request as functions/routes/referral-route.cypher reads it: its one parameter, `$request`. */
-interface RouteQueryParams {
-  communeCode: string;
-  departement: string;
-  needs: NeedCode[];
-  urgentNeeds: NeedCode[];
-  situations: SituationCode[];
-  audiences: Audience[];
-  emergencyNumbers: string[];
-  outOfReachLookedAt: number;
-}
 
 /** The checked request, computed once: what the ranking reads, and the route query's parameters. */
 async function planOf(input: RouteRequest, role: Role): Promise<{ plan: RouteRequestPlan; params: RouteQueryParams; dangerNumbers: string[] }> {

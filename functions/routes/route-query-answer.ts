@@ -22,7 +22,7 @@ export interface RouteQueryAnswer {
   needs: NeedOfRoute[];
   /** The areas in reach of the commune, 'LEVEL:code': the commune, its zones, its département, France. */
   areas: string[];
-  /** The INSEE codes of the communes of her zones. */
+  /** The INSEE codes of the communes of her zones (none read when the function holds them). */
   nearCommunes: string[];
   /** The services of each area the query read (those the function did not name as kept). */
   servicesOfAreas: Map<string, AreaService[]>;
@@ -57,7 +57,7 @@ export function routeQueryAnswerOf(records: Neo4jRecord[]): RouteQueryAnswer {
 
 /** A candidate with the needs of the route it answers. */
 export type CandidateOfNeeds = CandidateRow & { answers: NeedCode[] };
-/** A service of another commune with the needs of the route it answers. */
+/** A service of another commune with the needs it answers (a route keeps those of its needs). */
 export type OutOfReachOfNeeds = OutOfReachRow & { answers: NeedCode[] };
 
 const reachOfLevel: Record<string, CandidateRow["areaReach"]> = { COMMUNE: 0, ZONE: 1, DEPARTEMENT: 2, NATIONAL: 3 };

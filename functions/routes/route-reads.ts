@@ -1,0 +1,106 @@
+/**
+ * What a route reads of the graph for its ranking, and what of it the function keeps while the graph
+ * is unchanged (functions/graph/version-keyed-cache.ts). Nothing kept holds a caller's view: the
+ * ranking, the place counts a caller may see and the fetch of the route's nodes under the caller's
+ * rights run for every request.
+ */
+import { referralRouteCypher } from "../../generated/cypher";
+import type { RunRead } from "../graph/auto-commit-read";
+import { versionKeyedCache, versionKeyedStore } from "../graph/version-keyed-cache";
+import type { EmergencyRow, NeedRow } from "./rank-route";
+import type { Audience, NeedCode, SituationCode } from "../../generated/graphql";
+import { candidatesInReach, routeQueryAnswerOf, type AreaService, type CandidateOfNeeds, type NeedOfRoute, type OutOfReachOfNeeds, type RouteQueryAnswer } from "./route-query-answer";
+
+export interface RankingInput {
+  needRows: NeedRow[];
+  emergencyRows: EmergencyRow[];
+  outOfReachCut: boolean;
+}
+
+/** The route request as functions/routes/referral-route.cypher reads it (its one parameter, `$request`), without what the function keeps. */
+export interface RouteQueryParams {
+  communeCode: string;
+  departement: string;
+  needs: NeedCode[];
+  urgentNeeds: NeedCode[];
+  situations: SituationCode[];
+  audiences: Audience[];
+  emergencyNumbers: string[];
+  outOfReachLookedAt: number;
+}
+
+type Surroundings = Pick<RouteQueryAnswer, "areas" | "nearCommunes" | "outOfReach" | "outOfReachCut">;
+
+/**
+ * The ranking's input for the same commune, needs, situations and urgency: a route asked again costs
+ * Neo4j the read of the graph's version instead of the route query. Bounded by rows: a France-dense
+ * commune's route has ~1 000, seed/'s ~100.
+ */
+const keptRankingInput = versionKeyedCache<RankingInput>("route answers", 50_000, ({ needRows }) =>
+  needRows.reduce((rows, need) => rows + need.candidates.length + need.outOfReach.length, 1),
+);
+/**
+ * The services of an area in reach, by area and audiences: the same for every route reaching that area,
+ * whatever its commune and needs. A route asked for the first time reads only the areas not kept: at
+ * France density, its commune and zones, not the ~1 400 services of its département. Bounded by services.
+ */
+const keptAreaServices = versionKeyedStore<readonly AreaService[]>("area services", 100_000, (services) => services.length);
+/**
+ * What surrounds a commune, learnt from its first route, by commune and audiences: its areas in reach
+ * ('LEVEL:code', which name the areas a route may skip), the communes near her, and the services of
+ * other communes the route query looked at. Bounded by entries.
+ */
+const keptSurroundings = versionKeyedStore<Surroundings>("surroundings", 20_000, () => 1);
+/** The emergency lines of a list of numbers (a few lists in all). */
+const keptEmergencyLines = versionKeyedStore<EmergencyRow[]>("emergency lines", 100, () => 1);
+
+/** The stores a route asked for the first time uses, once routes of its communes were asked: `npm run bench:routes` keeps only them. */
+export const sharedReadStores = ["area services", "surroundings", "emergency lines"] as const;
+
+/** The ranking's input of a route: kept, or made of what is kept and the route query's answer for the rest. */
+export function readRankingInput(run: RunRead, version: string | null, params: RouteQueryParams): Promise<RankingInput> {
+  return keptRankingInput(version, JSON.stringify(params), async () => {
+    const audiences = JSON.stringify(params.audiences);
+    const numbers = params.emergencyNumbers;
+    // Held here, not looked up again after the query: a store may let an entry go meanwhile.
+    const keptAround = keptSurroundings.get(version, `${params.communeCode}\n${audiences}`);
+    const keptLines = keptEmergencyLines.get(version, JSON.stringify(numbers));
+    const areasGuessed = keptAround?.areas ?? [`COMMUNE:${params.communeCode}`, `DEPARTEMENT:${params.departement}`, "NATIONAL:FR"];
+    const held = new Map(
+      areasGuessed.flatMap((area) => {
+        const services = keptAreaServices.get(version, `${area}\n${audiences}`);
+        return services ? [[area, services] as const] : [];
+      }),
+    );
+
+    const request = { ...params, emergencyNumbers: keptLines ? [] : numbers, keptAreas: [...held.keys()], surroundingsKept: keptAround !== undefined };
+    const answer = routeQueryAnswerOf((await run(referralRouteCypher, { request })).records);
+
+    for (const area of answer.areas) {
+      if (!held.has(area)) held.set(area, keptAreaServices.set(version, `${area}\n${audiences}`, answer.servicesOfAreas.get(area) ?? []));
+    }
+    const around =
+      keptAround ??
+      keptSurroundings.set(version, `${params.communeCode}\n${audiences}`, {
+        areas: answer.areas,
+        nearCommunes: answer.nearCommunes,
+        outOfReach: answer.outOfReach,
+        outOfReachCut: answer.outOfReachCut,
+      });
+    const lines = keptLines ?? keptEmergencyLines.set(version, JSON.stringify(numbers), answer.emergency.sort((a, b) => numbers.indexOf(a.number) - numbers.indexOf(b.number)));
+    const candidates = candidatesInReach(around.areas, (area) => held.get(area) ?? [], answer.needs.map(({ need }) => need), around.nearCommunes);
+    return { needRows: needRowsOf(answer.needs, candidates, around.outOfReach), emergencyRows: lines, outOfReachCut: around.outOfReachCut };
+  });
+}
+
+/** Each need in route order, with the services in reach that answer it in the order of their ids, and those of other communes. */
+function needRowsOf(needs: NeedOfRoute[], candidates: CandidateOfNeeds[], outOfReach: readonly OutOfReachOfNeeds[]): NeedRow[] {
+  const byId = [...candidates].sort((a, b) => (a.service.id < b.service.id ? -1 : a.service.id > b.service.id ? 1 : 0));
+  return [...needs]
+    .sort((a, b) => a.routeOrder - b.routeOrder)
+    .map(({ need }) => ({
+      need,
+      candidates: byId.filter((candidate) => candidate.answers.includes(need)),
+      outOfReach: outOfReach.filter((row) => row.answers.includes(need)),
+    }));
+}
