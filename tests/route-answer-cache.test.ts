@@ -81,7 +81,7 @@ describe("route answers kept between requests", () => {
     await cypher("MATCH (graph:GraphVersion {key: 'graph'}) SET graph.version = randomUUID()");
   });
 
-  it("routes of other communes, départements and audiences sharing kept areas answer as if they read everything", async () => {
+  it("routes of other communes, départements, needs and audiences sharing what is kept answer as if they read everything", async () => {
     const routeQuery = `query ($input: RouteRequest!) { referralRoute(input: $input) {
       emergency { number } steps { need serviceId: service { id } proximity reasons placesFree } uncoveredNeeds { need reason }
       excluded { need reasons service { id } } excludedTruncated } }`;
@@ -89,6 +89,7 @@ describe("route answers kept between requests", () => {
     const routes = [
       { commune: "92050", situations: ["INTIMATE_PARTNER_VIOLENCE"], urgency: "IMMEDIATE_DANGER", at },
       { commune: "92050", situations: ["INTIMATE_PARTNER_VIOLENCE"], needs: ["PERPETRATOR_FOLLOW_UP"], at },
+      { commune: "92050", situations: ["HARASSMENT"], needs: ["HOUSING", "EMPLOYMENT", "SOCIAL_SUPPORT", "CHILD_PROTECTION"], at },
       { commune: "92025", situations: ["INTIMATE_PARTNER_VIOLENCE"], needs: ["LISTENING", "LEGAL_ADVICE"], at },
       { commune: "92012", situations: ["SEXUAL_VIOLENCE"], needs: ["PERPETRATOR_FOLLOW_UP"], at },
       { commune: "92012", situations: ["SEXUAL_VIOLENCE", "HARASSMENT"], urgency: "URGENT", at },
