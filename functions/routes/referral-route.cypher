@@ -7,7 +7,7 @@
 // the whole country; and it never walks the whole département: the cost of a route grows with what is
 // in reach of the commune, not with the size of the graph. An area's services are the same for every
 // route of the same audiences, whatever its commune and needs: the function keeps them while the graph
-// is unchanged (referral-route.ts) and names them in $request.keptAreas, which this query does not read
+// is unchanged (route-reads.ts) and names them in $request.keptAreas, which this query does not read
 // again. At France density a département serves ~1 400 services: read once, not by every route.
 //
 // $request, one map: Neo4j keys a plan on its parameters' types, a list's size among them (0, 1, 2–10…),
@@ -69,8 +69,8 @@ CALL (commune, departement, nation, zones) {
        [link IN typed WHERE link[0] = 'HANDLES' | link[1].code] AS situations,
        [link IN typed WHERE link[0] = 'AT' | link[1]] AS locations,
        head([link IN typed WHERE link[0] = 'HAS_SCHEDULE' | link[1]]) AS schedule
-  // A candidate is a row of values in the order candidateOfRow (route-query-answer.ts) reads them, not a
-  // map: the driver would decode every key of every map of every candidate, a sixth of the handler's CPU.
+  // A service is a row of values in the order areaServiceOfRow (route-query-answer.ts) reads them, not a
+  // map: the driver would decode every key of every map of every service, a sixth of the handler's CPU.
   RETURN collect([area, [
     answers,
     // No names: the route's services and actors are fetched with the fields the request selects (graph-nodes.ts).
