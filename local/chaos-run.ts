@@ -16,6 +16,7 @@ import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import neo4jDriver, { type Driver } from "neo4j-driver";
 import { issueToken } from "../functions/auth/tokens";
 import { createDriver } from "../functions/graph/driver";
+import type { ImportReport } from "../functions/imports/import-object";
 import { freePort, freePortBelowEphemeralRange } from "./free-port";
 import { generatedCsv } from "./generate-csv";
 import { httpApiEvent, lambdaContext } from "./http-api-event";
@@ -72,7 +73,7 @@ export interface ChaosReport {
     failed: boolean;
     reason: string;
     /** The status of the report the import wrote under reports/ ("failed" when the kill failed it); null when it wrote none. */
-    reportStatus: string | null;
+    reportStatus: ImportReport["status"] | null;
     actorsAfter: number;
     servicesAfter: number;
     expectedActors: number;
@@ -282,7 +283,7 @@ async function housingServices(driver: Driver): Promise<string[]> {
  * A CSV import through importObject, as the import handler runs it, whose `writing` turns true when
  * its write transaction has started (the first batch logged), the moment to kill Neo4j.
  */
-function interruptedImport(driver: Driver, rows: number): { readonly writing: boolean; result: Promise<{ failed: boolean; reason: string; reportStatus: string | null }> } {
+function interruptedImport(driver: Driver, rows: number): { readonly writing: boolean; result: Promise<{ failed: boolean; reason: string; reportStatus: ImportReport["status"] | null }> } {
   const state = { writing: false };
   const logger = new Logger({ serviceName: "parcours-chaos", logLevel: "WARN" });
   const info = logger.info.bind(logger);
@@ -298,7 +299,7 @@ function interruptedImport(driver: Driver, rows: number): { readonly writing: bo
     await s3.send(new PutObjectCommand({ Bucket: localBuckets.imports, Key: key, Body: generatedCsv(rows, importPrefix) }));
     const reportStatus = () =>
       readObject(s3, localBuckets.imports, reportKeyOf(key)).then(
-        async ({ body }) => (JSON.parse(await readText(body)) as { status: string }).status,
+        async ({ body }) => (JSON.parse(await readText(body)) as ImportReport).status,
         () => null,
       );
     try {
