@@ -5,13 +5,17 @@
  * that can be cut, as an outage would; a transaction of the test's own holds the graph's version, which
  * an import writes last, so that the import waits there with every record written but not committed.
  */
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Transaction } from "neo4j-driver";
+import { Logger } from "@aws-lambda-powertools/logger";
 import { probeAfterMs } from "../functions/graph/outage-breaker";
+import { importObject } from "../functions/imports/import-object";
+import { createS3Client } from "../functions/storage/s3";
+import { localBuckets } from "../local/s3-server";
 import { GraphLink } from "./support/graph-link";
 import { cypher, testDriver } from "./support/graph";
-import { invokeImport, storedReport, upload } from "./support/s3";
+import { invokeImport, listKeys, storedReport, upload } from "./support/s3";
 
 const neo4jAddress = new URL(inject("neo4j").uri.replace(/^bolt:/, "http:"));
 const link = new GraphLink({ host: neo4jAddress.hostname, port: Number(neo4jAddress.port) });
@@ -57,6 +61,21 @@ async function waitForTheImportAtTheVersion(): Promise<string> {
   throw new Error("the import never reached the graph's version");
 }
 
+async function terminate(transactionId: string): Promise<void> {
+  await cypher("TERMINATE TRANSACTION $transactionId", { transactionId });
+}
+
+/** The errors Powertools logged while `work` ran: one JSON line each, on stderr. */
+async function errorsLoggedDuring<T>(work: () => Promise<T>): Promise<{ result: T; errors: string[] }> {
+  const written = vi.spyOn(process.stderr, "write");
+  try {
+    const result = await work();
+    return { result, errors: written.mock.calls.map(([line]) => String(line)).filter((line) => line.includes('"level":"ERROR"')) };
+  } finally {
+    written.mockRestore();
+  }
+}
+
 function rejection(result: PromiseSettledResult<unknown>): { code?: string; message: string } {
   expect(result.status).toBe("rejected");
   return (result as PromiseRejectedResult).reason as { code?: string; message: string };
@@ -68,20 +87,16 @@ beforeAll(async () => {
   process.env.NEO4J_URI = `bolt://127.0.0.1:${link.port}`;
 });
 
-afterAll(async () => {
-  await link.cut();
-  await cypher("MATCH (n) WHERE n:Actor|Service AND n.id STARTS WITH 'asso-test-panne' DETACH DELETE n");
-});
+afterEach(() => cypher("MATCH (n) WHERE n:Actor|Service AND n.id STARTS WITH 'asso-test-panne' OPTIONAL MATCH (n)-[:HAS_SCHEDULE|HAS_CAPACITY|HAS_CONTACT]->(owned) DETACH DELETE n, owned"));
+
+afterAll(() => link.cut());
 
 describe("an import whose write fails", () => {
   it("says it failed when the database stops its write, without the database's message, and keeps nothing of it", async () => {
     const key = "incoming/panne-arretee.csv";
     await upload(key, csv);
 
-    const attempt = await duringTheImportsWrite(
-      () => invokeImport(key, Buffer.byteLength(csv)),
-      async (transactionId) => void (await cypher("TERMINATE TRANSACTION $transactionId", { transactionId })),
-    );
+    const attempt = await duringTheImportsWrite(() => invokeImport(key, Buffer.byteLength(csv)), terminate);
 
     const error = rejection(attempt);
     const report = await storedReport(key);
@@ -97,16 +112,14 @@ describe("an import whose write fails", () => {
   it("says it failed when the graph goes out of reach, logs one error without the file's values, fails the invocation, and imports on the retry once the graph is back", async () => {
     const key = "incoming/panne-coupee.csv";
     await upload(key, csv);
-    // Powertools writes an error to stderr, one JSON line.
-    const written = vi.spyOn(process.stderr, "write");
 
-    const attempt = await duringTheImportsWrite(
-      () => invokeImport(key, Buffer.byteLength(csv)),
-      () => link.cut(),
+    const { result: attempt, errors } = await errorsLoggedDuring(() =>
+      duringTheImportsWrite(
+        () => invokeImport(key, Buffer.byteLength(csv)),
+        () => link.cut(),
+      ),
     );
 
-    const logged = written.mock.calls.map(([line]) => String(line));
-    written.mockRestore();
     const error = rejection(attempt);
     const report = await storedReport(key);
     expect(report).toMatchObject({ status: "failed", format: "csv", records: 2, changes: null });
@@ -120,7 +133,6 @@ describe("an import whose write fails", () => {
       },
     ]);
     expect(["ServiceUnavailable", "SessionExpired"]).toContain(error.code);
-    const errors = logged.filter((line) => line.includes('"level":"ERROR"'));
     expect(errors).toHaveLength(1);
     expect(JSON.parse(errors[0]!)).toMatchObject({ message: "import failed, nothing written", kind: "unreachable", neo4jCode: error.code, report: `reports/${key}.json` });
     expect(errors[0]).not.toMatch(/Association de test panne|Écoute panne|stack/i);
@@ -138,5 +150,29 @@ describe("an import whose write fails", () => {
     expect(retried.changes?.services).toEqual({ created: 2, updated: 0, unchanged: 0 });
     expect(await storedReport(key)).toEqual(retried);
     expect(await recordsOfTheFile()).toBe(3);
+  });
+
+  it("fails with its own error, and logs that its report could not be written, when S3 refuses the report", async () => {
+    const key = "incoming/panne-sans-rapport.csv";
+    await upload(key, csv);
+    const s3 = createS3Client();
+    s3.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName === "PutObjectCommand") throw Object.assign(new Error("S3 is out of reach"), { name: "S3OutOfReach" });
+        return next(args);
+      },
+      { step: "initialize" },
+    );
+    const logger = new Logger({ serviceName: "parcours-import" });
+
+    const { result: attempt, errors } = await errorsLoggedDuring(() =>
+      duringTheImportsWrite(() => importObject({ s3, driver: testDriver(), bucket: localBuckets.imports, key, logger }), terminate),
+    );
+
+    expect(rejection(attempt).code).toMatch(/^Neo\.ClientError\.Transaction\./);
+    expect(errors).toHaveLength(1);
+    expect(JSON.parse(errors[0]!)).toMatchObject({ message: "import failed, nothing written", kind: "other", report: "not written (S3OutOfReach)" });
+    expect(await listKeys(localBuckets.imports, `reports/${key}`)).toEqual([]);
+    expect(await recordsOfTheFile()).toBe(0);
   });
 });
