@@ -11,12 +11,16 @@ export type ImportFailureKind = "unreachable" | "busy" | "timeout" | "too-large"
 
 const triedAgain = "the import is tried again by itself within minutes; if this report still says failed, drop the file again later";
 
-const reasons: Record<Exclude<ImportFailureKind, "other">, string> = {
+const reasons: Record<ImportFailureKind, string> = {
   unreachable: `nothing was written: the graph database could not be reached (stopped, restarting or cut off); ${triedAgain}`,
   busy: `nothing was written: the graph database was too busy to take the import; ${triedAgain}`,
   timeout: "nothing was written: the write took longer than the graph database allows one transaction",
   "too-large": "nothing was written: the file needs more memory than the graph database allows one transaction; split it, or have the database's transaction memory raised",
+  other: "nothing was written: the graph database refused or stopped the write",
 };
+
+/** A failure that did not come from the graph database: a fault of the import itself. */
+const unexpected = "nothing was written: the import stopped on an unexpected error";
 
 export function importFailureKind(error: unknown): ImportFailureKind {
   if (isGraphUnreachable(error)) return "unreachable";
@@ -32,11 +36,6 @@ export function neo4jCodeOf(error: unknown): string | null {
 }
 
 export function failureProblem(kind: ImportFailureKind, neo4jCode: string | null): ImportProblem {
-  const reason =
-    kind !== "other"
-      ? reasons[kind]
-      : neo4jCode
-        ? "nothing was written: the graph database refused or stopped the write"
-        : "nothing was written: the import stopped on an unexpected error";
+  const reason = kind === "other" && neo4jCode === null ? unexpected : reasons[kind];
   return { line: null, record: null, field: "", reason, neo4jCode };
 }
