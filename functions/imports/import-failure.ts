@@ -5,7 +5,7 @@
  */
 import { Neo4jError } from "neo4j-driver";
 import { isGraphBusy, isGraphUnreachable, isTransactionMemoryExceeded, isTransactionTimeout } from "../graph/graph-unreachable";
-import type { ImportProblem } from "./import-object";
+import type { DatasetProblem } from "../domain/validate-dataset";
 
 export type ImportFailureKind = "unreachable" | "busy" | "timeout" | "too-large" | "other";
 
@@ -35,7 +35,8 @@ export function neo4jCodeOf(error: unknown): string | null {
   return error instanceof Neo4jError && error.code !== "N/A" ? error.code : null;
 }
 
-export function failureProblem(kind: ImportFailureKind, neo4jCode: string | null): ImportProblem {
+/** The one problem of a failed report: of the whole file, as ImportProblem has it, with the code. */
+export function failureProblem(kind: ImportFailureKind, neo4jCode: string | null): Omit<DatasetProblem, "file"> & { neo4jCode: string | null } {
   const reason = kind === "other" && neo4jCode === null ? unexpected : reasons[kind];
   return { line: null, record: null, field: "", reason, neo4jCode };
 }
