@@ -16,6 +16,7 @@ import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import neo4jDriver, { type Driver } from "neo4j-driver";
 import { issueToken } from "../functions/auth/tokens";
 import { createDriver } from "../functions/graph/driver";
+import type { ImportReport } from "../functions/imports/import-object";
 import { freePort, freePortBelowEphemeralRange } from "./free-port";
 import { generatedCsv } from "./generate-csv";
 import { httpApiEvent, lambdaContext } from "./http-api-event";
@@ -68,7 +69,16 @@ export interface ChaosReport {
   routesDegradedUntilMs: number | null;
   /** A route asked once the load is over (again until answered, for a minute at most): "ok" when the graph answers routes again. */
   routeAfterRecovery: string;
-  import: { failed: boolean; reason: string; actorsAfter: number; servicesAfter: number; expectedActors: number; expectedServices: number };
+  import: {
+    failed: boolean;
+    reason: string;
+    /** The status of the report the import wrote under reports/ ("failed" when the kill failed it); null when it wrote none. */
+    reportStatus: ImportReport["status"] | null;
+    actorsAfter: number;
+    servicesAfter: number;
+    expectedActors: number;
+    expectedServices: number;
+  };
 }
 
 const importPrefix = "chaos";
@@ -273,7 +283,7 @@ async function housingServices(driver: Driver): Promise<string[]> {
  * A CSV import through importObject, as the import handler runs it, whose `writing` turns true when
  * its write transaction has started (the first batch logged), the moment to kill Neo4j.
  */
-function interruptedImport(driver: Driver, rows: number): { readonly writing: boolean; result: Promise<{ failed: boolean; reason: string }> } {
+function interruptedImport(driver: Driver, rows: number): { readonly writing: boolean; result: Promise<{ failed: boolean; reason: string; reportStatus: ImportReport["status"] | null }> } {
   const state = { writing: false };
   const logger = new Logger({ serviceName: "parcours-chaos", logLevel: "WARN" });
   const info = logger.info.bind(logger);
@@ -283,15 +293,20 @@ function interruptedImport(driver: Driver, rows: number): { readonly writing: bo
   };
   const key = `incoming/${importPrefix}-${rows}.csv`;
   const result = (async () => {
-    const { createS3Client } = await import("../functions/storage/s3");
-    const { importObject } = await import("../functions/imports/import-object");
+    const { createS3Client, readObject, readText } = await import("../functions/storage/s3");
+    const { importObject, reportKeyOf } = await import("../functions/imports/import-object");
     const s3 = createS3Client();
     await s3.send(new PutObjectCommand({ Bucket: localBuckets.imports, Key: key, Body: generatedCsv(rows, importPrefix) }));
+    const reportStatus = () =>
+      readObject(s3, localBuckets.imports, reportKeyOf(key)).then(
+        async ({ body }) => (JSON.parse(await readText(body)) as ImportReport).status,
+        () => null,
+      );
     try {
       const report = await importObject({ s3, driver, bucket: localBuckets.imports, key, logger });
-      return { failed: report.status !== "imported", reason: report.status };
+      return { failed: report.status !== "imported", reason: report.status, reportStatus: report.status };
     } catch (error) {
-      return { failed: true, reason: (error as { code?: string }).code ?? (error as Error).name };
+      return { failed: true, reason: (error as { code?: string }).code ?? (error as Error).name, reportStatus: await reportStatus() };
     } finally {
       state.writing = true;
     }

@@ -48,7 +48,7 @@ console.log(`answers with a stack: ${report.outcomes.filter((o) => o.stackInBody
 console.log(`first answer from the graph ${report.recoveredAfterMs ?? "never"} ms after Neo4j first answered again (no server restart); a route asked after the load: ${report.routeAfterRecovery}`);
 console.log(`routes (${routeRequestShapes().length} shapes in turn) answered degraded until ${report.routesDegradedUntilMs ?? "—"} ms after Neo4j first answered again`);
 console.log(
-  `import of ${report.import.expectedServices} rows killed while writing: ${report.import.failed ? `failed (${report.import.reason})` : "completed"}; ` +
+  `import of ${report.import.expectedServices} rows killed while writing: ${report.import.failed ? `failed (${report.import.reason})` : "completed"}, its report ${report.import.reportStatus ?? "not written"}; ` +
     `in the graph afterwards ${report.import.actorsAfter}/${report.import.expectedActors} actors, ${report.import.servicesAfter}/${report.import.expectedServices} services`,
 );
 process.exit(0);

@@ -43,10 +43,11 @@ describe("Neo4j killed under load", { tags: ["slow"] }, () => {
     expect(report.routeAfterRecovery).toBe("ok");
   });
 
-  it("leaves nothing of an import the kill interrupted", () => {
-    const { failed, actorsAfter, servicesAfter, expectedActors, expectedServices } = report.import;
+  it("leaves nothing of an import the kill interrupted, and a report that says it failed", () => {
+    const { failed, reportStatus, actorsAfter, servicesAfter, expectedActors, expectedServices } = report.import;
 
     expect(failed).toBe(true);
+    expect(reportStatus).toBe("failed");
     expect({ actorsAfter, servicesAfter }).toEqual({ actorsAfter: 0, servicesAfter: 0 });
     expect(expectedServices).toBe(2000);
     expect(expectedActors).toBe(200);

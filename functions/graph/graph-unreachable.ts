@@ -30,3 +30,13 @@ export function isTransactionTimeout(error: unknown): boolean {
   const { code } = (error ?? {}) as { code?: unknown };
   return typeof code === "string" && code.startsWith("Neo.ClientError.Transaction.TransactionTimedOut");
 }
+
+/**
+ * Neo4j refused a transaction more memory: beyond the limit of one (db.memory.transaction.max), of all
+ * of them together (db.memory.transaction.total.max: a France-sized restore on a 2 GB heap), or of its
+ * heap. The transaction is rolled back; the same write fails again until the database has more.
+ */
+export function isTransactionMemoryExceeded(error: unknown): boolean {
+  const { code } = (error ?? {}) as { code?: unknown };
+  return typeof code === "string" && /\.General\.(TransactionOutOfMemoryError|TransactionMemoryLimit|MemoryPoolOutOfMemoryError|OutOfMemoryError)$/.test(code);
+}

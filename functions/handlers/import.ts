@@ -1,6 +1,9 @@
 /**
  * AWS Lambda entry point for imports: S3 ObjectCreated events of the imports bucket. Each new file is
  * imported all or nothing, and its report written under reports/ (functions/imports/import-object.ts).
+ * An import the graph failed has its "failed" report and fails the invocation: S3 invokes the function
+ * asynchronously, and Lambda tries a failed invocation twice more; one that succeeds writes its report
+ * over the failed one.
  */
 import { Logger } from "@aws-lambda-powertools/logger";
 import type { Context, S3Event } from "aws-lambda";

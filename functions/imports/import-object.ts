@@ -2,7 +2,9 @@
  * Imports one file of the imports bucket, all or nothing: every record is read and validated first;
  * one invalid record and nothing is written, and the report lists every problem. Otherwise the
  * records are loaded in one transaction (idempotent MERGE) and the report counts what changed.
- * Either way the report is written next to the file, under reports/.
+ * Either way the report is written next to the file, under reports/ — also when the graph fails the
+ * import (out of reach, out of memory…): its transaction is rolled back, the report says "failed"
+ * and why, and the error is thrown again so that the invocation fails and is retried.
  */
 import type { S3Client } from "@aws-sdk/client-s3";
 import type { Logger } from "@aws-lambda-powertools/logger";
@@ -29,20 +31,31 @@ import { ImportSources, parisDate } from "./import-sources";
 import { reconcileHsds } from "./reconcile-hsds";
 import { dataInclusionIdIndex, hsdsIdIndex } from "./hsds-id-index";
 import { probableDuplicates } from "./probable-duplicates";
+import { failureProblem, importFailureKind, neo4jCodeOf } from "./import-failure";
 
 export const reportPrefix = "reports/";
 
 export type ImportFormat = "parcours" | "csv" | "hsds" | "data-inclusion";
 
+/** A problem of a record, or of the whole file (`line` and `record` null, `field` empty). */
+export type ImportProblem = Omit<DatasetProblem, "file"> & {
+  /** Only in a failed report: the code of the graph database's error, null when it gave none (its message is left out: it may quote the file's values). */
+  neo4jCode?: string | null;
+};
+
 export interface ImportReport {
   file: string;
   format: ImportFormat | null;
-  status: "imported" | "rejected";
+  /**
+   * imported: written. rejected: the file has problems, nothing was written. failed: the file may be
+   * valid, but the graph failed the import (one problem says why) and nothing was written.
+   */
+  status: "imported" | "rejected" | "failed";
   importedAt: string;
   durationMs: number;
-  /** Rows of a CSV file, records of a JSON or YAML one. */
+  /** Rows of a CSV file, records of a JSON or YAML one (0 when a failed import had not read them all). */
   records: number;
-  problems: Omit<DatasetProblem, "file">[];
+  problems: ImportProblem[];
   skipped: { record: string; reason: string }[];
   /** Records of a foreign feed imported "à qualifier": kept out of routes until a coordinator adds what is missing. */
   toQualify: { record: string; name: string; missing: string[] }[];
@@ -82,30 +95,57 @@ export async function importObject({ s3, driver, bucket, key, logger, now = new 
     logger.info("import progress", { file, phase, records, ...(total ? { total } : {}), recordsPerSecond });
   };
 
-  const { read, problems, dataset } = await readValidated(driver, file, key, object.body, sources, (records) => logProgress("read", records, started));
+  let read: ReadSummary | undefined;
+  let problems: DatasetProblem[] = [];
   let changes: ImportReport["changes"] = null;
-  if (problems.length === 0 && dataset) {
-    logProgress("read", read.records, started);
-    const writeStarted = performance.now();
-    const onBatch = (rows: number, total: number) => logProgress("write", rows, writeStarted, total);
-    changes = await loadAudited(driver, dataset, read.toQualify, file, onBatch);
+  try {
+    const validated = await readValidated(driver, file, key, object.body, sources, (records) => logProgress("read", records, started));
+    ({ read, problems } = validated);
+    if (problems.length === 0 && validated.dataset) {
+      logProgress("read", read.records, started);
+      const writeStarted = performance.now();
+      const onBatch = (rows: number, total: number) => logProgress("write", rows, writeStarted, total);
+      changes = await loadAudited(driver, validated.dataset, read.toQualify, file, onBatch);
+    }
+  } catch (error) {
+    const kind = importFailureKind(error);
+    const neo4jCode = neo4jCodeOf(error);
+    const report = reportOf(file, read, now, started, { status: "failed", problems: [failureProblem(kind, neo4jCode)], changes: null });
+    const reportNotWritten = await writeReport(s3, bucket, key, report).then(
+      () => null,
+      (s3Error: unknown) => (s3Error instanceof Error ? s3Error.name : "error"),
+    );
+    logger.error("import failed, nothing written", { file, kind, neo4jCode, durationMs: report.durationMs, report: reportNotWritten ? `not written (${reportNotWritten})` : reportKeyOf(key) });
+    // The import's own error, even when the report could not be written: the invocation fails on it and is retried.
+    throw error;
   }
 
-  const report: ImportReport = {
-    file,
-    format: read.format,
-    status: problems.length === 0 ? "imported" : "rejected",
-    importedAt: now.toISOString(),
-    durationMs: Math.round(performance.now() - started),
-    records: read.records,
-    problems: problems.map(({ file: _file, ...problem }) => problem),
-    skipped: read.skipped,
-    toQualify: read.toQualify.map((q) => ({ record: `${q.recordKind === "actor" ? "organizations" : "services"}: ${String(q.hsdsId)}`, name: String(q.name), missing: q.missing })),
-    changes,
-  };
-  await writeObject(s3, bucket, reportKeyOf(key), `${JSON.stringify(report, null, 2)}\n`, "application/json");
+  const report = reportOf(file, read, now, started, { status: problems.length === 0 ? "imported" : "rejected", problems: problems.map(({ file: _file, ...problem }) => problem), changes });
+  await writeReport(s3, bucket, key, report);
   logger.info("import finished", { file, status: report.status, problems: problems.length, durationMs: report.durationMs, changes });
   return report;
+}
+
+type ReadSummary = Omit<ReadResult, "documents">;
+
+/** The report of an import; of what was read, nothing when a failed import had not read its file whole. */
+function reportOf(file: string, read: ReadSummary | undefined, now: Date, started: number, outcome: Pick<ImportReport, "status" | "problems" | "changes">): ImportReport {
+  return {
+    file,
+    format: read?.format ?? null,
+    status: outcome.status,
+    importedAt: now.toISOString(),
+    durationMs: Math.round(performance.now() - started),
+    records: read?.records ?? 0,
+    problems: outcome.problems,
+    skipped: read?.skipped ?? [],
+    toQualify: (read?.toQualify ?? []).map((q) => ({ record: `${q.recordKind === "actor" ? "organizations" : "services"}: ${String(q.hsdsId)}`, name: String(q.name), missing: q.missing })),
+    changes: outcome.changes,
+  };
+}
+
+function writeReport(s3: S3Client, bucket: string, key: string, report: ImportReport): Promise<void> {
+  return writeObject(s3, bucket, reportKeyOf(key), `${JSON.stringify(report, null, 2)}\n`, "application/json");
 }
 
 /**
@@ -120,7 +160,7 @@ async function readValidated(
   body: Readable,
   sources: ImportSources,
   progress: (records: number) => void,
-): Promise<{ read: Omit<ReadResult, "documents">; problems: DatasetProblem[]; dataset: DatasetFile[] | null }> {
+): Promise<{ read: ReadSummary; problems: DatasetProblem[]; dataset: DatasetFile[] | null }> {
   const { documents, ...read } = await readFile(driver, key, body, sources, progress);
   read.problems.push(...registryNumberProblems(file, read.toQualify));
   const validated = validateDataset(documents, await knownIds(driver, documents));

@@ -27,8 +27,13 @@ export async function listKeys(bucket: string, prefix = ""): Promise<string[]> {
 /** Uploads a file to the imports bucket and hands the ObjectCreated event to functions/handlers/import.ts. */
 export async function importFile(key: string, body: string): Promise<ImportReport> {
   await upload(key, body);
+  return invokeImport(key, Buffer.byteLength(body));
+}
+
+/** Hands the ObjectCreated event of a file already in the imports bucket to functions/handlers/import.ts, as S3 does, and Lambda again on a retry. */
+export async function invokeImport(key: string, bytes: number): Promise<ImportReport> {
   const { handler } = await import("../../functions/handlers/import");
-  const [report] = await handler(objectCreatedEvent(localBuckets.imports, key, Buffer.byteLength(body)), lambdaContext("parcours-import"));
+  const [report] = await handler(objectCreatedEvent(localBuckets.imports, key, bytes), lambdaContext("parcours-import"));
   return report!;
 }
 
