@@ -35,6 +35,23 @@ export function neo4jCodeOf(error: unknown): string | null {
   return error instanceof Neo4jError && error.code !== "N/A" ? error.code : null;
 }
 
+/**
+ * A failed import, as the invoker sees it: the file, the kind of failure and Neo4j's code, without the
+ * database's message (which may quote the file's values, and the Lambda runtime logs what a function
+ * throws) and without the stack. The invocation fails on it, so that Lambda tries the file again.
+ */
+export class ImportFailed extends Error {
+  override name = "ImportFailed";
+  constructor(
+    file: string,
+    readonly kind: ImportFailureKind,
+    readonly code: string | null,
+  ) {
+    super(`import of ${file} failed, nothing written: ${kind}${code ? ` (${code})` : ""}`);
+    this.stack = `${this.name}: ${this.message}`;
+  }
+}
+
 /** The one problem of a failed report: of the whole file, as ImportProblem has it, with the code. */
 export function failureProblem(kind: ImportFailureKind, neo4jCode: string | null): Omit<DatasetProblem, "file"> & { neo4jCode: string | null } {
   const reason = kind === "other" && neo4jCode === null ? unexpected : reasons[kind];

@@ -4,7 +4,7 @@
  * records are loaded in one transaction (idempotent MERGE) and the report counts what changed.
  * Either way the report is written next to the file, under reports/ — also when the graph fails the
  * import (out of reach, out of memory…): its transaction is rolled back, the report says "failed"
- * and why, and the error is thrown again so that the invocation fails and is retried.
+ * and why, and ImportFailed is thrown so that the invocation fails and is retried.
  */
 import type { S3Client } from "@aws-sdk/client-s3";
 import type { Logger } from "@aws-lambda-powertools/logger";
@@ -31,7 +31,7 @@ import { ImportSources, parisDate } from "./import-sources";
 import { reconcileHsds } from "./reconcile-hsds";
 import { dataInclusionIdIndex, hsdsIdIndex } from "./hsds-id-index";
 import { probableDuplicates } from "./probable-duplicates";
-import { failureProblem, importFailureKind, neo4jCodeOf } from "./import-failure";
+import { failureProblem, ImportFailed, importFailureKind, neo4jCodeOf } from "./import-failure";
 
 export const reportPrefix = "reports/";
 
@@ -116,8 +116,8 @@ export async function importObject({ s3, driver, bucket, key, logger, now = new 
       (s3Error: unknown) => (s3Error instanceof Error ? s3Error.name : "error"),
     );
     logger.error("import failed, nothing written", { file, kind, neo4jCode, durationMs: report.durationMs, report: reportNotWritten ? `not written (${reportNotWritten})` : reportKeyOf(key) });
-    // The import's own error, even when the report could not be written: the invocation fails on it and is retried.
-    throw error;
+    // Even when the report could not be written: the invocation fails on it and is retried.
+    throw new ImportFailed(file, kind, neo4jCode);
   }
 
   const report = reportOf(file, read, now, started, { status: problems.length === 0 ? "imported" : "rejected", problems: problems.map(({ file: _file, ...problem }) => problem), changes });
