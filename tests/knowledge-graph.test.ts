@@ -197,6 +197,16 @@ describe("full-text search", () => {
     expect(response.body.data?.search.map((a) => a.id)).toEqual(["ecoute-zephyrine"]);
   });
 
+  it("finds a word after any short word and an apostrophe, as « hommes » in « prud’hommes », « ile » in « presqu'île »", async () => {
+    await cypher(
+      "CREATE (:Actor {id: 'prudhommes-zephyrine', name: 'Conseil de prud’hommes de Zéphyrine', aliases: [], aliasesText: '', kind: 'ASSOCIATION', description: 'Permanence sur la presqu\\'île'})",
+    );
+    onTestFinished(() => cypher("MATCH (a:Actor {id: 'prudhommes-zephyrine'}) DELETE a").then(() => undefined));
+
+    expect(await searchIds("hommes zephyrine")).toEqual(["prudhommes-zephyrine"]);
+    expect(await searchIds("ile zephyrine")).toEqual(["prudhommes-zephyrine"]);
+  });
+
   it("finds a word by an accented prefix, as « Héberg » for « hébergement d'urgence »", async () => {
     const response = await graphql<{ search: { id: string }[] }>(`{ search(text: "Héberg", limit: 5) { id } }`);
 
