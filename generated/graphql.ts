@@ -4003,10 +4003,11 @@ export type Query = {
   /**
    * Finds actors by name, alias or description, or by the name of a service they offer; accent- and
    * case-insensitive, by word prefix ("adavip", "Flora tristan", "escale"), a word also after an elided
-   * article or pronoun ("aide" finds "Maison d'aide", "escale" "L'Escale"). Actors with a service for
-   * victims come first, then the others, and actors whose services are all for perpetrators last (a
-   * victim searching "violences conjugales" meets help before perpetrators' programmes); best matches
-   * first within each group; at most 100 whatever the limit asked.
+   * article or pronoun ("aide" finds "Maison d'aide", "escale" "L'Escale", "hommes" "prud'hommes"), œ and
+   * æ as oe and ae ("sœu" finds "soeurs", "coeur" "Cœur"). Actors with a service for victims come first,
+   * then the others, and actors whose services are all for perpetrators last (a victim searching
+   * "violences conjugales" meets help before perpetrators' programmes); best matches first within each
+   * group; at most 100 whatever the limit asked.
    */
   search: Array<Actor>;
   services: Array<Service>;

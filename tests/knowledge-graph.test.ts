@@ -1,4 +1,4 @@
-import { describe, expect, it, onTestFinished } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { cypher } from "./support/graph";
 import { graphql } from "./support/http-api";
 import { tokenFor } from "./support/tokens";
@@ -197,10 +197,50 @@ describe("full-text search", () => {
     expect(response.body.data?.search.map((a) => a.id)).toEqual(["ecoute-zephyrine"]);
   });
 
+  it("finds a word after any short word and an apostrophe, as « hommes » in « prud’hommes », « ile » in « presqu'île »", async () => {
+    await cypher(
+      "CREATE (:Actor {id: 'prudhommes-zephyrine', name: 'Conseil de prud’hommes de Zéphyrine', aliases: [], aliasesText: '', kind: 'ASSOCIATION', description: 'Permanence sur la presqu\\'île'})",
+    );
+    onTestFinished(() => cypher("MATCH (a:Actor {id: 'prudhommes-zephyrine'}) DELETE a").then(() => undefined));
+
+    expect(await searchIds("hommes zephyrine")).toEqual(["prudhommes-zephyrine"]);
+    expect(await searchIds("ile zephyrine")).toEqual(["prudhommes-zephyrine"]);
+  });
+
   it("finds a word by an accented prefix, as « Héberg » for « hébergement d'urgence »", async () => {
     const response = await graphql<{ search: { id: string }[] }>(`{ search(text: "Héberg", limit: 5) { id } }`);
 
     expect(response.body.data?.search.map((a) => a.id)).toContain("ligne-115");
+  });
+
+  describe("with œ and æ, typed or written as oe and ae", () => {
+    const records = [
+      ["soeurs-zephyrine", "Foyer des soeurs Zéphyrine"],
+      ["oeuvre-coeur-zephyrine", "L'Œuvre du Cœur Zéphyrine"],
+      ["laetitia-zephyrine", "Maison Lætitia Zéphyrine"],
+      ["laetitia-accueil-zephyrine", "Accueil Laetitia Zéphyrine"],
+    ];
+
+    beforeAll(async () => {
+      await cypher("UNWIND $records AS record CREATE (:Actor {id: record[0], name: record[1], aliases: [], aliasesText: '', kind: 'ASSOCIATION'})", { records });
+    });
+
+    afterAll(async () => {
+      await cypher("MATCH (a:Actor) WHERE a.id IN $ids DELETE a", { ids: records.map(([id]) => id) });
+    });
+
+    it.each([
+      ["sœu zephyrine", ["soeurs-zephyrine"]],
+      ["cœu zephyrine", ["oeuvre-coeur-zephyrine"]],
+      ["œuvre zephyrine", ["oeuvre-coeur-zephyrine"]],
+      ["LÆTI zephyrine", ["laetitia-accueil-zephyrine", "laetitia-zephyrine"]],
+    ])("finds %s by prefix or after an elided article, as the index folds œ to oe and æ to ae", async (text, expected) => {
+      expect((await searchIds(text))?.sort()).toEqual(expected);
+    });
+
+    it("finds « mises en œuvre » by the prefix « œuv »", async () => {
+      expect(await searchIds("œuv")).toContain("css-92");
+    });
   });
 
   it("returns nothing, not an error, for text with no searchable word", async () => {
