@@ -26,7 +26,7 @@ import { benchInstance, startBenchGraph } from "./bench-graph";
 import { lambdaContext } from "./http-api-event";
 import { neo4jStatus, stopNeo4j } from "./neo4j-process";
 import { canPin, pinToCores, processCpuMs } from "./process-cpu";
-import { areasOfRequest, benchRouteEvent, dbHitsOf, routeParameters, routeQueryDbHits, routeWorkload, type RouteRequestOfBench } from "./route-workload";
+import { areasOfCommunes, benchRouteEvent, dbHitsOf, routeParameters, routeQueryDbHits, routeWorkload, type RouteRequestOfBench } from "./route-workload";
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
@@ -155,10 +155,9 @@ console.log(
     `workload mean ${(hits.reduce((a, b) => a + b, 0) / hits.length).toFixed(0)}, max ${Math.max(...hits)} (${DB_HITS_SAMPLE} requests)\n`,
 );
 
-const areasOfCommunes = new Map<string, string[]>();
-for (const request of profiled) if (!areasOfCommunes.has(request.commune)) areasOfCommunes.set(request.commune, await areasOfRequest(driver, request));
+const areasOfProfiled = await areasOfCommunes(driver, profiled);
 const hitsAreasKept: number[] = [];
-for (const request of profiled) hitsAreasKept.push(await routeQueryDbHits(driver, request, areasOfCommunes.get(request.commune)));
+for (const request of profiled) hitsAreasKept.push(await routeQueryDbHits(driver, request, areasOfProfiled.get(request.commune)));
 console.log(
   `a route asked for the first time, the services of its commune's areas kept: mean ${(hitsAreasKept.reduce((a, b) => a + b, 0) / hitsAreasKept.length).toFixed(0)}, ` +
     `max ${Math.max(...hitsAreasKept)} db hits`,

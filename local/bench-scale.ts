@@ -30,7 +30,7 @@ import { candidatesInReach, routeQueryAnswerOf } from "../functions/routes/route
 import { createDriver } from "../functions/graph/driver";
 import { coverageOf, readCoverageGraph } from "../functions/observatory/coverage";
 import { startNeo4j, stopNeo4j, type Neo4jInstance } from "./neo4j-process";
-import { areasOfRequest, random, routeParameters, routeQueryDbHits, routeWorkload, type RouteRequestOfBench } from "./route-workload";
+import { areasOfCommunes, random, routeParameters, routeQueryDbHits, routeWorkload, type RouteRequestOfBench } from "./route-workload";
 import { seedGraph } from "./seed-graph";
 import { ensureGraphSchema } from "../functions/graph/graph-schema";
 import { graphqlFunctionMemoryMb } from "../stacks/function-memory";
@@ -74,13 +74,6 @@ interface Workload {
    * those of the commune for one that served a route of its commune before, under the same version.
    */
   keptAreas?: Map<string, string[]>;
-}
-
-/** Each commune's areas in reach, read once: what a function that served routes there names as kept. */
-async function areasOfCommunes(graph: Graph, requests: RouteRequestOfBench[]): Promise<Map<string, string[]>> {
-  const areas = new Map<string, string[]>();
-  for (const request of requests) if (!areas.has(request.commune)) areas.set(request.commune, await areasOfRequest(graph.driver, request));
-  return areas;
 }
 
 const keptAreasOf = (w: Workload, request: RouteRequestOfBench) => w.keptAreas?.get(request.commune) ?? [];
@@ -266,8 +259,8 @@ try {
   const [onSeed, onFrance, onSeedKept, onFranceKept] = await measure([
     { name: `92 workload on ${seeded.graph.name}`, graph: seeded.graph, requests, latencies: [], dbHits: [] },
     { name: `92 workload on ${france.graph.name}`, graph: france.graph, requests, latencies: [], dbHits: [] },
-    { name: `  its areas kept, on ${seeded.graph.name}`, graph: seeded.graph, requests, latencies: [], dbHits: [], keptAreas: await areasOfCommunes(seeded.graph, requests) },
-    { name: `  its areas kept, on ${france.graph.name}`, graph: france.graph, requests, latencies: [], dbHits: [], keptAreas: await areasOfCommunes(france.graph, requests) },
+    { name: `  its areas kept, on ${seeded.graph.name}`, graph: seeded.graph, requests, latencies: [], dbHits: [], keptAreas: await areasOfCommunes(seeded.graph.driver, requests) },
+    { name: `  its areas kept, on ${france.graph.name}`, graph: france.graph, requests, latencies: [], dbHits: [], keptAreas: await areasOfCommunes(france.graph.driver, requests) },
   ]);
   await coverage(seeded.graph, "92");
   console.log(`Through the GraphQL Lambda handler (a process per graph, ${HANDLER_ROUNDS} turns each, ${CONCURRENCY} concurrent):`);
@@ -293,7 +286,7 @@ try {
     { name: `92 workload on ${alone.graph.name}`, graph: alone.graph, requests, latencies: [], dbHits: [] },
     { name: `92 workload on ${france.graph.name}`, graph: france.graph, requests, latencies: [], dbHits: [] },
     { name: `all-France workload on ${france.graph.name}`, graph: france.graph, requests: spread, latencies: [], dbHits: [] },
-    { name: `  its areas kept`, graph: france.graph, requests: spread, latencies: [], dbHits: [], keptAreas: await areasOfCommunes(france.graph, spread) },
+    { name: `  its areas kept`, graph: france.graph, requests: spread, latencies: [], dbHits: [], keptAreas: await areasOfCommunes(france.graph.driver, spread) },
   ]);
   const sizeRatio = onFranceAgain!.p95 / onAlone!.p95;
   console.log(`ratio p95 France-sized / the same département alone: ${sizeRatio.toFixed(2)} (target ≤ 1.5 → ${sizeRatio <= 1.5 ? "met" : "not met"})`);

@@ -21,7 +21,7 @@ import { lambdaHeapFlags } from "./lambda-heap";
 import { neo4jStatus, stopNeo4j } from "./neo4j-process";
 import { processCpuMs } from "./process-cpu";
 import type { SearchAnswer } from "./search-handler-workload";
-import { plainPrefixStatement, searchStatementOf, type SearchStatementName } from "./search-statements";
+import { plainPrefixStatementOf, searchStatementOf, type SearchStatementName } from "./search-statements";
 
 // What the directory is asked: names, acronyms, needs, an elided article typed, a word begun.
 const TEXTS = [
@@ -43,7 +43,7 @@ const HANDLER_ROUNDS = Number(process.env.HANDLER_ROUNDS ?? 30);
 const WARMUP = Number(process.env.WARMUP ?? 3);
 const LIMIT = 30; // the web app's (web/src/queries.ts)
 
-const statements: Record<SearchStatementName, string> = { served: searchStatementOf(typeDefs), "plain-prefix": plainPrefixStatement };
+const statements: Record<SearchStatementName, string> = { served: searchStatementOf(typeDefs), "plain-prefix": plainPrefixStatementOf(searchStatementOf(typeDefs)) };
 const names: SearchStatementName[] = ["plain-prefix", "served"];
 
 const percentile = (values: number[], p: number) => {

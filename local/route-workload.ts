@@ -95,10 +95,18 @@ export function routeQueryDbHits(driver: Driver, request: RouteRequestOfBench, k
   return dbHitsOf(driver, referralRouteCypher, routeParameters(request, keptAreas));
 }
 
-/** The areas in reach of the request's commune, as the route query names them: what a function that served it before holds. */
-export async function areasOfRequest(driver: Driver, request: RouteRequestOfBench): Promise<string[]> {
-  const { records } = await driver.executeQuery(referralRouteCypher, routeParameters({ ...request, situations: [], urgency: "PLANNED" }));
-  return records.find((record) => record.get("candidate") === null)!.get("areas") as string[];
+/**
+ * The areas in reach of each request's commune, as the route query names them, read once per commune:
+ * what a function that served routes there before holds.
+ */
+export async function areasOfCommunes(driver: Driver, requests: RouteRequestOfBench[]): Promise<Map<string, string[]>> {
+  const areas = new Map<string, string[]>();
+  for (const request of requests) {
+    if (areas.has(request.commune)) continue;
+    const { records } = await driver.executeQuery(referralRouteCypher, routeParameters({ ...request, situations: [], urgency: "PLANNED" }));
+    areas.set(request.commune, records.find((record) => record.get("candidate") === null)!.get("areas") as string[]);
+  }
+  return areas;
 }
 
 /** The db hits of a query (PROFILE), all operators summed. */

@@ -14,7 +14,7 @@ import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { searchQuery } from "../web/src/queries";
 import { httpApiEvent, lambdaContext } from "./http-api-event";
 import { loadGraphqlHandler } from "./handler-in-process";
-import { plainPrefixStatement, searchStatementOf, type SearchStatementName } from "./search-statements";
+import { plainPrefixStatementOf, searchStatementOf, type SearchStatementName } from "./search-statements";
 
 export interface SearchAnswer {
   ms: number;
@@ -25,6 +25,7 @@ export interface SearchAnswer {
 const statement = (process.env.SEARCH_STATEMENT ?? "served") as SearchStatementName;
 const searchCypher = /(\n\s*search\(text: String!.*\n\s*@cypher\(\s*statement: """)[\s\S]*?(""")/;
 
+let baseline: string | undefined;
 if (statement === "plain-prefix") {
   // The generated module is one JSON string: it is read, its search statement swapped, and handed to
   // the handler in its place, before anything imports it.
@@ -34,7 +35,8 @@ if (statement === "plain-prefix") {
       const generated = readFileSync(fileURLToPath(url), "utf8");
       const typeDefs = JSON.parse(generated.slice(generated.indexOf("=") + 1).trim().replace(/;$/, "")) as string;
       if (!searchCypher.test(typeDefs)) throw new Error("no search statement in generated/type-defs.ts");
-      const swapped = typeDefs.replace(searchCypher, (_match, before: string, after: string) => `${before}\n${plainPrefixStatement}\n${after}`);
+      baseline = plainPrefixStatementOf(searchStatementOf(typeDefs));
+      const swapped = typeDefs.replace(searchCypher, (_match, before: string, after: string) => `${before}\n${baseline}\n${after}`);
       return { format: "module", source: `export const typeDefs = ${JSON.stringify(swapped)};`, shortCircuit: true };
     },
   });
@@ -42,7 +44,7 @@ if (statement === "plain-prefix") {
 
 const handler = await loadGraphqlHandler();
 const { typeDefs } = await import("../generated/type-defs");
-if (statement === "plain-prefix" && searchStatementOf(typeDefs) !== plainPrefixStatement) throw new Error("the handler does not serve the baseline statement");
+if (statement === "plain-prefix" && searchStatementOf(typeDefs) !== baseline) throw new Error("the handler does not serve the baseline statement");
 
 async function search(text: string): Promise<SearchAnswer> {
   const event = httpApiEvent({

@@ -1,27 +1,25 @@
 /**
  * The `search` query's Cypher statement as the API serves it (schema/search.graphql), and the
  * statement it replaced, for bench:search's baseline: each word its term or its prefix, nothing after
- * an elided article nor a ligature folded (as served before 911dd20).
+ * an elided article nor a ligature folded (as served before 911dd20), the rest as served.
  */
 import { Kind, parse, type ObjectTypeDefinitionNode } from "graphql";
 
 export type SearchStatementName = "plain-prefix" | "served";
 
-export const plainPrefixStatement = `WITH [word IN split(apoc.text.replace(toLower($text), '[^\\\\p{L}\\\\p{N}]+', ' '), ' ') WHERE word <> ''] AS words
+/** Each word and the full-text query as before 911dd20: the term or its prefix. */
+const plainPrefixWords = `WITH [word IN split(apoc.text.replace(toLower($text), '[^\\\\p{L}\\\\p{N}]+', ' '), ' ') WHERE word <> ''] AS words
 WHERE size(words) > 0
 CALL db.index.fulltext.queryNodes('parcours_search', apoc.text.join([word IN words | '(' + word + ' OR ' + word + '*)'], ' AND '))
-YIELD node, score
-WITH CASE WHEN node:Service THEN head([(provider:Actor)-[:OFFERS]->(node) | provider]) ELSE node END AS actor, score
-WHERE actor IS NOT NULL
-WITH actor, max(score) AS relevance
-WITH actor, relevance, [(actor)-[:OFFERS]->(service:Service) | service.audience] AS audiences
-WITH actor, relevance,
-     CASE WHEN 'VICTIMS' IN audiences THEN 0
-          WHEN size(audiences) > 0 AND all(audience IN audiences WHERE audience = 'PERPETRATORS') THEN 2
-          ELSE 1 END AS audienceOrder
-ORDER BY audienceOrder, relevance DESC, actor.name
-LIMIT CASE WHEN $limit > 100 THEN 100 ELSE $limit END
-RETURN actor`;
+`;
+const afterTheIndex = "YIELD node, score";
+
+/** The baseline: the served statement with its words and full-text query as before; what it makes of the index's answer is the same. */
+export function plainPrefixStatementOf(served: string): string {
+  const rest = served.indexOf(afterTheIndex);
+  if (rest < 0) throw new Error(`the search statement no longer has "${afterTheIndex}"`);
+  return plainPrefixWords + served.slice(rest);
+}
 
 /** The statement of `Query.search`'s @cypher directive in the type definitions given. */
 export function searchStatementOf(definitions: string): string {

@@ -24,7 +24,7 @@ function keeps(name: string): boolean {
 export interface VersionKeyedStore<Value> {
   /** What was kept under this version and key, if anything. */
   get(version: string | null, key: string): Value | undefined;
-  /** Keeps a value read under this version (frozen), and gives it back. */
+  /** Keeps a value read under this version (frozen), and gives it back; as it is when nothing is kept. */
   set(version: string | null, key: string, value: Value): Value;
 }
 
@@ -48,8 +48,9 @@ export function versionKeyedStore<Value extends object>(name: string, maxSize: n
     },
     set(version, key, value) {
       const versionedKey = keyOf(version, key);
+      if (versionedKey === null) return value;
       const frozen = deepFreeze(value);
-      if (versionedKey !== null) kept.set(versionedKey, frozen);
+      kept.set(versionedKey, frozen);
       return frozen;
     },
   };

@@ -62,9 +62,11 @@ export function readRankingInput(run: RunRead, version: string | null, params: R
   return keptRankingInput(version, JSON.stringify(params), async () => {
     const audiences = JSON.stringify(params.audiences);
     const numbers = params.emergencyNumbers;
+    const linesKey = JSON.stringify(numbers);
     // Held here, not looked up again after the query: a store may let an entry go meanwhile.
-    const keptAround = keptSurroundings.get(version, `${params.communeCode}\n${audiences}`);
-    const keptLines = keptEmergencyLines.get(version, JSON.stringify(numbers));
+    const surroundingsKey = `${params.communeCode}\n${audiences}`;
+    const keptAround = keptSurroundings.get(version, surroundingsKey);
+    const keptLines = keptEmergencyLines.get(version, linesKey);
     const areasGuessed = keptAround?.areas ?? [`COMMUNE:${params.communeCode}`, `DEPARTEMENT:${params.departement}`, "NATIONAL:FR"];
     const held = new Map(
       areasGuessed.flatMap((area) => {
@@ -81,13 +83,13 @@ export function readRankingInput(run: RunRead, version: string | null, params: R
     }
     const around =
       keptAround ??
-      keptSurroundings.set(version, `${params.communeCode}\n${audiences}`, {
+      keptSurroundings.set(version, surroundingsKey, {
         areas: answer.areas,
         nearCommunes: answer.nearCommunes,
         outOfReach: answer.outOfReach,
         outOfReachCut: answer.outOfReachCut,
       });
-    const lines = keptLines ?? keptEmergencyLines.set(version, JSON.stringify(numbers), answer.emergency.sort((a, b) => numbers.indexOf(a.number) - numbers.indexOf(b.number)));
+    const lines = keptLines ?? keptEmergencyLines.set(version, linesKey, answer.emergency.sort((a, b) => numbers.indexOf(a.number) - numbers.indexOf(b.number)));
     const candidates = candidatesInReach(around.areas, (area) => held.get(area) ?? [], answer.needs.map(({ need }) => need), around.nearCommunes);
     return { needRows: needRowsOf(answer.needs, candidates, around.outOfReach), emergencyRows: lines, outOfReachCut: around.outOfReachCut };
   });
