@@ -132,7 +132,7 @@ async function startSynthetic(scale: SyntheticScale, name: string): Promise<Star
   await ensureGraphSchema(started.graph.driver);
   // Written by raw Cypher, it has no version, and a function keeps nothing of a graph without one: give
   // it one, so that the handler keeps what it reads here as it does on seed/ (version-keyed-cache.ts).
-  await started.graph.driver.executeQuery(markGraphChangedCypher);
+  await started.graph.driver.executeQuery(markGraphChangedCypher, { areas: [], structure: true });
   console.log(`${name}: ${records[0]!.get("services")} services`);
   return started;
 }

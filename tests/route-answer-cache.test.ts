@@ -1,7 +1,8 @@
 /**
  * The function keeps what a route read while the graph's version is unchanged
  * (functions/graph/version-keyed-cache.ts): a route asked again costs Neo4j the read of the version,
- * and every write of the API gives the graph a new version, so the next route reads the graph again.
+ * and every write of the API gives the graph a new version, so the next route reads the graph again;
+ * but only the areas the write touched: the others' services are kept under their own versions.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { confidentialDataset, fixture, saveDatasetMutation, writeConfidentialFixture } from "./support/confidential-fixture";
@@ -116,6 +117,47 @@ describe("route answers kept between requests", () => {
 
     expect(everythingRead.filter((answer) => answer.includes('"steps":[{'))).toHaveLength(routes.length);
     expect(areasShared).toEqual(everythingRead);
+  });
+
+  it("a write in another département leaves this one's areas kept; a write in it lets them go", async () => {
+    const admin = await tokenFor("ADMIN");
+    const verify = async (label: string, id: string) => {
+      const response = await graphql(`mutation ($input: MarkVerifiedInput!) { markVerified(input: $input) { verifiedAt } }`, { input: { label, id, method: "CALL" } }, admin);
+      expect(response.body.errors).toBeUndefined();
+    };
+    // A write through the API first: the versions set behind its back by the tests above are settled.
+    await verify("Service", "ams-79-accueil");
+    expect((await stepOf(fixture.serviceId))?.placesFree).toBe(fixture.placesFree);
+
+    await cypher(placesCypher, { id: capacityId, placesFree: 9 });
+    const before = await graphVersion();
+    await verify("Service", "ams-79-accueil");
+    expect(await graphVersion()).not.toBe(before);
+    // The route's answer is read again under the graph's new version, the 92's services are not.
+    expect((await stepOf(fixture.serviceId, { ...shelterRoute, commune: "92025" }))?.placesFree).toBe(fixture.placesFree);
+
+    await verify("Capacity", capacityId);
+    expect((await stepOf(fixture.serviceId, { ...shelterRoute, commune: "92025" }))?.placesFree).toBe(9);
+    await cypher(placesCypher, { id: capacityId, placesFree: fixture.placesFree });
+    await verify("Capacity", capacityId);
+    expect((await stepOf(fixture.serviceId))?.placesFree).toBe(fixture.placesFree);
+  });
+
+  it("a service that stops serving an area leaves the routes kept there at once, and enters those of the area it serves now", async () => {
+    const coordinator = await tokenFor("COORDINATOR", { departement: "92" });
+    const colombes = { ...shelterRoute, commune: "92025" };
+    const [actor] = confidentialDataset.actors;
+    const servingOnly = (area: string[]) => ({ ...confidentialDataset, actors: [{ ...actor!, services: [{ ...actor!.services[0]!, area }] }] });
+    expect(await stepOf(fixture.serviceId, colombes)).toBeDefined();
+    expect(await stepOf(fixture.serviceId)).toBeDefined();
+
+    expect((await graphql(saveDatasetMutation, { input: servingOnly(["92025"]) }, coordinator)).body.errors).toBeUndefined();
+    expect(await stepOf(fixture.serviceId, colombes)).toBeDefined();
+    expect(await stepOf(fixture.serviceId)).toBeUndefined();
+
+    expect((await graphql(saveDatasetMutation, { input: confidentialDataset }, coordinator)).body.errors).toBeUndefined();
+    expect(await stepOf(fixture.serviceId)).toBeDefined();
+    expect(await stepOf(fixture.serviceId, colombes)).toBeDefined();
   });
 
   it("reads and routes leave the version as it is; the demand counts they add too", async () => {

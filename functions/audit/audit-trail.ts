@@ -6,7 +6,6 @@
 import { randomUUID } from "node:crypto";
 import neo4j, { type ManagedTransaction } from "neo4j-driver";
 import { snapshotCypher, writeAuditRecordCypher } from "../../generated/cypher";
-import { markGraphChanged } from "../graph/graph-version";
 import type { Caller } from "../auth/caller";
 
 export interface PropertyChange {
@@ -90,7 +89,6 @@ export async function writeAuditRecord(tx: ManagedTransaction, { caller, operati
     departement,
     changes: JSON.stringify(changes),
   });
-  await markGraphChanged(tx);
   return id;
 }
 

@@ -1,19 +1,84 @@
 /**
- * The graph's version: one node, given a new random version by every transaction that writes the
- * records (markGraphChanged, called by writeDataset and writeAuditRecord, at their end so that the
- * node's lock is held only until the commit). What is read from the graph under one version may be
- * kept and used again while the version is unchanged (version-keyed-cache.ts).
+ * The graph's versions. One node holds the graph's version, given a new random one by every
+ * transaction that writes records (markGraphChanged, called by writeDataset, updatePlacesFree and
+ * markVerified, at their end so that the locks are held only until the commit); the same write gives
+ * a new version to each area whose services, or whose surroundings, it may have changed
+ * (areas-touched.cypher). What is read from the graph under one version may be kept and used again
+ * while that version is unchanged (version-keyed-cache.ts): the nodes of a statement under the
+ * graph's, the services of an area under the area's, so that a shelter's free places set in the 13 do
+ * not make the 92's routes read their département again.
  */
 import type { ManagedTransaction } from "neo4j-driver";
-import { markGraphChangedCypher, readGraphVersionCypher } from "../../generated/cypher";
+import { areaVersionsCypher, areasTouchedCypher, markGraphChangedCypher, readGraphVersionCypher } from "../../generated/cypher";
 import type { RunRead } from "./auto-commit-read";
 
-export async function markGraphChanged(tx: ManagedTransaction): Promise<void> {
-  await tx.run(markGraphChangedCypher);
+/** The records a write changes, by id (zones: by code), as far as kept reads depend on them. */
+export interface GraphChange {
+  /** Territories, needs or situations: every kept read is let go. */
+  structure?: boolean;
+  services?: readonly string[];
+  actors?: readonly string[];
+  locations?: readonly string[];
+  /** Schedules, capacities and contacts. */
+  parts?: readonly string[];
+  zones?: readonly string[];
+}
+
+/** Beyond this many areas, a write lets every kept read go: naming them would cost it more than it saves. */
+const maxAreasNamed = 2_000;
+
+/**
+ * The areas a write of these records touches, as they are now (none when it changes the structure:
+ * everything is let go). Call it before a write that may change what serves what, and pass them to
+ * markGraphChanged after it.
+ */
+export async function areasTouched(tx: ManagedTransaction, change: GraphChange): Promise<string[]> {
+  const { services = [], actors = [], locations = [], parts = [], zones = [] } = change;
+  if (change.structure || services.length + actors.length + locations.length + parts.length + zones.length === 0) return [];
+  const { records } = await tx.run(areasTouchedCypher, { change: { services, actors, locations, parts, zones } });
+  return records.map((record) => record.get("touched") as string);
+}
+
+/** At the end of a write: a new version for the graph and for each area it touched, before or after. */
+export async function markGraphChanged(tx: ManagedTransaction, change: GraphChange, touchedBefore: readonly string[] = []): Promise<void> {
+  const areas = change.structure ? [] : [...new Set([...touchedBefore, ...(await areasTouched(tx, change))])].sort();
+  const structure = change.structure === true || areas.length > maxAreasNamed;
+  await tx.run(markGraphChangedCypher, { areas: structure ? [] : areas, structure });
 }
 
 /** The current version, or null for a graph no write of records has gone through (never cached). */
 export async function readGraphVersion(run: RunRead): Promise<string | null> {
   const { records } = await run(readGraphVersionCypher);
   return (records[0]?.get("version") as string | undefined) ?? null;
+}
+
+/**
+ * The versions of a route's areas: 'LEVEL:code' (their services), 'NEAR:zone' and 'AROUND:département'
+ * (the communes near her and the services of other communes). `of` is null for an area whose reads
+ * may not be kept: a graph without a version, an area the read did not name.
+ */
+export interface AreaVersions {
+  /** The areas that services serve: the commune, her zones, her département, France. */
+  served: string[];
+  /** What a route reads around her: 'NEAR:' her zones, 'AROUND:' her département. */
+  surroundings: string[];
+  of(area: string): string | null;
+}
+
+/**
+ * Read before the route's other reads, so that what they read is never older than the version it is
+ * kept under. While a write that named no areas is the graph's last, every area's version is the graph's.
+ */
+export async function readAreaVersions(run: RunRead, communeCode: string, departement: string): Promise<AreaVersions> {
+  const [record] = (await run(areaVersionsCypher, { communeCode, departement })).records;
+  const version = (record?.get("version") as string | null | undefined) ?? null;
+  const stamps = new Map((record?.get("areas") as [string, string | null][] | undefined) ?? []);
+  const base = record?.get("stamped") === true ? (record.get("structure") as string) : version;
+  const areas = [...stamps.keys()];
+  const isSurrounding = (area: string) => area.startsWith("NEAR:") || area.startsWith("AROUND:");
+  return {
+    served: areas.filter((area) => !isSurrounding(area)),
+    surroundings: areas.filter(isSurrounding),
+    of: (area) => (base === null || !stamps.has(area) ? null : `${base}|${stamps.get(area) ?? "-"}`),
+  };
 }

@@ -32,3 +32,5 @@ CREATE FULLTEXT INDEX parcours_search IF NOT EXISTS FOR (n:Actor|Service) ON EAC
 CREATE CONSTRAINT demand_count_key IF NOT EXISTS FOR (n:DemandCount) REQUIRE n.key IS UNIQUE;
 // The one node whose version every write of the records changes: routes keep their reads under it (functions/graph/graph-version.ts).
 CREATE CONSTRAINT graph_version_key IF NOT EXISTS FOR (n:GraphVersion) REQUIRE n.key IS UNIQUE;
+// The version of each area a write touched: routes keep an area's reads under it (functions/graph/graph-version.ts).
+CREATE CONSTRAINT area_version_area IF NOT EXISTS FOR (n:AreaVersion) REQUIRE n.area IS UNIQUE;

@@ -12,7 +12,8 @@ import { publishedHsdsId } from "../formats/hsds/terms";
 import type { Snapshot } from "../audit/audit-trail";
 import * as statements from "./load-statements";
 import { unchangedServices, type ServiceRows } from "./unchanged-services";
-import { markGraphChanged } from "./graph-version";
+import { areasTouched, markGraphChanged, type GraphChange } from "./graph-version";
+import { recordsOf } from "./record-changes";
 
 interface Provenance {
   source: string;
@@ -56,6 +57,8 @@ export async function loadDataset(driver: Driver, files: DatasetFile[], options:
 /** The load's writes inside the caller's transaction, so a mutation can audit them in the same one. */
 export async function writeDataset(tx: ManagedTransaction, files: DatasetFile[], options: LoadOptions = {}): Promise<LoadResult> {
   const { rows, unchanged } = toRows(files, await sourcesInScope(tx, files), options);
+  const change = graphChangeOf(files, unchanged, options.referential !== undefined);
+  const touchedBefore = await areasTouched(tx, change);
   const rowsTotal = rows.reduce((n, [, batchRows]) => n + batchRows.length, 0);
   let nodesCreated = 0;
   let relationshipsCreated = 0;
@@ -71,8 +74,20 @@ export async function writeDataset(tx: ManagedTransaction, files: DatasetFile[],
       options.onBatch?.(rowsWritten, rowsTotal);
     }
   }
-  await markGraphChanged(tx);
+  await markGraphChanged(tx, change, touchedBefore);
   return { nodesCreated, relationshipsCreated, unchangedServices: unchanged };
+}
+
+/** What a load may change that routes keep (graph-version.ts): the services it writes, and the records their reads go through. */
+function graphChangeOf(files: DatasetFile[], unchanged: ReadonlySet<string>, structure: boolean): GraphChange {
+  const records = recordsOf(files);
+  return {
+    structure,
+    services: records.services.filter((id) => !unchanged.has(id)),
+    actors: records.actors,
+    locations: records.locations,
+    zones: records.zones,
+  };
 }
 
 export async function countGraph(tx: ManagedTransaction): Promise<Pick<LoadSummary, "nodes" | "relationships">> {

@@ -1,9 +1,9 @@
 /**
- * Reads kept by the function between requests while the graph's version is unchanged
- * (graph-version.ts): a read asked again under the same version gives what it gave, without asking
- * Neo4j. Only reads whose key holds all they depend on besides the graph may be kept: a statement
- * and its parameters, a route's query parameters, an area and the audiences read. What is kept is
- * frozen: requests share it.
+ * Reads kept by the function between requests while the version they depend on is unchanged
+ * (graph-version.ts: the graph's, or an area's): a read asked again under the same version gives what
+ * it gave, without asking Neo4j. Only reads whose key holds all they depend on besides the graph may
+ * be kept: a statement and its parameters, a route's query parameters, an area and the audiences
+ * read. What is kept is frozen: requests share it.
  */
 import { LRUCache } from "lru-cache";
 
@@ -28,29 +28,25 @@ export interface VersionKeyedStore<Value> {
   set(version: string | null, key: string, value: Value): Value;
 }
 
-/** At most `maxSize` units of `sizeOf` kept, the least recently used let go first. A graph without a version is never kept. */
+/**
+ * At most `maxSize` units of `sizeOf` kept, the least recently used let go first; one value a key,
+ * under the version it was read at. Nothing is kept under a null version (a graph without one).
+ */
 export function versionKeyedStore<Value extends object>(name: string, maxSize: number, sizeOf: (value: Value) => number): VersionKeyedStore<Value> {
-  const kept = new LRUCache<string, Value>({ maxSize, sizeCalculation: (value) => Math.max(1, sizeOf(value)) });
-  let latestVersion: string | null = null;
-  const keyOf = (version: string | null, key: string) => {
-    if (version === null || !keeps(name)) return null;
-    // What was read under an older version is never asked for again: let it go at once.
-    if (version !== latestVersion) {
-      kept.clear();
-      latestVersion = version;
-    }
-    return `${version}\n${key}`;
-  };
+  const kept = new LRUCache<string, { version: string; value: Value }>({ maxSize, sizeCalculation: ({ value }) => Math.max(1, sizeOf(value)) });
   return {
     get(version, key) {
-      const versionedKey = keyOf(version, key);
-      return versionedKey === null ? undefined : kept.get(versionedKey);
+      if (version === null || !keeps(name)) return undefined;
+      const entry = kept.get(key);
+      if (entry?.version === version) return entry.value;
+      // Read under another version: most likely an older one, never asked for again. Let it go at once.
+      if (entry !== undefined) kept.delete(key);
+      return undefined;
     },
     set(version, key, value) {
-      const versionedKey = keyOf(version, key);
-      if (versionedKey === null) return value;
+      if (version === null || !keeps(name)) return value;
       const frozen = deepFreeze(value);
-      kept.set(versionedKey, frozen);
+      kept.set(key, { version, value: frozen });
       return frozen;
     },
   };

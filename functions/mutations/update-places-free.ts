@@ -5,6 +5,7 @@ import { placesFreeTargetCypher, setPlacesFreeCypher } from "../../generated/cyp
 import type { PlacesFreeInput, PlacesFreeUpdate } from "../../generated/graphql";
 import type { Caller } from "../auth/caller";
 import { writeAuditRecord } from "../audit/audit-trail";
+import { markGraphChanged } from "../graph/graph-version";
 import { assertMayUpdatePlacesFree } from "../auth/authorization";
 import { GraphUnavailable, InvalidRecords } from "../errors";
 import { isTransactionTimeout } from "../graph/graph-unreachable";
@@ -57,6 +58,7 @@ export async function updatePlacesFree(driver: Driver, input: PlacesFreeInput, c
       const departements = new Set<string | null>(target.providers.map((p: { departement: string | null }) => p.departement));
       const [departement = null] = departements.size === 1 ? departements : [];
       const auditId = await writeAuditRecord(tx, { caller, operation: "updatePlacesFree", departement, changes });
+      await markGraphChanged(tx, { services: [serviceId] });
       if (givenUp) throw new GraphUnavailable("given up before committing");
       committing = commitSent = true;
       return { serviceId, placesFree, updatedAt, auditId };

@@ -9,8 +9,9 @@ import type { Driver } from "neo4j-driver";
 import { factDepartementsCypher } from "../../generated/cypher";
 import type { Caller } from "../auth/caller";
 import { writeAuditRecord } from "../audit/audit-trail";
+import { markGraphChanged, type GraphChange } from "../graph/graph-version";
 import { factLabelValues } from "../../generated/enums";
-import type { MarkVerifiedInput } from "../../generated/graphql";
+import type { FactLabel, MarkVerifiedInput } from "../../generated/graphql";
 import { BadUserInput, Forbidden } from "../errors";
 
 
@@ -37,10 +38,30 @@ export async function markVerified(driver: Driver, input: MarkVerifiedInput, cal
       ];
       const departement = departements.length === 1 ? departements[0]! : null;
       const auditId = await writeAuditRecord(tx, { caller, operation: "markVerified", departement, changes });
+      await markGraphChanged(tx, changeOfFact(input.label, input.id));
       return { label: input.label, id: input.id, verifiedAt: today, method: input.method, auditId };
     });
   } finally {
     await session.close();
+  }
+}
+
+/** The records whose reads a route keeps that a fact's verification changes (a source's or convention's: none). */
+function changeOfFact(label: FactLabel, id: string): GraphChange {
+  switch (label) {
+    case "Service":
+      return { services: [id] };
+    case "Actor":
+      return { actors: [id] };
+    case "Location":
+      return { locations: [id] };
+    case "Schedule":
+    case "Capacity":
+    case "ContactPoint":
+      return { parts: [id] };
+    case "Convention":
+    case "Source":
+      return {};
   }
 }
 

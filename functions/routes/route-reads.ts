@@ -1,11 +1,14 @@
 /**
- * What a route reads of the graph for its ranking, and what of it the function keeps while the graph
- * is unchanged (functions/graph/version-keyed-cache.ts). Nothing kept holds a caller's view: the
+ * What a route reads of the graph for its ranking, and what of it the function keeps while what it
+ * depends on is unchanged (functions/graph/version-keyed-cache.ts): a route's answer under the graph's
+ * version, an area's services and a commune's surroundings under their areas' versions
+ * (functions/graph/graph-version.ts). Nothing kept holds a caller's view: the
  * ranking, the place counts a caller may see and the fetch of the route's nodes under the caller's
  * rights run for every request.
  */
 import { referralRouteCypher } from "../../generated/cypher";
 import type { RunRead } from "../graph/auto-commit-read";
+import { readAreaVersions, type AreaVersions } from "../graph/graph-version";
 import { versionKeyedCache, versionKeyedStore } from "../graph/version-keyed-cache";
 import type { EmergencyRow, NeedRow } from "./rank-route";
 import type { Audience, NeedCode, SituationCode } from "../../generated/graphql";
@@ -60,17 +63,19 @@ export const sharedReadStores = ["area services", "surroundings", "emergency lin
 /** The ranking's input of a route: kept, or made of what is kept and the route query's answer for the rest. */
 export function readRankingInput(run: RunRead, version: string | null, params: RouteQueryParams): Promise<RankingInput> {
   return keptRankingInput(version, JSON.stringify(params), async () => {
+    const versions = await readAreaVersions(run, params.communeCode, params.departement);
     const audiences = JSON.stringify(params.audiences);
     const numbers = params.emergencyNumbers;
     const linesKey = JSON.stringify(numbers);
+    const linesVersion = versions.of("NATIONAL:FR");
     // Held here, not looked up again after the query: a store may let an entry go meanwhile.
     const surroundingsKey = `${params.communeCode}\n${audiences}`;
-    const keptAround = keptSurroundings.get(version, surroundingsKey);
-    const keptLines = keptEmergencyLines.get(version, linesKey);
-    const areasGuessed = keptAround?.areas ?? [`COMMUNE:${params.communeCode}`, `DEPARTEMENT:${params.departement}`, "NATIONAL:FR"];
+    const surroundingsVersion = versionOfAll(versions, versions.surroundings);
+    const keptAround = keptSurroundings.get(surroundingsVersion, surroundingsKey);
+    const keptLines = keptEmergencyLines.get(linesVersion, linesKey);
     const held = new Map(
-      areasGuessed.flatMap((area) => {
-        const services = keptAreaServices.get(version, `${area}\n${audiences}`);
+      versions.served.flatMap((area) => {
+        const services = keptAreaServices.get(versions.of(area), `${area}\n${audiences}`);
         return services ? [[area, services] as const] : [];
       }),
     );
@@ -79,20 +84,26 @@ export function readRankingInput(run: RunRead, version: string | null, params: R
     const answer = routeQueryAnswerOf((await run(referralRouteCypher, { request })).records);
 
     for (const area of answer.areas) {
-      if (!held.has(area)) held.set(area, keptAreaServices.set(version, `${area}\n${audiences}`, answer.servicesOfAreas.get(area) ?? []));
+      if (!held.has(area)) held.set(area, keptAreaServices.set(versions.of(area), `${area}\n${audiences}`, answer.servicesOfAreas.get(area) ?? []));
     }
     const around =
       keptAround ??
-      keptSurroundings.set(version, surroundingsKey, {
+      keptSurroundings.set(surroundingsVersion, surroundingsKey, {
         areas: answer.areas,
         nearCommunes: answer.nearCommunes,
         outOfReach: answer.outOfReach,
         outOfReachCut: answer.outOfReachCut,
       });
-    const lines = keptLines ?? keptEmergencyLines.set(version, linesKey, answer.emergency.sort((a, b) => numbers.indexOf(a.number) - numbers.indexOf(b.number)));
+    const lines = keptLines ?? keptEmergencyLines.set(linesVersion, linesKey, answer.emergency.sort((a, b) => numbers.indexOf(a.number) - numbers.indexOf(b.number)));
     const candidates = candidatesInReach(around.areas, (area) => held.get(area) ?? [], answer.needs.map(({ need }) => need), around.nearCommunes);
     return { needRows: needRowsOf(answer.needs, candidates, around.outOfReach), emergencyRows: lines, outOfReachCut: around.outOfReachCut };
   });
+}
+
+/** The version of reads that depend on all these areas: null if one may not be kept. */
+function versionOfAll(versions: AreaVersions, areas: string[]): string | null {
+  const each = areas.map((area) => versions.of(area));
+  return each.includes(null) ? null : each.join("\n");
 }
 
 /** Each need in route order, with the services in reach that answer it in the order of their ids, and those of other communes. */

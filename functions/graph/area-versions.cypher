@@ -1,0 +1,12 @@
+// The versions a route's kept reads depend on (graph-version.ts), before it reads anything else: the
+// graph's, whether every write since the last one that named its areas did, the version of what may
+// have changed anywhere (`structure`), and those of the areas of the commune: itself, her zones, her
+// département and France (their services), 'NEAR:' her zones and 'AROUND:' her département (the
+// communes near her and the services of other communes). An area no write has touched has none.
+OPTIONAL MATCH (graph:GraphVersion {key: 'graph'})
+OPTIONAL MATCH (commune:Territory {code: $communeCode, level: 'COMMUNE'})
+WITH graph, commune, [(commune)-[:PART_OF]->(zone:Territory {level: 'ZONE'}) | zone.code] AS zones
+WITH graph, [area IN ['COMMUNE:' + commune.code] WHERE area IS NOT NULL] + [zone IN zones | 'ZONE:' + zone] +
+       [zone IN zones | 'NEAR:' + zone] + ['DEPARTEMENT:' + $departement, 'NATIONAL:FR', 'AROUND:' + $departement] AS areas
+RETURN graph.version AS version, graph.version = graph.stampedVersion AS stamped, graph.structure AS structure,
+       [area IN areas | [area, COLLECT { MATCH (stamp:AreaVersion {area: area}) RETURN stamp.version }[0]]] AS areas
