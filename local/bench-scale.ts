@@ -159,16 +159,23 @@ async function figuresOf(w: Workload) {
   return f;
 }
 
+interface HandlerRun {
+  name: string;
+  graph: Graph;
+  /** Services written before each route (route-handler-workload.ts). */
+  writeServices?: string[];
+}
+
 /**
  * The route workload through the GraphQL handler on each graph, in a process of its own
  * (route-handler-workload.ts) with the V8 heap limits Lambda gives the function, taking turns:
  * latencies and the handler's CPU per route.
  */
-async function throughHandler(graphs: Graph[]) {
-  const runs = graphs.map(() => ({ latencies: [] as number[], cpuMs: 0 }));
+async function throughHandler(handlerRuns: HandlerRun[]) {
+  const runs = handlerRuns.map(() => ({ latencies: [] as number[], cpuMs: 0 }));
   const script = join(import.meta.dirname, "route-handler-workload.ts");
   for (let round = 0; round < HANDLER_ROUNDS; round++) {
-    for (const [i, graph] of graphs.entries()) {
+    for (const [i, { graph, writeServices = [] }] of handlerRuns.entries()) {
       const { stdout } = await execFileAsync(process.execPath, [...lambdaHeapFlags(graphqlFunctionMemoryMb), "--import", "tsx", script], {
         env: {
           ...process.env,
@@ -179,6 +186,7 @@ async function throughHandler(graphs: Graph[]) {
           // Enough for the JIT to have compiled the route's code on seed/, where a route takes ~10 ms.
           WARMUP: "200",
           CONCURRENCY: String(CONCURRENCY),
+          WRITE_SERVICES: writeServices.join(","),
         },
         maxBuffer: 16 * 1024 * 1024,
       });
@@ -187,11 +195,20 @@ async function throughHandler(graphs: Graph[]) {
       runs[i]!.cpuMs += cpuMsPerRoute / HANDLER_ROUNDS;
     }
   }
-  return graphs.map((graph, i) => {
+  return handlerRuns.map(({ name }, i) => {
     const f = { p50: percentile(runs[i]!.latencies, 50), p95: percentile(runs[i]!.latencies, 95), cpuMs: runs[i]!.cpuMs };
-    console.log(`92 workload on ${graph.name.padEnd(43)} p50 ${f.p50.toFixed(1).padStart(6)} ms  p95 ${f.p95.toFixed(1).padStart(6)} ms  handler CPU ${f.cpuMs.toFixed(1)} ms/route`);
+    console.log(`${name.padEnd(58)} p50 ${f.p50.toFixed(1).padStart(6)} ms  p95 ${f.p95.toFixed(1).padStart(6)} ms  handler CPU ${f.cpuMs.toFixed(1)} ms/route`);
     return f;
   });
+}
+
+/** Services that serve a département as a whole: a write of one gives that département's area a new version. */
+async function servicesOfDepartement(driver: Driver, departement: string): Promise<string[]> {
+  const { records } = await driver.executeQuery(
+    "MATCH (service:Service)-[:SERVES]->(:Territory {code: $departement, level: 'DEPARTEMENT'}) RETURN service.id AS id ORDER BY id LIMIT 20",
+    { departement },
+  );
+  return records.map((record) => record.get("id") as string);
 }
 
 /**
@@ -264,10 +281,19 @@ try {
   ]);
   await coverage(seeded.graph, "92");
   console.log(`Through the GraphQL Lambda handler (a process per graph, ${HANDLER_ROUNDS} turns each, ${CONCURRENCY} concurrent):`);
-  const [handlerOnSeed, handlerOnFrance] = await throughHandler([seeded.graph, france.graph]);
+  const [handlerOnSeed, handlerOnFrance, afterWriteElsewhere, afterWriteHere] = await throughHandler([
+    { name: `92 workload on ${seeded.graph.name}`, graph: seeded.graph },
+    { name: `92 workload on ${france.graph.name}`, graph: france.graph },
+    { name: "  each route after a write in the 13", graph: france.graph, writeServices: await servicesOfDepartement(france.graph.driver, "13") },
+    { name: "  each route after a write in the 92", graph: france.graph, writeServices: await servicesOfDepartement(france.graph.driver, "92") },
+  ]);
   console.log(
     `ratio France-sized / seed/ 92 through the handler: p95 ${(handlerOnFrance!.p95 / handlerOnSeed!.p95).toFixed(2)}, ` +
       `handler CPU per route ${(handlerOnFrance!.cpuMs / handlerOnSeed!.cpuMs).toFixed(2)}`,
+  );
+  console.log(
+    `a write in the 13 before each route, France-sized: p95 ${(afterWriteElsewhere!.p95 / handlerOnFrance!.p95).toFixed(2)} × no write; ` +
+      `a write in the 92: ${(afterWriteHere!.p95 / handlerOnFrance!.p95).toFixed(2)} × (areas kept across writes that do not touch them: graph-version.ts)`,
   );
   // Two Neo4j at a time on a shared machine: the bench instance stops before the next one starts.
   await seeded.stop();

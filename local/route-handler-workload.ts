@@ -3,19 +3,43 @@
  * GraphQL Lambda handler, against the graph NEO4J_URI names (NEO4J_USER, NEO4J_PASSWORD), CONCURRENCY
  * requests at a time: WARMUP requests, then ROUTES measured. Prints one JSON line: the latencies (ms)
  * and this process's CPU per measured route (the handler's own, driver included). bench:scale runs it
- * once per graph: a handler's driver is bound to one graph per process.
+ * once per graph: a handler's driver is bound to one graph per process. With WRITE_SERVICES (ids, comma
+ * separated), each route comes after a write of one of these services, as markVerified writes it: the
+ * graph and the areas they serve get new versions (graph-version.ts). Not timed, but its driver's CPU
+ * is counted in the process's.
  */
 import { performance } from "node:perf_hooks";
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { lambdaContext } from "./http-api-event";
 import { loadGraphqlHandler } from "./handler-in-process";
 import { benchRouteEvent, routeWorkload } from "./route-workload";
+import { createDriver } from "../functions/graph/driver";
+import { neo4jSettingsFromEnv } from "../functions/config";
+import { markGraphChanged } from "../functions/graph/graph-version";
 
 const ROUTES = Number(process.env.ROUTES ?? 100);
 const WARMUP = Number(process.env.WARMUP ?? 50);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 4);
 
+const WRITE_SERVICES = (process.env.WRITE_SERVICES ?? "").split(",").filter((id) => id.length > 0);
+
 const handler = await loadGraphqlHandler();
+const writer = WRITE_SERVICES.length > 0 ? createDriver(neo4jSettingsFromEnv()) : null;
+let writes = 0;
+
+async function writeOneService() {
+  if (writer === null) return;
+  const id = WRITE_SERVICES[writes++ % WRITE_SERVICES.length]!;
+  const session = writer.session();
+  try {
+    await session.executeWrite(async (tx) => {
+      await tx.run("MATCH (service:Service {id: $id}) SET service.verifiedAt = service.verifiedAt", { id });
+      await markGraphChanged(tx, { services: [id] });
+    });
+  } finally {
+    await session.close();
+  }
+}
 
 async function run(requests: unknown[], latencies: number[] | null) {
   let next = 0;
@@ -23,6 +47,7 @@ async function run(requests: unknown[], latencies: number[] | null) {
     Array.from({ length: CONCURRENCY }, async () => {
       while (next < requests.length) {
         const event = benchRouteEvent(requests[next++]);
+        await writeOneService();
         const started = performance.now();
         const result = (await handler(event, lambdaContext(), () => undefined)) as APIGatewayProxyStructuredResultV2;
         if (result.statusCode !== 200 || !result.body?.includes('"degraded":false')) throw new Error(`route failed: ${result.body?.slice(0, 300)}`);

@@ -45,13 +45,14 @@ const keptRankingInput = versionKeyedCache<RankingInput>("route answers", 50_000
 /**
  * The services of an area in reach, by area and audiences: the same for every route reaching that area,
  * whatever its commune and needs. A route asked for the first time reads only the areas not kept: at
- * France density, its commune and zones, not the ~1 400 services of its département. Bounded by services.
+ * France density, its commune and zones, not the ~1 400 services of its département, until a write touches
+ * the département. Bounded by services.
  */
 const keptAreaServices = versionKeyedStore<readonly AreaService[]>("area services", 100_000, (services) => services.length);
 /**
- * What surrounds a commune, learnt from its first route, by commune and audiences: its areas in reach
- * ('LEVEL:code', which name the areas a route may skip), the communes near her, and the services of
- * other communes the route query looked at. Bounded by entries.
+ * What surrounds a commune, learnt from its first route, by commune and audiences: its areas in reach,
+ * nearest first, the communes near her, and the services of other communes the route query looked at.
+ * Bounded by entries.
  */
 const keptSurroundings = versionKeyedStore<Surroundings>("surroundings", 20_000, () => 1);
 /** The emergency lines of a list of numbers (a few lists in all). */
