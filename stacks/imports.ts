@@ -4,6 +4,7 @@
  * nothing else (reports/ is outside the notification's prefix, so a report never triggers an import).
  */
 import { importFunctionMemoryMb } from "./function-memory";
+import { importFunctionTimeoutSeconds } from "./function-timeouts";
 import { builtFunction, neo4jEnvironment } from "./settings";
 
 export const importsBucket = new sst.aws.Bucket("Imports");
@@ -11,7 +12,7 @@ export const importsBucket = new sst.aws.Bucket("Imports");
 export const importFunction = new sst.aws.Function("Import", {
   ...builtFunction("import"),
   memory: `${importFunctionMemoryMb} MB`,
-  timeout: "5 minutes",
+  timeout: `${importFunctionTimeoutSeconds} seconds`,
   environment: { ...neo4jEnvironment },
   permissions: [
     { actions: ["s3:GetObject"], resources: [$interpolate`${importsBucket.arn}/incoming/*`] },
