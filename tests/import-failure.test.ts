@@ -126,7 +126,9 @@ describe("an import whose write fails", () => {
       duringTheImportsWrite(
         () => (invocation = invokeImport(key, Buffer.byteLength(csv), shortInvocation)),
         // Neo4j stops the import by itself; the version is held until then, or long after the time it was given.
-        () => Promise.race([invocation!.catch(() => undefined), sleep(15_000)]),
+        async () => {
+          await Promise.race([invocation!.catch(() => undefined), sleep(15_000)]);
+        },
       ),
     );
 
