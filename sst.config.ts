@@ -18,7 +18,7 @@ export default $config({
     const { secrets } = await import("./stacks/secrets");
     const { api } = await import("./stacks/api");
     const { edge } = await import("./stacks/edge");
-    const { importsBucket, importFunction } = await import("./stacks/imports");
+    const { importsBucket, importFunction, importDeadLetters, importAlarms } = await import("./stacks/imports");
     const { exportsBucket, exportFunction } = await import("./stacks/exports");
     const { web } = await import("./stacks/web");
     return {
@@ -28,6 +28,8 @@ export default $config({
       web: web.url,
       importsBucket: importsBucket.name,
       importFunction: importFunction.name,
+      importDeadLetters: importDeadLetters.url,
+      importAlarms: importAlarms.arn,
       exportsBucket: exportsBucket.name,
       exportFunction: exportFunction.name,
       secrets: Object.keys(secrets).join(", "),

@@ -14,9 +14,8 @@ import { join } from "node:path";
 import { rm } from "node:fs/promises";
 import { availableParallelism, loadavg } from "node:os";
 import { createDriver } from "../functions/graph/driver";
-import { lambdaContext } from "./http-api-event";
 import { localInstance, startNeo4j } from "./neo4j-process";
-import { objectCreatedEvent } from "./s3-event";
+import { importContext, objectCreatedEvent } from "./s3-event";
 import { localBuckets, localS3Env, startS3Server } from "./s3-server";
 import { generatedCsv, generatedHsdsFeed } from "./generate-csv";
 import { readCsv } from "../functions/formats/csv/read-csv";
@@ -85,7 +84,7 @@ try {
     for (const [label, file, body] of lines) {
       let report: Awaited<ReturnType<typeof handler>>[number] | undefined;
       const event = objectCreatedEvent(localBuckets.imports, file, Buffer.byteLength(body));
-      const took = await seconds(async () => ([report] = await handler(event, lambdaContext("parcours-import"))));
+      const took = await seconds(async () => ([report] = await handler(event, importContext())));
       if (report?.status !== "imported") throw new Error(`the bench file was rejected: ${JSON.stringify(report?.problems.slice(0, 5))}`);
       figures.get(label)!.push(took);
       changes.set(label, report.changes?.services);

@@ -39,7 +39,9 @@ export function httpApiEvent({ method, path = "/graphql", rawQueryString = "", h
   };
 }
 
-export function lambdaContext(functionName = "parcours-graphql"): Context {
+/** The context Lambda gives a function of that time limit (the GraphQL function's by default), invoked now. */
+export function lambdaContext(functionName = "parcours-graphql", timeoutMs = 29_000): Context {
+  const deadline = Date.now() + timeoutMs;
   return {
     callbackWaitsForEmptyEventLoop: false,
     functionName,
@@ -49,7 +51,7 @@ export function lambdaContext(functionName = "parcours-graphql"): Context {
     awsRequestId: randomUUID(),
     logGroupName: `/aws/lambda/${functionName}`,
     logStreamName: "local",
-    getRemainingTimeInMillis: () => 29_000,
+    getRemainingTimeInMillis: () => deadline - Date.now(),
     done: () => undefined,
     fail: () => undefined,
     succeed: () => undefined,

@@ -6,9 +6,8 @@
 import { PutObjectCommand } from "@aws-sdk/client-s3";
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
-import { lambdaContext } from "./http-api-event";
 import { localInstance, startNeo4j } from "./neo4j-process";
-import { objectCreatedEvent } from "./s3-event";
+import { importContext, objectCreatedEvent } from "./s3-event";
 import { localBuckets, localS3Dir, localS3Env, localS3Port, startOrReuseS3Server } from "./s3-server";
 
 const path = process.argv[2];
@@ -28,7 +27,7 @@ const key = `incoming/${basename(path)}`;
 const { createS3Client } = await import("../functions/storage/s3");
 await createS3Client().send(new PutObjectCommand({ Bucket: localBuckets.imports, Key: key, Body: body }));
 const { handler } = await import("../functions/handlers/import");
-const [report] = await handler(objectCreatedEvent(localBuckets.imports, key, body.length), lambdaContext("parcours-import"));
+const [report] = await handler(objectCreatedEvent(localBuckets.imports, key, body.length), importContext());
 console.log(JSON.stringify(report, null, 2));
 console.log(`Report stored at s3://${localBuckets.imports}/reports/${key}.json`);
 await s3.close();

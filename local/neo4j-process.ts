@@ -18,6 +18,8 @@ export interface Neo4jInstance {
   password: string;
   /** A larger heap than JVM_FLAGS' ("8g"): the transaction memory Neo4j allows is 70 % of it. */
   maxHeap?: string;
+  /** Further Neo4j settings (name → value) until the next start (a test's transaction memory limit); an instance already running keeps its own. */
+  settings?: Record<string, string>;
 }
 
 export interface StartOptions {
@@ -235,6 +237,9 @@ function spawnLauncher(java: string, i: Neo4jInstance): number {
   const { logFile, pidFile } = paths(i);
   mkdirSync(i.dataDir, { recursive: true });
   const logFd = openSync(logFile, "w");
+  const settingsFile = join(i.dataDir, "settings.conf");
+  rmSync(settingsFile, { force: true });
+  if (i.settings) writeFileSync(settingsFile, Object.entries(i.settings).map(([name, value]) => `${name}=${value}\n`).join(""));
   const child = spawn(
     java,
     [
@@ -243,6 +248,7 @@ function spawnLauncher(java: string, i: Neo4jInstance): number {
       `-Dparcours.neo4j.home=${i.dataDir}`,
       `-Dparcours.neo4j.port=${i.port}`,
       `-Dparcours.neo4j.plugins=${join(targetDir, "plugins")}`,
+      ...(i.settings ? [`-Dparcours.neo4j.settings=${settingsFile}`] : []),
       "-cp",
       [join(targetDir, "classes"), join(targetDir, "lib", "*")].join(delimiter),
       LAUNCHER_CLASS,

@@ -6,14 +6,13 @@
  * bench:restore runs it in a process of its own with the V8 heap limits Lambda gives the import function.
  */
 import { performance } from "node:perf_hooks";
-import { lambdaContext } from "./http-api-event";
-import { objectCreatedEvent } from "./s3-event";
+import { importContext, objectCreatedEvent } from "./s3-event";
 import { localBuckets } from "./s3-server";
 
 const key = process.argv[2]!;
 const { handler } = await import("../functions/handlers/import");
 const started = performance.now();
-const [report] = await handler(objectCreatedEvent(localBuckets.imports, key, 0), lambdaContext("parcours-import"));
+const [report] = await handler(objectCreatedEvent(localBuckets.imports, key, 0), importContext());
 const seconds = (performance.now() - started) / 1000;
 const cpu = process.cpuUsage();
 console.log(

@@ -1,5 +1,12 @@
-/** S3 ObjectCreated events, shaped as S3 sends them to a Lambda function. */
-import type { S3Event } from "aws-lambda";
+/** S3 ObjectCreated events, shaped as S3 sends them to a Lambda function, and the import function's context. */
+import type { Context, S3Event } from "aws-lambda";
+import { importFunctionTimeoutSeconds } from "../stacks/function-timeouts";
+import { lambdaContext } from "./http-api-event";
+
+/** The context of the import function invoked now, with the time its deployed limit leaves it (or `timeoutMs`). */
+export function importContext(timeoutMs = importFunctionTimeoutSeconds * 1000): Context {
+  return lambdaContext("parcours-import", timeoutMs);
+}
 
 export function objectCreatedEvent(bucket: string, key: string, size: number, eTag = "0"): S3Event {
   const now = new Date();

@@ -3,14 +3,17 @@
  * in plain words and Neo4j's code — keeps nothing of what it had written in its transaction, and fails
  * the invocation, so that Lambda tries it again. The handler's driver reaches Neo4j through a relay
  * that can be cut, as an outage would; a transaction of the test's own holds the graph's version, which
- * an import writes last, so that the import waits there with every record written but not committed.
+ * an import writes last, so that the import waits there with every record written but not committed
+ * (there too it outlives the time its invocation leaves it). A write the graph has no memory for:
+ * tests/import-memory-limit.test.ts.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Transaction } from "neo4j-driver";
 import { Logger } from "@aws-lambda-powertools/logger";
 import { probeAfterMs } from "../functions/graph/outage-breaker";
-import { importObject } from "../functions/imports/import-object";
+import { failureReportMs, importObject } from "../functions/imports/import-object";
+import { importContext } from "../local/s3-event";
 import { createS3Client } from "../functions/storage/s3";
 import { localBuckets } from "../local/s3-server";
 import { GraphLink } from "./support/graph-link";
@@ -110,6 +113,50 @@ describe("an import whose write fails", () => {
     expect(error.stack).toBe(`ImportFailed: ${error.message}`);
     expect(JSON.stringify(report)).not.toMatch(/terminated/i);
     expect(await recordsOfTheFile()).toBe(0);
+  });
+
+  it("says the write was too slow when it outlives the time its invocation leaves it, keeps nothing of it, and imports on the retry", async () => {
+    const key = "incoming/panne-trop-lente.csv";
+    await upload(key, csv);
+    // The write is given what the invocation has left less the failed report's time: here about 3 s, spent waiting for the version.
+    const shortInvocation = importContext(failureReportMs + 3_000);
+    let invocation: Promise<unknown> | undefined;
+
+    const { result: attempt, errors } = await errorsLoggedDuring(() =>
+      duringTheImportsWrite(
+        () => (invocation = invokeImport(key, Buffer.byteLength(csv), shortInvocation)),
+        // Neo4j stops the import by itself; the version is held until then, or long after the time it was given.
+        async () => {
+          await Promise.race([invocation!.catch(() => undefined), sleep(15_000)]);
+        },
+      ),
+    );
+
+    const error = rejection(attempt);
+    // Stopped waiting for a lock, Neo4j gives the code it gives a terminated transaction: the import tells them apart by its time.
+    expect(error.code).toBe("Neo.ClientError.Transaction.LockClientStopped");
+    const report = await storedReport(key);
+    expect(report).toMatchObject({ status: "failed", format: "csv", records: 2, changes: null });
+    expect(report.problems).toEqual([
+      {
+        line: null,
+        record: null,
+        field: "",
+        reason: expect.stringMatching(/^nothing was written: the write took longer than one transaction may .*tried again by itself.*or split it$/),
+        neo4jCode: error.code,
+      },
+    ]);
+    expect(error.message).toBe(`import of s3://${localBuckets.imports}/${key} failed, nothing written: timeout (${error.code})`);
+    expect(errors).toHaveLength(1);
+    expect(JSON.parse(errors[0]!)).toMatchObject({ message: "import failed, nothing written", kind: "timeout", neo4jCode: error.code });
+    expect(await recordsOfTheFile()).toBe(0);
+
+    const retried = await invokeImport(key, Buffer.byteLength(csv));
+
+    expect(retried).toMatchObject({ status: "imported", problems: [] });
+    expect(retried.changes?.services).toEqual({ created: 2, updated: 0, unchanged: 0 });
+    expect(await storedReport(key)).toEqual(retried);
+    expect(await recordsOfTheFile()).toBe(3);
   });
 
   it("says it failed when the graph goes out of reach, logs one error without the file's values, fails the invocation, and imports on the retry once the graph is back", async () => {

@@ -32,6 +32,16 @@ export function isTransactionTimeout(error: unknown): boolean {
 }
 
 /**
+ * Neo4j stopped a transaction while it waited for a lock: LockClientStopped, whatever stopped it — its
+ * timeout, an operator's TERMINATE TRANSACTION, a shutdown — or Terminated for one stopped between two
+ * statements. Only the one that stopped it can tell a timeout from the others.
+ */
+export function isTransactionStopped(error: unknown): boolean {
+  const { code } = (error ?? {}) as { code?: unknown };
+  return typeof code === "string" && /^Neo\.(ClientError|TransientError)\.Transaction\.(LockClientStopped|Terminated)$/.test(code);
+}
+
+/**
  * Neo4j refused a transaction more memory: beyond the limit of one (db.memory.transaction.max), of all
  * of them together (db.memory.transaction.total.max: a France-sized restore on a 2 GB heap), or of its
  * heap. The transaction is rolled back; the same write fails again until the database has more.

@@ -18,6 +18,7 @@ const s3 = createS3Client();
 
 export async function handler(event: S3Event, context: Context): Promise<ImportReport[]> {
   logger.addContext(context);
+  const deadline = Date.now() + context.getRemainingTimeInMillis();
   const reports: ImportReport[] = [];
   for (const record of event.Records) {
     const bucket = record.s3.bucket.name;
@@ -27,7 +28,7 @@ export async function handler(event: S3Event, context: Context): Promise<ImportR
       logger.warn("not importing a report", { bucket, key });
       continue;
     }
-    reports.push(await importObject({ s3, driver, bucket, key, logger }));
+    reports.push(await importObject({ s3, driver, bucket, key, logger, deadline }));
   }
   return reports;
 }

@@ -4,7 +4,7 @@
  * plain words, with the Neo4j error's code but never its message, which may quote the file's values.
  */
 import { Neo4jError } from "neo4j-driver";
-import { isGraphBusy, isGraphUnreachable, isTransactionMemoryExceeded, isTransactionTimeout } from "../graph/graph-unreachable";
+import { isGraphBusy, isGraphUnreachable, isTransactionMemoryExceeded, isTransactionStopped, isTransactionTimeout } from "../graph/graph-unreachable";
 import type { DatasetProblem } from "../domain/validate-dataset";
 
 export type ImportFailureKind = "unreachable" | "busy" | "timeout" | "too-large" | "other";
@@ -14,7 +14,7 @@ const triedAgain = "the import is tried again by itself within minutes; if this 
 const reasons: Record<ImportFailureKind, string> = {
   unreachable: `nothing was written: the graph database could not be reached (stopped, restarting or cut off); ${triedAgain}`,
   busy: `nothing was written: the graph database was too busy to take the import; ${triedAgain}`,
-  timeout: "nothing was written: the write took longer than the graph database allows one transaction",
+  timeout: `nothing was written: the write took longer than one transaction may (the graph busy with other writes, or the file too large for the time the graph database or the import allows); ${triedAgain}, or split it`,
   "too-large": "nothing was written: the file needs more memory than the graph database allows one transaction; split it, or have the database's transaction memory raised",
   other: "nothing was written: the graph database refused or stopped the write",
 };
@@ -22,10 +22,15 @@ const reasons: Record<ImportFailureKind, string> = {
 /** A failure that did not come from the graph database: a fault of the import itself. */
 const unexpected = "nothing was written: the import stopped on an unexpected error";
 
-export function importFailureKind(error: unknown): ImportFailureKind {
+/**
+ * `pastTimeLimit`: the write had run beyond the time it gave its transaction when it failed. Neo4j stops
+ * a transaction that outlives it waiting for a lock as it stops one an operator terminates, with the
+ * same code (LockClientStopped).
+ */
+export function importFailureKind(error: unknown, { pastTimeLimit = false } = {}): ImportFailureKind {
   if (isGraphUnreachable(error)) return "unreachable";
   if (isGraphBusy(error)) return "busy";
-  if (isTransactionTimeout(error)) return "timeout";
+  if (isTransactionTimeout(error) || (pastTimeLimit && isTransactionStopped(error))) return "timeout";
   if (isTransactionMemoryExceeded(error)) return "too-large";
   return "other";
 }

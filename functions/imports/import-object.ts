@@ -4,7 +4,9 @@
  * records are loaded in one transaction (idempotent MERGE) and the report counts what changed.
  * Either way the report is written next to the file, under reports/ — also when the graph fails the
  * import (out of reach, out of memory…): its transaction is rolled back, the report says "failed"
- * and why, and ImportFailed is thrown so that the invocation fails and is retried.
+ * and why, and ImportFailed is thrown so that the invocation fails and is retried. The write is given
+ * the invocation's time less what that report takes, so that a write too slow is stopped by the graph
+ * and reported, not cut off with the function.
  */
 import type { S3Client } from "@aws-sdk/client-s3";
 import type { Logger } from "@aws-lambda-powertools/logger";
@@ -69,7 +71,14 @@ export interface ImportRequest {
   key: string;
   logger: Logger;
   now?: Date;
+  /** When the invocation is stopped (epoch ms, from Lambda's remaining time); without it, the write has no time limit of its own. */
+  deadline?: number;
 }
+
+/** The time an import keeps before its deadline to roll back a write the graph stopped, and write and log its failed report. */
+export const failureReportMs = 15_000;
+/** The least time a write is given when reading the file left less: Lambda stops the function soon after. */
+const leastWriteMs = 1_000;
 
 interface ReadResult {
   format: ImportFormat | null;
@@ -84,7 +93,7 @@ export function reportKeyOf(key: string): string {
   return `${reportPrefix}${key}.json`;
 }
 
-export async function importObject({ s3, driver, bucket, key, logger, now = new Date() }: ImportRequest): Promise<ImportReport> {
+export async function importObject({ s3, driver, bucket, key, logger, now = new Date(), deadline }: ImportRequest): Promise<ImportReport> {
   const file = `s3://${bucket}/${key}`;
   const started = performance.now();
   const object = await readObject(s3, bucket, key);
@@ -98,17 +107,20 @@ export async function importObject({ s3, driver, bucket, key, logger, now = new 
   let read: ReadSummary | undefined;
   let problems: DatasetProblem[] = [];
   let changes: ImportReport["changes"] = null;
+  let write: { started: number; timeLimitMs: number | undefined } | undefined;
   try {
     const validated = await readValidated(driver, file, key, object.body, sources, (records) => logProgress("read", records, started));
     ({ read, problems } = validated);
     if (problems.length === 0 && validated.dataset) {
       logProgress("read", read.records, started);
-      const writeStarted = performance.now();
+      write = { started: performance.now(), timeLimitMs: deadline === undefined ? undefined : Math.max(leastWriteMs, deadline - failureReportMs - Date.now()) };
+      const writeStarted = write.started;
       const onBatch = (rows: number, total: number) => logProgress("write", rows, writeStarted, total);
-      changes = await loadAudited(driver, validated.dataset, read.toQualify, file, onBatch);
+      changes = await loadAudited(driver, validated.dataset, read.toQualify, file, onBatch, write.timeLimitMs);
     }
   } catch (error) {
-    const kind = importFailureKind(error);
+    const pastTimeLimit = write?.timeLimitMs !== undefined && performance.now() - write.started >= write.timeLimitMs;
+    const kind = importFailureKind(error, { pastTimeLimit });
     const neo4jCode = neo4jCodeOf(error);
     const report = reportOf(file, read, now, started, { status: "failed", problems: [failureProblem(kind, neo4jCode)], changes: null });
     const reportNotWritten = await writeReport(s3, bucket, key, report).then(
@@ -179,6 +191,7 @@ async function loadAudited(
   toQualify: RecordToQualify[],
   file: string,
   onBatch: LoadOptions["onBatch"],
+  timeLimitMs: number | undefined,
 ): Promise<ImportReport["changes"]> {
   const caller: Caller = { ...publicCaller, role: "ADMIN", subject: `import ${file}` };
   const session = driver.session();
@@ -207,7 +220,7 @@ async function loadAudited(
       const changes = [...changesBetween(before, after), ...qualified, ...created];
       if (changes.length > 0) await writeAuditRecord(tx, { caller, operation: "import", departement: null, changes });
       return counts;
-    });
+    }, timeLimitMs === undefined ? undefined : { timeout: timeLimitMs });
   } finally {
     await session.close();
   }

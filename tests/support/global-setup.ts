@@ -7,6 +7,7 @@ import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { startNeo4j, stopNeo4j, type Neo4jInstance } from "../../local/neo4j-process";
 import { startS3Server } from "../../local/s3-server";
+import { testNeo4jInstance } from "./test-neo4j";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -16,13 +17,8 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject) {
-  const port = Number(process.env.TEST_NEO4J_PORT ?? 7688);
-  const instance: Neo4jInstance = {
-    port,
-    dataDir: join(import.meta.dirname, "..", "..", ".data", `neo4j-test-${port}`),
-    user: "neo4j",
-    password: "parcours-test",
-  };
+  const instance: Neo4jInstance = testNeo4jInstance();
+  const { port } = instance;
   const started = await startNeo4j(instance);
   console.log(`Test Neo4j ${started.reused ? "reused" : `started in ${started.startedInMs} ms`} at ${started.uri} (log: ${started.logFile})`);
   project.provide("neo4j", { uri: started.uri, user: instance.user, password: instance.password });

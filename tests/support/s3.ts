@@ -1,8 +1,8 @@
 /** Files in the tests' S3 server, and the import and export handlers invoked with the events AWS sends. */
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from "@aws-sdk/client-s3";
-import type { ScheduledEvent } from "aws-lambda";
+import type { Context, ScheduledEvent } from "aws-lambda";
 import { lambdaContext } from "../../local/http-api-event";
-import { objectCreatedEvent } from "../../local/s3-event";
+import { importContext, objectCreatedEvent } from "../../local/s3-event";
 import { localBuckets } from "../../local/s3-server";
 import { createS3Client } from "../../functions/storage/s3";
 import type { ImportReport } from "../../functions/imports/import-object";
@@ -30,10 +30,13 @@ export async function importFile(key: string, body: string): Promise<ImportRepor
   return invokeImport(key, Buffer.byteLength(body));
 }
 
-/** Hands the ObjectCreated event of a file already in the imports bucket to functions/handlers/import.ts, as S3 does, and Lambda again on a retry. */
-export async function invokeImport(key: string, bytes: number): Promise<ImportReport> {
+/**
+ * Hands the ObjectCreated event of a file already in the imports bucket to functions/handlers/import.ts, as S3 does, and Lambda again on a retry;
+ * with the deployed function's time limit unless `context` gives it another.
+ */
+export async function invokeImport(key: string, bytes: number, context: Context = importContext()): Promise<ImportReport> {
   const { handler } = await import("../../functions/handlers/import");
-  const [report] = await handler(objectCreatedEvent(localBuckets.imports, key, bytes), lambdaContext("parcours-import"));
+  const [report] = await handler(objectCreatedEvent(localBuckets.imports, key, bytes), context);
   return report!;
 }
 

@@ -26,6 +26,9 @@ import org.neo4j.io.ByteUnit;
  * </ul>
  * Heap: the caller's -Xms/-Xmx. Run with {@code -cp target/classes:target/lib/*}.
  *
+ * <p>Optional: {@code -Dparcours.neo4j.settings=FILE}, a neo4j.conf of further settings (a test's
+ * transaction memory limit: Community has no {@code dbms.setConfigValue} to change one at run time).
+ *
  * <p>The password is only set while the {@code neo4j} user still has Neo4j's initial one (fresh
  * data folder); an existing database keeps its own password, so a mismatch shows as a login error.
  */
@@ -54,7 +57,10 @@ public final class Neo4jLauncher {
         String password = System.getenv("NEO4J_PASSWORD");
         if (password == null || password.isEmpty()) fail("environment variable NEO4J_PASSWORD is not set");
 
-        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
+        DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home);
+        String settings = System.getProperty("parcours.neo4j.settings");
+        if (settings != null && !settings.isBlank()) builder.loadPropertiesFromFile(Path.of(settings));
+        DatabaseManagementService dbms = builder
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
                 .setConfig(GraphDatabaseSettings.auth_enabled, true)
