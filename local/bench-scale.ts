@@ -25,12 +25,12 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { performance } from "node:perf_hooks";
 import type { Driver } from "neo4j-driver";
-import { markGraphChangedCypher, referralRouteCypher } from "../generated/cypher";
+import { areaVersionsCypher, markGraphChangedCypher, referralRouteCypher } from "../generated/cypher";
 import { candidatesInReach, routeQueryAnswerOf } from "../functions/routes/route-query-answer";
 import { createDriver } from "../functions/graph/driver";
 import { coverageOf, readCoverageGraph } from "../functions/observatory/coverage";
 import { startNeo4j, stopNeo4j, type Neo4jInstance } from "./neo4j-process";
-import { areasOfCommunes, random, routeParameters, routeQueryDbHits, routeWorkload, type RouteRequestOfBench } from "./route-workload";
+import { areasOfCommunes, dbHitsOf, random, routeParameters, routeQueryDbHits, routeWorkload, type RouteRequestOfBench } from "./route-workload";
 import { seedGraph } from "./seed-graph";
 import { ensureGraphSchema } from "../functions/graph/graph-schema";
 import { graphqlFunctionMemoryMb } from "../stacks/function-memory";
@@ -302,6 +302,8 @@ try {
   console.log(`ratio p95 France-sized / seed/ 92, nothing kept: ${ratio.toFixed(2)} (target ≤ 1.5 → ${ratio <= 1.5 ? "met" : "not met"})`);
   const keptRatio = onFranceKept!.p95 / onSeedKept!.p95;
   console.log(`ratio p95 France-sized / seed/ 92, the areas kept: ${keptRatio.toFixed(2)} (target ≤ 1.5 → ${keptRatio <= 1.5 ? "met" : "not met"})`);
+  const versionHits = await dbHitsOf(france.graph.driver, areaVersionsCypher, { communeCode: "92050", departement: "92" });
+  console.log(`a route whose areas are kept first reads their versions: ${versionHits} db hits for Nanterre on the France-sized graph (after a write elsewhere, its areas are kept)`);
 
   console.log("\n2. The synthetic Hauts-de-Seine (with 75, 95) and the France-sized graph:");
   const alone = await startSynthetic("92", "synthetic 92 (with 75, 95)");
