@@ -20,9 +20,6 @@ export const indexesCypher = "CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (n:Ac
 // functions/graph/mark-graph-changed.cypher
 export const markGraphChangedCypher = "CALL () {\nUNWIND $areas AS area\nMERGE (stamp:AreaVersion {area: area})\nSET stamp.version = randomUUID()\n}\nMERGE (graph:GraphVersion {key: 'graph'})\nWITH graph, $structure OR graph.stampedVersion IS NULL OR graph.stampedVersion <> graph.version AS everything\nSET graph.version = randomUUID(),\ngraph.structure = CASE WHEN everything THEN randomUUID() ELSE graph.structure END\nSET graph.stampedVersion = graph.version";
 
-// functions/graph/read-graph-version.cypher
-export const readGraphVersionCypher = "MATCH (graph:GraphVersion {key: 'graph'})\nRETURN graph.version AS version";
-
 // functions/mutations/places-free-target.cypher
 export const placesFreeTargetCypher = "MATCH (service:Service {id: $serviceId})\nOPTIONAL MATCH (service)-[:HAS_CAPACITY]->(capacity:Capacity)\nRETURN service.kind AS kind,\n[(provider:Actor)-[:OFFERS]->(service) | provider {.id, .departement}] AS providers,\ncapacity.id AS capacityId,\ncapacity.placesFree AS placesFree,\ntoString(capacity.updatedAt) AS updatedAt";
 

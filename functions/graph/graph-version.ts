@@ -9,7 +9,7 @@
  * not make the 92's routes read their département again.
  */
 import type { ManagedTransaction } from "neo4j-driver";
-import { areaVersionsCypher, areasTouchedCypher, markGraphChangedCypher, readGraphVersionCypher } from "../../generated/cypher";
+import { areaVersionsCypher, areasTouchedCypher, markGraphChangedCypher } from "../../generated/cypher";
 import type { RunRead } from "./auto-commit-read";
 
 /** The records a write changes, by id (zones: by code), as far as kept reads depend on them. */
@@ -46,18 +46,14 @@ export async function markGraphChanged(tx: ManagedTransaction, change: GraphChan
   await tx.run(markGraphChangedCypher, { areas: structure ? [] : areas, structure });
 }
 
-/** The current version, or null for a graph no write of records has gone through (never cached). */
-export async function readGraphVersion(run: RunRead): Promise<string | null> {
-  const { records } = await run(readGraphVersionCypher);
-  return (records[0]?.get("version") as string | undefined) ?? null;
-}
-
 /**
  * The versions of a route's areas: 'LEVEL:code' (their services), 'NEAR:zone' and 'AROUND:département'
  * (the communes near her and the services of other communes). `of` is null for an area whose reads
  * may not be kept: a graph without a version, an area the read did not name.
  */
 export interface AreaVersions {
+  /** The graph's version, or null for a graph no write of records has gone through (nothing is kept). */
+  graph: string | null;
   /** The areas that services serve: the commune, her zones, her département, France. */
   served: string[];
   /** What a route reads around her: 'NEAR:' her zones, 'AROUND:' her département. */
@@ -66,7 +62,8 @@ export interface AreaVersions {
 }
 
 /**
- * Read before the route's other reads, so that what they read is never older than the version it is
+ * The graph's version and those of a route's areas, in one read (3 db hits for the graph's, ~35 in
+ * all), before the route's other reads, so that what they read is never older than the version it is
  * kept under. While a write that named no areas is the graph's last, every area's version is the graph's.
  */
 export async function readAreaVersions(run: RunRead, communeCode: string, departement: string): Promise<AreaVersions> {
@@ -77,6 +74,7 @@ export async function readAreaVersions(run: RunRead, communeCode: string, depart
   const areas = [...stamps.keys()];
   const isSurrounding = (area: string) => area.startsWith("NEAR:") || area.startsWith("AROUND:");
   return {
+    graph: version,
     served: areas.filter((area) => !isSurrounding(area)),
     surroundings: areas.filter(isSurrounding),
     of: (area) => (base === null || !stamps.has(area) ? null : `${base}|${stamps.get(area) ?? "-"}`),

@@ -5,7 +5,7 @@ import type { Driver } from "neo4j-driver";
 import { emergencyLines } from "../../generated/emergency-lines";
 import { communesOfRequest } from "../domain/territories";
 import { autoCommitRead } from "../graph/auto-commit-read";
-import { readGraphVersion } from "../graph/graph-version";
+import { readAreaVersions } from "../graph/graph-version";
 import { isGraphBusy, isGraphUnreachable, isTransactionTimeout } from "../graph/graph-unreachable";
 import { graphRecovering, recoveringLimitMs } from "../graph/outage-breaker";
 import { tooLate, withinLimit } from "../graph/within-limit";
@@ -85,16 +85,16 @@ function degradedRoute(plan: RouteRequestPlan, numbers: readonly string[]): Rout
 }
 
 async function routeFromGraph(driver: Driver, plan: RouteRequestPlan, params: RouteQueryParams, context: GraphQLContext, info: GraphQLResolveInfo, transaction: { timeout: number }): Promise<RouteResult> {
-  // The graph's version, the route query (when its answer is not kept) and the fetch of its nodes are
+  // The versions (the graph's, the areas'), the route query (when its answer is not kept) and the fetch of its nodes are
   // auto-commit reads (one socket write each, where a transaction adds its BEGIN and COMMIT). A
   // transaction would not have shown them one state of the graph either: Neo4j's isolation is
-  // read-committed, statement by statement. The version is read first: an answer is then never
+  // read-committed, statement by statement. The versions are read first: an answer is then never
   // older than the version it is kept under.
   const { route, nodes } = await autoCommitRead(driver, transaction.timeout, async (run) => {
-    const version = await readGraphVersion(run);
-    const { needRows, emergencyRows, outOfReachCut } = await readRankingInput(run, version, params);
+    const versions = await readAreaVersions(run, params.communeCode, params.departement);
+    const { needRows, emergencyRows, outOfReachCut } = await readRankingInput(run, versions, params);
     const route = { ...rankRoute(plan, needRows, emergencyRows, outOfReachCut), needs: needRows.map((n) => n.need) };
-    const nodes = await fetchRouteNodes(info, context, run, version, ["steps", "excluded"], (field, lists) => {
+    const nodes = await fetchRouteNodes(info, context, run, versions.graph, ["steps", "excluded"], (field, lists) => {
       const entries = [...(lists.includes("steps") ? route.steps : []), ...(lists.includes("excluded") ? route.excluded : [])];
       return [...new Set(entries.map((s) => (field === "service" ? s.serviceId : s.actorId)))].sort();
     });

@@ -8,7 +8,7 @@
  */
 import { referralRouteCypher } from "../../generated/cypher";
 import type { RunRead } from "../graph/auto-commit-read";
-import { readAreaVersions, type AreaVersions } from "../graph/graph-version";
+import type { AreaVersions } from "../graph/graph-version";
 import { versionKeyedCache, versionKeyedStore } from "../graph/version-keyed-cache";
 import type { EmergencyRow, NeedRow } from "./rank-route";
 import type { Audience, NeedCode, SituationCode } from "../../generated/graphql";
@@ -36,7 +36,7 @@ type Surroundings = Pick<RouteQueryAnswer, "areas" | "nearCommunes" | "outOfReac
 
 /**
  * The ranking's input for the same commune, needs, situations and urgency: a route asked again costs
- * Neo4j the read of the graph's version instead of the route query. Bounded by rows: a France-dense
+ * Neo4j the read of the versions instead of the route query. Bounded by rows: a France-dense
  * commune's route has ~1 000, seed/'s ~100.
  */
 const keptRankingInput = versionKeyedCache<RankingInput>("route answers", 50_000, ({ needRows }) =>
@@ -62,9 +62,8 @@ const keptEmergencyLines = versionKeyedStore<EmergencyRow[]>("emergency lines", 
 export const sharedReadStores = ["area services", "surroundings", "emergency lines"] as const;
 
 /** The ranking's input of a route: kept, or made of what is kept and the route query's answer for the rest. */
-export function readRankingInput(run: RunRead, version: string | null, params: RouteQueryParams): Promise<RankingInput> {
-  return keptRankingInput(version, JSON.stringify(params), async () => {
-    const versions = await readAreaVersions(run, params.communeCode, params.departement);
+export function readRankingInput(run: RunRead, versions: AreaVersions, params: RouteQueryParams): Promise<RankingInput> {
+  return keptRankingInput(versions.graph, JSON.stringify(params), async () => {
     const audiences = JSON.stringify(params.audiences);
     const numbers = params.emergencyNumbers;
     const linesKey = JSON.stringify(numbers);
