@@ -31,6 +31,7 @@ import { processCpuMs } from "./process-cpu";
 import { benchRouteEvent, routeRequestShapes, routeWorkload } from "./route-workload";
 import { graphqlFunctionMemoryMb } from "../stacks/function-memory";
 import { keepReads } from "../functions/graph/version-keyed-cache";
+import { flushDemandCounts } from "../functions/observatory/demand-counts";
 
 const { values } = parseArgs({
   options: {
@@ -108,6 +109,8 @@ async function firstRoutesAfterRestart() {
   const execFileAsync = promisify(execFile);
 
   async function restartNeo4j(): Promise<void> {
+    // A restart between requests, not under them: the demand counts of the routes before are written first.
+    await flushDemandCounts();
     await stopNeo4j(benchInstance);
     await startNeo4j(benchInstance);
   }
