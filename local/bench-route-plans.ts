@@ -13,7 +13,8 @@
  * JVM is cold (planning the route query then costs it several seconds). The bench instance is
  * restarted, then `routes` routes are sent `concurrency` at a time (bench:soak's) through the handler
  * (a) of a process that started before the restart, as a Lambda container running when Neo4j
- * restarts; (b) of a process started after the restart, as a container starting then, whose init
+ * restarts (its kept reads off, or it would answer the same routes of the rounds before without
+ * Neo4j); (b) of a process started after the restart, as a container starting then, whose init
  * warms the route query (functions/routes/route-query-warm-up.ts); (c) of a process started with
  * Neo4j's plans cached, the baseline. For each: the handler's init, the first routes' latencies, how
  * many answered degraded and why (the warnings the handler logged), Neo4j's CPU.
@@ -107,6 +108,8 @@ async function firstRoutesAfterRestart() {
   const requests = routeWorkload(routes);
   const script = join(import.meta.dirname, "route-handler-workload.ts");
   const execFileAsync = promisify(execFile);
+  // This process's handler would answer the routes of the rounds before from what it kept, without Neo4j.
+  keepReads(false);
 
   async function restartNeo4j(): Promise<void> {
     // A restart between requests, not under them: the demand counts of the routes before are written first.
