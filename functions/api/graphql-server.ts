@@ -25,6 +25,8 @@ import { anonymousOperationAllowlist, persistedOperationStore } from "./operatio
 import { parseOptions, queryArmor, requestLimits, responseSizeLimit, stringifyResult } from "./query-limits";
 import { routeNodeResolvers } from "../routes/graph-nodes";
 import { withKeptRouteNodeReads } from "../routes/route-node-reads";
+import { routeWarmUpWaitMs, warmUpRouteQuery } from "../routes/route-query-warm-up";
+import { withinLimit } from "../graph/within-limit";
 
 export interface ServerOptions {
   driver: Driver;
@@ -86,8 +88,13 @@ export async function buildGraphQLSchema(driver: Driver) {
 }
 
 export async function createGraphQLServer({ driver, introspection, maskErrors = true, anonymousOperations = "any" }: ServerOptions): Promise<ApolloServer<GraphQLContext>> {
-  // The index check's round trip to Neo4j starts first, so that it overlaps the schema build (CPU).
-  const [, schema] = await Promise.all([assertGraphSchemaWhenReachable(driver), buildGraphQLSchema(driver)]);
+  // The index check's and the route query warm-up's round trips to Neo4j start first, so that they
+  // overlap the schema build (CPU).
+  const [, , schema] = await Promise.all([
+    assertGraphSchemaWhenReachable(driver),
+    withinLimit(warmUpRouteQuery(driver), routeWarmUpWaitMs),
+    buildGraphQLSchema(driver),
+  ]);
   const armor = queryArmor();
   const allowlist = anonymousOperations === "registered";
   return new ApolloServer<GraphQLContext>({
