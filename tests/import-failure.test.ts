@@ -84,6 +84,14 @@ function rejection(result: PromiseSettledResult<unknown>): { code?: string; mess
   return (result as PromiseRejectedResult).reason as { code?: string; message: string; stack?: string };
 }
 
+/** The stored report of the test file whose write failed: nothing written, one problem saying why, with Neo4j's code. */
+async function expectFailedReport(key: string, reason: unknown, neo4jCode: string | undefined) {
+  const report = await storedReport(key);
+  expect(report).toMatchObject({ status: "failed", format: "csv", records: 2, changes: null });
+  expect(report.problems).toEqual([{ line: null, record: null, field: "", reason, neo4jCode }]);
+  return report;
+}
+
 beforeAll(async () => {
   await link.open();
   // The handler's driver is made when its module is first imported, in this file's first import.
@@ -102,11 +110,7 @@ describe("an import whose write fails", () => {
     const attempt = await duringTheImportsWrite(() => invokeImport(key, Buffer.byteLength(csv)), terminate);
 
     const error = rejection(attempt);
-    const report = await storedReport(key);
-    expect(report).toMatchObject({ status: "failed", format: "csv", records: 2, changes: null });
-    expect(report.problems).toEqual([
-      { line: null, record: null, field: "", reason: "nothing was written: the graph database refused or stopped the write", neo4jCode: error.code },
-    ]);
+    const report = await expectFailedReport(key, "nothing was written: the graph database refused or stopped the write", error.code);
     expect(error.code).toMatch(/^Neo\.ClientError\.Transaction\./);
     // What Neo4j said of the terminated transaction is in neither the report nor what the function throws.
     expect(error).toMatchObject({ name: "ImportFailed", message: `import of s3://${localBuckets.imports}/${key} failed, nothing written: other (${error.code})` });
@@ -135,17 +139,7 @@ describe("an import whose write fails", () => {
     const error = rejection(attempt);
     // Stopped waiting for a lock, Neo4j gives the code it gives a terminated transaction: the import tells them apart by its time.
     expect(error.code).toBe("Neo.ClientError.Transaction.LockClientStopped");
-    const report = await storedReport(key);
-    expect(report).toMatchObject({ status: "failed", format: "csv", records: 2, changes: null });
-    expect(report.problems).toEqual([
-      {
-        line: null,
-        record: null,
-        field: "",
-        reason: expect.stringMatching(/^nothing was written: the write took longer than one transaction may .*tried again by itself.*or split it$/),
-        neo4jCode: error.code,
-      },
-    ]);
+    await expectFailedReport(key, expect.stringMatching(/^nothing was written: the write took longer than one transaction may .*tried again by itself.*or split it$/), error.code);
     expect(error.message).toBe(`import of s3://${localBuckets.imports}/${key} failed, nothing written: timeout (${error.code})`);
     expect(errors).toHaveLength(1);
     expect(JSON.parse(errors[0]!)).toMatchObject({ message: "import failed, nothing written", kind: "timeout", neo4jCode: error.code });
@@ -171,17 +165,7 @@ describe("an import whose write fails", () => {
     );
 
     const error = rejection(attempt);
-    const report = await storedReport(key);
-    expect(report).toMatchObject({ status: "failed", format: "csv", records: 2, changes: null });
-    expect(report.problems).toEqual([
-      {
-        line: null,
-        record: null,
-        field: "",
-        reason: expect.stringMatching(/^nothing was written: the graph database could not be reached .*tried again by itself/),
-        neo4jCode: error.code,
-      },
-    ]);
+    await expectFailedReport(key, expect.stringMatching(/^nothing was written: the graph database could not be reached .*tried again by itself/), error.code);
     expect(["ServiceUnavailable", "SessionExpired"]).toContain(error.code);
     expect(errors).toHaveLength(1);
     expect(JSON.parse(errors[0]!)).toMatchObject({ message: "import failed, nothing written", kind: "unreachable", neo4jCode: error.code, report: `reports/${key}.json` });
