@@ -41,9 +41,10 @@ export async function areasTouched(tx: ManagedTransaction, change: GraphChange):
 
 /** At the end of a write: a new version for the graph and for each area it touched, before or after. */
 export async function markGraphChanged(tx: ManagedTransaction, change: GraphChange, touchedBefore: readonly string[] = []): Promise<void> {
-  const areas = change.structure ? [] : [...new Set([...touchedBefore, ...(await areasTouched(tx, change))])].sort();
-  const structure = change.structure === true || areas.length > maxAreasNamed;
-  await tx.run(markGraphChangedCypher, { areas: structure ? [] : areas, structure });
+  // Past the bound before the write, there is no need to name the areas after it.
+  const named = change.structure || touchedBefore.length > maxAreasNamed ? null : [...new Set([...touchedBefore, ...(await areasTouched(tx, change))])].sort();
+  const structure = named === null || named.length > maxAreasNamed;
+  await tx.run(markGraphChangedCypher, { areas: structure ? [] : named, structure });
 }
 
 /**
