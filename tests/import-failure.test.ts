@@ -92,6 +92,15 @@ async function expectFailedReport(key: string, reason: unknown, neo4jCode: strin
   return report;
 }
 
+/** Lambda's retry once the graph takes the write: the file imported, its report written over the failed one. */
+async function expectImportedOnRetry(key: string) {
+  const retried = await invokeImport(key, Buffer.byteLength(csv));
+  expect(retried).toMatchObject({ status: "imported", problems: [] });
+  expect(retried.changes?.services).toEqual({ created: 2, updated: 0, unchanged: 0 });
+  expect(await storedReport(key)).toEqual(retried);
+  expect(await recordsOfTheFile()).toBe(3);
+}
+
 beforeAll(async () => {
   await link.open();
   // The handler's driver is made when its module is first imported, in this file's first import.
@@ -145,12 +154,7 @@ describe("an import whose write fails", () => {
     expect(JSON.parse(errors[0]!)).toMatchObject({ message: "import failed, nothing written", kind: "timeout", neo4jCode: error.code });
     expect(await recordsOfTheFile()).toBe(0);
 
-    const retried = await invokeImport(key, Buffer.byteLength(csv));
-
-    expect(retried).toMatchObject({ status: "imported", problems: [] });
-    expect(retried.changes?.services).toEqual({ created: 2, updated: 0, unchanged: 0 });
-    expect(await storedReport(key)).toEqual(retried);
-    expect(await recordsOfTheFile()).toBe(3);
+    await expectImportedOnRetry(key);
   });
 
   it("says it failed when the graph goes out of reach, logs one error without the file's values, fails the invocation, and imports on the retry once the graph is back", async () => {
@@ -178,12 +182,7 @@ describe("an import whose write fails", () => {
 
     await link.open();
     await sleep(probeAfterMs);
-    const retried = await invokeImport(key, Buffer.byteLength(csv));
-
-    expect(retried).toMatchObject({ status: "imported", problems: [] });
-    expect(retried.changes?.services).toEqual({ created: 2, updated: 0, unchanged: 0 });
-    expect(await storedReport(key)).toEqual(retried);
-    expect(await recordsOfTheFile()).toBe(3);
+    await expectImportedOnRetry(key);
   });
 
   it("fails with its own error, and logs that its report could not be written, when S3 refuses the report", async () => {

@@ -7,6 +7,8 @@ OPTIONAL MATCH (graph:GraphVersion {key: 'graph'})
 OPTIONAL MATCH (commune:Territory {code: $communeCode, level: 'COMMUNE'})
 WITH graph, commune, [(commune)-[:PART_OF]->(zone:Territory {level: 'ZONE'}) | zone.code] AS zones
 WITH graph, [area IN ['COMMUNE:' + commune.code] WHERE area IS NOT NULL] + [zone IN zones | 'ZONE:' + zone] +
-       [zone IN zones | 'NEAR:' + zone] + ['DEPARTEMENT:' + $departement, 'NATIONAL:FR', 'AROUND:' + $departement] AS areas
+       ['DEPARTEMENT:' + $departement, 'NATIONAL:FR'] AS served,
+     [zone IN zones | 'NEAR:' + zone] + ['AROUND:' + $departement] AS surroundings
 RETURN graph.version AS version, graph.version = graph.stampedVersion AS stamped, graph.structure AS structure,
-       [area IN areas | [area, COLLECT { MATCH (stamp:AreaVersion {area: area}) RETURN stamp.version }[0]]] AS areas
+       [area IN served + surroundings | [area, COLLECT { MATCH (stamp:AreaVersion {area: area}) RETURN stamp.version }[0]]] AS stamps,
+       served, surroundings

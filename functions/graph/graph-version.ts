@@ -70,14 +70,12 @@ export interface AreaVersions {
 export async function readAreaVersions(run: RunRead, communeCode: string, departement: string): Promise<AreaVersions> {
   const [record] = (await run(areaVersionsCypher, { communeCode, departement })).records;
   const version = (record?.get("version") as string | null | undefined) ?? null;
-  const stamps = new Map((record?.get("areas") as [string, string | null][] | undefined) ?? []);
+  const stamps = new Map((record?.get("stamps") as [string, string | null][] | undefined) ?? []);
   const base = record?.get("stamped") === true ? (record.get("structure") as string) : version;
-  const areas = [...stamps.keys()];
-  const isSurrounding = (area: string) => area.startsWith("NEAR:") || area.startsWith("AROUND:");
   return {
     graph: version,
-    served: areas.filter((area) => !isSurrounding(area)),
-    surroundings: areas.filter(isSurrounding),
+    served: (record?.get("served") as string[] | undefined) ?? [],
+    surroundings: (record?.get("surroundings") as string[] | undefined) ?? [],
     of: (area) => (base === null || !stamps.has(area) ? null : `${base}|${stamps.get(area) ?? "-"}`),
   };
 }

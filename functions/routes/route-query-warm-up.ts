@@ -13,7 +13,7 @@
 import type { Driver } from "neo4j-driver";
 import { referralRouteCypher } from "../../generated/cypher";
 import { autoCommitRead } from "../graph/auto-commit-read";
-import type { RouteQueryParams } from "./route-reads";
+import type { RouteQueryRequest } from "./route-reads";
 
 /**
  * How long a starting server waits for the warm-up; beyond, the warm-up goes on without it. Lambda
@@ -30,7 +30,7 @@ const warmUpTimeoutMs = 60_000;
  * rank-route.ts's, not imported: that module loads the opening hours' parsers, which a container's
  * start need not.
  */
-const warmUpRequest: RouteQueryParams & { keptAreas: string[]; surroundingsKept: boolean } = {
+const warmUpRequest: RouteQueryRequest = {
   communeCode: "92050",
   departement: "92",
   needs: [],

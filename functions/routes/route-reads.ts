@@ -32,6 +32,9 @@ export interface RouteQueryParams {
   outOfReachLookedAt: number;
 }
 
+/** The route query's one parameter, `$request`: the request, and what the function keeps of what it would read. */
+export type RouteQueryRequest = RouteQueryParams & { keptAreas: string[]; surroundingsKept: boolean };
+
 type Surroundings = Pick<RouteQueryAnswer, "areas" | "nearCommunes" | "outOfReach" | "outOfReachCut">;
 
 /**
@@ -80,7 +83,7 @@ export function readRankingInput(run: RunRead, versions: AreaVersions, params: R
       }),
     );
 
-    const request = { ...params, emergencyNumbers: keptLines ? [] : numbers, keptAreas: [...held.keys()], surroundingsKept: keptAround !== undefined };
+    const request: RouteQueryRequest = { ...params, emergencyNumbers: keptLines ? [] : numbers, keptAreas: [...held.keys()], surroundingsKept: keptAround !== undefined };
     const answer = routeQueryAnswerOf((await run(referralRouteCypher, { request })).records);
 
     for (const area of answer.areas) {
