@@ -4,6 +4,7 @@ import type { Driver } from "neo4j-driver";
 import { referralRouteCypher } from "../generated/cypher";
 import { coveredTerritories, departementOfCommune } from "../functions/domain/territories";
 import { outOfReachLookedAt } from "../functions/routes/rank-route";
+import type { RouteQueryRequest } from "../functions/routes/route-reads";
 import { httpApiEvent } from "./http-api-event";
 
 const situations = ["INTIMATE_PARTNER_VIOLENCE", "SEXUAL_VIOLENCE", "INTRAFAMILY_VIOLENCE", "CHILD_EXPOSURE", "HARASSMENT", "SEXUAL_EXPLOITATION"];
@@ -71,9 +72,10 @@ export function routeRequestShapes(commune = "92050") {
 /**
  * The parameters of functions/routes/referral-route.cypher for a request, as the handler computes them;
  * `keptAreas`, the areas whose services the handler holds (none: a function that has kept nothing;
- * with them, it also holds what surrounds the commune, as after a first route there).
+ * with them, it also holds what surrounds the commune, as after a first route there); `patches`, those
+ * it holds under an older version.
  */
-export function routeParameters(request: RouteRequestOfBench, keptAreas: readonly string[] = []) {
+export function routeParameters(request: RouteRequestOfBench, keptAreas: readonly string[] = [], patches: RouteQueryRequest["patches"] = []) {
   return {
     request: {
       communeCode: request.commune,
@@ -83,7 +85,8 @@ export function routeParameters(request: RouteRequestOfBench, keptAreas: readonl
       situations: request.situations,
       audiences: ["VICTIMS", "GENERAL_PUBLIC"],
       emergencyNumbers: request.urgency === "PLANNED" ? [] : ["17", "112", "114", "3919"],
-      keptAreas,
+      keptAreas: [...keptAreas],
+      patches,
       surroundingsKept: keptAreas.length > 0,
       outOfReachLookedAt,
     },
@@ -91,8 +94,8 @@ export function routeParameters(request: RouteRequestOfBench, keptAreas: readonl
 }
 
 /** The db hits of the route query for a request (PROFILE), all operators summed. */
-export function routeQueryDbHits(driver: Driver, request: RouteRequestOfBench, keptAreas: readonly string[] = []): Promise<number> {
-  return dbHitsOf(driver, referralRouteCypher, routeParameters(request, keptAreas));
+export function routeQueryDbHits(driver: Driver, request: RouteRequestOfBench, keptAreas: readonly string[] = [], patches: RouteQueryRequest["patches"] = []): Promise<number> {
+  return dbHitsOf(driver, referralRouteCypher, routeParameters(request, keptAreas, patches));
 }
 
 /**

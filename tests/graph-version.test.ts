@@ -3,7 +3,7 @@
  * gives a new version (graph-version.ts), so that routes elsewhere keep theirs.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { areasTouched, type GraphChange } from "../functions/graph/graph-version";
+import { areasTouched, type GraphChange, type TouchedAreas } from "../functions/graph/graph-version";
 import { confidentialDataset, fixture, saveDatasetMutation, writeConfidentialFixture } from "./support/confidential-fixture";
 import { cypher, testDriver } from "./support/graph";
 import { graphql } from "./support/http-api";
@@ -22,13 +22,17 @@ const service = {
   source: "matrice-source",
 };
 
-async function touched(change: GraphChange): Promise<string[]> {
+async function touchedWith(change: GraphChange): Promise<TouchedAreas> {
   const session = testDriver().session();
   try {
-    return (await session.executeRead((tx) => areasTouched(tx, change))).sort();
+    return await session.executeRead((tx) => areasTouched(tx, change));
   } finally {
     await session.close();
   }
+}
+
+async function touched(change: GraphChange): Promise<string[]> {
+  return [...(await touchedWith(change)).keys()].sort();
 }
 
 let nanterreZone: string;
@@ -51,6 +55,17 @@ describe("the areas a write touches", () => {
     const expected = ["AROUND:92", "COMMUNE:92050", `NEAR:${nanterreZone}`].sort();
     expect(await touched({ services: [service.id] })).toEqual(expected);
     expect(await touched({ locations: [place.id] })).toEqual(expected);
+  });
+
+  it("names the services written in each area they serve, and none in the areas around, which are read again whole", async () => {
+    const areas = await touchedWith({ services: [service.id], parts: [`${fixture.serviceId}:capacity`] });
+
+    expect(Object.fromEntries(areas)).toEqual({
+      "COMMUNE:92050": [service.id],
+      "DEPARTEMENT:92": [fixture.serviceId],
+      "AROUND:92": null,
+      [`NEAR:${nanterreZone}`]: null,
+    });
   });
 
   it("a shelter's capacity: the département it serves, nothing around", async () => {

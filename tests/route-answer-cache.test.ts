@@ -160,6 +160,64 @@ describe("route answers kept between requests", () => {
     expect(await stepOf(fixture.serviceId, colombes)).toBeDefined();
   });
 
+  it("a write in a département kept by the function is read back service by service: only those it named are read again", async () => {
+    const operator = await tokenFor("SHELTER_OPERATOR", { actor: fixture.actorId });
+    const setPlacesFree = async (placesFree: number) => {
+      const response = await graphql(`mutation ($input: PlacesFreeInput!) { updatePlacesFree(input: $input) { placesFree } }`, { input: { serviceId: fixture.serviceId, placesFree } }, operator);
+      expect(response.body.errors).toBeUndefined();
+    };
+    const witness = "centre-flora-tristan-urgence";
+    const witnessPlaces = "MATCH (:Service {id: $id})-[:HAS_CAPACITY]->(capacity:Capacity) SET capacity.placesFree = $placesFree";
+    await setPlacesFree(fixture.placesFree);
+    expect((await stepOf(witness))?.placesFree).toBeNull();
+
+    // Behind the API's back: the witness shelter of the same département changes unseen…
+    await cypher(witnessPlaces, { id: witness, placesFree: 4 });
+    await setPlacesFree(2);
+    // …while the shelter the API wrote is read again, in Colombes' route too, which Nanterre's route kept.
+    expect((await stepOf(fixture.serviceId))?.placesFree).toBe(2);
+    expect((await stepOf(fixture.serviceId, { ...shelterRoute, commune: "92025" }))?.placesFree).toBe(2);
+    expect((await stepOf(witness))?.placesFree).toBeNull();
+
+    // Past the writes an area's log names, the area is read again whole.
+    for (let write = 0; write < 16; write++) await setPlacesFree(write % 5);
+    await setPlacesFree(fixture.placesFree);
+    expect((await stepOf(witness))?.placesFree).toBe(4);
+    expect((await stepOf(fixture.serviceId))?.placesFree).toBe(fixture.placesFree);
+    await cypher(witnessPlaces, { id: witness, placesFree: null });
+    await cypher("MATCH (graph:GraphVersion {key: 'graph'}) SET graph.version = randomUUID()");
+  });
+
+  it("an area read back service by service answers byte for byte as one read whole", async () => {
+    const coordinator = await tokenFor("COORDINATOR", { departement: "92" });
+    const operator = await tokenFor("SHELTER_OPERATOR", { actor: fixture.actorId });
+    const [actor] = confidentialDataset.actors;
+    const shelter = actor!.services[0]!;
+    const routeQuery = `query ($input: RouteRequest!) { referralRoute(input: $input) {
+      steps { need serviceId: service { id } proximity reasons placesFree } uncoveredNeeds { need reason } excluded { need reasons service { id } } } }`;
+    const routes = [
+      { ...shelterRoute, urgency: "IMMEDIATE_DANGER", needs: undefined },
+      { ...shelterRoute, commune: "92025", needs: ["EMERGENCY_SHELTER", "HOUSING", "LEGAL_ADVICE"] },
+    ];
+    const token = await tokenFor("FRONTLINE");
+    const answersOf = async () => Promise.all(routes.map(async (input) => (await graphql(routeQuery, { input }, token)).rawBody));
+    await answersOf();
+
+    // A write that changes what the shelter answers and for whom, and one of its free places.
+    const changed = { ...confidentialDataset, actors: [{ ...actor!, services: [{ ...shelter, needs: ["EMERGENCY_SHELTER", "HOUSING"], eligibility: { gender: "WOMEN", children: "NOT_ACCEPTED" } }] }] };
+    expect((await graphql(saveDatasetMutation, { input: changed }, coordinator)).body.errors).toBeUndefined();
+    const placesSet = await graphql(`mutation ($input: PlacesFreeInput!) { updatePlacesFree(input: $input) { placesFree } }`, { input: { serviceId: fixture.serviceId, placesFree: 1 } }, operator);
+    expect(placesSet.body.errors).toBeUndefined();
+    const patched = await answersOf();
+    keepReads(false);
+    const everythingRead = await answersOf();
+    keepReads(true);
+
+    expect(everythingRead.every((answer) => answer.includes(fixture.serviceId))).toBe(true);
+    expect(patched).toEqual(everythingRead);
+    expect((await graphql(saveDatasetMutation, { input: confidentialDataset }, coordinator)).body.errors).toBeUndefined();
+  });
+
   it("reads and routes leave the version as it is; the demand counts they add too", async () => {
     const before = await graphVersion();
     await stepOf(fixture.serviceId);

@@ -26,25 +26,55 @@ export interface GraphChange {
 
 /** Beyond this many areas, a write lets every kept read go: naming them would cost it more than it saves. */
 const maxAreasNamed = 2_000;
+/**
+ * Beyond this many services of an area, a write does not name them: a function holding the area reads
+ * it all again rather than patch it (a département at France density has ~1 400).
+ */
+const maxServicesNamed = 200;
+/** How many of its last writes an area's log names: a function holding it under an older version reads it all again. */
+const changesKept = 16;
+
+/**
+ * The areas a write touched, each with the services in it the write may have changed (those a function
+ * holding the area reads again), or null when it may have changed what the area reads otherwise.
+ */
+export type TouchedAreas = ReadonlyMap<string, readonly string[] | null>;
 
 /**
  * The areas a write of these records touches, as they are now (none when it changes the structure:
  * everything is let go). Call it before a write that may change what serves what, and pass them to
  * markGraphChanged after it.
  */
-export async function areasTouched(tx: ManagedTransaction, change: GraphChange): Promise<string[]> {
+export async function areasTouched(tx: ManagedTransaction, change: GraphChange): Promise<TouchedAreas> {
   const { services = [], actors = [], locations = [], parts = [], zones = [] } = change;
-  if (change.structure || services.length + actors.length + locations.length + parts.length + zones.length === 0) return [];
+  if (change.structure || services.length + actors.length + locations.length + parts.length + zones.length === 0) return new Map();
   const { records } = await tx.run(areasTouchedCypher, { change: { services, actors, locations, parts, zones } });
-  return records.map((record) => record.get("touched") as string);
+  return merged(records.map((record) => new Map([[record.get("area") as string, record.get("services") as string[] | null]])));
 }
 
 /** At the end of a write: a new version for the graph and for each area it touched, before or after. */
-export async function markGraphChanged(tx: ManagedTransaction, change: GraphChange, touchedBefore: readonly string[] = []): Promise<void> {
+export async function markGraphChanged(tx: ManagedTransaction, change: GraphChange, touchedBefore: TouchedAreas = new Map()): Promise<void> {
   // Past the bound before the write, there is no need to name the areas after it.
-  const named = change.structure || touchedBefore.length > maxAreasNamed ? null : [...new Set([...touchedBefore, ...(await areasTouched(tx, change))])].sort();
-  const structure = named === null || named.length > maxAreasNamed;
-  await tx.run(markGraphChangedCypher, { areas: structure ? [] : named, structure });
+  const named = change.structure || touchedBefore.size > maxAreasNamed ? null : merged([touchedBefore, await areasTouched(tx, change)]);
+  const structure = named === null || named.size > maxAreasNamed;
+  const areas = structure
+    ? []
+    : [...named.entries()]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([area, services]) => ({ area, services: services === null || services.length > maxServicesNamed ? null : services }));
+  await tx.run(markGraphChangedCypher, { areas, structure, changesKept });
+}
+
+/** The areas of several reads of those touched, each with all the services they name, or null if one names none. */
+function merged(reads: TouchedAreas[]): TouchedAreas {
+  const areas = new Map<string, string[] | null>();
+  for (const read of reads) {
+    for (const [area, services] of read) {
+      const known = areas.has(area) ? areas.get(area)! : [];
+      areas.set(area, known === null || services === null ? null : [...new Set([...known, ...services])]);
+    }
+  }
+  return areas;
 }
 
 /**
@@ -60,6 +90,12 @@ export interface AreaVersions {
   /** What a route reads around her: 'NEAR:' her zones, 'AROUND:' her département. */
   surroundings: string[];
   of(area: string): string | null;
+  /**
+   * For an area's read kept under another of its versions: the area's own version then, from which the
+   * area's log names the services written since (mark-graph-changed.cypher); null when everything may
+   * have changed since (the structure, or a write that named no areas).
+   */
+  changedSince(area: string, keptVersion: string): string | null;
 }
 
 /**
@@ -67,15 +103,23 @@ export interface AreaVersions {
  * all), before the route's other reads, so that what they read is never older than the version it is
  * kept under. While a write that named no areas is the graph's last, every area's version is the graph's.
  */
+/** The version of an area no write has named: the one its log names as the first write's previous. */
+const unstamped = "-";
+
 export async function readAreaVersions(run: RunRead, communeCode: string, departement: string): Promise<AreaVersions> {
   const [record] = (await run(areaVersionsCypher, { communeCode, departement })).records;
   const version = (record?.get("version") as string | null | undefined) ?? null;
   const stamps = new Map((record?.get("stamps") as [string, string | null][] | undefined) ?? []);
   const base = record?.get("stamped") === true ? (record.get("structure") as string) : version;
+  const of = (area: string) => (base === null || !stamps.has(area) ? null : `${base}|${stamps.get(area) ?? unstamped}`);
   return {
     graph: version,
     served: (record?.get("served") as string[] | undefined) ?? [],
     surroundings: (record?.get("surroundings") as string[] | undefined) ?? [],
-    of: (area) => (base === null || !stamps.has(area) ? null : `${base}|${stamps.get(area) ?? "-"}`),
+    of,
+    changedSince(area, keptVersion) {
+      const [keptBase, keptStamp] = keptVersion.split("|");
+      return of(area) !== null && keptBase === base ? keptStamp! : null;
+    },
   };
 }

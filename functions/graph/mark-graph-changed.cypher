@@ -2,12 +2,21 @@
 // and a new one to each area it touched (areas-touched.cypher). Random, so that a graph emptied and
 // loaded again never comes back to a version already seen. The areas are locked in the order of their
 // keys, then the graph: two writes never wait for each other crosswise.
-// $areas: the areas touched, sorted; $structure: whether territories, zones' members, needs or
-// situations may have changed, or too many areas to name: every area's kept reads are let go.
+// Each area keeps a log of its last $changesKept versions: `since`, the version each write replaced
+// ('-' for the first), and `changed`, the ids of the services it named, separated by spaces, or '*'
+// when it named none: a function holding the area under one of those versions reads only those
+// services again (referral-route.cypher).
+// $areas: the areas touched, sorted, as {area, services}; $structure: whether territories, zones'
+// members, needs or situations may have changed, or too many areas to name: every area's kept reads
+// are let go.
 CALL () {
-  UNWIND $areas AS area
-  MERGE (stamp:AreaVersion {area: area})
-  SET stamp.version = randomUUID()
+  UNWIND $areas AS touched
+  MERGE (stamp:AreaVersion {area: touched.area})
+  WITH stamp, touched.services AS services, coalesce(stamp.version, '-') AS previous
+  SET stamp.version = randomUUID(),
+      stamp.since = (coalesce(stamp.since, []) + previous)[-$changesKept..],
+      stamp.changed = (coalesce(stamp.changed, []) +
+        CASE WHEN services IS NULL THEN '*' ELSE substring(reduce(ids = '', id IN services | ids + ' ' + id), 1) END)[-$changesKept..]
 }
 MERGE (graph:GraphVersion {key: 'graph'})
 // A write that gave the graph a new version without naming its areas (an older function, a script:

@@ -24,6 +24,8 @@ function keeps(name: string): boolean {
 export interface VersionKeyedStore<Value> {
   /** What was kept under this version and key, if anything. */
   get(version: string | null, key: string): Value | undefined;
+  /** What was kept under this key, under whichever version: a read that may be brought up to date. */
+  latest(key: string): { version: string; value: Value } | undefined;
   /** Keeps a value read under this version (frozen), and gives it back; as it is when nothing is kept. */
   set(version: string | null, key: string, value: Value): Value;
 }
@@ -42,6 +44,9 @@ export function versionKeyedStore<Value extends object>(name: string, maxSize: n
       // Read under another version: most likely an older one, never asked for again. Let it go at once.
       if (entry !== undefined) kept.delete(key);
       return undefined;
+    },
+    latest(key) {
+      return keeps(name) ? kept.get(key) : undefined;
     },
     set(version, key, value) {
       if (version === null || !keeps(name)) return value;

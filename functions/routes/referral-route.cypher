@@ -19,6 +19,8 @@
 // $request.urgentNeeds: needs a route in immediate danger always covers
 // $request.situations, $request.audiences, $request.emergencyNumbers
 // $request.keptAreas: the areas whose services the function holds for these audiences, as 'LEVEL:code'
+// $request.patches: the areas the function holds under an older version, as {area, since}: the area's
+//   version then; only the services the writes since named are read again (mark-graph-changed.cypher)
 // $request.surroundingsKept: whether the function holds the commune's areas, the communes near her and
 //   the services of other communes it looked at for these audiences (then they are not read again)
 // $request.outOfReachLookedAt: how many services of other communes the route looks at (rank-route.ts)
@@ -42,17 +44,41 @@ CALL (needCodes) {
   RETURN collect({ need: need.code, routeOrder: need.routeOrder }) AS needs
 }
 
+// The services written since in each area the function holds under an older version, from the area's
+// log: null when the log no longer goes back to that version or a write since named no services, and
+// the whole area is read again.
+CALL () {
+  UNWIND $request.patches AS patch
+  OPTIONAL MATCH (stamp:AreaVersion {area: patch.area})
+  WITH patch, stamp.changed AS changed,
+       CASE WHEN stamp IS NULL THEN null ELSE [i IN range(0, size(stamp.since) - 1) WHERE stamp.since[i] = patch.since][0] END AS firstWrite
+  WITH patch, CASE WHEN firstWrite IS NULL THEN null ELSE changed[firstWrite..] END AS writes
+  RETURN collect([patch.area, CASE WHEN writes IS NULL OR '*' IN writes THEN null ELSE reduce(ids = [], write IN writes | ids + split(write, ' ')) END]) AS patches
+}
+
 // The services of each area in reach not kept by the function, once per area, with the needs they
-// answer (a route keeps those of its needs), and all the ranking reads.
-CALL (commune, departement, nation, zones) {
+// answer (a route keeps those of its needs), and all the ranking reads: of an area patched, only the
+// services written since that serve it still.
+CALL (commune, departement, nation, zones, patches) {
   // The needs by node: a service's needs are known by comparing nodes, which reads nothing.
   WITH commune, departement, nation, zones, COLLECT { MATCH (need:Need) RETURN need ORDER BY need.code } AS allNeeds
   WITH commune, departement, nation, zones, allNeeds, [need IN allNeeds | need.code] AS allNeedCodes
   // Only services SERVE: labels need no check.
   UNWIND [area IN [commune] + zones + [departement, nation] WHERE area IS NOT NULL] AS around
-  WITH allNeeds, allNeedCodes, around, around.level + ':' + around.code AS area
+  WITH allNeeds, allNeedCodes, patches, around, around.level + ':' + around.code AS area
   WHERE NOT area IN $request.keptAreas
-  MATCH (around)<-[:SERVES]-(service)
+  WITH allNeeds, allNeedCodes, around, area, [patch IN patches WHERE patch[0] = area | patch[1]][0] AS written
+  CALL (around, written) {
+    WITH around, written WHERE written IS NULL
+    MATCH (around)<-[:SERVES]-(service)
+    RETURN service
+    UNION
+    UNWIND written AS id
+    MATCH (service:Service {id: id})
+    WHERE EXISTS { (service)-[:SERVES]->(around) }
+    RETURN service
+  }
+  WITH allNeeds, allNeedCodes, area, service
   WHERE service.audience IN $request.audiences
   // One walk over the service's relationships gives its needs, situations, places, hours, capacity and
   // provider: on a service node, each walk reads all of its relationships. Reading a relationship's
@@ -138,7 +164,7 @@ CALL (commune, departement, nation, zones, nearCommunes) {
 // many chunks, and the driver decodes each of its strings through all of them: at France density
 // (~900 candidates) running and reading this query cost the function 28 ms of CPU, against 16 ms as
 // small records.
-WITH needs, candidates, outOfReach, outOfReachCut,
+WITH needs, candidates, outOfReach, outOfReachCut, patches,
        // The areas in reach, nearest first, and the communes near her: what a route makes of the areas' services.
        [area IN [commune] + zones + [departement, nation] WHERE area IS NOT NULL | area.level + ':' + area.code] AS areas,
        [near IN nearCommunes | near.code] AS nearCommunes,
@@ -162,6 +188,7 @@ WITH needs, candidates, outOfReach, outOfReachCut,
        } AS emergency
 UNWIND [null] + candidates AS candidate
 WITH candidate,
-     CASE WHEN candidate IS NULL THEN {needs: needs, outOfReach: outOfReach, outOfReachCut: outOfReachCut, emergency: emergency, areas: areas, nearCommunes: nearCommunes} END AS head
+     CASE WHEN candidate IS NULL THEN {needs: needs, outOfReach: outOfReach, outOfReachCut: outOfReachCut, emergency: emergency, areas: areas,
+                                      nearCommunes: nearCommunes, patches: patches} END AS head
 RETURN head.needs AS needs, head.outOfReach AS outOfReach, head.outOfReachCut AS outOfReachCut, head.emergency AS emergency,
-       head.areas AS areas, head.nearCommunes AS nearCommunes, candidate[0] AS area, candidate[1] AS candidate
+       head.areas AS areas, head.nearCommunes AS nearCommunes, head.patches AS patches, candidate[0] AS area, candidate[1] AS candidate

@@ -24,8 +24,10 @@ export interface RouteQueryAnswer {
   areas: string[];
   /** The INSEE codes of the communes of her zones (none read when the function holds them). */
   nearCommunes: string[];
-  /** The services of each area the query read (those the function did not name as kept). */
+  /** The services of each area the query read (those the function did not name as kept); of an area patched, those written since. */
   servicesOfAreas: Map<string, AreaService[]>;
+  /** Each area the function asked to patch, with the services written since it was read, or null: it was read whole. */
+  patches: Map<string, string[] | null>;
   outOfReach: OutOfReachOfNeeds[];
   outOfReachCut: boolean;
   emergency: EmergencyRow[];
@@ -49,6 +51,7 @@ export function routeQueryAnswerOf(records: Neo4jRecord[]): RouteQueryAnswer {
     areas,
     nearCommunes: head.get("nearCommunes") as string[],
     servicesOfAreas,
+    patches: new Map(head.get("patches") as [string, string[] | null][]),
     outOfReach: (head.get("outOfReach") as unknown[][]).map(outOfReachOfRow),
     outOfReachCut: head.get("outOfReachCut") as boolean,
     emergency: head.get("emergency") as EmergencyRow[],

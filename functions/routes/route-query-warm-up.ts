@@ -40,6 +40,7 @@ const warmUpRequest: RouteQueryRequest = {
   emergencyNumbers: ["17", "112", "114", "3919"],
   outOfReachLookedAt: 30,
   keptAreas: [],
+  patches: [],
   surroundingsKept: false,
 };
 

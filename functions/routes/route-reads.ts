@@ -33,7 +33,13 @@ export interface RouteQueryParams {
 }
 
 /** The route query's one parameter, `$request`: the request, and what the function keeps of what it would read. */
-export type RouteQueryRequest = RouteQueryParams & { keptAreas: string[]; surroundingsKept: boolean };
+export type RouteQueryRequest = RouteQueryParams & { keptAreas: string[]; patches: AreaPatch[]; surroundingsKept: boolean };
+
+/** An area the function holds under an older version (`since`, the area's own): the query reads only the services written since. */
+interface AreaPatch {
+  area: string;
+  since: string;
+}
 
 type Surroundings = Pick<RouteQueryAnswer, "areas" | "nearCommunes" | "outOfReach" | "outOfReachCut">;
 
@@ -76,18 +82,28 @@ export function readRankingInput(run: RunRead, versions: AreaVersions, params: R
     const surroundingsVersion = versionOfAll(versions, versions.surroundings);
     const keptAround = keptSurroundings.get(surroundingsVersion, surroundingsKey);
     const keptLines = keptEmergencyLines.get(linesVersion, linesKey);
-    const held = new Map(
-      versions.served.flatMap((area) => {
-        const services = keptAreaServices.get(versions.of(area), `${area}\n${audiences}`);
-        return services ? [[area, services] as const] : [];
-      }),
-    );
+    const held = new Map<string, readonly AreaService[]>();
+    const outdated = new Map<string, readonly AreaService[]>();
+    const patches: AreaPatch[] = [];
+    for (const area of versions.served) {
+      const kept = keptAreaServices.latest(`${area}\n${audiences}`);
+      const since = kept && kept.version !== versions.of(area) ? versions.changedSince(area, kept.version) : null;
+      if (kept?.version === versions.of(area)) held.set(area, kept!.value);
+      else if (since !== null) {
+        outdated.set(area, kept!.value);
+        patches.push({ area, since });
+      }
+    }
 
-    const request: RouteQueryRequest = { ...params, emergencyNumbers: keptLines ? [] : numbers, keptAreas: [...held.keys()], surroundingsKept: keptAround !== undefined };
+    const request: RouteQueryRequest = { ...params, emergencyNumbers: keptLines ? [] : numbers, keptAreas: [...held.keys()], patches, surroundingsKept: keptAround !== undefined };
     const answer = routeQueryAnswerOf((await run(referralRouteCypher, { request })).records);
 
     for (const area of answer.areas) {
-      if (!held.has(area)) held.set(area, keptAreaServices.set(versions.of(area), `${area}\n${audiences}`, answer.servicesOfAreas.get(area) ?? []));
+      if (held.has(area)) continue;
+      const read = answer.servicesOfAreas.get(area) ?? [];
+      const written = answer.patches.get(area);
+      const services = written ? [...outdated.get(area)!.filter(({ service }) => !written.includes(service.id)), ...read] : read;
+      held.set(area, keptAreaServices.set(versions.of(area), `${area}\n${audiences}`, services));
     }
     const around =
       keptAround ??
