@@ -6,10 +6,14 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { confidentialDataset, fixture, saveDatasetMutation, writeConfidentialFixture } from "./support/confidential-fixture";
-import { cypher } from "./support/graph";
 import { graphql } from "./support/http-api";
 import { tokenFor } from "./support/tokens";
 import { keepReads } from "../functions/graph/version-keyed-cache";
+import { autoCommitRead, type RunRead } from "../functions/graph/auto-commit-read";
+import { readAreaVersions } from "../functions/graph/graph-version";
+import { readRankingInput, type RouteQueryParams } from "../functions/routes/route-reads";
+import { areaVersionsCypher } from "../generated/cypher";
+import { cypher, testDriver } from "./support/graph";
 
 const routeQuery = `query ($input: RouteRequest!) { referralRoute(input: $input) { steps { placesFree reasons service { id } } } }`;
 const shelterRoute = {
@@ -216,6 +220,71 @@ describe("route answers kept between requests", () => {
     expect(everythingRead.every((answer) => answer.includes(fixture.serviceId))).toBe(true);
     expect(patched).toEqual(everythingRead);
     expect((await graphql(saveDatasetMutation, { input: confidentialDataset }, coordinator)).body.errors).toBeUndefined();
+  });
+
+  it("a route made of what earlier routes of its commune and of its needs kept reads no service, and answers as one that reads everything", async () => {
+    const needsQuery = `query ($input: RouteRequest!) { referralRoute(input: $input) { needs emergency { number } steps { need service { id } reasons } excluded { need service { id } } } }`;
+    const token = await tokenFor("FRONTLINE");
+    const ask = async (input: Record<string, unknown>) => {
+      const response = await graphql<{ referralRoute: { needs: string[] } }>(needsQuery, { input: { at: shelterRoute.at, ...input } }, token);
+      expect(response.body.errors).toBeUndefined();
+      return response;
+    };
+    const harassmentInColombes = { commune: "92025", situations: ["HARASSMENT"], urgency: "URGENT" };
+    const typicalNeed = "MATCH (:Situation {code: 'HARASSMENT'})-[typical:TYPICALLY_NEEDS]->(:Need {code: 'COMPLAINT'})";
+    const newVersion = "MATCH (graph:GraphVersion {key: 'graph'}) SET graph.version = randomUUID()";
+    keepReads(false);
+    const everythingRead = await ask(harassmentInColombes);
+    keepReads(true);
+    await cypher(newVersion);
+    await ask({ commune: "92025", situations: ["SEXUAL_VIOLENCE"], needs: ["LISTENING"], urgency: "URGENT" });
+    await ask({ commune: "92050", situations: ["HARASSMENT"], urgency: "URGENT" });
+
+    // Behind the API's back, a typical need of harassment goes: the route made of kept reads still has it.
+    await cypher(`${typicalNeed} DELETE typical`);
+    try {
+      const madeOfKept = await ask(harassmentInColombes);
+      expect(madeOfKept.body.data!.referralRoute.needs).toContain("COMPLAINT");
+      expect(madeOfKept.rawBody).toBe(everythingRead.rawBody);
+
+      await cypher(newVersion);
+      expect((await ask(harassmentInColombes)).body.data!.referralRoute.needs).not.toContain("COMPLAINT");
+    } finally {
+      await cypher("MATCH (situation:Situation {code: 'HARASSMENT'}), (need:Need {code: 'COMPLAINT'}) MERGE (situation)-[:TYPICALLY_NEEDS]->(need)");
+      await cypher(newVersion);
+    }
+  });
+
+  it("a route whose commune, needs and emergency lines were all kept by earlier routes runs no route query", async () => {
+    const statements: string[] = [];
+    const rankingInputOf = (params: Partial<RouteQueryParams>) =>
+      autoCommitRead(testDriver(), 10_000, async (run) => {
+        const counted: RunRead = (query, parameters) => {
+          statements.push(query);
+          return run(query, parameters);
+        };
+        const request: RouteQueryParams = {
+          communeCode: "92025",
+          departement: "92",
+          needs: [],
+          urgentNeeds: [],
+          situations: ["HARASSMENT"],
+          audiences: ["VICTIMS", "GENERAL_PUBLIC"],
+          emergencyNumbers: ["17", "112", "114", "3919"],
+          outOfReachLookedAt: 30,
+          ...params,
+        };
+        return readRankingInput(counted, await readAreaVersions(counted, request.communeCode, request.departement), request);
+      });
+    await cypher("MATCH (graph:GraphVersion {key: 'graph'}) SET graph.version = randomUUID()");
+    await rankingInputOf({ situations: ["SEXUAL_VIOLENCE"], needs: ["LISTENING"] });
+    await rankingInputOf({ communeCode: "92050" });
+    statements.length = 0;
+
+    const madeOfKept = await rankingInputOf({});
+
+    expect(statements).toEqual([areaVersionsCypher]);
+    expect(madeOfKept.needRows.map(({ need }) => need).sort()).toEqual(["COMPLAINT", "LEGAL_ADVICE", "LISTENING"]);
   });
 
   it("reads and routes leave the version as it is; the demand counts they add too", async () => {

@@ -85,6 +85,11 @@ function merged(reads: TouchedAreas[]): TouchedAreas {
 export interface AreaVersions {
   /** The graph's version, or null for a graph no write of records has gone through (nothing is kept). */
   graph: string | null;
+  /**
+   * The version of what every route reads alike, whatever its commune: territories, needs, situations
+   * (null: nothing is kept).
+   */
+  structure: string | null;
   /** The areas that services serve: the commune, her zones, her département, France. */
   served: string[];
   /** What a route reads around her: 'NEAR:' her zones, 'AROUND:' her département. */
@@ -114,6 +119,7 @@ export async function readAreaVersions(run: RunRead, communeCode: string, depart
   const of = (area: string) => (base === null || !stamps.has(area) ? null : `${base}|${stamps.get(area) ?? unstamped}`);
   return {
     graph: version,
+    structure: base,
     served: (record?.get("served") as string[] | undefined) ?? [],
     surroundings: (record?.get("surroundings") as string[] | undefined) ?? [],
     of,

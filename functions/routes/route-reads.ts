@@ -66,22 +66,34 @@ const keptAreaServices = versionKeyedStore<readonly AreaService[]>("area service
 const keptSurroundings = versionKeyedStore<Surroundings>("surroundings", 20_000, () => 1);
 /** The emergency lines of a list of numbers (a few lists in all). */
 const keptEmergencyLines = versionKeyedStore<EmergencyRow[]>("emergency lines", 100, () => 1);
+/**
+ * The needs of a route, in route order, by needs, urgent needs and situations asked: the needs and the
+ * situations' typical needs are the same for every commune, until the structure changes. Bounded by
+ * entries (a few hundred combinations are asked).
+ */
+const keptRouteNeeds = versionKeyedStore<NeedOfRoute[]>("route needs", 5_000, () => 1);
 
 /** The stores a route asked for the first time uses, once routes of its communes were asked: `npm run bench:routes` keeps only them. */
-export const sharedReadStores = ["area services", "surroundings", "emergency lines"] as const;
+export const sharedReadStores = ["area services", "surroundings", "emergency lines", "route needs"] as const;
 
-/** The ranking's input of a route: kept, or made of what is kept and the route query's answer for the rest. */
+/**
+ * The ranking's input of a route: kept, or made of what is kept and the route query's answer for the
+ * rest. A route asked for the first time whose commune, needs and emergency lines are all kept is
+ * made without the route query.
+ */
 export function readRankingInput(run: RunRead, versions: AreaVersions, params: RouteQueryParams): Promise<RankingInput> {
   return keptRankingInput(versions.graph, JSON.stringify(params), async () => {
     const audiences = JSON.stringify(params.audiences);
     const numbers = params.emergencyNumbers;
     const linesKey = JSON.stringify(numbers);
     const linesVersion = versions.of("NATIONAL:FR");
+    const needsKey = JSON.stringify([params.needs, params.urgentNeeds, params.situations]);
     // Held here, not looked up again after the query: a store may let an entry go meanwhile.
     const surroundingsKey = `${params.communeCode}\n${audiences}`;
     const surroundingsVersion = versionOfAll(versions, versions.surroundings);
     const keptAround = keptSurroundings.get(surroundingsVersion, surroundingsKey);
     const keptLines = keptEmergencyLines.get(linesVersion, linesKey);
+    const keptNeeds = keptRouteNeeds.get(versions.structure, needsKey);
     const held = new Map<string, readonly AreaService[]>();
     const outdated = new Map<string, readonly AreaService[]>();
     const patches: AreaPatch[] = [];
@@ -94,6 +106,7 @@ export function readRankingInput(run: RunRead, versions: AreaVersions, params: R
         patches.push({ area, since });
       }
     }
+    if (keptAround && keptLines && keptNeeds && keptAround.areas.every((area) => held.has(area))) return rankingInputOf(keptNeeds, held, keptAround, keptLines);
 
     const request: RouteQueryRequest = { ...params, emergencyNumbers: keptLines ? [] : numbers, keptAreas: [...held.keys()], patches, surroundingsKept: keptAround !== undefined };
     const answer = routeQueryAnswerOf((await run(referralRouteCypher, { request })).records);
@@ -114,9 +127,13 @@ export function readRankingInput(run: RunRead, versions: AreaVersions, params: R
         outOfReachCut: answer.outOfReachCut,
       });
     const lines = keptLines ?? keptEmergencyLines.set(linesVersion, linesKey, answer.emergency.sort((a, b) => numbers.indexOf(a.number) - numbers.indexOf(b.number)));
-    const candidates = candidatesInReach(around.areas, (area) => held.get(area) ?? [], answer.needs.map(({ need }) => need), around.nearCommunes);
-    return { needRows: needRowsOf(answer.needs, candidates, around.outOfReach), emergencyRows: lines, outOfReachCut: around.outOfReachCut };
+    return rankingInputOf(keptNeeds ?? keptRouteNeeds.set(versions.structure, needsKey, answer.needs), held, around, lines);
   });
+}
+
+function rankingInputOf(needs: readonly NeedOfRoute[], held: ReadonlyMap<string, readonly AreaService[]>, around: Surroundings, lines: EmergencyRow[]): RankingInput {
+  const candidates = candidatesInReach(around.areas, (area) => held.get(area) ?? [], needs.map(({ need }) => need), around.nearCommunes);
+  return { needRows: needRowsOf(needs, candidates, around.outOfReach), emergencyRows: lines, outOfReachCut: around.outOfReachCut };
 }
 
 /** The version of reads that depend on all these areas: null if one may not be kept. */
@@ -126,7 +143,7 @@ function versionOfAll(versions: AreaVersions, areas: string[]): string | null {
 }
 
 /** Each need in route order, with the services in reach that answer it in the order of their ids, and those of other communes. */
-function needRowsOf(needs: NeedOfRoute[], candidates: CandidateOfNeeds[], outOfReach: readonly OutOfReachOfNeeds[]): NeedRow[] {
+function needRowsOf(needs: readonly NeedOfRoute[], candidates: CandidateOfNeeds[], outOfReach: readonly OutOfReachOfNeeds[]): NeedRow[] {
   const byId = [...candidates].sort((a, b) => (a.service.id < b.service.id ? -1 : a.service.id > b.service.id ? 1 : 0));
   return [...needs]
     .sort((a, b) => a.routeOrder - b.routeOrder)
