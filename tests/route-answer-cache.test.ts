@@ -183,6 +183,15 @@ describe("route answers kept between requests", () => {
     expect((await stepOf(fixture.serviceId, { ...shelterRoute, commune: "92025" }))?.placesFree).toBe(2);
     expect((await stepOf(witness))?.placesFree).toBeNull();
 
+    // A write that did not log its services (a function of the previous release, during a deploy) between
+    // two that did: the area is read again whole.
+    await setPlacesFree(1);
+    await cypher(witnessPlaces, { id: witness, placesFree: 5 });
+    await cypher("MATCH (stamp:AreaVersion {area: 'DEPARTEMENT:92'}) SET stamp.version = randomUUID()");
+    await setPlacesFree(2);
+    expect((await stepOf(witness))?.placesFree).toBe(5);
+    await cypher(witnessPlaces, { id: witness, placesFree: 4 });
+
     // Past the writes an area's log names, the area is read again whole.
     for (let write = 0; write < 16; write++) await setPlacesFree(write % 5);
     await setPlacesFree(fixture.placesFree);

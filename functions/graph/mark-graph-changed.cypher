@@ -5,18 +5,22 @@
 // Each area keeps a log of its last $changesKept versions: `since`, the version each write replaced
 // ('-' for the first), and `changed`, the ids of the services it named, separated by spaces, or '*'
 // when it named none: a function holding the area under one of those versions reads only those
-// services again (referral-route.cypher).
+// services again (referral-route.cypher). `logged` is the version the last write of the log set: a log
+// that does not end at the area's version missed a write (a function older than the log, during a
+// deploy), and starts anew.
 // $areas: the areas touched, sorted, as {area, services}; $structure: whether territories, zones'
 // members, needs or situations may have changed, or too many areas to name: every area's kept reads
 // are let go.
 CALL () {
   UNWIND $areas AS touched
   MERGE (stamp:AreaVersion {area: touched.area})
-  WITH stamp, touched.services AS services, coalesce(stamp.version, '-') AS previous
+  WITH stamp, touched.services AS services, coalesce(stamp.version, '-') AS previous,
+       coalesce(stamp.logged, '-') = coalesce(stamp.version, '-') AS chained
   SET stamp.version = randomUUID(),
-      stamp.since = (coalesce(stamp.since, []) + previous)[-$changesKept..],
-      stamp.changed = (coalesce(stamp.changed, []) +
+      stamp.since = (CASE WHEN chained THEN coalesce(stamp.since, []) ELSE [] END + previous)[-$changesKept..],
+      stamp.changed = (CASE WHEN chained THEN coalesce(stamp.changed, []) ELSE [] END +
         CASE WHEN services IS NULL THEN '*' ELSE substring(reduce(ids = '', id IN services | ids + ' ' + id), 1) END)[-$changesKept..]
+  SET stamp.logged = stamp.version
 }
 MERGE (graph:GraphVersion {key: 'graph'})
 // A write that gave the graph a new version without naming its areas (an older function, a script:

@@ -45,13 +45,14 @@ CALL (needCodes) {
 }
 
 // The services written since in each area the function holds under an older version, from the area's
-// log: null when the log no longer goes back to that version or a write since named no services, and
-// the whole area is read again.
+// log (mark-graph-changed.cypher): null when the log no longer goes back to that version, or does not
+// end at the area's version, or a write since named no services; the whole area is read again.
 CALL () {
   UNWIND $request.patches AS patch
   OPTIONAL MATCH (stamp:AreaVersion {area: patch.area})
   WITH patch, stamp.changed AS changed,
-       CASE WHEN stamp IS NULL THEN null ELSE [i IN range(0, size(stamp.since) - 1) WHERE stamp.since[i] = patch.since][0] END AS firstWrite
+       CASE WHEN stamp IS NULL OR stamp.logged <> stamp.version THEN null
+            ELSE [i IN range(0, size(stamp.since) - 1) WHERE stamp.since[i] = patch.since][0] END AS firstWrite
   WITH patch, CASE WHEN firstWrite IS NULL THEN null ELSE changed[firstWrite..] END AS writes
   RETURN collect([patch.area, CASE WHEN writes IS NULL OR '*' IN writes THEN null ELSE reduce(ids = [], write IN writes | ids + split(write, ' ')) END]) AS patches
 }
