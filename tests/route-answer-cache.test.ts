@@ -183,13 +183,21 @@ describe("route answers kept between requests", () => {
     expect((await stepOf(fixture.serviceId, { ...shelterRoute, commune: "92025" }))?.placesFree).toBe(2);
     expect((await stepOf(witness))?.placesFree).toBeNull();
 
-    // A write that did not log its services (a function of the previous release, during a deploy) between
-    // two that did: the area is read again whole.
-    await setPlacesFree(1);
+    // Writes that did not log their services (a function of the previous release, during a deploy): the
+    // area is read again whole, whether its node has no log yet or the write came between two logged ones.
+    const unloggedWrite =
+      "MATCH (graph:GraphVersion {key: 'graph'}) SET graph.version = randomUUID() SET graph.stampedVersion = graph.version " +
+      "WITH graph MATCH (stamp:AreaVersion {area: 'DEPARTEMENT:92'}) SET stamp.version = randomUUID()";
     await cypher(witnessPlaces, { id: witness, placesFree: 5 });
-    await cypher("MATCH (stamp:AreaVersion {area: 'DEPARTEMENT:92'}) SET stamp.version = randomUUID()");
-    await setPlacesFree(2);
+    await cypher(`${unloggedWrite} REMOVE stamp.logged, stamp.since, stamp.changed`);
     expect((await stepOf(witness))?.placesFree).toBe(5);
+    await setPlacesFree(1);
+    expect((await stepOf(fixture.serviceId))?.placesFree).toBe(1);
+    await setPlacesFree(2);
+    await cypher(witnessPlaces, { id: witness, placesFree: 6 });
+    await cypher(unloggedWrite);
+    await setPlacesFree(1);
+    expect((await stepOf(witness))?.placesFree).toBe(6);
     await cypher(witnessPlaces, { id: witness, placesFree: 4 });
 
     // Past the writes an area's log names, the area is read again whole.

@@ -103,14 +103,14 @@ export interface AreaVersions {
   changedSince(area: string, keptVersion: string): string | null;
 }
 
+/** The version of an area no write has named: the one its log names as the first write's previous. */
+const unstamped = "-";
+
 /**
  * The graph's version and those of a route's areas, in one read (3 db hits for the graph's, ~35 in
  * all), before the route's other reads, so that what they read is never older than the version it is
  * kept under. While a write that named no areas is the graph's last, every area's version is the graph's.
  */
-/** The version of an area no write has named: the one its log names as the first write's previous. */
-const unstamped = "-";
-
 export async function readAreaVersions(run: RunRead, communeCode: string, departement: string): Promise<AreaVersions> {
   const [record] = (await run(areaVersionsCypher, { communeCode, departement })).records;
   const version = (record?.get("version") as string | null | undefined) ?? null;

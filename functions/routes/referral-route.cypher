@@ -51,7 +51,7 @@ CALL () {
   UNWIND $request.patches AS patch
   OPTIONAL MATCH (stamp:AreaVersion {area: patch.area})
   WITH patch, stamp.changed AS changed,
-       CASE WHEN stamp IS NULL OR stamp.logged <> stamp.version THEN null
+       CASE WHEN stamp IS NULL OR stamp.logged IS NULL OR stamp.logged <> stamp.version THEN null
             ELSE [i IN range(0, size(stamp.since) - 1) WHERE stamp.since[i] = patch.since][0] END AS firstWrite
   WITH patch, CASE WHEN firstWrite IS NULL THEN null ELSE changed[firstWrite..] END AS writes
   RETURN collect([patch.area, CASE WHEN writes IS NULL OR '*' IN writes THEN null ELSE reduce(ids = [], write IN writes | ids + split(write, ' ')) END]) AS patches
