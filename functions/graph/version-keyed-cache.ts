@@ -17,6 +17,13 @@ export function keepReads(stores: boolean | readonly string[]): void {
   keptStores = stores === true ? "all" : stores === false ? "none" : new Set(stores);
 }
 
+/** Each store's fill, for `npm run bench:route-memory`: units of its size kept, its bound, its entries. */
+const fills = new Map<string, () => { size: number; maxSize: number; entries: number }>();
+
+export function keptFills(): Record<string, { size: number; maxSize: number; entries: number }> {
+  return Object.fromEntries([...fills].map(([name, fill]) => [name, fill()]));
+}
+
 function keeps(name: string): boolean {
   return keptStores === "all" || (keptStores !== "none" && keptStores.has(name));
 }
@@ -36,6 +43,7 @@ export interface VersionKeyedStore<Value> {
  */
 export function versionKeyedStore<Value extends object>(name: string, maxSize: number, sizeOf: (value: Value) => number): VersionKeyedStore<Value> {
   const kept = new LRUCache<string, { version: string; value: Value }>({ maxSize, sizeCalculation: ({ value }) => Math.max(1, sizeOf(value)) });
+  fills.set(name, () => ({ size: kept.calculatedSize, maxSize, entries: kept.size }));
   return {
     get(version, key) {
       if (version === null || !keeps(name)) return undefined;
