@@ -33,17 +33,20 @@ const service = {
   capacity: { placesTotal: 8, description: "Huit places fictives.", source: "reimport-source" },
   source: "reimport-source",
 };
+/** A shelter of the whole département, in Colombes: near Nanterre once a zone holds both. */
+const colombesPlace = { ...place, id: "loc-reimport-colombes", name: "Maison Réimport de Colombes", commune: "92025" };
+const colombesService = { ...service, id: "reimport-hebergement-colombes", name: "Hébergement Réimport de Colombes", area: ["92"], at: [colombesPlace.id] };
 const actor = { id: "reimport-asso", name: "Association Réimport", kind: "ASSOCIATION", departement: "92", covers: ["92"], basedAt: place.id, source: "reimport-source" };
 const dataset = {
   sources: [{ id: "reimport-source", ref: "https://example.org/reimport", title: "Source fictive des tests de réimport", verifiedAt: "2026-11-01" }],
   zones: [zone],
-  locations: [place],
-  actors: [{ ...actor, services: [service] }],
+  locations: [place, colombesPlace],
+  actors: [{ ...actor, services: [service, colombesService] }],
 };
 type Dataset = typeof dataset;
 
 const routeQuery = `query ($input: RouteRequest!) { referralRoute(input: $input) {
-  emergency { number label } steps { openNow placesFree reasons service { id capacity { placesTotal } } } } }`;
+  emergency { number label } steps { openNow placesFree proximity reasons service { id capacity { placesTotal } } } } }`;
 const shelterRoute = {
   commune: "92050",
   situations: ["INTIMATE_PARTNER_VIOLENCE"],
@@ -55,7 +58,7 @@ const shelterRoute = {
 
 interface Route {
   emergency: { number: string; label: string }[];
-  steps: { openNow: boolean | null; placesFree: number | null; reasons: string[]; service: { id: string; capacity: { placesTotal: number | null } | null } }[];
+  steps: { openNow: boolean | null; placesFree: number | null; proximity: string; reasons: string[]; service: { id: string; capacity: { placesTotal: number | null } | null } }[];
 }
 
 async function route(commune = shelterRoute.commune): Promise<Route> {
@@ -64,8 +67,8 @@ async function route(commune = shelterRoute.commune): Promise<Route> {
   return response.body.data!.referralRoute;
 }
 
-async function shelterStep(commune?: string) {
-  return (await route(commune)).steps.find((step) => step.service.id === service.id);
+async function shelterStep(commune?: string, id = service.id) {
+  return (await route(commune)).steps.find((step) => step.service.id === id);
 }
 
 /** Each area's version, and the one every area's reads are also kept under (the graph's structure). */
@@ -129,7 +132,7 @@ describe("an import that changes one record", () => {
 
   it("a place renamed: its services' areas, and the next route names the place anew", async () => {
     expect(JSON.stringify(await shelterStep())).toContain(place.name);
-    const renamed = { ...dataset, locations: [{ ...place, name: "Maison Réimport renommée" }] };
+    const renamed = { ...dataset, locations: [{ ...place, name: "Maison Réimport renommée" }, colombesPlace] };
 
     expect(await areasGivenNewVersions(() => importFixture(renamed))).toEqual(zoneAreas);
     expect(JSON.stringify(await shelterStep())).toContain("Maison Réimport renommée");
@@ -138,7 +141,7 @@ describe("an import that changes one record", () => {
 
   it("a schedule changed: its service's areas, and the next route says closed", async () => {
     expect((await shelterStep())?.openNow).toBe(true);
-    const mornings = { ...dataset, actors: [{ ...actor, services: [{ ...service, schedule: { ...service.schedule, openingHours: "Mo-Fr 09:00-12:00" } }] }] };
+    const mornings = { ...dataset, actors: [{ ...actor, services: [{ ...service, schedule: { ...service.schedule, openingHours: "Mo-Fr 09:00-12:00" } }, colombesService] }] };
 
     expect(await areasGivenNewVersions(() => importFixture(mornings))).toEqual(zoneAreas);
     expect((await shelterStep())?.openNow).toBe(false);
@@ -147,7 +150,7 @@ describe("an import that changes one record", () => {
 
   it("a capacity's total changed: its service's areas, and the next route shows it, the operator's free places kept", async () => {
     expect((await shelterStep())?.service.capacity?.placesTotal).toBe(8);
-    const larger = { ...dataset, actors: [{ ...actor, services: [{ ...service, capacity: { ...service.capacity, placesTotal: 10 } }] }] };
+    const larger = { ...dataset, actors: [{ ...actor, services: [{ ...service, capacity: { ...service.capacity, placesTotal: 10 } }, colombesService] }] };
 
     expect(await areasGivenNewVersions(() => importFixture(larger))).toEqual(zoneAreas);
     const step = await shelterStep();
@@ -157,7 +160,7 @@ describe("an import that changes one record", () => {
   });
 
   it("free places stated by the file: its service's areas, and the next route shows them", async () => {
-    const stated = { ...dataset, actors: [{ ...actor, services: [{ ...service, capacity: { ...service.capacity, placesFree: 1, updatedAt: "2026-11-23" } }] }] };
+    const stated = { ...dataset, actors: [{ ...actor, services: [{ ...service, capacity: { ...service.capacity, placesFree: 1, updatedAt: "2026-11-23" } }, colombesService] }] };
 
     expect(await areasGivenNewVersions(() => importFixture(stated))).toEqual(zoneAreas);
     expect((await shelterStep())?.placesFree).toBe(1);
@@ -165,15 +168,18 @@ describe("an import that changes one record", () => {
     expect(await areasGivenNewVersions(() => importFixture(stated))).toEqual([]);
   });
 
-  it("a commune added to a zone: who is near whom in it, and the next route from that commune finds the zone's services", async () => {
-    const colombes = "92025";
+  it("a commune added to a zone: who is near whom in it, and the next routes find the zone's services from it and its places near her", async () => {
+    const colombes = colombesPlace.commune;
     expect(await shelterStep(colombes)).toBeUndefined();
+    expect((await shelterStep(place.commune, colombesService.id))?.proximity).toBe("DEPARTEMENT");
     const wider = { ...dataset, zones: [{ ...zone, communes: [...zone.communes, colombes] }] };
 
     expect(await areasGivenNewVersions(() => importFixture(wider))).toEqual(["AROUND:92", `NEAR:${zone.code}`]);
     expect(await shelterStep(colombes)).toBeDefined();
+    expect((await shelterStep(place.commune, colombesService.id))?.proximity).toBe("NEARBY");
     await importFixture();
     expect(await shelterStep(colombes)).toBeUndefined();
+    expect((await shelterStep(place.commune, colombesService.id))?.proximity).toBe("DEPARTEMENT");
   });
 
   it("a national line's provider renamed: France, and the next route's emergency block names it anew", async () => {
