@@ -10,15 +10,14 @@ import { hsdsUuid } from "../functions/formats/hsds/terms";
 
 type Json = Record<string, unknown>;
 
-/** Nodes, relationships and properties by label and type: two graphs with the same figures and the same full export are the same graph. */
 /**
- * The records' figures: not the versions routes keep their reads under (graph-version.ts), which every
- * import changes, and an import names the areas of the services it writes, those with a capacity
- * always (unchanged-services.ts).
+ * Nodes, relationships and properties by label and type: two graphs with the same figures and the same
+ * full export are the same graph. Not the graph's version, which every import changes; the areas'
+ * versions are counted: an import that changes nothing names no area (unchanged-records.ts).
  */
 async function graphFigures() {
   return cypher(
-    `CALL () { MATCH (n) WHERE NOT n:GraphVersion|AreaVersion UNWIND labels(n) AS label RETURN label AS kind, count(*) AS items, sum(size(keys(n))) AS properties
+    `CALL () { MATCH (n) WHERE NOT n:GraphVersion UNWIND labels(n) AS label RETURN label AS kind, count(*) AS items, sum(size(keys(n))) AS properties
        UNION ALL MATCH ()-[r]->() RETURN type(r) AS kind, count(*) AS items, sum(size(keys(r))) AS properties }
      RETURN kind, items, properties ORDER BY kind`,
   );

@@ -10,8 +10,9 @@ import type { Taxonomy } from "../domain/taxonomy";
 import { coveredTerritories, searchableName, territorySource } from "../domain/territories";
 import { publishedHsdsId } from "../formats/hsds/terms";
 import type { Snapshot } from "../audit/audit-trail";
+import type { GraphRecords } from "./dump-dataset";
 import * as statements from "./load-statements";
-import { unchangedServices, type ServiceRows } from "./unchanged-services";
+import { unchangedRecords, type ServiceRows, type UnchangedRecords } from "./unchanged-records";
 import { areasTouched, markGraphChanged, type GraphChange } from "./graph-version";
 import { recordsOf } from "./record-changes";
 
@@ -41,8 +42,13 @@ export interface LoadOptions {
   referential?: { taxonomy: Taxonomy };
   /** Hears the number of rows written so far, after each batch. */
   onBatch?: (rowsWritten: number, rowsTotal: number) => void;
-  /** The audit's snapshot of the records before the load: the services it holds as stated are not written again. */
+  /**
+   * The audit's snapshot of the records before the load: the services it holds as stated are not
+   * written again, and no record it holds as stated is named as changed (unchanged-records.ts).
+   */
   before?: Snapshot;
+  /** The file's zones as the graph held them before the load (readGraphRecords): those held as stated are not named as changed. */
+  zonesBefore?: GraphRecords["zones"];
 }
 
 export async function loadDataset(driver: Driver, files: DatasetFile[], options: LoadOptions = {}): Promise<LoadResult> {
@@ -75,18 +81,21 @@ export async function writeDataset(tx: ManagedTransaction, files: DatasetFile[],
     }
   }
   await markGraphChanged(tx, change, touchedBefore);
-  return { nodesCreated, relationshipsCreated, unchangedServices: unchanged };
+  return { nodesCreated, relationshipsCreated, unchangedServices: unchanged.services };
 }
 
-/** What a load may change that routes keep (graph-version.ts): the services it writes, and the records their reads go through. */
-function graphChangeOf(files: DatasetFile[], unchanged: ReadonlySet<string>, structure: boolean): GraphChange {
+/**
+ * What a load may change that routes keep (graph-version.ts): the services it writes, and the records
+ * their reads go through, but those the graph held as stated (a load without `before` knows none).
+ */
+function graphChangeOf(files: DatasetFile[], unchanged: UnchangedRecords, structure: boolean): GraphChange {
   const records = recordsOf(files);
   return {
     structure,
-    services: records.services.filter((id) => !unchanged.has(id)),
-    actors: records.actors,
-    locations: records.locations,
-    zones: records.zones,
+    services: records.services.filter((id) => !unchanged.services.has(id)),
+    actors: records.actors.filter((id) => !unchanged.actors.has(id)),
+    locations: records.locations.filter((id) => !unchanged.locations.has(id)),
+    zones: records.zones.filter((code) => !unchanged.zones.has(code)),
   };
 }
 
@@ -115,7 +124,7 @@ async function sourcesInScope(tx: ManagedTransaction, files: DatasetFile[]): Pro
   return declared;
 }
 
-function toRows(files: DatasetFile[], sources: Map<string, Source>, { referential, before }: LoadOptions): { rows: StatementRows[]; unchanged: Set<string> } {
+function toRows(files: DatasetFile[], sources: Map<string, Source>, { referential, before, zonesBefore }: LoadOptions): { rows: StatementRows[]; unchanged: UnchangedRecords } {
   const provenance = (id: string): Provenance => {
     const source = sources.get(id);
     if (!source) throw new Error(`unknown source ${id}: validate the dataset before loading it`);
@@ -130,8 +139,13 @@ function toRows(files: DatasetFile[], sources: Map<string, Source>, { referentia
       capacity: service.capacity && { ...service.capacity, ...provenance(service.capacity.source) },
     })),
   );
-  const unchanged = before ? unchangedServices(allServices, before) : new Set<string>();
-  const services = allServices.filter(({ service }) => !unchanged.has(service.id as string));
+  const actorRows = actors.map((a) => ({ actor: actorRow(a, provenance(a.source)), contacts: contactRows(a.contacts, provenance) }));
+  const locations = files.flatMap((f) => f.locations).map((l) => ({ ...l, hsdsId: l.hsdsId ?? null, publishedHsdsId: publishedHsdsId("location", l), ...provenance(l.source) }));
+  const zones = zoneRows(files, provenance);
+  const unchanged: UnchangedRecords = before
+    ? unchangedRecords({ services: allServices, actors: actorRows, locations, zones }, { snapshot: before, ...(zonesBefore ? { zones: zonesBefore } : {}) })
+    : { services: new Set(), actors: new Set(), locations: new Set(), zones: new Set() };
+  const services = allServices.filter(({ service }) => !unchanged.services.has(service.id as string));
 
   const rows: StatementRows[] = [
     ...(referential
@@ -143,10 +157,10 @@ function toRows(files: DatasetFile[], sources: Map<string, Source>, { referentia
         ] satisfies StatementRows[])
       : []),
     [statements.mergeSources, files.flatMap((f) => f.sources)],
-    [statements.mergeZones, zoneRows(files, provenance)],
-    [statements.mergeLocations, files.flatMap((f) => f.locations).map((l) => ({ ...l, hsdsId: l.hsdsId ?? null, publishedHsdsId: publishedHsdsId("location", l), ...provenance(l.source) }))],
-    [statements.mergeActors, actors.map((a) => actorRow(a, provenance(a.source)))],
-    [statements.mergeActorContacts, actors.map((a) => ({ ownerId: a.id, contacts: contactRows(a.contacts, provenance) }))],
+    [statements.mergeZones, zones],
+    [statements.mergeLocations, locations],
+    [statements.mergeActors, actorRows.map(({ actor }) => actor)],
+    [statements.mergeActorContacts, actorRows.map(({ actor, contacts }) => ({ ownerId: actor.id, contacts }))],
     [statements.mergeServices, services.map(({ service }) => service)],
     [statements.mergeServiceContacts, services.map(({ service, contacts }) => ({ ownerId: service.id, contacts }))],
     [statements.mergeSchedules, services.map(({ service, schedule }) => ({ serviceId: service.id, schedule }))],

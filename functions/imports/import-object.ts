@@ -200,7 +200,7 @@ async function loadAudited(
       const scope = snapshotScope(dataset);
       const before = await snapshot(tx, scope);
       const recordsBefore = await readGraphRecords(tx, readScopeOf(dataset));
-      const { unchangedServices } = await writeDataset(tx, dataset, { before, ...(onBatch ? { onBatch } : {}) });
+      const { unchangedServices } = await writeDataset(tx, dataset, { before, zonesBefore: recordsBefore.zones, ...(onBatch ? { onBatch } : {}) });
       const qualified = await writeRecordsToQualify(tx, file, toQualify, scope);
       // Records that existed are compared property by property; those the file creates are counted
       // by kind (their properties are the file's own), so that a large import leaves a small record.

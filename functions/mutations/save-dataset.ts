@@ -36,7 +36,7 @@ export async function saveDataset(driver: Driver, input: DatasetInput, caller: C
 
       const scope = snapshotScope(result.dataset);
       const before = await snapshot(tx, scope);
-      const counters = await writeDataset(tx, result.dataset);
+      const counters = await writeDataset(tx, result.dataset, { before });
       const changes = [...changesBetween(before, await snapshot(tx, scope)), ...(await removeQualifiedRecords(tx, scope))];
       await writeAuditRecord(tx, { caller, operation: "saveDataset", departement: departementOfWrite(caller, result.dataset), changes });
       return counters;
