@@ -18,13 +18,22 @@
  * warms the route query (functions/routes/route-query-warm-up.ts); (c) of a process started with
  * Neo4j's plans cached, the baseline. For each: the handler's init, the first routes' latencies, how
  * many answered degraded and why (the warnings the handler logged), Neo4j's CPU.
+ *
+ * `--restart --under-load [--routes 100 --rate 10 --rounds 1]`: (d) Neo4j stopped and started again
+ * while routes flow through this process's handler, `rate` a second whatever their answers (a Lambda
+ * container's traffic during Aura's maintenance), until `routes` routes have been sent after Neo4j
+ * first answered again (a probe of its own, chaos-run.ts's): for the routes of the outage and for
+ * those after, how many answered degraded and why, their latencies, and how long after Neo4j first
+ * answered the routes were answered from the graph again.
  */
 import { execFile } from "node:child_process";
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import { parseArgs, promisify } from "node:util";
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
+import { setTimeout as sleep } from "node:timers/promises";
 import { benchInstance, startBenchGraph } from "./bench-graph";
+import { watchForFirstAnswer } from "./chaos-run";
 import { lambdaContext } from "./http-api-event";
 import { lambdaHeapFlags } from "./lambda-heap";
 import { neo4jStatus, startNeo4j, stopNeo4j } from "./neo4j-process";
@@ -40,6 +49,8 @@ const { values } = parseArgs({
     routes: { type: "string", default: "50" },
     concurrency: { type: "string", default: "4" },
     rounds: { type: "string", default: "1" },
+    "under-load": { type: "boolean", default: false },
+    rate: { type: "string", default: "10" },
   },
 });
 
@@ -53,7 +64,8 @@ const neo4jCpuMs = async () => {
 const { handler } = await import("../functions/handlers/graphql");
 const loadAverage = () => loadavg().map((load) => load.toFixed(1)).join(" ");
 
-if (values.restart) await firstRoutesAfterRestart();
+if (values.restart && values["under-load"]) await routesThroughRestart();
+else if (values.restart) await firstRoutesAfterRestart();
 else await planCachePasses();
 await driver.close();
 process.exit(0);
@@ -180,5 +192,88 @@ async function firstRoutesAfterRestart() {
     await restartNeo4j();
     await measured("(b) a container started after Neo4j restarted", inNewProcess);
     await measured("(c) a container started, plans cached (baseline)", inNewProcess);
+  }
+}
+
+interface RouteOutcome {
+  startedAt: number;
+  ms: number;
+  degraded: boolean;
+}
+
+async function routesThroughRestart() {
+  const routes = Number(values.routes);
+  const rate = Number(values.rate);
+  const requests = routeWorkload(routes * 4);
+  keepReads(false);
+  const ms = (value: number) => `${value.toFixed(0)} ms`;
+  const percentile = (list: number[], p: number) => [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor((list.length * p) / 100))] ?? 0;
+  console.log(`routes (routeWorkload) at ${rate}/s through this process's handler while Neo4j restarts, until ${routes} sent after it first answered again; load at the start ${loadAverage()}`);
+
+  for (let round = 1; round <= Number(values.rounds); round++) {
+    const warnings: { at: number; line: string }[] = [];
+    const warn = console.warn;
+    const error = console.error;
+    console.warn = console.error = (...args: unknown[]) => void warnings.push({ at: Date.now(), line: args.map(String).join(" ") });
+    const outcomes: RouteOutcome[] = [];
+    const inFlight = new Set<Promise<void>>();
+    let sent = 0;
+    let sentAfterAnswer = 0;
+    let answeredAt = Number.POSITIVE_INFINITY;
+    const started = Date.now();
+    const sendUntil = async (done: () => boolean) => {
+      while (!done()) {
+        const startedAt = Date.now();
+        if (startedAt >= answeredAt) sentAfterAnswer++;
+        const request = (async () => {
+          const result = (await handler(benchRouteEvent(requests[sent++ % requests.length]), lambdaContext(), () => undefined)) as APIGatewayProxyStructuredResultV2;
+          if (result.statusCode !== 200 || result.body?.includes('"errors"')) throw new Error(`route failed: ${result.body?.slice(0, 300)}`);
+          outcomes.push({ startedAt, ms: Date.now() - startedAt, degraded: result.body!.includes('"degraded":true') });
+        })();
+        inFlight.add(request);
+        void request.finally(() => inFlight.delete(request));
+        await sleep(Math.max(0, started + ((sent + 1) * 1000) / rate - Date.now()));
+      }
+    };
+    let stoppedAt = 0;
+    try {
+      await sendUntil(() => Date.now() - started >= 2_000);
+      const restart = (async () => {
+        await stopNeo4j(benchInstance);
+        stoppedAt = Date.now();
+        const watch = watchForFirstAnswer((await neo4jStatus(benchInstance)).uri, benchInstance);
+        const firstAnswer = watch.firstAnswer.then((answer) => void (answeredAt = answer.answeredAt));
+        await startNeo4j(benchInstance);
+        await firstAnswer;
+      })();
+      await sendUntil(() => sentAfterAnswer >= routes);
+      await restart;
+      await Promise.all(inFlight);
+    } finally {
+      console.warn = warn;
+      console.error = error;
+    }
+    const phase = (name: string, list: RouteOutcome[], since: number) => {
+      const latencies = list.map((o) => o.ms);
+      const answered = list.filter((o) => !o.degraded).sort((a, b) => a.startedAt + a.ms - (b.startedAt + b.ms));
+      const degraded = list.filter((o) => o.degraded).sort((a, b) => a.startedAt + a.ms - (b.startedAt + b.ms));
+      console.log(
+        `  ${name.padEnd(36)} ${String(list.length).padStart(4)} routes, degraded ${degraded.length}, p50 ${ms(percentile(latencies, 50))}, p95 ${ms(percentile(latencies, 95))}, max ${ms(Math.max(0, ...latencies))}` +
+          (answered[0] ? `; first from the graph answered +${ms(answered[0].startedAt + answered[0].ms - since)}` : "; none from the graph") +
+          (degraded.at(-1) ? `, last degraded answered +${ms(degraded.at(-1)!.startedAt + degraded.at(-1)!.ms - since)}` : ""),
+      );
+    };
+    console.log(`round ${round}: Neo4j stopped ${ms(stoppedAt - started)} into the load, first answered again ${ms(answeredAt - stoppedAt)} after its stop; load ${loadAverage()}`);
+    phase("before it first answered again", outcomes.filter((o) => o.startedAt < answeredAt), stoppedAt);
+    phase("after (ms from its first answer)", outcomes.filter((o) => o.startedAt >= answeredAt), answeredAt);
+    const reasons = new Map<string, number>();
+    for (const { at, line } of warnings) {
+      const key = `${at < answeredAt ? "before" : "after "} ${line.replace(/"limitMs":\d+/, "")}`;
+      reasons.set(key, (reasons.get(key) ?? 0) + 1);
+    }
+    for (const [line, count] of reasons) console.log(`    ${count} × ${line}`);
+    const firstAfter = outcomes.filter((o) => o.startedAt >= answeredAt).sort((a, b) => a.startedAt - b.startedAt).slice(0, 12);
+    console.log(`    first routes after (started +ms: answer, ms): ${firstAfter.map((o) => `+${o.startedAt - answeredAt}: ${o.degraded ? "degraded" : "graph"} ${o.ms}`).join(", ")}`);
+    await flushDemandCounts();
   }
 }

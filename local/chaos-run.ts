@@ -222,11 +222,11 @@ function outcomeOf(result: APIGatewayProxyStructuredResultV2): Omit<Outcome, "ki
 }
 
 /**
- * Watches a killed Neo4j come back: a TCP connection to its Bolt port, and `RETURN 1` through a
+ * Watches a killed (or stopped) Neo4j come back: a TCP connection to its Bolt port, and `RETURN 1` through a
  * driver of its own (no outage breaker, no retries), a new probe every 20 ms while earlier ones may
  * still wait, so that a restart that accepts connections before it answers is seen answering at once.
  */
-function watchForFirstAnswer(uri: string, instance: Neo4jInstance): { firstAnswer: Promise<{ boltOpenAt: number; answeredAt: number }>; stop: () => void } {
+export function watchForFirstAnswer(uri: string, instance: Neo4jInstance): { firstAnswer: Promise<{ boltOpenAt: number; answeredAt: number }>; stop: () => void } {
   const { hostname, port } = new URL(uri.replace(/^bolt:/, "http:"));
   const driver = neo4jDriver.driver(uri, neo4jDriver.auth.basic(instance.user, instance.password), {
     connectionTimeout: 2_000,

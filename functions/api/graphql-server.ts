@@ -27,6 +27,7 @@ import { routeNodeResolvers } from "../routes/graph-nodes";
 import { withKeptRouteNodeReads } from "../routes/route-node-reads";
 import { routeWarmUpWaitMs, warmUpRouteQuery } from "../routes/route-query-warm-up";
 import { withinLimit } from "../graph/within-limit";
+import { whenGraphAnswersAgain } from "../graph/outage-breaker";
 
 export interface ServerOptions {
   driver: Driver;
@@ -95,6 +96,9 @@ export async function createGraphQLServer({ driver, introspection, maskErrors = 
     withinLimit(warmUpRouteQuery(driver), routeWarmUpWaitMs),
     buildGraphQLSchema(driver),
   ]);
+  // A Neo4j restarted under running functions has lost its plans: the route query is planned again as
+  // soon as the graph answers, once, rather than by the first routes inside their limits.
+  whenGraphAnswersAgain(driver, warmUpRouteQuery);
   const armor = queryArmor();
   const allowlist = anonymousOperations === "registered";
   return new ApolloServer<GraphQLContext>({

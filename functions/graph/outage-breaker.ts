@@ -1,15 +1,27 @@
 /**
- * A circuit breaker (opossum) between the API and Neo4j: once the graph has been found out of reach
- * (the driver gave up retrying), new work fails at once for a second instead of each request waiting
- * its own connection timeouts and retries, then one request probes and the next ones follow if it
- * succeeds. During an outage the API so answers within a few seconds — SERVICE_UNAVAILABLE, or a
- * degraded route with the emergency numbers — and it recovers by itself when Neo4j is back.
+ * A circuit breaker (opossum) between the API and Neo4j: once a request has found the graph out of
+ * reach (the driver gave up retrying), new work fails at once for a second instead of each request
+ * waiting its own connection timeouts and retries. Then the next request has the breaker probe the
+ * graph with `RETURN 1`, and it and those that come meanwhile wait for that answer: the graph
+ * answers, they all go on; it does not, they fail at once again. During an outage the API so answers
+ * within a few seconds — SERVICE_UNAVAILABLE, or a degraded route with the emergency numbers — and it
+ * recovers by itself, at the first request after Neo4j answers again.
  */
 import CircuitBreaker from "opossum";
 import neo4j, { Neo4jError, type Driver, type Session } from "neo4j-driver";
 import { isGraphUnreachable } from "./graph-unreachable";
+import { tooLate, withinLimit } from "./within-limit";
 
 export const probeAfterMs = 1_000;
+
+/**
+ * How long the probe waits for Neo4j's `RETURN 1`, and so the requests behind it: a graph that serves
+ * answers in milliseconds, a port that refuses at once; a Neo4j restarting accepts connections and
+ * transactions seconds before it serves them, and is then counted out of reach for one more second.
+ * The probe is not a request's own work: on a Neo4j just restarted, a route's query waits seconds for
+ * its plan, and every request behind it would wait (or be refused) as long.
+ */
+export const probeLimitMs = 1_500;
 
 /**
  * How long after the graph was last found out of reach it counts as recovering: a Neo4j restarting
@@ -38,10 +50,26 @@ export function graphRecovering(now = Date.now()): boolean {
   return now - lastUnreachableAt < recoveryWindowMs;
 }
 
+/** The SERVICE_UNAVAILABLE errors of the breaker itself, Neo4j not tried (a Neo4jError cannot be subclassed: its constructor resets its prototype). */
+const refusals = new WeakSet<object>();
+
+function refusal(): Neo4jError {
+  const error = new Neo4jError("the graph was out of reach a moment ago; not tried again yet", neo4j.error.SERVICE_UNAVAILABLE, "50N42", "error: general processing exception - unexpected error");
+  refusals.add(error);
+  return error;
+}
+
+/** Whether the error is the breaker's refusal, Neo4j not tried: what a log tells apart from the graph found out of reach. */
+export function refusedByOutageBreaker(error: unknown): boolean {
+  return typeof error === "object" && error !== null && refusals.has(error);
+}
+
 type Work<T> = () => Promise<T>;
 type Guard = <T>(work: Work<T>) => Promise<T>;
 
 const guards = new WeakMap<Driver, Guard>();
+const unguarded = new WeakMap<Driver, Driver>();
+const recoveries = new WeakMap<Driver, Set<(driver: Driver) => unknown>>();
 
 /**
  * Runs work that reaches Neo4j by another way than a transaction function (functions/graph/auto-commit-read.ts)
@@ -50,6 +78,24 @@ const guards = new WeakMap<Driver, Guard>();
 export function underOutageBreaker<T>(driver: Driver, work: Work<T>): Promise<T> {
   const guard = guards.get(driver);
   return guard ? guard(work) : work();
+}
+
+/**
+ * The driver without its breaker, for work nobody waits for (the demand counts after a route): its
+ * failure is not a request's, and must not refuse the requests that follow; a request finds an outage
+ * for itself.
+ */
+export function withoutOutageBreaker(driver: Driver): Driver {
+  return unguarded.get(driver) ?? driver;
+}
+
+/**
+ * Has `recovered` called with the driver each time its breaker lets work through again after an
+ * outage (the graph answered the probe): once per function, however many times it is registered.
+ */
+export function whenGraphAnswersAgain(driver: Driver, recovered: (driver: Driver) => unknown): void {
+  const callbacks = recoveries.get(driver);
+  if (callbacks) callbacks.add(recovered);
 }
 
 export function withOutageBreaker(driver: Driver): Driver {
@@ -62,14 +108,25 @@ export function withOutageBreaker(driver: Driver): Driver {
     // Errors of a query (bad input, a timeout, a refused write) say the graph answered.
     errorFilter: (error: unknown) => !isGraphUnreachable(error),
   });
-  const guarded: Guard = <T>(work: Work<T>): Promise<T> =>
+  const fire = <T>(work: Work<T>): Promise<T> =>
     (breaker.fire(work) as Promise<T>).catch((error: unknown) => {
       if (isGraphUnreachable(error)) lastUnreachableAt = Date.now();
-      if ((error as { code?: unknown }).code === "EOPENBREAKER") {
-        throw new Neo4jError("the graph was out of reach a moment ago; not tried again yet", neo4j.error.SERVICE_UNAVAILABLE, "50N42", "error: general processing exception - unexpected error");
-      }
+      if ((error as { code?: unknown }).code === "EOPENBREAKER") throw refusal();
       throw error;
     });
+  let probe: Promise<void> | undefined;
+  const guarded: Guard = async <T>(work: Work<T>): Promise<T> => {
+    if (breaker.halfOpen) {
+      probe ??= fire(() => answers(driver)).finally(() => {
+        probe = undefined;
+      });
+      await probe.catch(() => {
+        if (!breaker.closed) throw refusal();
+      });
+    }
+    return fire(work);
+  };
+  const callbacks = new Set<(driver: Driver) => unknown>();
   const guardSession = (session: Session): Session =>
     new Proxy(session, {
       get(target, property, receiver) {
@@ -86,6 +143,26 @@ export function withOutageBreaker(driver: Driver): Driver {
       return typeof value === "function" ? value.bind(target) : value;
     },
   });
+  breaker.on("close", () => {
+    for (const recovered of callbacks) recovered(guardedDriver);
+  });
   guards.set(guardedDriver, guarded);
+  unguarded.set(guardedDriver, driver);
+  recoveries.set(guardedDriver, callbacks);
   return guardedDriver;
+}
+
+/** The probe: one `RETURN 1`, not retried, within probeLimitMs; past it, the graph counts as out of reach. */
+async function answers(driver: Driver): Promise<void> {
+  const session = driver.session({ defaultAccessMode: neo4j.session.READ });
+  const query = session.run("RETURN 1", {}, { timeout: probeLimitMs });
+  const answer = await withinLimit(
+    query.then(
+      () => undefined,
+      (error: unknown) => error,
+    ),
+    probeLimitMs,
+  ).finally(() => void session.close().catch(() => undefined));
+  if (answer === tooLate) throw new Neo4jError(`the graph did not answer within ${probeLimitMs} ms`, neo4j.error.SERVICE_UNAVAILABLE, "50N42", "error: general processing exception - unexpected error");
+  if (answer !== undefined) throw answer;
 }

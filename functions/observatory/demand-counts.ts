@@ -9,6 +9,7 @@
 import { DateTime } from "luxon";
 import type { Driver } from "neo4j-driver";
 import { addDemandCountsCypher } from "../../generated/cypher";
+import { withoutOutageBreaker } from "../graph/outage-breaker";
 import type { NeedCode, SituationCode, Urgency } from "../../generated/graphql";
 
 export interface RouteDemand {
@@ -71,7 +72,8 @@ async function writePending(driver: Driver): Promise<void> {
       const counts = [...pending.values()];
       pending = new Map();
       try {
-        await driver.executeQuery(addDemandCountsCypher, { counts });
+        // Nobody waits for it: a failure during a restart must not have the breaker refuse the next routes.
+        await withoutOutageBreaker(driver).executeQuery(addDemandCountsCypher, { counts });
       } catch (error) {
         // Counting must never break a route; the lost batch is said, without its content.
         console.error(JSON.stringify({ level: "ERROR", message: "demand counts not written", counts: counts.length, kind: (error as Error).name }));

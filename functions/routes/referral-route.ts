@@ -7,7 +7,7 @@ import { communesOfRequest } from "../domain/territories";
 import { autoCommitRead } from "../graph/auto-commit-read";
 import { readAreaVersions } from "../graph/graph-version";
 import { isGraphBusy, isGraphUnreachable, isTransactionTimeout } from "../graph/graph-unreachable";
-import { graphRecovering, recoveringLimitMs } from "../graph/outage-breaker";
+import { graphRecovering, recoveringLimitMs, refusedByOutageBreaker } from "../graph/outage-breaker";
 import { tooLate, withinLimit } from "../graph/within-limit";
 import type { NeedCode, RouteRequest } from "../../generated/graphql";
 import type { Role } from "../auth/caller";
@@ -57,7 +57,9 @@ export async function referralRoute(driver: Driver, input: RouteRequest, context
   } catch (error) {
     // A route beyond its time limit is a database in trouble, not a costly request: the numbers, then.
     if (!isGraphUnreachable(error) && !isGraphBusy(error) && !isTransactionTimeout(error)) throw error;
-    console.warn(JSON.stringify({ level: "WARN", message: "degraded route: the graph is unreachable or too slow", neo4jCode: (error as { code?: string }).code ?? null }));
+    console.warn(
+      JSON.stringify({ level: "WARN", message: "degraded route: the graph is unreachable or too slow", neo4jCode: (error as { code?: string }).code ?? null, breakerOpen: refusedByOutageBreaker(error) }),
+    );
   }
   return degradedRoute(plan, dangerNumbers);
 }
