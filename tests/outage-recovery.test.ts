@@ -86,8 +86,12 @@ describe("whenGraphAnswersAgain", () => {
   });
   afterAll(() => driver.close());
 
-  it("calls back once when the graph answers after an outage, not on an ordinary answer", async () => {
+  it("calls back once when the graph answers after an outage, not on an ordinary answer; a step that fails leaves the requests answered", async () => {
     const recovered = vi.fn();
+    const failing = vi.fn(() => {
+      throw new Error("a recovery step that fails");
+    });
+    whenGraphAnswersAgain(driver, failing);
     whenGraphAnswersAgain(driver, recovered);
     whenGraphAnswersAgain(driver, recovered);
     await driver.executeQuery("RETURN 1");
@@ -99,6 +103,8 @@ describe("whenGraphAnswersAgain", () => {
     await link.open();
     await driver.executeQuery("RETURN 1");
 
+    await sleep(0);
+    expect(failing).toHaveBeenCalledTimes(1);
     expect(recovered).toHaveBeenCalledTimes(1);
     expect(recovered).toHaveBeenCalledWith(driver);
   });

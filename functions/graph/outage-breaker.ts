@@ -144,7 +144,13 @@ export function withOutageBreaker(driver: Driver): Driver {
     },
   });
   breaker.on("close", () => {
-    for (const recovered of callbacks) recovered(guardedDriver);
+    // After the breaker's own event, never inside it: a step that fails must not leave the probe, and the
+    // requests waiting for it, unanswered.
+    for (const recovered of callbacks) {
+      Promise.resolve()
+        .then(() => recovered(guardedDriver))
+        .catch((error: unknown) => console.error(JSON.stringify({ level: "ERROR", message: "a step after the graph answered again failed", kind: (error as Error).name })));
+    }
   });
   guards.set(guardedDriver, guarded);
   unguarded.set(guardedDriver, driver);
