@@ -2,17 +2,19 @@
  * `npm run bench:route-memory`: the heap the reads a function keeps for routes take as their stores
  * fill towards their bounds (functions/routes/route-reads.ts, route-node-reads.ts), on the France-sized
  * synthetic graph (`npm run synth -- --scale france`), through the GraphQL handler in this process,
- * with the heap limits Lambda gives the function. First a route in one commune of every département
- * (each département's services enter the area store: its bound is 100 000 services), then routes of
- * every shape in communes all over France (surroundings, answers, nodes). After each step: the
- * stores' fill and the heap used after a full collection, against the heap with the handler loaded and
- * one route answered; then the heap per unit of each store, and at the bounds by proportion.
+ * with the heap limits Lambda gives the function. First, keeping only the stores routes of other
+ * communes share (area services above all), a route in one commune of every département: each
+ * département's services enter the area store, whose bound is 100 000 services. Then, keeping every
+ * store, routes of every shape in communes all over France (answers, nodes, surroundings). After each
+ * step: the stores' fill and the heap used after a full collection; then the heap per service and per
+ * answer row kept, and the stores at their bounds by proportion.
  */
 import { spawnSync } from "node:child_process";
 import { performance } from "node:perf_hooks";
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { createDriver } from "../functions/graph/driver";
-import { keptFills } from "../functions/graph/version-keyed-cache";
+import { keepReads, keptFills } from "../functions/graph/version-keyed-cache";
+import { sharedReadStores } from "../functions/routes/route-reads";
 import { markGraphChangedCypher } from "../generated/cypher";
 import { loadGraphqlHandler } from "./handler-in-process";
 import { lambdaContext } from "./http-api-event";
@@ -68,6 +70,7 @@ try {
     return { heap, fills: keptFills() };
   };
 
+  keepReads(sharedReadStores);
   let started = performance.now();
   await ask([{ commune: "92050", situations: ["INTIMATE_PARTNER_VIOLENCE"], urgency: "IMMEDIATE_DANGER", at: "2026-11-24T23:00:00+01:00" }]);
   const base = report("handler loaded, one route answered", started);
@@ -77,6 +80,7 @@ try {
   await ask(firstOfDepartement.map((commune) => ({ commune, situations: ["INTIMATE_PARTNER_VIOLENCE"], urgency: "IMMEDIATE_DANGER", at: "2026-11-24T23:00:00+01:00" })));
   const departements = report(`a route in each of ${firstOfDepartement.length} départements`, started);
 
+  keepReads(true);
   started = performance.now();
   const next = random(2026);
   const shapes = routeRequestShapes();
@@ -84,23 +88,25 @@ try {
   await ask(spread);
   const everywhere = report(`${COMMUNES} routes of every shape all over France`, started);
 
-  const perUnit = (from: typeof base, to: typeof base, store: string) => {
-    const added = to.fills[store]!.size - from.fills[store]!.size;
-    return added > 0 ? ((to.heap - from.heap) * 1024) / added : Number.NaN;
-  };
-  const servicesKb = perUnit(base, departements, "area services");
-  const servicesAtBound = (servicesKb * departements.fills["area services"]!.maxSize) / 1024;
+  const added = (from: typeof base, to: typeof base, store: string) => to.fills[store]!.size - from.fills[store]!.size;
+  const servicesKb = ((departements.heap - base.heap) * 1024) / added(base, departements, "area services");
+  const serviceBound = departements.fills["area services"]!.maxSize;
   console.log(
-    `\narea services: ${servicesKb.toFixed(2)} KB of heap per service kept (the départements' step, which adds little else): ` +
-      `${servicesAtBound.toFixed(0)} MB at the bound of ${departements.fills["area services"]!.maxSize}`,
+    `\narea services: ${servicesKb.toFixed(2)} KB of heap per service kept (the départements' step, which keeps nothing else that grows): ` +
+      `${((servicesKb * serviceBound) / 1024).toFixed(0)} MB at the bound of ${serviceBound}`,
   );
-  const rest = everywhere.heap - departements.heap;
+  const moreServicesMb = (added(departements, everywhere, "area services") * servicesKb) / 1024;
+  const rowsKb = ((everywhere.heap - departements.heap - moreServicesMb) * 1024) / added(departements, everywhere, "route answers");
+  const rowBound = everywhere.fills["route answers"]!.maxSize;
   console.log(
-    `the routes all over France added ${rest.toFixed(1)} MB: surroundings, answers, nodes and more area services ` +
-      `(${everywhere.fills["area services"]!.size - departements.fills["area services"]!.size} services at ${servicesKb.toFixed(2)} KB: ` +
-      `${(((everywhere.fills["area services"]!.size - departements.fills["area services"]!.size) * servicesKb) / 1024).toFixed(1)} MB)`,
+    `route answers (with the nodes and surroundings the same routes kept): ${rowsKb.toFixed(2)} KB of heap per candidate row kept, ` +
+      `${((rowsKb * rowBound) / 1024).toFixed(0)} MB at the bound of ${rowBound}`,
   );
-  console.log(`heap used by what is kept, all stores: ${(everywhere.heap - base.heap).toFixed(1)} MB; the function's heap limit: ${(await import("node:v8")).getHeapStatistics().heap_size_limit / 2 ** 20} MB`);
+  const heapLimitMb = (await import("node:v8")).getHeapStatistics().heap_size_limit / 2 ** 20;
+  console.log(
+    `heap used by what is kept after the last step: ${(everywhere.heap - base.heap).toFixed(1)} MB; ` +
+      `both stores at their bounds: ~${((servicesKb * serviceBound + rowsKb * rowBound) / 1024).toFixed(0)} MB; the function's heap limit: ${heapLimitMb.toFixed(0)} MB`,
+  );
 } finally {
   await synthetic.stop();
 }
