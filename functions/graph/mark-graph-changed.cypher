@@ -14,6 +14,9 @@
 CALL () {
   UNWIND $areas AS touched
   MERGE (stamp:AreaVersion {area: touched.area})
+  // Locked before its version is read: two writes of one area log one after the other, each the version
+  // the other set (Neo4j's lost updates: a value read before the lock may be one another write replaces).
+  SET stamp.locked = true
   WITH stamp, touched.services AS services, coalesce(stamp.version, '-') AS previous,
        coalesce(stamp.logged, '-') = coalesce(stamp.version, '-') AS chained
   SET stamp.version = randomUUID(),
@@ -21,6 +24,7 @@ CALL () {
       stamp.changed = (CASE WHEN chained THEN coalesce(stamp.changed, []) ELSE [] END +
         CASE WHEN services IS NULL THEN '*' ELSE substring(reduce(ids = '', id IN services | ids + ' ' + id), 1) END)[-$changesKept..]
   SET stamp.logged = stamp.version
+  REMOVE stamp.locked
 }
 MERGE (graph:GraphVersion {key: 'graph'})
 // A write that gave the graph a new version without naming its areas (an older function, a script:

@@ -35,6 +35,11 @@ export interface VersionKeyedStore<Value> {
   latest(key: string): { version: string; value: Value } | undefined;
   /** Keeps a value read under this version (frozen), and gives it back; as it is when nothing is kept. */
   set(version: string | null, key: string, value: Value): Value;
+  /**
+   * As set, unless the key's entry is no longer `seen` (what latest gave, undefined for none): a read
+   * that ended meanwhile kept its own, maybe of a later version, which this one must not replace.
+   */
+  replace(seen: { version: string; value: Value } | undefined, version: string | null, key: string, value: Value): Value;
 }
 
 /**
@@ -44,6 +49,12 @@ export interface VersionKeyedStore<Value> {
 export function versionKeyedStore<Value extends object>(name: string, maxSize: number, sizeOf: (value: Value) => number): VersionKeyedStore<Value> {
   const kept = new LRUCache<string, { version: string; value: Value }>({ maxSize, sizeCalculation: ({ value }) => Math.max(1, sizeOf(value)) });
   fills.set(name, () => ({ size: kept.calculatedSize, maxSize, entries: kept.size }));
+  const set = (version: string | null, key: string, value: Value): Value => {
+    if (version === null || !keeps(name)) return value;
+    const frozen = deepFreeze(value);
+    kept.set(key, { version, value: frozen });
+    return frozen;
+  };
   return {
     get(version, key) {
       if (version === null || !keeps(name)) return undefined;
@@ -56,11 +67,9 @@ export function versionKeyedStore<Value extends object>(name: string, maxSize: n
     latest(key) {
       return keeps(name) ? kept.get(key) : undefined;
     },
-    set(version, key, value) {
-      if (version === null || !keeps(name)) return value;
-      const frozen = deepFreeze(value);
-      kept.set(key, { version, value: frozen });
-      return frozen;
+    set,
+    replace(seen, version, key, value) {
+      return kept.peek(key) === seen ? set(version, key, value) : value;
     },
   };
 }

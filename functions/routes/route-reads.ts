@@ -95,16 +95,18 @@ export function readRankingInput(run: RunRead, versions: AreaVersions, params: R
     const keptLines = keptEmergencyLines.get(linesVersion, linesKey);
     const keptNeeds = keptRouteNeeds.get(versions.structure, needsKey);
     const held = new Map<string, readonly AreaService[]>();
-    const outdated = new Map<string, readonly AreaService[]>();
+    // What the store held of the other areas when this read began: it replaces only that.
+    const seen = new Map<string, { version: string; value: readonly AreaService[] } | undefined>();
     const patches: AreaPatch[] = [];
     for (const area of versions.served) {
       const kept = keptAreaServices.latest(`${area}\n${audiences}`);
-      const since = kept && kept.version !== versions.of(area) ? versions.changedSince(area, kept.version) : null;
-      if (kept?.version === versions.of(area)) held.set(area, kept!.value);
-      else if (since !== null) {
-        outdated.set(area, kept!.value);
-        patches.push({ area, since });
+      if (kept?.version === versions.of(area)) {
+        held.set(area, kept.value);
+        continue;
       }
+      seen.set(area, kept);
+      const since = kept ? versions.changedSince(area, kept.version) : null;
+      if (since !== null) patches.push({ area, since });
     }
     if (keptAround && keptLines && keptNeeds && keptAround.areas.every((area) => held.has(area))) return rankingInputOf(keptNeeds, held, keptAround, keptLines);
 
@@ -115,8 +117,9 @@ export function readRankingInput(run: RunRead, versions: AreaVersions, params: R
       if (held.has(area)) continue;
       const read = answer.servicesOfAreas.get(area) ?? [];
       const written = answer.patches.get(area);
-      const services = written ? [...outdated.get(area)!.filter(({ service }) => !written.includes(service.id)), ...read] : read;
-      held.set(area, keptAreaServices.set(versions.of(area), `${area}\n${audiences}`, services));
+      const before = seen.get(area);
+      const services = written && before ? [...before.value.filter(({ service }) => !written.includes(service.id)), ...read] : read;
+      held.set(area, keptAreaServices.replace(before, versions.of(area), `${area}\n${audiences}`, services));
     }
     const around =
       keptAround ??
