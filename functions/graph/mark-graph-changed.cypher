@@ -14,8 +14,8 @@
 CALL () {
   UNWIND $areas AS touched
   MERGE (stamp:AreaVersion {area: touched.area})
-  // Locked before its version is read: two writes of one area log one after the other, each the version
-  // the other set (Neo4j's lost updates: a value read before the lock may be one another write replaces).
+  // Locked before its version is read, so that of two writes of one area the second logs the version the
+  // first set (Neo4j's lost updates: a value read before the lock may be one another write replaces).
   SET stamp.locked = true
   WITH stamp, touched.services AS services, coalesce(stamp.version, '-') AS previous,
        coalesce(stamp.logged, '-') = coalesce(stamp.version, '-') AS chained
@@ -27,9 +27,12 @@ CALL () {
   REMOVE stamp.locked
 }
 MERGE (graph:GraphVersion {key: 'graph'})
+// Locked before it is read, as the areas: a script's write committed meanwhile is seen.
+SET graph.locked = true
 // A write that gave the graph a new version without naming its areas (an older function, a script:
 // README, Referral routes) left areas kept under versions it did not change: let them all go now.
 WITH graph, $structure OR graph.stampedVersion IS NULL OR graph.stampedVersion <> graph.version AS everything
 SET graph.version = randomUUID(),
     graph.structure = CASE WHEN everything THEN randomUUID() ELSE graph.structure END
 SET graph.stampedVersion = graph.version
+REMOVE graph.locked
