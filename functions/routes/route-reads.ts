@@ -94,20 +94,7 @@ export function readRankingInput(run: RunRead, versions: AreaVersions, params: R
     const keptAround = keptSurroundings.get(surroundingsVersion, surroundingsKey);
     const keptLines = keptEmergencyLines.get(linesVersion, linesKey);
     const keptNeeds = keptRouteNeeds.get(versions.structure, needsKey);
-    const held = new Map<string, readonly AreaService[]>();
-    // What the store held of the other areas when this read began: it replaces only that.
-    const seen = new Map<string, { version: string; value: readonly AreaService[] } | undefined>();
-    const patches: AreaPatch[] = [];
-    for (const area of versions.served) {
-      const kept = keptAreaServices.latest(`${area}\n${audiences}`);
-      if (kept?.version === versions.of(area)) {
-        held.set(area, kept.value);
-        continue;
-      }
-      seen.set(area, kept);
-      const since = kept ? versions.changedSince(area, kept.version) : null;
-      if (since !== null) patches.push({ area, since });
-    }
+    const { held, seen, patches } = areasHeld(versions, audiences);
     if (keptAround && keptLines && keptNeeds && keptAround.areas.every((area) => held.has(area))) return rankingInputOf(keptNeeds, held, keptAround, keptLines);
 
     const request: RouteQueryRequest = { ...params, emergencyNumbers: keptLines ? [] : numbers, keptAreas: [...held.keys()], patches, surroundingsKept: keptAround !== undefined };
@@ -132,6 +119,30 @@ export function readRankingInput(run: RunRead, versions: AreaVersions, params: R
     const lines = keptLines ?? keptEmergencyLines.set(linesVersion, linesKey, answer.emergency.sort((a, b) => numbers.indexOf(a.number) - numbers.indexOf(b.number)));
     return rankingInputOf(keptNeeds ?? keptRouteNeeds.set(versions.structure, needsKey, answer.needs), held, around, lines);
   });
+}
+
+type KeptAreaServices = { version: string; value: readonly AreaService[] };
+
+/**
+ * The services of the route's areas the function holds under their current versions; of the others,
+ * what the store held when this read began (the read replaces only that), and the patches of those
+ * held under an older version whose changes the area's log may name.
+ */
+function areasHeld(versions: AreaVersions, audiences: string) {
+  const held = new Map<string, readonly AreaService[]>();
+  const seen = new Map<string, KeptAreaServices | undefined>();
+  const patches: AreaPatch[] = [];
+  for (const area of versions.served) {
+    const kept = keptAreaServices.latest(`${area}\n${audiences}`);
+    if (kept?.version === versions.of(area)) {
+      held.set(area, kept.value);
+      continue;
+    }
+    seen.set(area, kept);
+    const since = kept ? versions.changedSince(area, kept.version) : null;
+    if (since !== null) patches.push({ area, since });
+  }
+  return { held, seen, patches };
 }
 
 function rankingInputOf(needs: readonly NeedOfRoute[], held: ReadonlyMap<string, readonly AreaService[]>, around: Surroundings, lines: EmergencyRow[]): RankingInput {
