@@ -146,7 +146,7 @@ console.log(`${REQUESTS} route requests per path, ${CONCURRENCY} concurrent, in 
 console.log(`${answersRead} distinct route query answers among them: the handler reads each once, then keeps it\n`);
 
 // What the route query costs Neo4j, whatever the machine's load: its db hits (target ≤ 2 000 per route).
-const nanterreInDanger = { commune: "92050", situations: ["INTIMATE_PARTNER_VIOLENCE"], urgency: "IMMEDIATE_DANGER", at: "2026-11-24T23:00:00+01:00", withChildren: false };
+const nanterreInDanger: RouteRequestOfBench = { commune: "92050", situations: ["INTIMATE_PARTNER_VIOLENCE"], urgency: "IMMEDIATE_DANGER", at: "2026-11-24T23:00:00+01:00", withChildren: false };
 const profiled = requests.slice(WARMUP, WARMUP + DB_HITS_SAMPLE);
 const hits: number[] = [];
 for (const request of profiled) hits.push(await routeQueryDbHits(driver, request));

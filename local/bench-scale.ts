@@ -29,7 +29,10 @@ import { areaVersionsCypher, markGraphChangedCypher, referralRouteCypher } from 
 import { candidatesInReach, routeQueryAnswerOf } from "../functions/routes/route-query-answer";
 import { createDriver } from "../functions/graph/driver";
 import { markGraphChanged } from "../functions/graph/graph-version";
-import type { RouteQueryRequest } from "../functions/routes/route-reads";
+import { readRankingInput, type RouteQueryRequest } from "../functions/routes/route-reads";
+import { flushAreaDigests } from "../functions/routes/area-digests";
+import { autoCommitRead } from "../functions/graph/auto-commit-read";
+import { readAreaVersions } from "../functions/graph/graph-version";
 import { coverageOf, readCoverageGraph } from "../functions/observatory/coverage";
 import { startNeo4j, stopNeo4j, type Neo4jInstance } from "./neo4j-process";
 import { areasOfCommunes, dbHitsOf, random, routeParameters, routeQueryDbHits, routeWorkload, type RouteRequestOfBench } from "./route-workload";
@@ -78,6 +81,8 @@ interface Workload {
   keptAreas?: Map<string, string[]>;
   /** Areas the function holds under an older version, each request's (not named in keptAreas). */
   patches?: RouteQueryRequest["patches"];
+  /** Whether the function reads the areas' digests (area-digests.ts), as a function started cold does. */
+  digests?: boolean;
 }
 
 const keptAreasOf = (w: Workload, request: RouteRequestOfBench) =>
@@ -90,7 +95,7 @@ async function run(workload: Workload, requests: RouteRequestOfBench[], record: 
       while (next < requests.length) {
         const request = requests[next++]!;
         const started = performance.now();
-        await workload.graph.driver.executeQuery(referralRouteCypher, routeParameters(request, keptAreasOf(workload, request), workload.patches));
+        await workload.graph.driver.executeQuery(referralRouteCypher, routeParameters(request, keptAreasOf(workload, request), workload.patches, workload.digests));
         if (record) workload.latencies.push(performance.now() - started);
       }
     }),
@@ -155,7 +160,7 @@ async function measure(workloads: Workload[]) {
 }
 
 async function figuresOf(w: Workload) {
-  for (const request of w.requests.slice(WARMUP, WARMUP + PROFILED)) w.dbHits.push(await routeQueryDbHits(w.graph.driver, request, keptAreasOf(w, request), w.patches));
+  for (const request of w.requests.slice(WARMUP, WARMUP + PROFILED)) w.dbHits.push(await routeQueryDbHits(w.graph.driver, request, keptAreasOf(w, request), w.patches, w.digests));
   const f = { p50: percentile(w.latencies, 50), p95: percentile(w.latencies, 95), hits: w.dbHits.reduce((a, b) => a + b, 0) / w.dbHits.length, maxHits: Math.max(...w.dbHits) };
   console.log(
     `${w.name.padEnd(58)} p50 ${f.p50.toFixed(1).padStart(6)} ms  p95 ${f.p95.toFixed(1).padStart(6)} ms  ` +
@@ -205,6 +210,28 @@ async function throughHandler(handlerRuns: HandlerRun[]) {
     console.log(`${name.padEnd(58)} p50 ${f.p50.toFixed(1).padStart(6)} ms  p95 ${f.p95.toFixed(1).padStart(6)} ms  handler CPU ${f.cpuMs.toFixed(1)} ms/route`);
     return f;
   });
+}
+
+/**
+ * The areas' digests of the requests' communes, written as functions write them (area-digests.ts): the
+ * first route of each commune read by one function that keeps what it reads, so that each area is read
+ * whole once. The digests of an earlier run go first.
+ */
+async function writeDigests(graph: Graph, requests: RouteRequestOfBench[]) {
+  await graph.driver.executeQuery("MATCH (digest:AreaDigest) DELETE digest");
+  const started = performance.now();
+  for (const commune of new Set(requests.map((request) => request.commune))) {
+    const { request } = routeParameters(requests.find((r) => r.commune === commune)!);
+    await autoCommitRead(graph.driver, 60_000, async (run) =>
+      readRankingInput(run, graph.driver, await readAreaVersions(run, request.communeCode, request.departement), request),
+    );
+  }
+  await flushAreaDigests();
+  const { records } = await graph.driver.executeQuery("MATCH (digest:AreaDigest) RETURN count(*) AS digests, sum(size(digest.rows)) AS bytes");
+  console.log(
+    `  area digests written for the ${new Set(requests.map((r) => r.commune)).size} communes of the workload: ${records[0]!.get("digests")}, ` +
+      `${(records[0]!.get("bytes") / 1e6).toFixed(1)} MB, in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
 }
 
 /**
@@ -296,9 +323,11 @@ try {
   console.log("1. Hauts-de-Seine data (seed/) and the France-sized graph:");
   const seeded = await startSeeded();
   const franceAreas = await areasOfCommunes(france.graph.driver, requests);
-  const [onSeed, onFrance, onSeedKept, onFranceKept, onFrancePatched] = await measure([
+  await writeDigests(france.graph, requests);
+  const [onSeed, onFrance, onFranceDigests, onSeedKept, onFranceKept, onFrancePatched] = await measure([
     { name: `92 workload on ${seeded.graph.name}`, graph: seeded.graph, requests, latencies: [], dbHits: [] },
     { name: `92 workload on ${france.graph.name}`, graph: france.graph, requests, latencies: [], dbHits: [] },
+    { name: `  from the areas' digests, on ${france.graph.name}`, graph: france.graph, requests, latencies: [], dbHits: [], digests: true },
     { name: `  its areas kept, on ${seeded.graph.name}`, graph: seeded.graph, requests, latencies: [], dbHits: [], keptAreas: await areasOfCommunes(seeded.graph.driver, requests) },
     { name: `  its areas kept, on ${france.graph.name}`, graph: france.graph, requests, latencies: [], dbHits: [], keptAreas: franceAreas },
     {
@@ -332,6 +361,12 @@ try {
   await seeded.stop();
   const ratio = onFrance!.p95 / onSeed!.p95;
   console.log(`ratio p95 France-sized / seed/ 92, nothing kept: ${ratio.toFixed(2)} (target ≤ 1.5 → ${ratio <= 1.5 ? "met" : "not met"})`);
+  const digestRatio = onFranceDigests!.p95 / onSeed!.p95;
+  console.log(
+    `ratio p95 France-sized from the areas' digests (a function that kept nothing, one write in the 92 since) / seed/ 92, nothing kept: ` +
+      `${digestRatio.toFixed(2)} (target ≤ 1.5 → ${digestRatio <= 1.5 ? "met" : "not met"}); ` +
+      `db hits mean ${onFranceDigests!.hits.toFixed(0)}, max ${onFranceDigests!.maxHits} (target ≤ 2 000)`,
+  );
   const keptRatio = onFranceKept!.p95 / onSeedKept!.p95;
   console.log(`ratio p95 France-sized / seed/ 92, the areas kept: ${keptRatio.toFixed(2)} (target ≤ 1.5 → ${keptRatio <= 1.5 ? "met" : "not met"})`);
   const patchedRatio = onFrancePatched!.p95 / onSeedKept!.p95;
@@ -348,15 +383,20 @@ try {
   const different = await differences(requests, alone.graph, france.graph);
   console.log(`answers differing between them: ${different.inReach} of ${COMPARED} (services of other communes looked at: ${different.outOfReach} differ)`);
   const spread = routeWorkload(REQUESTS + WARMUP, await frenchCommunes(france.graph.driver, 400));
-  const [onAlone, onFranceAgain, onSpread, onSpreadKept] = await measure([
+  await writeDigests(france.graph, spread);
+  const [onAlone, onFranceAgain, onSpread, onSpreadDigests, onSpreadKept] = await measure([
     { name: `92 workload on ${alone.graph.name}`, graph: alone.graph, requests, latencies: [], dbHits: [] },
     { name: `92 workload on ${france.graph.name}`, graph: france.graph, requests, latencies: [], dbHits: [] },
     { name: `all-France workload on ${france.graph.name}`, graph: france.graph, requests: spread, latencies: [], dbHits: [] },
+    { name: `  from the areas' digests`, graph: france.graph, requests: spread, latencies: [], dbHits: [], digests: true },
     { name: `  its areas kept`, graph: france.graph, requests: spread, latencies: [], dbHits: [], keptAreas: await areasOfCommunes(france.graph.driver, spread) },
   ]);
   const sizeRatio = onFranceAgain!.p95 / onAlone!.p95;
   console.log(`ratio p95 France-sized / the same département alone: ${sizeRatio.toFixed(2)} (target ≤ 1.5 → ${sizeRatio <= 1.5 ? "met" : "not met"})`);
   console.log(`db hits per route on the France-sized graph, nothing kept: 92 workload mean ${onFranceAgain!.hits.toFixed(0)}, max ${onFranceAgain!.maxHits}; all-France mean ${onSpread!.hits.toFixed(0)}, max ${onSpread!.maxHits} (target ≤ 2 000)`);
+  console.log(
+    `db hits per route on the France-sized graph, from the areas' digests: all-France mean ${onSpreadDigests!.hits.toFixed(0)}, max ${onSpreadDigests!.maxHits} (target ≤ 2 000)`,
+  );
   console.log(`db hits per route on the France-sized graph, the areas kept: 92 workload mean ${onFranceKept!.hits.toFixed(0)}, max ${onFranceKept!.maxHits}; all-France mean ${onSpreadKept!.hits.toFixed(0)}, max ${onSpreadKept!.maxHits} (target ≤ 2 000)`);
 
   console.log(`\nObservatory coverage of one département (read + computation), median of ${COVERAGE_RUNS} after one warm-up:`);

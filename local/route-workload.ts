@@ -5,9 +5,11 @@ import { referralRouteCypher } from "../generated/cypher";
 import { coveredTerritories, departementOfCommune } from "../functions/domain/territories";
 import { outOfReachLookedAt } from "../functions/routes/rank-route";
 import type { RouteQueryRequest } from "../functions/routes/route-reads";
+import { digestKeyOf } from "../functions/routes/area-digests";
+import type { Audience, SituationCode } from "../generated/graphql";
 import { httpApiEvent } from "./http-api-event";
 
-const situations = ["INTIMATE_PARTNER_VIOLENCE", "SEXUAL_VIOLENCE", "INTRAFAMILY_VIOLENCE", "CHILD_EXPOSURE", "HARASSMENT", "SEXUAL_EXPLOITATION"];
+const situations: SituationCode[] = ["INTIMATE_PARTNER_VIOLENCE", "SEXUAL_VIOLENCE", "INTRAFAMILY_VIOLENCE", "CHILD_EXPOSURE", "HARASSMENT", "SEXUAL_EXPLOITATION"];
 const urgencies = ["IMMEDIATE_DANGER", "URGENT", "PLANNED"];
 
 /** The selection the route benchmarks ask for: the route's steps with their services' names and contacts and their actors' names. */
@@ -28,7 +30,7 @@ export function benchRouteEvent(input: unknown): APIGatewayProxyEventV2 {
 
 export interface RouteRequestOfBench {
   commune: string;
-  situations: string[];
+  situations: SituationCode[];
   urgency: string;
   at: string;
   withChildren: boolean;
@@ -75,7 +77,14 @@ export function routeRequestShapes(commune = "92050") {
  * with them, it also holds what surrounds the commune, as after a first route there); `patches`, those
  * it holds under an older version.
  */
-export function routeParameters(request: RouteRequestOfBench, keptAreas: readonly string[] = [], patches: RouteQueryRequest["patches"] = []) {
+const audiences: Audience[] = ["VICTIMS", "GENERAL_PUBLIC"];
+
+/**
+ * The route query's parameters for a request, as a function holding these areas asks it; with `digests`,
+ * it reads the areas' digests the graph holds (area-digests.ts), as every function does; without, it
+ * names none, as a function does after the structure changed.
+ */
+export function routeParameters(request: RouteRequestOfBench, keptAreas: readonly string[] = [], patches: RouteQueryRequest["patches"] = [], digests = false): { request: RouteQueryRequest } {
   return {
     request: {
       communeCode: request.commune,
@@ -83,19 +92,20 @@ export function routeParameters(request: RouteRequestOfBench, keptAreas: readonl
       needs: [],
       urgentNeeds: request.urgency === "IMMEDIATE_DANGER" ? ["IMMEDIATE_SAFETY", "EMERGENCY_SHELTER"] : [],
       situations: request.situations,
-      audiences: ["VICTIMS", "GENERAL_PUBLIC"],
+      audiences,
       emergencyNumbers: request.urgency === "PLANNED" ? [] : ["17", "112", "114", "3919"],
       keptAreas: [...keptAreas],
       patches,
       surroundingsKept: keptAreas.length > 0,
       outOfReachLookedAt,
+      digestKey: digests ? digestKeyOf(audiences) : "no digest",
     },
   };
 }
 
 /** The db hits of the route query for a request (PROFILE), all operators summed. */
-export function routeQueryDbHits(driver: Driver, request: RouteRequestOfBench, keptAreas: readonly string[] = [], patches: RouteQueryRequest["patches"] = []): Promise<number> {
-  return dbHitsOf(driver, referralRouteCypher, routeParameters(request, keptAreas, patches));
+export function routeQueryDbHits(driver: Driver, request: RouteRequestOfBench, keptAreas: readonly string[] = [], patches: RouteQueryRequest["patches"] = [], digests = false): Promise<number> {
+  return dbHitsOf(driver, referralRouteCypher, routeParameters(request, keptAreas, patches, digests));
 }
 
 /**

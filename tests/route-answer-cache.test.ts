@@ -291,7 +291,7 @@ describe("route answers kept between requests", () => {
           outOfReachLookedAt: 30,
           ...params,
         };
-        return readRankingInput(counted, await readAreaVersions(counted, request.communeCode, request.departement), request);
+        return readRankingInput(counted, testDriver(), await readAreaVersions(counted, request.communeCode, request.departement), request);
       });
     await cypher("MATCH (graph:GraphVersion {key: 'graph'}) SET graph.version = randomUUID()");
     await rankingInputOf({ situations: ["SEXUAL_VIOLENCE"], needs: ["LISTENING"] });

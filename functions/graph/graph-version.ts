@@ -101,6 +101,14 @@ export interface AreaVersions {
    * have changed since (the structure, or a write that named no areas).
    */
   changedSince(area: string, keptVersion: string): string | null;
+  /** An area's version as its parts, null as `of` is: what an area's digest is written under (area-digests.ts). */
+  partsOf(area: string): AreaVersion | null;
+}
+
+/** An area's version: the graph's structure (or its version, while unstamped) and the area's own, as its log names it. */
+export interface AreaVersion {
+  base: string;
+  stamp: string;
 }
 
 /** The version of an area no write has named: the one its log names as the first write's previous. */
@@ -116,7 +124,11 @@ export async function readAreaVersions(run: RunRead, communeCode: string, depart
   const version = (record?.get("version") as string | null | undefined) ?? null;
   const stamps = new Map((record?.get("stamps") as [string, string | null][] | undefined) ?? []);
   const base = record?.get("stamped") === true ? (record.get("structure") as string) : version;
-  const of = (area: string) => (base === null || !stamps.has(area) ? null : `${base}|${stamps.get(area) ?? unstamped}`);
+  const partsOf = (area: string): AreaVersion | null => (base === null || !stamps.has(area) ? null : { base, stamp: stamps.get(area) ?? unstamped });
+  const of = (area: string) => {
+    const parts = partsOf(area);
+    return parts && `${parts.base}|${parts.stamp}`;
+  };
   return {
     graph: version,
     structure: base,
@@ -127,5 +139,6 @@ export async function readAreaVersions(run: RunRead, communeCode: string, depart
       const [keptBase, keptStamp] = keptVersion.split("|");
       return of(area) !== null && keptBase === base ? keptStamp! : null;
     },
+    partsOf,
   };
 }

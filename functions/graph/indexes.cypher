@@ -34,3 +34,5 @@ CREATE CONSTRAINT demand_count_key IF NOT EXISTS FOR (n:DemandCount) REQUIRE n.k
 CREATE CONSTRAINT graph_version_key IF NOT EXISTS FOR (n:GraphVersion) REQUIRE n.key IS UNIQUE;
 // The version of each area a write touched: routes keep an area's reads under it (functions/graph/graph-version.ts).
 CREATE CONSTRAINT area_version_area IF NOT EXISTS FOR (n:AreaVersion) REQUIRE n.area IS UNIQUE;
+// An area's services as the route query reads them, by area, query and audiences (functions/routes/area-digests.ts).
+CREATE CONSTRAINT area_digest_key IF NOT EXISTS FOR (n:AreaDigest) REQUIRE n.key IS UNIQUE;

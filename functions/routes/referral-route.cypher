@@ -21,6 +21,7 @@
 // $request.keptAreas: the areas whose services the function holds for these audiences, as 'LEVEL:code'
 // $request.patches: the areas the function holds under an older version, as {area, since}: the area's
 //   version then; only the services the writes since named are read again (mark-graph-changed.cypher)
+// $request.digestKey: what, beside the area, names the digests of this query's rows for these audiences
 // $request.surroundingsKept: whether the function holds the commune's areas, the communes near her and
 //   the services of other communes it looked at for these audiences (then they are not read again)
 // $request.outOfReachLookedAt: how many services of other communes the route looks at (rank-route.ts)
@@ -44,17 +45,31 @@ CALL (needCodes) {
   RETURN collect({ need: need.code, routeOrder: need.routeOrder }) AS needs
 }
 
-// The services written since in each area the function holds under an older version, from the area's
-// log (mark-graph-changed.cypher): null when the log no longer goes back to that version, or does not
-// end at the area's version, or a write since named no services; the whole area is read again.
-CALL () {
-  UNWIND $request.patches AS patch
-  OPTIONAL MATCH (stamp:AreaVersion {area: patch.area})
-  WITH patch, stamp.changed AS changed,
-       CASE WHEN stamp IS NULL OR stamp.logged IS NULL OR stamp.logged <> stamp.version THEN null
-            ELSE [i IN range(0, size(stamp.since) - 1) WHERE stamp.since[i] = patch.since][0] END AS firstWrite
-  WITH patch, CASE WHEN firstWrite IS NULL THEN null ELSE changed[firstWrite..] END AS writes
-  RETURN collect([patch.area, CASE WHEN writes IS NULL OR '*' IN writes THEN null ELSE reduce(ids = [], write IN writes | ids + split(write, ' ')) END]) AS patches
+// Each area in reach the function does not hold under its current version, read from what is known of
+// it, with the services written since (the area's log, mark-graph-changed.cypher): of an area the
+// function holds under an older version, that version; of the others, the area's digest, its services
+// as this query read them for a function that held nothing (area-digests.ts), when it was written under
+// the graph's structure of now. The ids written since are null when the log no longer goes back to that
+// version, or does not end at the area's version, or a write since named no services: the whole area is
+// read again.
+CALL (commune, departement, nation, zones) {
+  OPTIONAL MATCH (graph:GraphVersion {key: 'graph'})
+  // As readAreaVersions (graph-version.ts): a write that named no areas leaves only the graph's version.
+  WITH CASE WHEN graph.version = graph.stampedVersion THEN graph.structure ELSE graph.version END AS base
+  UNWIND [area IN [commune] + zones + [departement, nation] WHERE area IS NOT NULL | area.level + ':' + area.code] AS area
+  WITH base, area, [patch IN $request.patches WHERE patch.area = area | patch.since][0] AS held
+  WHERE NOT area IN $request.keptAreas
+  OPTIONAL MATCH (digest:AreaDigest {key: area + ' ' + $request.digestKey})
+  WITH area, held, CASE WHEN held IS NULL AND digest.base = base THEN digest END AS digest
+  WITH area, coalesce(held, digest.stamp) AS since, digest.rows AS digest
+  WHERE since IS NOT NULL
+  OPTIONAL MATCH (stamp:AreaVersion {area: area})
+  WITH area, since, digest,
+       CASE WHEN since = coalesce(stamp.version, '-') THEN []
+            WHEN stamp IS NULL OR stamp.logged IS NULL OR stamp.logged <> stamp.version THEN null
+            ELSE [i IN range(0, size(stamp.since) - 1) WHERE stamp.since[i] = since | stamp.changed[i..]][0] END AS writes
+  WITH area, digest, CASE WHEN writes IS NULL OR '*' IN writes THEN null ELSE reduce(ids = [], write IN writes | ids + split(write, ' ')) END AS written
+  RETURN collect([area, written, CASE WHEN written IS NULL THEN null ELSE digest END]) AS patches
 }
 
 // The services of each area in reach not kept by the function, once per area, with the needs they

@@ -94,7 +94,7 @@ async function routeFromGraph(driver: Driver, plan: RouteRequestPlan, params: Ro
   // older than the version it is kept under.
   const { route, nodes } = await autoCommitRead(driver, transaction.timeout, async (run) => {
     const versions = await readAreaVersions(run, params.communeCode, params.departement);
-    const { needRows, emergencyRows, outOfReachCut } = await readRankingInput(run, versions, params);
+    const { needRows, emergencyRows, outOfReachCut } = await readRankingInput(run, driver, versions, params);
     const route = { ...rankRoute(plan, needRows, emergencyRows, outOfReachCut), needs: needRows.map((n) => n.need) };
     const nodes = await fetchRouteNodes(info, context, run, versions.graph, ["steps", "excluded"], (field, lists) => {
       const entries = [...(lists.includes("steps") ? route.steps : []), ...(lists.includes("excluded") ? route.excluded : [])];

@@ -26,8 +26,15 @@ export interface RouteQueryAnswer {
   nearCommunes: string[];
   /** The services of each area the query read (those the function did not name as kept); of an area patched, those written since. */
   servicesOfAreas: Map<string, AreaService[]>;
-  /** Each area the function asked to patch, with the services written since it was read, or null: it was read whole. */
+  /** The same, as the query's rows: what an area's digest holds (area-digests.ts). */
+  rowsOfAreas: Map<string, unknown[][]>;
+  /**
+   * Each area patched, from the version the function holds or from its digest, with the services written
+   * since, or null: it was read whole.
+   */
   patches: Map<string, string[] | null>;
+  /** The services of each area patched from its digest, as the digest holds them (before the writes since). */
+  digests: Map<string, AreaService[]>;
   outOfReach: OutOfReachOfNeeds[];
   outOfReachCut: boolean;
   emergency: EmergencyRow[];
@@ -38,20 +45,23 @@ export function routeQueryAnswerOf(records: Neo4jRecord[]): RouteQueryAnswer {
   const head = records.find((record) => record.get("candidate") === null);
   if (!head) throw new Error("route query: no record holds the needs of the route");
   const areas = head.get("areas") as string[];
-  const servicesOfAreas = new Map<string, AreaService[]>();
+  const rowsOfAreas = new Map<string, unknown[][]>();
   for (const record of records) {
     if (record === head) continue;
     const area = record.get("area") as string;
-    const services = servicesOfAreas.get(area) ?? [];
-    services.push(areaServiceOfRow(record.get("candidate") as unknown[]));
-    servicesOfAreas.set(area, services);
+    const rows = rowsOfAreas.get(area) ?? [];
+    rows.push(record.get("candidate") as unknown[]);
+    rowsOfAreas.set(area, rows);
   }
+  const patches = head.get("patches") as [area: string, written: string[] | null, digest: string | null][];
   return {
     needs: head.get("needs") as NeedOfRoute[],
     areas,
     nearCommunes: head.get("nearCommunes") as string[],
-    servicesOfAreas,
-    patches: new Map(head.get("patches") as [string, string[] | null][]),
+    servicesOfAreas: new Map([...rowsOfAreas].map(([area, rows]) => [area, rows.map(areaServiceOfRow)])),
+    rowsOfAreas,
+    patches: new Map(patches.map(([area, written]) => [area, written])),
+    digests: new Map(patches.flatMap(([area, , digest]) => (digest === null ? [] : [[area, (JSON.parse(digest) as unknown[][]).map(areaServiceOfRow)]]))),
     outOfReach: (head.get("outOfReach") as unknown[][]).map(outOfReachOfRow),
     outOfReachCut: head.get("outOfReachCut") as boolean,
     emergency: head.get("emergency") as EmergencyRow[],

@@ -6,10 +6,12 @@
  * ranking, the place counts a caller may see and the fetch of the route's nodes under the caller's
  * rights run for every request.
  */
+import type { Driver } from "neo4j-driver";
 import { referralRouteCypher } from "../../generated/cypher";
 import type { RunRead } from "../graph/auto-commit-read";
 import type { AreaVersions } from "../graph/graph-version";
 import { versionKeyedCache, versionKeyedStore } from "../graph/version-keyed-cache";
+import { digestKeyOf, keepAreaDigest } from "./area-digests";
 import type { EmergencyRow, NeedRow } from "./rank-route";
 import type { Audience, NeedCode, SituationCode } from "../../generated/graphql";
 import { candidatesInReach, routeQueryAnswerOf, type AreaService, type CandidateOfNeeds, type NeedOfRoute, type OutOfReachOfNeeds, type RouteQueryAnswer } from "./route-query-answer";
@@ -33,7 +35,7 @@ export interface RouteQueryParams {
 }
 
 /** The route query's one parameter, `$request`: the request, and what the function keeps of what it would read. */
-export type RouteQueryRequest = RouteQueryParams & { keptAreas: string[]; patches: AreaPatch[]; surroundingsKept: boolean };
+export type RouteQueryRequest = RouteQueryParams & { keptAreas: string[]; patches: AreaPatch[]; surroundingsKept: boolean; digestKey: string };
 
 /** An area the function holds under an older version (`since`, the area's own): the query reads only the services written since. */
 interface AreaPatch {
@@ -81,7 +83,7 @@ export const sharedReadStores = ["area services", "surroundings", "emergency lin
  * rest. A route asked for the first time whose commune, needs and emergency lines are all kept is
  * made without the route query.
  */
-export function readRankingInput(run: RunRead, versions: AreaVersions, params: RouteQueryParams): Promise<RankingInput> {
+export function readRankingInput(run: RunRead, driver: Driver, versions: AreaVersions, params: RouteQueryParams): Promise<RankingInput> {
   return keptRankingInput(versions.graph, JSON.stringify(params), async () => {
     const audiences = JSON.stringify(params.audiences);
     const numbers = params.emergencyNumbers;
@@ -97,7 +99,15 @@ export function readRankingInput(run: RunRead, versions: AreaVersions, params: R
     const { held, seen, patches } = areasHeld(versions, audiences);
     if (keptAround && keptLines && keptNeeds && keptAround.areas.every((area) => held.has(area))) return rankingInputOf(keptNeeds, held, keptAround, keptLines);
 
-    const request: RouteQueryRequest = { ...params, emergencyNumbers: keptLines ? [] : numbers, keptAreas: [...held.keys()], patches, surroundingsKept: keptAround !== undefined };
+    const digestKey = digestKeyOf(params.audiences);
+    const request: RouteQueryRequest = {
+      ...params,
+      emergencyNumbers: keptLines ? [] : numbers,
+      keptAreas: [...held.keys()],
+      patches,
+      surroundingsKept: keptAround !== undefined,
+      digestKey,
+    };
     const answer = routeQueryAnswerOf((await run(referralRouteCypher, { request })).records);
 
     for (const area of answer.areas) {
@@ -105,8 +115,11 @@ export function readRankingInput(run: RunRead, versions: AreaVersions, params: R
       const read = answer.servicesOfAreas.get(area) ?? [];
       const written = answer.patches.get(area);
       const before = seen.get(area);
-      const services = written && before ? [...before.value.filter(({ service }) => !written.includes(service.id)), ...read] : read;
+      const patched = answer.digests.get(area) ?? before?.value;
+      const services = written && patched ? [...patched.filter(({ service }) => !written.includes(service.id)), ...read] : read;
       held.set(area, keptAreaServices.replace(before, versions.of(area), `${area}\n${audiences}`, services));
+      const version = versions.partsOf(area);
+      if (!written && version) keepAreaDigest(driver, area, version, digestKey, answer.rowsOfAreas.get(area) ?? []);
     }
     const around =
       keptAround ??

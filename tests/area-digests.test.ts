@@ -1,0 +1,129 @@
+/**
+ * A function that has kept nothing (a container started cold) reads the services of an area from its
+ * digest, written in the graph by the first function that read the area whole, and only the services
+ * written since (functions/routes/area-digests.ts, referral-route.cypher): its routes answer as if it
+ * had read everything.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { fixture, secretStrings, writeConfidentialFixture } from "./support/confidential-fixture";
+import { graphql } from "./support/http-api";
+import { tokenFor } from "./support/tokens";
+import { cypher } from "./support/graph";
+import { keepReads } from "../functions/graph/version-keyed-cache";
+import { digestKeyOf, flushAreaDigests } from "../functions/routes/area-digests";
+import { referralRouteCypher } from "../generated/cypher";
+import type { RouteQueryRequest } from "../functions/routes/route-reads";
+
+const routeQuery = `query ($input: RouteRequest!) { referralRoute(input: $input) { emergency { number } steps { need placesFree reasons service { id } } excluded { need service { id } } } }`;
+const shelterRoute = {
+  commune: "92050",
+  situations: ["INTIMATE_PARTNER_VIOLENCE"],
+  urgency: "IMMEDIATE_DANGER",
+  maxOptionsPerNeed: 10,
+  at: "2026-11-24T23:00:00+01:00",
+};
+const departement = "DEPARTEMENT:92";
+
+/** A route asked of a function that keeps nothing: each one is its first. */
+async function coldRoute(input: Record<string, unknown> = shelterRoute) {
+  keepReads(false);
+  try {
+    const response = await graphql<{ referralRoute: { steps: { placesFree: number | null; service: { id: string } }[] } }>(routeQuery, { input }, await tokenFor("FRONTLINE"));
+    expect(response.body.errors).toBeUndefined();
+    return response;
+  } finally {
+    keepReads(true);
+  }
+}
+
+/** What the route query of a function that holds nothing reads of each area: the services written since its digest, and the digest. */
+async function digestsRead(communeCode = "92050"): Promise<Map<string, { written: string[] | null; digest: string | null }>> {
+  const audiences: RouteQueryRequest["audiences"] = ["VICTIMS", "GENERAL_PUBLIC"];
+  const request: RouteQueryRequest = {
+    communeCode,
+    departement: "92",
+    needs: [],
+    urgentNeeds: [],
+    situations: ["INTIMATE_PARTNER_VIOLENCE"],
+    audiences,
+    emergencyNumbers: [],
+    outOfReachLookedAt: 30,
+    keptAreas: [],
+    patches: [],
+    surroundingsKept: false,
+    digestKey: digestKeyOf(audiences),
+  };
+  const records = await cypher<{ candidate: unknown; patches: [string, string[] | null, string | null][] }>(referralRouteCypher, { request });
+  const head = records.find((record) => record.candidate === null)!;
+  return new Map(head.patches.map(([area, written, digest]) => [area, { written, digest }]));
+}
+
+async function setPlacesFree(placesFree: number) {
+  const operator = await tokenFor("SHELTER_OPERATOR", { actor: fixture.actorId });
+  const response = await graphql(`mutation ($input: PlacesFreeInput!) { updatePlacesFree(input: $input) { placesFree } }`, { input: { serviceId: fixture.serviceId, placesFree } }, operator);
+  expect(response.body.errors).toBeUndefined();
+}
+
+beforeAll(writeConfidentialFixture);
+
+describe("area digests", () => {
+  it("a function that kept nothing reads an area from the digest the first function to read it whole wrote, and answers byte for byte as that one", async () => {
+    await cypher("MATCH (digest:AreaDigest) DELETE digest");
+    expect((await digestsRead()).size).toBe(0);
+
+    const everythingRead = await coldRoute();
+    await flushAreaDigests();
+
+    const read = await digestsRead();
+    expect(read.get(departement)).toEqual({ written: [], digest: expect.any(String) });
+    expect(JSON.parse(read.get(departement)!.digest!)).toContainEqual(expect.arrayContaining([fixture.serviceId]));
+    expect((await coldRoute()).rawBody).toBe(everythingRead.rawBody);
+  });
+
+  it("after a write in the area, a function that kept nothing reads the digest and only the services the write named", async () => {
+    await coldRoute();
+    await flushAreaDigests();
+    await setPlacesFree(1);
+    try {
+      expect((await digestsRead()).get(departement)?.written).toEqual([fixture.serviceId]);
+      const step = (await coldRoute()).body.data!.referralRoute.steps.find(({ service }) => service.id === fixture.serviceId);
+      expect(step?.placesFree).toBe(1);
+    } finally {
+      await setPlacesFree(fixture.placesFree);
+    }
+  });
+
+  it("a digest is not read when the area's log does not reach back to it, nor after the structure changed: the area is read whole and its digest written anew", async () => {
+    await coldRoute();
+    await flushAreaDigests();
+    const witness = "MATCH (capacity:Capacity {id: $id}) SET capacity.placesFree = $placesFree";
+    await cypher(witness, { id: `${fixture.serviceId}:capacity`, placesFree: 7 });
+    // A write that did not log (a function of the previous release, during a deploy).
+    await cypher(
+      "MATCH (graph:GraphVersion {key: 'graph'}) SET graph.version = randomUUID() SET graph.stampedVersion = graph.version " +
+        "WITH graph MATCH (stamp:AreaVersion {area: $area}) SET stamp.version = randomUUID()",
+      { area: departement },
+    );
+    try {
+      expect((await digestsRead()).get(departement)).toEqual({ written: null, digest: null });
+      expect((await coldRoute()).body.data!.referralRoute.steps.find(({ service }) => service.id === fixture.serviceId)?.placesFree).toBe(7);
+      await flushAreaDigests();
+      expect((await digestsRead()).get(departement)).toEqual({ written: [], digest: expect.stringContaining(fixture.serviceId) });
+
+      await cypher("MATCH (graph:GraphVersion {key: 'graph'}) SET graph.structure = randomUUID()");
+      expect((await digestsRead()).size).toBe(0);
+    } finally {
+      await cypher(witness, { id: `${fixture.serviceId}:capacity`, placesFree: fixture.placesFree });
+      await cypher("MATCH (graph:GraphVersion {key: 'graph'}) SET graph.version = randomUUID()");
+    }
+  });
+
+  it("a digest holds nothing a caller without the right may not see: no confidential place, no contact", async () => {
+    await coldRoute();
+    await flushAreaDigests();
+    const digests = await cypher<{ rows: string }>("MATCH (digest:AreaDigest) RETURN digest.rows AS rows");
+    const all = digests.map(({ rows }) => rows).join("\n");
+    expect(all).toContain(fixture.serviceId);
+    for (const secret of [...secretStrings, fixture.referralPhone, fixture.publicPhone, fixture.locationId]) expect(all).not.toContain(secret);
+  });
+});
