@@ -164,7 +164,7 @@ console.log(
 );
 console.log(
   `a route whose answer is kept reads the versions of the graph and of its areas instead: ` +
-    `${await dbHitsOf(driver, areaVersionsCypher, { communeCode: "92050", departement: "92" })} db hits for Nanterre (a route asked for the first time reads them too)\n`,
+    `${await dbHitsOf(driver, areaVersionsCypher, { communeCode: "92050", departement: "92", surroundingsDigest: null })} db hits for Nanterre (a route asked for the first time reads them too)\n`,
 );
 
 // The selection of benchRouteQuery (route-workload.ts), written by hand into the route query's row of each candidate:

@@ -29,7 +29,7 @@ import { areaVersionsCypher, markGraphChangedCypher, referralRouteCypher } from 
 import { candidatesInReach, routeQueryAnswerOf } from "../functions/routes/route-query-answer";
 import { createDriver } from "../functions/graph/driver";
 import { markGraphChanged } from "../functions/graph/graph-version";
-import { readRankingInput, type RouteQueryRequest } from "../functions/routes/route-reads";
+import { readRankingInput, surroundingsDigestWanted, type RouteQueryRequest } from "../functions/routes/route-reads";
 import { flushAreaDigests } from "../functions/routes/area-digests";
 import { autoCommitRead } from "../functions/graph/auto-commit-read";
 import { readAreaVersions } from "../functions/graph/graph-version";
@@ -223,7 +223,7 @@ async function writeDigests(graph: Graph, requests: RouteRequestOfBench[]) {
   for (const commune of new Set(requests.map((request) => request.commune))) {
     const { request } = routeParameters(requests.find((r) => r.commune === commune)!);
     await autoCommitRead(graph.driver, 60_000, async (run) =>
-      readRankingInput(run, graph.driver, await readAreaVersions(run, request.communeCode, request.departement), request),
+      readRankingInput(run, graph.driver, await readAreaVersions(run, request.communeCode, request.departement, surroundingsDigestWanted(request)), request),
     );
   }
   await flushAreaDigests();
@@ -374,7 +374,7 @@ try {
     `ratio p95 France-sized, the 92 patched after a write in it / seed/ 92, the areas kept: ${patchedRatio.toFixed(2)} (target ≤ 1.5 → ${patchedRatio <= 1.5 ? "met" : "not met"}); ` +
       `db hits mean ${onFrancePatched!.hits.toFixed(0)}, max ${onFrancePatched!.maxHits} (target ≤ 2 000)`,
   );
-  const versionHits = await dbHitsOf(france.graph.driver, areaVersionsCypher, { communeCode: "92050", departement: "92" });
+  const versionHits = await dbHitsOf(france.graph.driver, areaVersionsCypher, { communeCode: "92050", departement: "92", surroundingsDigest: null });
   console.log(`a route whose areas are kept first reads their versions: ${versionHits} db hits for Nanterre on the France-sized graph (after a write elsewhere, its areas are kept)`);
 
   console.log("\n2. The synthetic Hauts-de-Seine (with 75, 95) and the France-sized graph:");

@@ -8,11 +8,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { fixture, secretStrings, writeConfidentialFixture } from "./support/confidential-fixture";
 import { graphql } from "./support/http-api";
 import { tokenFor } from "./support/tokens";
-import { cypher } from "./support/graph";
+import { cypher, testDriver } from "./support/graph";
 import { keepReads } from "../functions/graph/version-keyed-cache";
 import { digestKeyOf, flushAreaDigests } from "../functions/routes/area-digests";
 import { referralRouteCypher } from "../generated/cypher";
-import type { RouteQueryRequest } from "../functions/routes/route-reads";
+import { readRankingInput, surroundingsDigestWanted, type RouteQueryParams, type RouteQueryRequest } from "../functions/routes/route-reads";
+import { autoCommitRead, type RunRead } from "../functions/graph/auto-commit-read";
+import { readAreaVersions } from "../functions/graph/graph-version";
 
 const routeQuery = `query ($input: RouteRequest!) { referralRoute(input: $input) { emergency { number } steps { need placesFree reasons service { id } } excluded { need service { id } } } }`;
 const shelterRoute = {
@@ -125,5 +127,49 @@ describe("area digests", () => {
     const all = digests.map(({ rows }) => rows).join("\n");
     expect(all).toContain(fixture.serviceId);
     for (const secret of [...secretStrings, fixture.referralPhone, fixture.publicPhone, fixture.locationId]) expect(all).not.toContain(secret);
+  });
+
+  it("a function that kept nothing reads a commune's surroundings from their digest while her areas around are unchanged", async () => {
+    const params: RouteQueryParams = {
+      communeCode: "92025",
+      departement: "92",
+      needs: [],
+      urgentNeeds: [],
+      situations: ["HARASSMENT"],
+      audiences: ["VICTIMS", "GENERAL_PUBLIC"],
+      emergencyNumbers: [],
+      outOfReachLookedAt: 30,
+    };
+    /** The ranking's input of a function that keeps nothing, and whether its route query read the surroundings. */
+    const coldRead = async () => {
+      const requests: RouteQueryRequest[] = [];
+      keepReads(false);
+      try {
+        const input = await autoCommitRead(testDriver(), 10_000, async (run) => {
+          const watched: RunRead = (query, parameters) => {
+            if (query === referralRouteCypher) requests.push(parameters!.request as RouteQueryRequest);
+            return run(query, parameters);
+          };
+          return readRankingInput(watched, testDriver(), await readAreaVersions(watched, params.communeCode, params.departement, surroundingsDigestWanted(params)), params);
+        });
+        await flushAreaDigests();
+        return { input: JSON.stringify(input), surroundingsRead: !requests[0]!.surroundingsKept };
+      } finally {
+        keepReads(true);
+      }
+    };
+    await cypher("MATCH (digest:SurroundingsDigest) DELETE digest");
+    const everythingRead = await coldRead();
+    expect(everythingRead.surroundingsRead).toBe(true);
+
+    expect(await coldRead()).toEqual({ input: everythingRead.input, surroundingsRead: false });
+
+    // A write around her (a service of a commune of the 92), by a function of the previous release.
+    await cypher(
+      "MATCH (graph:GraphVersion {key: 'graph'}) SET graph.version = randomUUID() SET graph.stampedVersion = graph.version " +
+        "MERGE (stamp:AreaVersion {area: 'AROUND:92'}) SET stamp.version = randomUUID()",
+    );
+    expect((await coldRead()).surroundingsRead).toBe(true);
+    expect((await coldRead()).surroundingsRead).toBe(false);
   });
 });

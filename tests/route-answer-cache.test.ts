@@ -11,7 +11,7 @@ import { tokenFor } from "./support/tokens";
 import { keepReads } from "../functions/graph/version-keyed-cache";
 import { autoCommitRead, type RunRead } from "../functions/graph/auto-commit-read";
 import { readAreaVersions } from "../functions/graph/graph-version";
-import { readRankingInput, type RouteQueryParams } from "../functions/routes/route-reads";
+import { readRankingInput, surroundingsDigestWanted, type RouteQueryParams } from "../functions/routes/route-reads";
 import { areaVersionsCypher } from "../generated/cypher";
 import { cypher, testDriver } from "./support/graph";
 
@@ -291,7 +291,7 @@ describe("route answers kept between requests", () => {
           outOfReachLookedAt: 30,
           ...params,
         };
-        return readRankingInput(counted, testDriver(), await readAreaVersions(counted, request.communeCode, request.departement), request);
+        return readRankingInput(counted, testDriver(), await readAreaVersions(counted, request.communeCode, request.departement, surroundingsDigestWanted(request)), request);
       });
     await cypher("MATCH (graph:GraphVersion {key: 'graph'}) SET graph.version = randomUUID()");
     await rankingInputOf({ situations: ["SEXUAL_VIOLENCE"], needs: ["LISTENING"] });

@@ -103,6 +103,14 @@ export interface AreaVersions {
   changedSince(area: string, keptVersion: string): string | null;
   /** An area's version as its parts, null as `of` is: what an area's digest is written under (area-digests.ts). */
   partsOf(area: string): AreaVersion | null;
+  /** The digest of the commune's surroundings asked for, if one was written (functions/routes/area-digests.ts). */
+  surroundingsDigest: SurroundingsDigest | null;
+}
+
+/** What surrounds a commune, as the route query's rows (JSON), under the versions of her areas around then. */
+export interface SurroundingsDigest {
+  version: string;
+  rows: string;
 }
 
 /** An area's version: the graph's structure (or its version, while unstamped) and the area's own, as its log names it. */
@@ -115,12 +123,12 @@ export interface AreaVersion {
 const unstamped = "-";
 
 /**
- * The graph's version and those of a route's areas, in one read (3 db hits for the graph's, ~35 in
+ * The graph's version and those of a route's areas, with the digest of its commune's surroundings when asked, in one read (3 db hits for the graph's, ~35 in
  * all), before the route's other reads, so that what they read is never older than the version it is
  * kept under. While a write that named no areas is the graph's last, every area's version is the graph's.
  */
-export async function readAreaVersions(run: RunRead, communeCode: string, departement: string): Promise<AreaVersions> {
-  const [record] = (await run(areaVersionsCypher, { communeCode, departement })).records;
+export async function readAreaVersions(run: RunRead, communeCode: string, departement: string, surroundingsDigest: string | null): Promise<AreaVersions> {
+  const [record] = (await run(areaVersionsCypher, { communeCode, departement, surroundingsDigest })).records;
   const version = (record?.get("version") as string | null | undefined) ?? null;
   const stamps = new Map((record?.get("stamps") as [string, string | null][] | undefined) ?? []);
   const base = record?.get("stamped") === true ? (record.get("structure") as string) : version;
@@ -140,5 +148,6 @@ export async function readAreaVersions(run: RunRead, communeCode: string, depart
       return of(area) !== null && keptBase === base ? keptStamp! : null;
     },
     partsOf,
+    surroundingsDigest: (record?.get("surroundingsDigest") as SurroundingsDigest | null | undefined) ?? null,
   };
 }

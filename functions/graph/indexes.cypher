@@ -36,3 +36,5 @@ CREATE CONSTRAINT graph_version_key IF NOT EXISTS FOR (n:GraphVersion) REQUIRE n
 CREATE CONSTRAINT area_version_area IF NOT EXISTS FOR (n:AreaVersion) REQUIRE n.area IS UNIQUE;
 // An area's services as the route query reads them, by area, query and audiences (functions/routes/area-digests.ts).
 CREATE CONSTRAINT area_digest_key IF NOT EXISTS FOR (n:AreaDigest) REQUIRE n.key IS UNIQUE;
+// What surrounds a commune as the route query reads it, by commune, query and audiences (functions/routes/area-digests.ts).
+CREATE CONSTRAINT surroundings_digest_key IF NOT EXISTS FOR (n:SurroundingsDigest) REQUIRE n.key IS UNIQUE;

@@ -1,10 +1,13 @@
 /**
- * Area digests: the services of an area as the route query reads them (its rows), kept in the graph by
- * the function that read the area whole, for the functions that hold none of it. A function started
- * cold reads the digest, one property, and only the services the area's log names as written since
- * (referral-route.cypher): at France density the Hauts-de-Seine's ~1 400 services are read once in a
- * while, not by every new container. The digest holds what any route of the same audiences reads,
- * nothing of a caller's view: no confidential place (the query leaves them out), no contact.
+ * Digests: what the route query read whole, as its rows, kept in the graph by the function that read it
+ * for the functions that hold none of it. At France density the Hauts-de-Seine's ~1 400 services are
+ * read once in a while, not by every new container.
+ * - An area's services: a function reads the digest, one property, and only the services the area's
+ *   log names as written since (referral-route.cypher).
+ * - A commune's surroundings (its areas, the communes near her, the services of other communes a route
+ *   looks at): read with the versions (area-versions.cypher), used while their areas are unchanged.
+ * A digest holds what any route of the same audiences reads, nothing of a caller's view: no
+ * confidential place (the query leaves them out), no contact.
  * The route does not wait for the write: as the demand counts, one write at a time empties a buffer;
  * tests and benchmarks await flushAreaDigests().
  */
@@ -12,7 +15,8 @@ import { createHash } from "node:crypto";
 import type { Driver } from "neo4j-driver";
 import { referralRouteCypher, writeAreaDigestsCypher } from "../../generated/cypher";
 import { withoutOutageBreaker } from "../graph/outage-breaker";
-import type { AreaVersion } from "../graph/graph-version";
+import type { AreaVersion, SurroundingsDigest } from "../graph/graph-version";
+import { surroundingsOfRows, type Surroundings, type SurroundingsRows } from "./route-query-answer";
 
 /** The rows change with the query's text: a digest names the one it was read by, and a deploy reads its own. */
 const queryOfRows = createHash("sha256").update(referralRouteCypher).digest("hex").slice(0, 16);
@@ -27,7 +31,7 @@ const digestFrom = 10;
 /** The write's time limit: nobody waits for it. */
 const writeLimitMs = 10_000;
 
-interface PendingDigest {
+interface PendingAreaDigest {
   key: string;
   area: string;
   base: string;
@@ -35,15 +39,41 @@ interface PendingDigest {
   rows: string;
 }
 
-let pending = new Map<string, PendingDigest>();
+interface PendingSurroundingsDigest {
+  key: string;
+  version: string;
+  rows: string;
+}
+
+let pending = { areas: new Map<string, PendingAreaDigest>(), surroundings: new Map<string, PendingSurroundingsDigest>() };
 let writing: Promise<void> | null = null;
 
 /** Keeps the rows of an area read whole, under the version read before them. */
 export function keepAreaDigest(driver: Driver, area: string, version: AreaVersion, digestKey: string, rows: readonly unknown[][]): void {
   if (rows.length < digestFrom) return;
   const key = `${area} ${digestKey}`;
-  pending.set(key, { key, area, base: version.base, stamp: version.stamp, rows: JSON.stringify(rows) });
+  pending.areas.set(key, { key, area, base: version.base, stamp: version.stamp, rows: JSON.stringify(rows) });
   writing ??= writePending(driver);
+}
+
+/** What names the digest of a commune's surroundings (area-versions.cypher's $surroundingsDigest). */
+export function surroundingsDigestKeyOf(communeCode: string, audiences: readonly string[]): string {
+  return `${communeCode} ${digestKeyOf(audiences)}`;
+}
+
+/** Keeps what surrounds a commune, read under these versions of her areas around (versionOfAll, route-reads.ts). */
+export function keepSurroundingsDigest(driver: Driver, key: string, version: string, rows: SurroundingsRows): void {
+  pending.surroundings.set(key, { key, version, rows: JSON.stringify(rows) });
+  writing ??= writePending(driver);
+}
+
+/** The surroundings a digest holds, if it was written under these versions. */
+export function surroundingsOfDigest(digest: SurroundingsDigest | null, version: string | null): Surroundings | undefined {
+  return digest && version !== null && digest.version === version ? surroundingsOfRows(JSON.parse(digest.rows) as SurroundingsRows) : undefined;
+}
+
+function sortedByKey<Digest extends { key: string }>(digests: Map<string, Digest>): Digest[] {
+  return [...digests.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
 /** Resolves when every digest kept so far is written (or failed). */
@@ -53,15 +83,17 @@ export async function flushAreaDigests(): Promise<void> {
 
 async function writePending(driver: Driver): Promise<void> {
   try {
-    while (pending.size > 0) {
-      const digests = [...pending.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-      pending = new Map();
+    while (pending.areas.size + pending.surroundings.size > 0) {
+      const areas = sortedByKey(pending.areas);
+      const surroundings = sortedByKey(pending.surroundings);
+      pending = { areas: new Map(), surroundings: new Map() };
       try {
         // Nobody waits for it: a failure during a restart must not have the breaker refuse the next routes.
-        await withoutOutageBreaker(driver).executeQuery(writeAreaDigestsCypher, { digests }, { transactionConfig: { timeout: writeLimitMs } });
+        await withoutOutageBreaker(driver).executeQuery(writeAreaDigestsCypher, { areas, surroundings }, { transactionConfig: { timeout: writeLimitMs } });
       } catch (error) {
         // A digest spares reads, no route depends on it: the failure is said, without the rows.
-        console.error(JSON.stringify({ level: "ERROR", message: "area digests not written", areas: digests.map((d) => d.area), kind: (error as Error).name }));
+        const written = [...areas.map((d) => d.area), ...surroundings.map((d) => d.key.slice(0, d.key.indexOf(" ")))];
+        console.error(JSON.stringify({ level: "ERROR", message: "route digests not written", areas: written, kind: (error as Error).name }));
       }
     }
   } finally {

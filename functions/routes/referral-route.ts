@@ -13,7 +13,7 @@ import type { NeedCode, RouteRequest } from "../../generated/graphql";
 import type { Role } from "../auth/caller";
 import type { GraphQLContext } from "../api/graphql-context";
 import { recordDemand } from "../observatory/demand-counts";
-import { readRankingInput, type RouteQueryParams } from "./route-reads";
+import { readRankingInput, surroundingsDigestWanted, type RouteQueryParams } from "./route-reads";
 import { fetchRouteNodes, type NodesByKey } from "./graph-nodes";
 import { PARIS } from "../domain/opening-status";
 import { BadUserInput } from "../errors";
@@ -93,7 +93,7 @@ async function routeFromGraph(driver: Driver, plan: RouteRequestPlan, params: Ro
   // read-committed, statement by statement. The versions are read first: an answer is then never
   // older than the version it is kept under.
   const { route, nodes } = await autoCommitRead(driver, transaction.timeout, async (run) => {
-    const versions = await readAreaVersions(run, params.communeCode, params.departement);
+    const versions = await readAreaVersions(run, params.communeCode, params.departement, surroundingsDigestWanted(params));
     const { needRows, emergencyRows, outOfReachCut } = await readRankingInput(run, driver, versions, params);
     const route = { ...rankRoute(plan, needRows, emergencyRows, outOfReachCut), needs: needRows.map((n) => n.need) };
     const nodes = await fetchRouteNodes(info, context, run, versions.graph, ["steps", "excluded"], (field, lists) => {

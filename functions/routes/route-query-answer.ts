@@ -38,6 +38,22 @@ export interface RouteQueryAnswer {
   outOfReach: OutOfReachOfNeeds[];
   outOfReachCut: boolean;
   emergency: EmergencyRow[];
+  /** What surrounds the commune (areas, near communes, services of other communes), as the query's rows: what a digest holds. */
+  surroundingsRows: SurroundingsRows;
+}
+
+/** What surrounds a commune, as the route query reads it: its areas, the communes near her, the services of other communes. */
+export interface SurroundingsRows {
+  areas: string[];
+  nearCommunes: string[];
+  outOfReach: unknown[][];
+  outOfReachCut: boolean;
+}
+
+export type Surroundings = Pick<RouteQueryAnswer, "areas" | "nearCommunes" | "outOfReach" | "outOfReachCut">;
+
+export function surroundingsOfRows({ areas, nearCommunes, outOfReach, outOfReachCut }: SurroundingsRows): Surroundings {
+  return { areas, nearCommunes, outOfReach: outOfReach.map(outOfReachOfRow), outOfReachCut };
 }
 
 /** The record without a candidate holds the rest of the answer; each other record holds one service of an area. */
@@ -54,16 +70,20 @@ export function routeQueryAnswerOf(records: Neo4jRecord[]): RouteQueryAnswer {
     rowsOfAreas.set(area, rows);
   }
   const patches = head.get("patches") as [area: string, written: string[] | null, digest: string | null][];
-  return {
-    needs: head.get("needs") as NeedOfRoute[],
+  const surroundingsRows: SurroundingsRows = {
     areas,
     nearCommunes: head.get("nearCommunes") as string[],
+    outOfReach: head.get("outOfReach") as unknown[][],
+    outOfReachCut: head.get("outOfReachCut") as boolean,
+  };
+  return {
+    needs: head.get("needs") as NeedOfRoute[],
+    ...surroundingsOfRows(surroundingsRows),
+    surroundingsRows,
     servicesOfAreas: new Map([...rowsOfAreas].map(([area, rows]) => [area, rows.map(areaServiceOfRow)])),
     rowsOfAreas,
     patches: new Map(patches.map(([area, written]) => [area, written])),
     digests: new Map(patches.flatMap(([area, , digest]) => (digest === null ? [] : [[area, (JSON.parse(digest) as unknown[][]).map(areaServiceOfRow)]]))),
-    outOfReach: (head.get("outOfReach") as unknown[][]).map(outOfReachOfRow),
-    outOfReachCut: head.get("outOfReachCut") as boolean,
     emergency: head.get("emergency") as EmergencyRow[],
   };
 }

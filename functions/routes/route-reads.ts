@@ -11,10 +11,10 @@ import { referralRouteCypher } from "../../generated/cypher";
 import type { RunRead } from "../graph/auto-commit-read";
 import type { AreaVersions } from "../graph/graph-version";
 import { versionKeyedCache, versionKeyedStore } from "../graph/version-keyed-cache";
-import { digestKeyOf, keepAreaDigest } from "./area-digests";
+import { digestKeyOf, keepAreaDigest, keepSurroundingsDigest, surroundingsDigestKeyOf, surroundingsOfDigest } from "./area-digests";
 import type { EmergencyRow, NeedRow } from "./rank-route";
 import type { Audience, NeedCode, SituationCode } from "../../generated/graphql";
-import { candidatesInReach, routeQueryAnswerOf, type AreaService, type CandidateOfNeeds, type NeedOfRoute, type OutOfReachOfNeeds, type RouteQueryAnswer } from "./route-query-answer";
+import { candidatesInReach, routeQueryAnswerOf, type AreaService, type CandidateOfNeeds, type NeedOfRoute, type OutOfReachOfNeeds, type Surroundings } from "./route-query-answer";
 
 export interface RankingInput {
   needRows: NeedRow[];
@@ -42,8 +42,6 @@ interface AreaPatch {
   area: string;
   since: string;
 }
-
-type Surroundings = Pick<RouteQueryAnswer, "areas" | "nearCommunes" | "outOfReach" | "outOfReachCut">;
 
 /**
  * The ranking's input for the same commune, needs, situations and urgency: a route asked again costs
@@ -75,6 +73,16 @@ const keptEmergencyLines = versionKeyedStore<EmergencyRow[]>("emergency lines", 
  */
 const keptRouteNeeds = versionKeyedStore<NeedOfRoute[]>("route needs", 5_000, () => 1);
 
+/**
+ * The key of the digest of the commune's surroundings to read with the versions (readAreaVersions): when
+ * the function holds none of them, under any version; null otherwise.
+ */
+export function surroundingsDigestWanted(params: RouteQueryParams): string | null {
+  return keptSurroundings.latest(surroundingsKeyOf(params)) ? null : surroundingsDigestKeyOf(params.communeCode, params.audiences);
+}
+
+const surroundingsKeyOf = ({ communeCode, audiences }: RouteQueryParams) => `${communeCode}\n${JSON.stringify(audiences)}`;
+
 /** The stores a route asked for the first time uses, once routes of its communes were asked: `npm run bench:routes` keeps only them. */
 export const sharedReadStores = ["area services", "surroundings", "emergency lines", "route needs"] as const;
 
@@ -91,9 +99,11 @@ export function readRankingInput(run: RunRead, driver: Driver, versions: AreaVer
     const linesVersion = versions.of("NATIONAL:FR");
     const needsKey = JSON.stringify([params.needs, params.urgentNeeds, params.situations]);
     // Held here, not looked up again after the query: a store may let an entry go meanwhile.
-    const surroundingsKey = `${params.communeCode}\n${audiences}`;
+    const surroundingsKey = surroundingsKeyOf(params);
     const surroundingsVersion = versionOfAll(versions, versions.surroundings);
-    const keptAround = keptSurroundings.get(surroundingsVersion, surroundingsKey);
+    const digestAround = surroundingsOfDigest(versions.surroundingsDigest, surroundingsVersion);
+    const keptAround =
+      keptSurroundings.get(surroundingsVersion, surroundingsKey) ?? (digestAround && keptSurroundings.set(surroundingsVersion, surroundingsKey, digestAround));
     const keptLines = keptEmergencyLines.get(linesVersion, linesKey);
     const keptNeeds = keptRouteNeeds.get(versions.structure, needsKey);
     const { held, seen, patches } = areasHeld(versions, audiences);
@@ -121,6 +131,7 @@ export function readRankingInput(run: RunRead, driver: Driver, versions: AreaVer
       const version = versions.partsOf(area);
       if (!written && version) keepAreaDigest(driver, area, version, digestKey, answer.rowsOfAreas.get(area) ?? []);
     }
+    if (!keptAround && surroundingsVersion !== null) keepSurroundingsDigest(driver, surroundingsDigestKeyOf(params.communeCode, params.audiences), surroundingsVersion, answer.surroundingsRows);
     const around =
       keptAround ??
       keptSurroundings.set(surroundingsVersion, surroundingsKey, {
