@@ -5,7 +5,7 @@ import { referralRouteCypher } from "../generated/cypher";
 import { coveredTerritories, departementOfCommune } from "../functions/domain/territories";
 import { outOfReachLookedAt } from "../functions/routes/rank-route";
 import type { RouteQueryRequest } from "../functions/routes/route-reads";
-import { digestKeyOf } from "../functions/routes/area-digests";
+import { routeDigestsOf } from "../functions/routes/area-digests";
 import type { Audience, SituationCode } from "../generated/graphql";
 import { httpApiEvent } from "./http-api-event";
 
@@ -98,7 +98,7 @@ export function routeParameters(request: RouteRequestOfBench, keptAreas: readonl
       patches,
       surroundingsKept: keptAreas.length > 0,
       outOfReachLookedAt,
-      digestKey: digests ? digestKeyOf(audiences) : "no digest",
+      digests: { ...routeDigestsOf(audiences), ...(digests ? {} : { query: "none" }) },
     },
   };
 }

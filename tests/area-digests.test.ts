@@ -10,7 +10,7 @@ import { graphql } from "./support/http-api";
 import { tokenFor } from "./support/tokens";
 import { cypher, testDriver } from "./support/graph";
 import { keepReads } from "../functions/graph/version-keyed-cache";
-import { digestKeyOf, flushAreaDigests } from "../functions/routes/area-digests";
+import { routeDigestsOf, flushAreaDigests } from "../functions/routes/area-digests";
 import { referralRouteCypher } from "../generated/cypher";
 import { readRankingInput, surroundingsDigestWanted, type RouteQueryParams, type RouteQueryRequest } from "../functions/routes/route-reads";
 import { autoCommitRead, type RunRead } from "../functions/graph/auto-commit-read";
@@ -53,7 +53,7 @@ async function digestsRead(communeCode = "92050"): Promise<Map<string, { written
     keptAreas: [],
     patches: [],
     surroundingsKept: false,
-    digestKey: digestKeyOf(audiences),
+    digests: routeDigestsOf(audiences),
   };
   const records = await cypher<{ candidate: unknown; patches: [string, string[] | null, string | null][] }>(referralRouteCypher, { request });
   const head = records.find((record) => record.candidate === null)!;
@@ -112,6 +112,12 @@ describe("area digests", () => {
       await flushAreaDigests();
       expect((await digestsRead()).get(departement)).toEqual({ written: [], digest: expect.stringContaining(fixture.serviceId) });
 
+      // Digests read by another text of the route query (another release's) are not read.
+      await cypher("MATCH (digest:AreaDigest) SET digest.realQuery = digest.query, digest.query = 'another release'");
+      expect((await digestsRead()).size).toBe(0);
+      await cypher("MATCH (digest:AreaDigest) SET digest.query = digest.realQuery REMOVE digest.realQuery");
+      expect((await digestsRead()).size).toBeGreaterThan(0);
+
       await cypher("MATCH (graph:GraphVersion {key: 'graph'}) SET graph.structure = randomUUID()");
       expect((await digestsRead()).size).toBe(0);
     } finally {
@@ -163,6 +169,9 @@ describe("area digests", () => {
     expect(everythingRead.surroundingsRead).toBe(true);
 
     expect(await coldRead()).toEqual({ input: everythingRead.input, surroundingsRead: false });
+    await cypher("MATCH (digest:SurroundingsDigest) SET digest.query = 'another release'");
+    expect((await coldRead()).surroundingsRead).toBe(true);
+    expect((await coldRead()).surroundingsRead).toBe(false);
 
     // A write around her (a service of a commune of the 92), by a function of the previous release.
     await cypher(

@@ -14,4 +14,4 @@ WITH graph, [area IN ['COMMUNE:' + commune.code] WHERE area IS NOT NULL] + [zone
 RETURN graph.version AS version, graph.version = graph.stampedVersion AS stamped, graph.structure AS structure,
        [area IN served + surroundings | [area, COLLECT { MATCH (stamp:AreaVersion {area: area}) RETURN stamp.version }[0]]] AS stamps,
        served, surroundings,
-       COLLECT { MATCH (digest:SurroundingsDigest {key: $surroundingsDigest}) RETURN digest { .version, .rows } }[0] AS surroundingsDigest
+       COLLECT { MATCH (digest:SurroundingsDigest {key: $surroundingsDigest}) RETURN digest { .version, .rows, .query } }[0] AS surroundingsDigest

@@ -111,6 +111,8 @@ export interface AreaVersions {
 export interface SurroundingsDigest {
   version: string;
   rows: string;
+  /** The route query's text it was read by (functions/routes/area-digests.ts). */
+  query: string;
 }
 
 /** An area's version: the graph's structure (or its version, while unstamped) and the area's own, as its log names it. */

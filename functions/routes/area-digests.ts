@@ -18,12 +18,21 @@ import { withoutOutageBreaker } from "../graph/outage-breaker";
 import type { AreaVersion, SurroundingsDigest } from "../graph/graph-version";
 import { surroundingsOfRows, type Surroundings, type SurroundingsRows } from "./route-query-answer";
 
-/** The rows change with the query's text: a digest names the one it was read by, and a deploy reads its own. */
+/**
+ * The rows change with the query's text: a digest names the one it was read by, and only the functions
+ * of that text read it. One digest an area and audiences: during a deploy, the two releases' functions
+ * write theirs in turn; then the new one's stay.
+ */
 const queryOfRows = createHash("sha256").update(referralRouteCypher).digest("hex").slice(0, 16);
 
-/** What names a digest beside its area ($request.digestKey): the query and the route's audiences. */
-export function digestKeyOf(audiences: readonly string[]): string {
-  return [queryOfRows, ...audiences].join(" ");
+/** Which digests a route reads ($request.digests): those of its audiences, read by this query. */
+export interface RouteDigests {
+  audiences: string;
+  query: string;
+}
+
+export function routeDigestsOf(audiences: readonly string[]): RouteDigests {
+  return { audiences: audiences.join(" "), query: queryOfRows };
 }
 
 /** Below this many services, an area costs a route less to read whole than its digest costs to write. */
@@ -33,6 +42,7 @@ const writeLimitMs = 10_000;
 
 interface PendingAreaDigest {
   key: string;
+  query: string;
   area: string;
   base: string;
   stamp: string;
@@ -41,6 +51,7 @@ interface PendingAreaDigest {
 
 interface PendingSurroundingsDigest {
   key: string;
+  query: string;
   version: string;
   rows: string;
 }
@@ -49,27 +60,27 @@ let pending = { areas: new Map<string, PendingAreaDigest>(), surroundings: new M
 let writing: Promise<void> | null = null;
 
 /** Keeps the rows of an area read whole, under the version read before them. */
-export function keepAreaDigest(driver: Driver, area: string, version: AreaVersion, digestKey: string, rows: readonly unknown[][]): void {
+export function keepAreaDigest(driver: Driver, area: string, version: AreaVersion, digests: RouteDigests, rows: readonly unknown[][]): void {
   if (rows.length < digestFrom) return;
-  const key = `${area} ${digestKey}`;
-  pending.areas.set(key, { key, area, base: version.base, stamp: version.stamp, rows: JSON.stringify(rows) });
+  const key = `${area} ${digests.audiences}`;
+  pending.areas.set(key, { key, query: digests.query, area, base: version.base, stamp: version.stamp, rows: JSON.stringify(rows) });
   writing ??= writePending(driver);
 }
 
 /** What names the digest of a commune's surroundings (area-versions.cypher's $surroundingsDigest). */
 export function surroundingsDigestKeyOf(communeCode: string, audiences: readonly string[]): string {
-  return `${communeCode} ${digestKeyOf(audiences)}`;
+  return `${communeCode} ${routeDigestsOf(audiences).audiences}`;
 }
 
 /** Keeps what surrounds a commune, read under these versions of her areas around (versionOfAll, route-reads.ts). */
 export function keepSurroundingsDigest(driver: Driver, key: string, version: string, rows: SurroundingsRows): void {
-  pending.surroundings.set(key, { key, version, rows: JSON.stringify(rows) });
+  pending.surroundings.set(key, { key, query: queryOfRows, version, rows: JSON.stringify(rows) });
   writing ??= writePending(driver);
 }
 
 /** The surroundings a digest holds, if it was written under these versions. */
 export function surroundingsOfDigest(digest: SurroundingsDigest | null, version: string | null): Surroundings | undefined {
-  return digest && version !== null && digest.version === version ? surroundingsOfRows(JSON.parse(digest.rows) as SurroundingsRows) : undefined;
+  return digest && version !== null && digest.version === version && digest.query === queryOfRows ? surroundingsOfRows(JSON.parse(digest.rows) as SurroundingsRows) : undefined;
 }
 
 function sortedByKey<Digest extends { key: string }>(digests: Map<string, Digest>): Digest[] {

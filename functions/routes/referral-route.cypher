@@ -21,7 +21,7 @@
 // $request.keptAreas: the areas whose services the function holds for these audiences, as 'LEVEL:code'
 // $request.patches: the areas the function holds under an older version, as {area, since}: the area's
 //   version then; only the services the writes since named are read again (mark-graph-changed.cypher)
-// $request.digestKey: what, beside the area, names the digests of this query's rows for these audiences
+// $request.digests: which digests of the areas it reads, {audiences, query}: those of the route's audiences, read by this query
 // $request.surroundingsKept: whether the function holds the commune's areas, the communes near her and
 //   the services of other communes it looked at for these audiences (then they are not read again)
 // $request.outOfReachLookedAt: how many services of other communes the route looks at (rank-route.ts)
@@ -59,8 +59,8 @@ CALL (commune, departement, nation, zones) {
   UNWIND [area IN [commune] + zones + [departement, nation] WHERE area IS NOT NULL | area.level + ':' + area.code] AS area
   WITH base, area, [patch IN $request.patches WHERE patch.area = area | patch.since][0] AS held
   WHERE NOT area IN $request.keptAreas
-  OPTIONAL MATCH (digest:AreaDigest {key: area + ' ' + $request.digestKey})
-  WITH area, held, CASE WHEN held IS NULL AND digest.base = base THEN digest END AS digest
+  OPTIONAL MATCH (digest:AreaDigest {key: area + ' ' + $request.digests.audiences})
+  WITH area, held, CASE WHEN held IS NULL AND digest.query = $request.digests.query AND digest.base = base THEN digest END AS digest
   WITH area, coalesce(held, digest.stamp) AS since, digest.rows AS digest
   WHERE since IS NOT NULL
   OPTIONAL MATCH (stamp:AreaVersion {area: area})

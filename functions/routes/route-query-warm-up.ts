@@ -14,7 +14,7 @@ import type { Driver } from "neo4j-driver";
 import { referralRouteCypher } from "../../generated/cypher";
 import { autoCommitRead } from "../graph/auto-commit-read";
 import type { RouteQueryRequest } from "./route-reads";
-import { digestKeyOf } from "./area-digests";
+import { routeDigestsOf } from "./area-digests";
 
 /**
  * How long a starting server waits for the warm-up; beyond, the warm-up goes on without it. Lambda
@@ -43,7 +43,7 @@ const warmUpRequest: RouteQueryRequest = {
   keptAreas: [],
   patches: [],
   surroundingsKept: false,
-  digestKey: digestKeyOf(["VICTIMS", "GENERAL_PUBLIC"]),
+  digests: routeDigestsOf(["VICTIMS", "GENERAL_PUBLIC"]),
 };
 
 /**

@@ -11,7 +11,7 @@ import { referralRouteCypher } from "../../generated/cypher";
 import type { RunRead } from "../graph/auto-commit-read";
 import type { AreaVersions } from "../graph/graph-version";
 import { versionKeyedCache, versionKeyedStore } from "../graph/version-keyed-cache";
-import { digestKeyOf, keepAreaDigest, keepSurroundingsDigest, surroundingsDigestKeyOf, surroundingsOfDigest } from "./area-digests";
+import { keepAreaDigest, routeDigestsOf, type RouteDigests, keepSurroundingsDigest, surroundingsDigestKeyOf, surroundingsOfDigest } from "./area-digests";
 import type { EmergencyRow, NeedRow } from "./rank-route";
 import type { Audience, NeedCode, SituationCode } from "../../generated/graphql";
 import { candidatesInReach, routeQueryAnswerOf, type AreaService, type CandidateOfNeeds, type NeedOfRoute, type OutOfReachOfNeeds, type Surroundings } from "./route-query-answer";
@@ -35,7 +35,7 @@ export interface RouteQueryParams {
 }
 
 /** The route query's one parameter, `$request`: the request, and what the function keeps of what it would read. */
-export type RouteQueryRequest = RouteQueryParams & { keptAreas: string[]; patches: AreaPatch[]; surroundingsKept: boolean; digestKey: string };
+export type RouteQueryRequest = RouteQueryParams & { keptAreas: string[]; patches: AreaPatch[]; surroundingsKept: boolean; digests: RouteDigests };
 
 /** An area the function holds under an older version (`since`, the area's own): the query reads only the services written since. */
 interface AreaPatch {
@@ -109,14 +109,14 @@ export function readRankingInput(run: RunRead, driver: Driver, versions: AreaVer
     const { held, seen, patches } = areasHeld(versions, audiences);
     if (keptAround && keptLines && keptNeeds && keptAround.areas.every((area) => held.has(area))) return rankingInputOf(keptNeeds, held, keptAround, keptLines);
 
-    const digestKey = digestKeyOf(params.audiences);
+    const digests = routeDigestsOf(params.audiences);
     const request: RouteQueryRequest = {
       ...params,
       emergencyNumbers: keptLines ? [] : numbers,
       keptAreas: [...held.keys()],
       patches,
       surroundingsKept: keptAround !== undefined,
-      digestKey,
+      digests,
     };
     const answer = routeQueryAnswerOf((await run(referralRouteCypher, { request })).records);
 
@@ -129,7 +129,7 @@ export function readRankingInput(run: RunRead, driver: Driver, versions: AreaVer
       const services = written && patched ? [...patched.filter(({ service }) => !written.includes(service.id)), ...read] : read;
       held.set(area, keptAreaServices.replace(before, versions.of(area), `${area}\n${audiences}`, services));
       const version = versions.partsOf(area);
-      if (!written && version) keepAreaDigest(driver, area, version, digestKey, answer.rowsOfAreas.get(area) ?? []);
+      if (!written && version) keepAreaDigest(driver, area, version, digests, answer.rowsOfAreas.get(area) ?? []);
     }
     if (!keptAround && surroundingsVersion !== null) keepSurroundingsDigest(driver, surroundingsDigestKeyOf(params.communeCode, params.audiences), surroundingsVersion, answer.surroundingsRows);
     const around =
