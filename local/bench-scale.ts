@@ -35,7 +35,7 @@ import { autoCommitRead } from "../functions/graph/auto-commit-read";
 import { readAreaVersions } from "../functions/graph/graph-version";
 import { coverageOf, readCoverageGraph } from "../functions/observatory/coverage";
 import { startNeo4j, stopNeo4j, type Neo4jInstance } from "./neo4j-process";
-import { areasOfCommunes, dbHitsOf, random, routeParameters, routeQueryDbHits, routeWorkload, type RouteRequestOfBench } from "./route-workload";
+import { areasOfCommunes, dbHitsOf, random, routeParameters, routeQueryDbHits, routeWorkload, versionsWithDigest, type RouteRequestOfBench } from "./route-workload";
 import { seedGraph } from "./seed-graph";
 import { ensureGraphSchema } from "../functions/graph/graph-schema";
 import { graphqlFunctionMemoryMb } from "../stacks/function-memory";
@@ -81,7 +81,11 @@ interface Workload {
   keptAreas?: Map<string, string[]>;
   /** Areas the function holds under an older version, each request's (not named in keptAreas). */
   patches?: RouteQueryRequest["patches"];
-  /** Whether the function reads the areas' digests (area-digests.ts), as a function started cold does. */
+  /**
+   * Whether the function reads the digests (area-digests.ts), as a function started cold does: the
+   * versions with the digest of the commune's surroundings, then the route query with the areas' digests
+   * (both counted).
+   */
   digests?: boolean;
 }
 
@@ -95,6 +99,7 @@ async function run(workload: Workload, requests: RouteRequestOfBench[], record: 
       while (next < requests.length) {
         const request = requests[next++]!;
         const started = performance.now();
+        if (workload.digests) await workload.graph.driver.executeQuery(areaVersionsCypher, versionsWithDigest(request));
         await workload.graph.driver.executeQuery(referralRouteCypher, routeParameters(request, keptAreasOf(workload, request), workload.patches, workload.digests));
         if (record) workload.latencies.push(performance.now() - started);
       }
@@ -160,7 +165,10 @@ async function measure(workloads: Workload[]) {
 }
 
 async function figuresOf(w: Workload) {
-  for (const request of w.requests.slice(WARMUP, WARMUP + PROFILED)) w.dbHits.push(await routeQueryDbHits(w.graph.driver, request, keptAreasOf(w, request), w.patches, w.digests));
+  for (const request of w.requests.slice(WARMUP, WARMUP + PROFILED)) {
+    const versionsHits = w.digests ? await dbHitsOf(w.graph.driver, areaVersionsCypher, versionsWithDigest(request)) : 0;
+    w.dbHits.push(versionsHits + (await routeQueryDbHits(w.graph.driver, request, keptAreasOf(w, request), w.patches, w.digests)));
+  }
   const f = { p50: percentile(w.latencies, 50), p95: percentile(w.latencies, 95), hits: w.dbHits.reduce((a, b) => a + b, 0) / w.dbHits.length, maxHits: Math.max(...w.dbHits) };
   console.log(
     `${w.name.padEnd(58)} p50 ${f.p50.toFixed(1).padStart(6)} ms  p95 ${f.p95.toFixed(1).padStart(6)} ms  ` +
@@ -218,7 +226,7 @@ async function throughHandler(handlerRuns: HandlerRun[]) {
  * whole once. The digests of an earlier run go first.
  */
 async function writeDigests(graph: Graph, requests: RouteRequestOfBench[]) {
-  await graph.driver.executeQuery("MATCH (digest:AreaDigest) DELETE digest");
+  await graph.driver.executeQuery("MATCH (digest:AreaDigest|SurroundingsDigest) DELETE digest");
   const started = performance.now();
   for (const commune of new Set(requests.map((request) => request.commune))) {
     const { request } = routeParameters(requests.find((r) => r.commune === commune)!);
@@ -227,10 +235,13 @@ async function writeDigests(graph: Graph, requests: RouteRequestOfBench[]) {
     );
   }
   await flushAreaDigests();
-  const { records } = await graph.driver.executeQuery("MATCH (digest:AreaDigest) RETURN count(*) AS digests, sum(size(digest.rows)) AS bytes");
+  const { records } = await graph.driver.executeQuery(
+    "MATCH (digest:AreaDigest|SurroundingsDigest) RETURN count(CASE WHEN digest:AreaDigest THEN 1 END) AS areas, count(CASE WHEN digest:SurroundingsDigest THEN 1 END) AS surroundings, sum(size(digest.rows)) AS bytes",
+  );
+  const [written] = records;
   console.log(
-    `  area digests written for the ${new Set(requests.map((r) => r.commune)).size} communes of the workload: ${records[0]!.get("digests")}, ` +
-      `${(records[0]!.get("bytes") / 1e6).toFixed(1)} MB, in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    `  digests written for the ${new Set(requests.map((r) => r.commune)).size} communes of the workload: ${written!.get("areas")} of areas, ` +
+      `${written!.get("surroundings")} of surroundings, ${(written!.get("bytes") / 1e6).toFixed(1)} MB, in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
 }
 

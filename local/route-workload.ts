@@ -5,7 +5,7 @@ import { referralRouteCypher } from "../generated/cypher";
 import { coveredTerritories, departementOfCommune } from "../functions/domain/territories";
 import { outOfReachLookedAt } from "../functions/routes/rank-route";
 import type { RouteQueryRequest } from "../functions/routes/route-reads";
-import { routeDigestsOf } from "../functions/routes/area-digests";
+import { routeDigestsOf, surroundingsDigestKeyOf } from "../functions/routes/area-digests";
 import type { Audience, SituationCode } from "../generated/graphql";
 import { httpApiEvent } from "./http-api-event";
 
@@ -81,7 +81,8 @@ const audiences: Audience[] = ["VICTIMS", "GENERAL_PUBLIC"];
 
 /**
  * The route query's parameters for a request, as a function holding these areas asks it; with `digests`,
- * it reads the areas' digests the graph holds (area-digests.ts), as every function does; without, it
+ * it reads the areas' digests the graph holds (area-digests.ts) and holds the commune's surroundings
+ * (from their digest, read with the versions: versionsWithDigest), as every function does; without, it
  * names none, as a function does after the structure changed.
  */
 export function routeParameters(request: RouteRequestOfBench, keptAreas: readonly string[] = [], patches: RouteQueryRequest["patches"] = [], digests = false): { request: RouteQueryRequest } {
@@ -96,7 +97,7 @@ export function routeParameters(request: RouteRequestOfBench, keptAreas: readonl
       emergencyNumbers: request.urgency === "PLANNED" ? [] : ["17", "112", "114", "3919"],
       keptAreas: [...keptAreas],
       patches,
-      surroundingsKept: keptAreas.length > 0,
+      surroundingsKept: keptAreas.length > 0 || digests,
       outOfReachLookedAt,
       digests: { ...routeDigestsOf(audiences), ...(digests ? {} : { query: "none" }) },
     },
@@ -120,6 +121,11 @@ export async function areasOfCommunes(driver: Driver, requests: RouteRequestOfBe
     areas.set(request.commune, records.find((record) => record.get("candidate") === null)!.get("areas") as string[]);
   }
   return areas;
+}
+
+/** The versions' read of a function that holds nothing of the commune, with the digest of her surroundings (graph-version.ts). */
+export function versionsWithDigest(request: RouteRequestOfBench) {
+  return { communeCode: request.commune, departement: departementOfCommune(request.commune), surroundingsDigest: surroundingsDigestKeyOf(request.commune, audiences) };
 }
 
 /** The db hits of a query (PROFILE), all operators summed. */
