@@ -12,8 +12,10 @@
  *     the graph's size alone. Both must give the same candidates in reach, which is checked;
  *  3. a workload spread over every département of the France-sized graph.
  * For each: p50/p95 of the query and its db hits per route (PROFILE, on a sample), as a function that
- * kept nothing asks it, and as one that kept the services of the commune's areas asks it (the
- * commune, its zones, its département and France: referral-route.ts). Then the
+ * kept nothing asks it with no digest in the graph (after the structure changed), as one that kept
+ * nothing reads the digests earlier functions wrote (area-digests.ts: a new container), and as one that
+ * kept the services of the commune's areas asks it (the commune, its zones, its département and France:
+ * referral-route.ts). Then the
  * observatory's coverage of one département (its read and its computation), and the web app's coverage
  * documents through the handler on the five départements with the most communes (bytes, time, and a
  * chosen cell's request read alone against the same request reading the whole département, their
