@@ -19,6 +19,7 @@ import { PARIS } from "../domain/opening-status";
 import { BadUserInput } from "../errors";
 import { childEmergencyNumber, emergencyNumbers } from "./emergency-numbers";
 import { emergencyContactOf, outOfReachLookedAt, rankRoute, type PlannedRoute, type RouteRequestPlan } from "./rank-route";
+import { afterWarmUp } from "./route-query-warm-up";
 
 const urgentNeeds: NeedCode[] = ["IMMEDIATE_SAFETY", "EMERGENCY_SHELTER"];
 /** A name such as Saint-Denis is borne by dozens of communes: an error lists a readable few. */
@@ -92,7 +93,8 @@ async function routeFromGraph(driver: Driver, plan: RouteRequestPlan, params: Ro
   // transaction would not have shown them one state of the graph either: Neo4j's isolation is
   // read-committed, statement by statement. The versions are read first: an answer is then never
   // older than the version it is kept under.
-  const { route, nodes } = await autoCommitRead(driver, transaction.timeout, async (run) => {
+  const { route, nodes } = await autoCommitRead(driver, transaction.timeout, async (read) => {
+    const run = afterWarmUp(driver, read);
     const versions = await readAreaVersions(run, params.communeCode, params.departement);
     const { needRows, emergencyRows, outOfReachCut } = await readRankingInput(run, versions, params);
     const route = { ...rankRoute(plan, needRows, emergencyRows, outOfReachCut), needs: needRows.map((n) => n.need) };
