@@ -17,7 +17,8 @@ import { createGraphQLServer } from "../functions/api/graphql-server";
 import { createDriver } from "../functions/graph/driver";
 import { keepReads } from "../functions/graph/version-keyed-cache";
 import { keptRouteNodeStatements } from "../functions/routes/route-node-reads";
-import { warmUpRouteStatements } from "../functions/routes/route-query-warm-up";
+import type { RunRead } from "../functions/graph/auto-commit-read";
+import { afterWarmUp, warmUpRouteStatements } from "../functions/routes/route-query-warm-up";
 import { addDemandCountsCypher, referralRouteCypher } from "../generated/cypher";
 import { freePort } from "../local/free-port";
 import { testDriver } from "./support/graph";
@@ -147,6 +148,19 @@ describe("the route query warm-up", () => {
     const routeReads = queries.filter((query) => !query.text.startsWith("EXPLAIN "));
     expect(routeReads.map((read) => read.text)).toContain(referralRouteCypher);
     for (const read of routeReads) expect(read.sent).toBeGreaterThan(plans.get(read.text)!.answered!);
+  });
+
+  it("has a route given up while it waits for a plan send nothing", async () => {
+    const driver = testDriver();
+    await driver.executeQuery("CALL db.clearQueryCaches()");
+    const sent = vi.fn<RunRead>();
+
+    const warmUp = warmUpRouteStatements(driver);
+    const read = afterWarmUp(driver, sent, () => true)(referralRouteCypher, {});
+
+    await expect(read).rejects.toThrow(/given up/);
+    await warmUp;
+    expect(sent).not.toHaveBeenCalled();
   });
 
   it("with the graph out of reach, resolves with one warning line and no stack", async () => {

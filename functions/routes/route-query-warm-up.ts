@@ -12,9 +12,9 @@
  * (`npm start`, the benches' instance) wait for it to the end when they have just started Neo4j.
  *
  * While a statement's plan is being made, a route waits for it before it sends that statement
- * (afterWarmUp): Neo4j would have it wait for the same plan, but a route given up at its limit
- * meanwhile (4 s while the graph recovers) would still have its statement run, for nobody, on a JVM
- * whose first runs are slow.
+ * (afterWarmUp): Neo4j would have it wait for the same plan, holding a pooled connection, and a route
+ * given up at its limit meanwhile (4 s while the graph recovers) would still have its statement run,
+ * for nobody, on a JVM whose first runs are slow; a route given up sends nothing more.
  */
 import type { Driver, RecordShape } from "neo4j-driver";
 import { addDemandCountsCypher, areaVersionsCypher, referralRouteCypher } from "../../generated/cypher";
@@ -96,13 +96,15 @@ function plan(driver: Driver, { cypher, parameters }: Statement): Promise<unknow
   return planning;
 }
 
-/** The reads of a route on this driver, each statement sent once the warm-up has planned it, if it is planning it. */
-export function afterWarmUp(driver: Driver, run: RunRead): RunRead {
+/**
+ * The reads of a route on this driver, each statement sent once the warm-up has planned it, if it is
+ * planning it, and none once the route is given up (its caller answered without it).
+ */
+export function afterWarmUp(driver: Driver, run: RunRead, givenUp: () => boolean): RunRead {
   const plans = plansUnderWay.get(driver);
-  if (plans === undefined) return run;
   return <Shape extends RecordShape = RecordShape>(query: string, parameters?: Record<string, unknown>) => {
-    const planning = plans.get(query);
-    const send = () => run<Shape>(query, parameters);
+    const send = () => (givenUp() ? Promise.reject(new Error("route given up: its statement is not sent")) : run<Shape>(query, parameters));
+    const planning = plans?.get(query);
     return planning === undefined ? send() : planning.then(send, send);
   };
 }
