@@ -18,7 +18,8 @@ import { fetchRouteNodes, type NodesByKey } from "./graph-nodes";
 import { PARIS } from "../domain/opening-status";
 import { BadUserInput } from "../errors";
 import { childEmergencyNumber, emergencyNumbers } from "./emergency-numbers";
-import { emergencyContactOf, outOfReachLookedAt, rankRoute, type PlannedRoute, type RouteRequestPlan } from "./rank-route";
+import { emergencyContactOf, rankRoute, type PlannedRoute, type RouteRequestPlan } from "./rank-route";
+import { outOfReachLookedAt } from "./out-of-reach-looked-at";
 import { afterWarmUp } from "./route-query-warm-up";
 
 const urgentNeeds: NeedCode[] = ["IMMEDIATE_SAFETY", "EMERGENCY_SHELTER"];

@@ -19,7 +19,7 @@
 import type { Driver, RecordShape } from "neo4j-driver";
 import { addDemandCountsCypher, areaVersionsCypher, referralRouteCypher } from "../../generated/cypher";
 import { autoCommitRead, type RunRead } from "../graph/auto-commit-read";
-import { outOfReachLookedAt } from "./rank-route";
+import { outOfReachLookedAt } from "./out-of-reach-looked-at";
 import { keptRouteNodeStatements } from "./route-node-reads";
 import type { RouteQueryRequest } from "./route-reads";
 
