@@ -5,7 +5,7 @@
 import { join } from "node:path";
 import type { Driver } from "neo4j-driver";
 import { createDriver } from "../functions/graph/driver";
-import { warmUpRouteQuery } from "../functions/routes/route-query-warm-up";
+import { warmUpRouteStatements } from "../functions/routes/route-query-warm-up";
 import { withLocalAuthDefaults } from "./local-auth";
 import { startNeo4j, type Neo4jInstance } from "./neo4j-process";
 import { seedGraph } from "./seed-graph";
@@ -19,7 +19,7 @@ export const benchInstance: Neo4jInstance = {
 
 /**
  * Starts (or reuses) the bench instance. `reseed`: wiped and seeded again, so every run measures the
- * same graph; otherwise seeded only when empty. An instance it started has the route query planned
+ * same graph; otherwise seeded only when empty. An instance it started has a route's statements planned
  * before it returns (functions/routes/route-query-warm-up.ts): a bench's first routes do not pay a
  * cold JVM's planning.
  */
@@ -30,6 +30,6 @@ export async function startBenchGraph({ reseed }: { reseed: boolean }): Promise<
   if (reseed) await driver.executeQuery("MATCH (n) DETACH DELETE n");
   const { records } = await driver.executeQuery("MATCH (a:Actor) RETURN count(a) AS actors");
   if (records[0]?.get("actors") === 0) await seedGraph(driver);
-  if (!reused) await warmUpRouteQuery(driver);
+  if (!reused) await warmUpRouteStatements(driver);
   return { uri, reused, driver };
 }

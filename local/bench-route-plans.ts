@@ -24,7 +24,9 @@
  * container's traffic during Aura's maintenance), until `routes` routes have been sent after Neo4j
  * first answered again (a probe of its own, chaos-run.ts's): for the routes of the outage and for
  * those after, how many answered degraded and why, their latencies, and how long after Neo4j first
- * answered the routes were answered from the graph again.
+ * answered the routes were answered from the graph again. `--transactions` adds what Neo4j was doing
+ * meanwhile, every 250 ms: its transactions by statement and state (planning, running); the sampler's
+ * own SHOW TRANSACTIONS is planned on the cold JVM too, and takes its share of the CPU.
  */
 import { execFile } from "node:child_process";
 import { loadavg } from "node:os";
@@ -32,6 +34,7 @@ import { join } from "node:path";
 import { parseArgs, promisify } from "node:util";
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { setTimeout as sleep } from "node:timers/promises";
+import neo4jDriver from "neo4j-driver";
 import { benchInstance, startBenchGraph } from "./bench-graph";
 import { watchForFirstAnswer } from "./chaos-run";
 import { lambdaContext } from "./http-api-event";
@@ -51,6 +54,7 @@ const { values } = parseArgs({
     rounds: { type: "string", default: "1" },
     "under-load": { type: "boolean", default: false },
     rate: { type: "string", default: "10" },
+    transactions: { type: "boolean", default: false },
   },
 });
 
@@ -195,6 +199,43 @@ async function firstRoutesAfterRestart() {
   }
 }
 
+/**
+ * Neo4j's transactions every 250 ms from its first answer until `done`: by statement, how many were
+ * parsing or planning, how many running, and the oldest's elapsed time (SHOW TRANSACTIONS, on a
+ * driver of its own).
+ */
+async function sampleTransactions(since: number, done: () => boolean): Promise<string[]> {
+  const { uri } = await neo4jStatus(benchInstance);
+  const sampler = neo4jDriver.driver(uri, neo4jDriver.auth.basic(benchInstance.user, benchInstance.password));
+  const kindOf = (query: string) =>
+    query.startsWith("EXPLAIN") ? "warm-up" :
+    query.startsWith("OPTIONAL MATCH (commune") ? "route" :
+    query.startsWith("OPTIONAL MATCH (graph:GraphVersion") ? "versions" :
+    query === "RETURN 1" ? "probe" :
+    query.startsWith("UNWIND $counts") ? "demand" :
+    query.replace(/\s+/g, " ").slice(0, 30);
+  const lines: string[] = [];
+  try {
+    while (!done()) {
+      const at = Date.now();
+      const { records } = await sampler.executeQuery(
+        "SHOW TRANSACTIONS YIELD currentQuery, currentQueryStatus, currentQueryElapsedTime WHERE NOT currentQuery STARTS WITH 'SHOW' AND currentQuery <> '' RETURN currentQuery, currentQueryStatus, currentQueryElapsedTime.milliseconds AS ms",
+      );
+      const groups = new Map<string, { count: number; oldestMs: number }>();
+      for (const record of records) {
+        const key = `${kindOf(record.get("currentQuery") as string)} ${record.get("currentQueryStatus") as string}`;
+        const group = groups.get(key) ?? { count: 0, oldestMs: 0 };
+        groups.set(key, { count: group.count + 1, oldestMs: Math.max(group.oldestMs, Number(record.get("ms"))) });
+      }
+      lines.push(`+${at - since} ms: ${[...groups].map(([key, { count, oldestMs }]) => `${key} ×${count} (${oldestMs} ms)`).join(", ") || "none"}`);
+      await sleep(Math.max(0, at + 250 - Date.now()));
+    }
+  } finally {
+    await sampler.close();
+  }
+  return lines;
+}
+
 interface RouteOutcome {
   startedAt: number;
   ms: number;
@@ -236,6 +277,7 @@ async function routesThroughRestart() {
       }
     };
     let stoppedAt = 0;
+    let sampling: Promise<string[]> | undefined;
     try {
       await sendUntil(() => Date.now() - started >= 2_000);
       const restart = (async () => {
@@ -245,6 +287,7 @@ async function routesThroughRestart() {
         const firstAnswer = watch.firstAnswer.then((answer) => void (answeredAt = answer.answeredAt));
         await startNeo4j(benchInstance);
         await firstAnswer;
+        if (values.transactions) sampling = sampleTransactions(answeredAt, () => sentAfterAnswer >= routes && inFlight.size === 0);
       })();
       await sendUntil(() => sentAfterAnswer >= routes);
       await restart;
@@ -272,6 +315,7 @@ async function routesThroughRestart() {
       reasons.set(key, (reasons.get(key) ?? 0) + 1);
     }
     for (const [line, count] of reasons) console.log(`    ${count} × ${line}`);
+    for (const line of (await sampling) ?? []) console.log(`    ${line}`);
     const firstAfter = outcomes.filter((o) => o.startedAt >= answeredAt).sort((a, b) => a.startedAt - b.startedAt).slice(0, 12);
     console.log(`    first routes after (started +ms: answer, ms): ${firstAfter.map((o) => `+${o.startedAt - answeredAt}: ${o.degraded ? "degraded" : "graph"} ${o.ms}`).join(", ")}`);
     await flushDemandCounts();

@@ -3,7 +3,7 @@ import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import type { Driver } from "neo4j-driver";
 import { referralRouteCypher } from "../generated/cypher";
 import { coveredTerritories, departementOfCommune } from "../functions/domain/territories";
-import { outOfReachLookedAt } from "../functions/routes/rank-route";
+import { outOfReachLookedAt } from "../functions/routes/out-of-reach-looked-at";
 import type { RouteQueryRequest } from "../functions/routes/route-reads";
 import { routeDigestsOf, surroundingsDigestKeyOf } from "../functions/routes/area-digests";
 import type { Audience, SituationCode } from "../generated/graphql";

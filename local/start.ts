@@ -6,7 +6,7 @@
  */
 import { createDriver } from "../functions/graph/driver";
 import { ensureGraphSchema } from "../functions/graph/graph-schema";
-import { warmUpRouteQuery } from "../functions/routes/route-query-warm-up";
+import { warmUpRouteStatements } from "../functions/routes/route-query-warm-up";
 import { localInstance, startNeo4j } from "./neo4j-process";
 import { localBuckets, localS3Dir, localS3Env, localS3Port, startS3Server } from "./s3-server";
 import { formatSummary, seedGraph } from "./seed-graph";
@@ -27,10 +27,10 @@ try {
     console.log(formatSummary(await seedGraph(driver)));
   }
   if (!neo4j.reused) {
-    // The route query's plan, seconds of a cold JVM, made before the first route asks for it.
+    // The plans of a route's statements, seconds of a cold JVM, made before the first route asks for them.
     const warmUpStarted = Date.now();
-    await warmUpRouteQuery(driver);
-    console.log(`Route query planned in ${((Date.now() - warmUpStarted) / 1000).toFixed(1)} s`);
+    await warmUpRouteStatements(driver);
+    console.log(`Route statements planned in ${((Date.now() - warmUpStarted) / 1000).toFixed(1)} s`);
   }
   await driver.close();
 

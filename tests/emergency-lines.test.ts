@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { referralRouteCypher } from "../generated/cypher";
 import { emergencyLines } from "../generated/emergency-lines";
 import { childEmergencyNumber, emergencyNumbers } from "../functions/routes/emergency-numbers";
-import { outOfReachLookedAt } from "../functions/routes/rank-route";
+import { outOfReachLookedAt } from "../functions/routes/out-of-reach-looked-at";
 import { emergencyLinesOfSeed } from "../local/emergency-lines";
 import { seedDir } from "../local/seed-files";
 import { cypher } from "./support/graph";

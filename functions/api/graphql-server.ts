@@ -25,7 +25,7 @@ import { anonymousOperationAllowlist, persistedOperationStore } from "./operatio
 import { parseOptions, queryArmor, requestLimits, responseSizeLimit, stringifyResult } from "./query-limits";
 import { routeNodeResolvers } from "../routes/graph-nodes";
 import { withKeptRouteNodeReads } from "../routes/route-node-reads";
-import { routeWarmUpWaitMs, warmUpRouteQuery } from "../routes/route-query-warm-up";
+import { routeWarmUpWaitMs, warmUpRouteStatements } from "../routes/route-query-warm-up";
 import { withinLimit } from "../graph/within-limit";
 import { whenGraphAnswersAgain } from "../graph/outage-breaker";
 
@@ -89,16 +89,16 @@ export async function buildGraphQLSchema(driver: Driver) {
 }
 
 export async function createGraphQLServer({ driver, introspection, maskErrors = true, anonymousOperations = "any" }: ServerOptions): Promise<ApolloServer<GraphQLContext>> {
-  // The index check's and the route query warm-up's round trips to Neo4j start first, so that they
+  // The index check's and the route warm-up's round trips to Neo4j start first, so that they
   // overlap the schema build (CPU).
   const [, , schema] = await Promise.all([
     assertGraphSchemaWhenReachable(driver),
-    withinLimit(warmUpRouteQuery(driver), routeWarmUpWaitMs),
+    withinLimit(warmUpRouteStatements(driver), routeWarmUpWaitMs),
     buildGraphQLSchema(driver),
   ]);
-  // A Neo4j restarted under running functions has lost its plans: the route query is planned again as
+  // A Neo4j restarted under running functions has lost its plans: a route's statements are planned again as
   // soon as the graph answers, once, rather than by the first routes inside their limits.
-  whenGraphAnswersAgain(driver, warmUpRouteQuery);
+  whenGraphAnswersAgain(driver, warmUpRouteStatements);
   const armor = queryArmor();
   const allowlist = anonymousOperations === "registered";
   return new ApolloServer<GraphQLContext>({

@@ -102,12 +102,6 @@ export interface PlannedRoute {
  * then those of other communes in the order the route query looked them up, at most this many.
  */
 export const maxExcludedPerNeed = 5;
-/**
- * How many services of other communes the route query looks at (its $outOfReachLookedAt), the
- * nearest communes first, whatever needs they answer: a few per need of a route, and never the whole
- * département, whose size would set the route's cost.
- */
-export const outOfReachLookedAt = 30;
 
 const proximities: Proximity[] = ["SAME_COMMUNE", "NEARBY", "DEPARTEMENT", "NATIONAL"];
 const shelterNeeds = new Set<NeedCode>(["EMERGENCY_SHELTER", "HOUSING"]);

@@ -18,7 +18,9 @@ import { fetchRouteNodes, type NodesByKey } from "./graph-nodes";
 import { PARIS } from "../domain/opening-status";
 import { BadUserInput } from "../errors";
 import { childEmergencyNumber, emergencyNumbers } from "./emergency-numbers";
-import { emergencyContactOf, outOfReachLookedAt, rankRoute, type PlannedRoute, type RouteRequestPlan } from "./rank-route";
+import { emergencyContactOf, rankRoute, type PlannedRoute, type RouteRequestPlan } from "./rank-route";
+import { outOfReachLookedAt } from "./out-of-reach-looked-at";
+import { afterWarmUp } from "./route-query-warm-up";
 
 const urgentNeeds: NeedCode[] = ["IMMEDIATE_SAFETY", "EMERGENCY_SHELTER"];
 /** A name such as Saint-Denis is borne by dozens of communes: an error lists a readable few. */
@@ -51,7 +53,8 @@ export async function referralRoute(driver: Driver, input: RouteRequest, context
   const { plan, params, dangerNumbers } = await planOf(input, context.caller.role);
   try {
     const transaction = graphRecovering() ? { timeout: recoveringLimitMs } : context.transaction;
-    const route = await withinLimit(routeFromGraph(driver, plan, params, context, info, transaction), recoveringLimitMs, graphRecovering);
+    let givenUp = false;
+    const route = await withinLimit(routeFromGraph(driver, plan, params, context, info, transaction, () => givenUp), recoveringLimitMs, () => (givenUp = graphRecovering()));
     if (route !== tooLate) return route;
     console.warn(JSON.stringify({ level: "WARN", message: "degraded route: the recovering graph did not answer in time", limitMs: recoveringLimitMs }));
   } catch (error) {
@@ -86,13 +89,22 @@ function degradedRoute(plan: RouteRequestPlan, numbers: readonly string[]): Rout
   };
 }
 
-async function routeFromGraph(driver: Driver, plan: RouteRequestPlan, params: RouteQueryParams, context: GraphQLContext, info: GraphQLResolveInfo, transaction: { timeout: number }): Promise<RouteResult> {
+async function routeFromGraph(
+  driver: Driver,
+  plan: RouteRequestPlan,
+  params: RouteQueryParams,
+  context: GraphQLContext,
+  info: GraphQLResolveInfo,
+  transaction: { timeout: number },
+  givenUp: () => boolean,
+): Promise<RouteResult> {
   // The versions (the graph's, the areas'), the route query (when its answer is not kept) and the fetch of its nodes are
   // auto-commit reads (one socket write each, where a transaction adds its BEGIN and COMMIT). A
   // transaction would not have shown them one state of the graph either: Neo4j's isolation is
   // read-committed, statement by statement. The versions are read first: an answer is then never
   // older than the version it is kept under.
-  const { route, nodes } = await autoCommitRead(driver, transaction.timeout, async (run) => {
+  const { route, nodes } = await autoCommitRead(driver, transaction.timeout, async (read) => {
+    const run = afterWarmUp(driver, read, givenUp);
     const versions = await readAreaVersions(run, params.communeCode, params.departement, surroundingsDigestWanted(params));
     const { needRows, emergencyRows, outOfReachCut } = await readRankingInput(run, driver, versions, params);
     const route = { ...rankRoute(plan, needRows, emergencyRows, outOfReachCut), needs: needRows.map((n) => n.need) };

@@ -75,6 +75,19 @@ export async function readRouteNodes<Result extends { errors?: readonly unknown[
   return result;
 }
 
+/**
+ * The statements kept, each with the parameters of the fetch it was translated for: what a route's
+ * fetch sends, to be planned again when Neo4j has lost its plans (route-query-warm-up.ts).
+ */
+export function keptRouteNodeStatements(): { cypher: string; parameters: Record<string, unknown> }[] {
+  const statements = new Map<string, Record<string, unknown>>();
+  for (const kept of keptTranslations.values()) {
+    if (kept === "not kept" || !kept.confirmed || statements.has(kept.translation.cypher)) continue;
+    statements.set(kept.translation.cypher, parametersOf(kept.translation, kept.translation.variables));
+  }
+  return [...statements].map(([cypher, parameters]) => ({ cypher, parameters }));
+}
+
 /** The `services` root field runs the kept statement it is handed, if any; else @neo4j/graphql's resolver. */
 export function withKeptRouteNodeReads(schema: GraphQLSchema): GraphQLSchema {
   const services = schema.getQueryType()?.getFields().services;
