@@ -11,34 +11,32 @@
 // - 'NATIONAL:FR' for an actor it writes that offers a national line: the emergency block names it.
 // Run before the write and after it, so that an area a service stops serving is named too.
 // $change: {services, actors, locations, parts, zones}, ids and codes.
-// Each row names an area, or a commune whose département is touched: the département's code is derived
-// from the commune's in one place, at the end ('AROUND:').
 CALL () {
-  CALL () {
-    MATCH (service:Service) WHERE service.id IN $change.services RETURN service
-    UNION
-    MATCH (service:Service)-[:AT]->(location:Location) WHERE location.id IN $change.locations RETURN service
-    UNION
-    MATCH (service:Service)-[:HAS_SCHEDULE]->(part:Schedule) WHERE part.id IN $change.parts RETURN service
-    UNION
-    MATCH (service:Service)-[:HAS_CAPACITY]->(part:Capacity) WHERE part.id IN $change.parts RETURN service
-    UNION
-    MATCH (service:Service)-[:HAS_CONTACT]->(part:ContactPoint) WHERE part.id IN $change.parts RETURN service
-  }
-  MATCH (service)-[:SERVES]->(area:Territory)
-  WITH area, collect(service.id) AS services
-  UNWIND [[area.level + ':' + area.code, services, null]] + CASE WHEN area.level = 'COMMUNE' THEN
-           [[null, null, area.code]] + [(area)-[:PART_OF]->(zone:Territory {level: 'ZONE'}) | ['NEAR:' + zone.code, null, null]]
-         ELSE [] END AS touched
-  RETURN touched[0] AS area, touched[1] AS services, touched[2] AS commune
+  MATCH (service:Service) WHERE service.id IN $change.services RETURN service
   UNION
-  MATCH (zone:Territory {level: 'ZONE'}) WHERE zone.code IN $change.zones
-  OPTIONAL MATCH (member:Territory)-[:PART_OF]->(zone)
-  UNWIND [['NEAR:' + zone.code, null]] + CASE WHEN member IS NULL THEN [] ELSE [[null, member.code]] END AS touched
-  RETURN touched[0] AS area, null AS services, touched[1] AS commune
+  MATCH (service:Service)-[:AT]->(location:Location) WHERE location.id IN $change.locations RETURN service
   UNION
-  MATCH (actor:Actor)-[:OFFERS]->(:Service)-[:SERVES]->(:Territory {level: 'NATIONAL'})
-  WHERE actor.id IN $change.actors
-  RETURN 'NATIONAL:FR' AS area, null AS services, null AS commune
+  MATCH (service:Service)-[:HAS_SCHEDULE]->(part:Schedule) WHERE part.id IN $change.parts RETURN service
+  UNION
+  MATCH (service:Service)-[:HAS_CAPACITY]->(part:Capacity) WHERE part.id IN $change.parts RETURN service
+  UNION
+  MATCH (service:Service)-[:HAS_CONTACT]->(part:ContactPoint) WHERE part.id IN $change.parts RETURN service
 }
-RETURN DISTINCT coalesce(area, 'AROUND:' + CASE WHEN commune STARTS WITH '97' THEN left(commune, 3) ELSE left(commune, 2) END) AS area, services
+MATCH (service)-[:SERVES]->(area:Territory)
+WITH area, collect(service.id) AS services
+WITH area, services, CASE WHEN area.level = 'COMMUNE' THEN
+       ['AROUND:' + CASE WHEN area.code STARTS WITH '97' THEN left(area.code, 3) ELSE left(area.code, 2) END] +
+       [(area)-[:PART_OF]->(zone:Territory {level: 'ZONE'}) | 'NEAR:' + zone.code]
+     ELSE [] END AS surroundings
+UNWIND [[area.level + ':' + area.code, services]] + [around IN surroundings | [around, null]] AS touched
+RETURN touched[0] AS area, touched[1] AS services
+UNION
+MATCH (zone:Territory {level: 'ZONE'}) WHERE zone.code IN $change.zones
+OPTIONAL MATCH (member:Territory)-[:PART_OF]->(zone)
+UNWIND ['NEAR:' + zone.code] + CASE WHEN member IS NULL THEN [] ELSE
+       ['AROUND:' + CASE WHEN member.code STARTS WITH '97' THEN left(member.code, 3) ELSE left(member.code, 2) END] END AS area
+RETURN DISTINCT area, null AS services
+UNION
+MATCH (actor:Actor)-[:OFFERS]->(:Service)-[:SERVES]->(:Territory {level: 'NATIONAL'})
+WHERE actor.id IN $change.actors
+RETURN DISTINCT 'NATIONAL:FR' AS area, null AS services
