@@ -4003,8 +4003,9 @@ export type Query = {
   /**
    * Finds actors by name, alias or description, or by the name of a service they offer; accent- and
    * case-insensitive, by word prefix ("adavip", "Flora tristan", "escale"), a word also after an elided
-   * article or pronoun ("aide" finds "Maison d'aide", "escale" "L'Escale", "hommes" "prud'hommes"), œ and
-   * æ as oe and ae ("sœu" finds "soeurs", "coeur" "Cœur"). Actors with a service for victims come first,
+   * article or pronoun ("aide" finds "Maison d'aide", "escale" "L'Escale", "hommes" "prud'hommes"); œ, æ,
+   * ß, ø and the ligatures ﬁ and ﬂ as oe, ae, ss, o, fi and fl, typed or written ("sœu" finds "soeurs",
+   * "coeur" "Cœur", "ﬁll" "filles"). Actors with a service for victims come first,
    * then the others, and actors whose services are all for perpetrators last (a victim searching
    * "violences conjugales" meets help before perpetrators' programmes); best matches first within each
    * group; at most 100 whatever the limit asked.

@@ -1,11 +1,13 @@
 /**
- * An import names, for the reads routes keep (graph-version.ts), only the records it changes
- * (unchanged-records.ts): a file imported again unchanged gives no area a new version, and a file with
- * one record changed gives one to that record's areas, whose next route shows the change.
+ * An import (and a coordinator's saveDataset) names, for the reads routes keep (graph-version.ts), only
+ * the records it changes (unchanged-records.ts): a file imported again unchanged gives no area a new
+ * version, and a file with one record changed gives one to that record's areas, whose next route shows
+ * the change.
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { saveDatasetMutation } from "./support/confidential-fixture";
 import { cypher } from "./support/graph";
 import { graphql } from "./support/http-api";
 import { importFile } from "./support/s3";
@@ -124,6 +126,16 @@ describe("an import that changes nothing", () => {
 
     expect(await areasGivenNewVersions(() => importFixture())).toEqual([]);
     expect((await shelterStep())?.placesFree).toBe(5);
+  });
+
+  it("a coordinator's saveDataset of the records as the graph holds them gives no area a new version either", async () => {
+    // A DatasetInput has no zones, nor may it name one an import wrote: the shelter of the whole département.
+    const input = { sources: dataset.sources, locations: dataset.locations, actors: [{ ...actor, services: [colombesService] }] };
+    const coordinator = await tokenFor("COORDINATOR", { departement: "92" });
+
+    const renewed = await areasGivenNewVersions(async () => expect((await graphql(saveDatasetMutation, { input }, coordinator)).body.errors).toBeUndefined());
+
+    expect(renewed).toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
 /**
- * `node --import tsx local/reimport-route-figure.ts`: what the first route of each commune of the 92
+ * `npm run bench:reimport [-- --minutes 10]`: what the first route of each commune of the 92
  * costs Neo4j after the 92's seed files and the national lines are imported again unchanged, through
  * the S3 import handler, on the bench's own Neo4j (BENCH_NEO4J_PORT, seeded again) and a local S3
  * server (S3_PORT). Now: the areas the imports gave a new version, read again by the route query.
@@ -7,20 +7,25 @@
  * zones and capacities (areas-touched.cypher over every actor, place and zone of the files and every
  * service of theirs with a capacity, the rest of its services held as stated). One run; db hits of
  * the route query (PROFILE), as a function that held every area of the commune before the imports.
+ * Bounded: a run still measuring after `minutes` stops, its Neo4j and S3 server stopped, and fails.
  */
 import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { loadavg } from "node:os";
+import { parseArgs } from "node:util";
 import { parse } from "yaml";
 import { referralRouteCypher } from "../generated/cypher";
 import { areasTouched } from "../functions/graph/graph-version";
 import { coveredTerritories } from "../functions/domain/territories";
+import { tooLate, withinLimit } from "../functions/graph/within-limit";
 import { benchInstance, startBenchGraph } from "./bench-graph";
 import { stopNeo4j } from "./neo4j-process";
 import { importContext, objectCreatedEvent } from "./s3-event";
 import { localBuckets, localS3Env, startS3Server } from "./s3-server";
 import { areasOfCommunes, dbHitsOf, routeParameters, type RouteRequestOfBench } from "./route-workload";
 
+const { values } = parseArgs({ options: { minutes: { type: "string", default: "10" } } });
+const limitMs = Number(values.minutes) * 60_000;
 const files = ["92-zones.yaml", "92-departement.yaml", "92-justice-police-health.yaml", "92-associations.yaml", "national-lines.yaml"];
 const seedDir = join(import.meta.dirname, "..", "seed");
 
@@ -31,7 +36,7 @@ await rm(s3Dir, { recursive: true, force: true });
 const s3 = await startS3Server(s3Port, s3Dir);
 Object.assign(process.env, localS3Env(s3.endpoint), { POWERTOOLS_LOG_LEVEL: "WARN" });
 
-try {
+async function measure(): Promise<void> {
   const texts = await Promise.all(files.map((file) => readFile(join(seedDir, file), "utf8")));
   type Records = { zones?: { code: string }[]; locations?: { id: string }[]; actors?: { id: string; services?: { id: string; capacity?: unknown }[] }[] };
   const parsed = texts.map((text) => parse(text) as Records);
@@ -86,8 +91,17 @@ try {
   console.log(`  now, areas the imports renewed (${renewed.size} areas)       ${summary(now)}   ratio to baseline ${(mean(now) / mean(baseline)).toFixed(2)}`);
   console.log(`  for scale: nothing kept                           ${summary(nothingKept)}`);
   if (renewed.size > 0) console.log(`  renewed: ${[...renewed].sort().join(", ")}`);
+}
+
+try {
+  if ((await withinLimit(measure(), limitMs)) === tooLate) {
+    console.error(`stopped: still measuring after ${values.minutes} min`);
+    process.exitCode = 1;
+  }
 } finally {
   await graph.driver.close();
   await s3.close();
   if (!graph.reused) await stopNeo4j(benchInstance);
 }
+// The import handler's driver, and work given up at the limit, would keep the process alive.
+process.exit();
