@@ -69,6 +69,8 @@ export interface ChaosReport {
   routesDegradedUntilMs: number | null;
   /** A route asked once the load is over (again until answered, for a minute at most): "ok" when the graph answers routes again. */
   routeAfterRecovery: string;
+  /** The same for an updatePlacesFree write, after that route. */
+  writeAfterRecovery: string;
   import: {
     failed: boolean;
     reason: string;
@@ -165,14 +167,20 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     log(`Neo4j restarted: Bolt port open after ${after(boltOpenAt)}, first answer after ${after(neo4jAnsweredAt)}, ready after ${after(neo4jReadyAt)}`);
     await loadUntil(() => Date.now() - neo4jReadyAt >= options.secondsAfterRecovery * 1000);
     await Promise.all(inFlight);
-    // A cold Neo4j on a loaded machine may time routes out for a while: ask until one is answered.
-    let routeAfterRecovery = "";
-    for (let attempt = 0; attempt < 30 && routeAfterRecovery !== "ok"; attempt++) {
-      if (attempt > 0) await sleep(2_000);
-      send("read", sequence++);
-      await Promise.all(inFlight);
-      routeAfterRecovery = outcomes.at(-1)!.result;
-    }
+    // A cold Neo4j on a loaded machine may time routes and writes out for a while (it plans their
+    // statements anew): ask until each is answered.
+    const answeredAfterRecovery = async (kind: Outcome["kind"]) => {
+      let result = "";
+      for (let attempt = 0; attempt < 30 && result !== "ok"; attempt++) {
+        if (attempt > 0) await sleep(2_000);
+        send(kind, sequence++);
+        await Promise.all(inFlight);
+        result = outcomes.at(-1)!.result;
+      }
+      return result;
+    };
+    const routeAfterRecovery = await answeredAfterRecovery("read");
+    const writeAfterRecovery = await answeredAfterRecovery("write");
     const importResult = await importRun.result;
 
     const acknowledged = outcomes.flatMap((o) => (o.auditId ? [o.auditId] : []));
@@ -191,6 +199,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       recoveredAfterMs: recovered ? recovered.startedAt + recovered.ms - neo4jAnsweredAt : null,
       routesDegradedUntilMs: lastDegraded ? lastDegraded.startedAt + lastDegraded.ms - neo4jAnsweredAt : null,
       routeAfterRecovery,
+      writeAfterRecovery,
       import: { ...importResult, ...(await importedCounts(checker)), expectedActors: options.importRows / 10, expectedServices: options.importRows },
     };
   } finally {

@@ -45,7 +45,7 @@ console.log(
 );
 console.log(`writes acknowledged ${report.acknowledgedWrites}, lost after the restart ${report.lostWrites}`);
 console.log(`answers with a stack: ${report.outcomes.filter((o) => o.stackInBody).length}`);
-console.log(`first answer from the graph ${report.recoveredAfterMs ?? "never"} ms after Neo4j first answered again (no server restart); a route asked after the load: ${report.routeAfterRecovery}`);
+console.log(`first answer from the graph ${report.recoveredAfterMs ?? "never"} ms after Neo4j first answered again (no server restart); a route asked after the load: ${report.routeAfterRecovery}, then a write: ${report.writeAfterRecovery}`);
 console.log(`routes (${routeRequestShapes().length} shapes in turn) answered degraded until ${report.routesDegradedUntilMs ?? "—"} ms after Neo4j first answered again`);
 console.log(
   `import of ${report.import.expectedServices} rows killed while writing: ${report.import.failed ? `failed (${report.import.reason})` : "completed"}, its report ${report.import.reportStatus ?? "not written"}; ` +

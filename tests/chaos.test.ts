@@ -36,11 +36,10 @@ describe("Neo4j killed under load", { tags: ["slow"] }, () => {
   });
 
   it("recovers by itself once Neo4j is back, without a server restart", () => {
-    const afterRecovery = report.outcomes.filter((o) => o.startedAt >= report.neo4jAnsweredAt);
-
     expect(report.recoveredAfterMs).not.toBeNull();
-    expect(afterRecovery.some((o) => o.kind === "write" && o.result === "ok")).toBe(true);
+    // Not within the load's last seconds: on a loaded machine the restarted Neo4j plans the writes' statements for longer.
     expect(report.routeAfterRecovery).toBe("ok");
+    expect(report.writeAfterRecovery).toBe("ok");
   });
 
   it("leaves nothing of an import the kill interrupted, and a report that says it failed", () => {
