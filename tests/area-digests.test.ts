@@ -126,10 +126,10 @@ describe("area digests", () => {
     }
   });
 
-  it("a digest holds nothing a caller without the right may not see: no confidential place, no contact", async () => {
+  it("a digest, of an area or of surroundings, holds nothing a caller without the right may not see: no confidential place, no contact", async () => {
     await coldRoute();
     await flushAreaDigests();
-    const digests = await cypher<{ rows: string }>("MATCH (digest:AreaDigest) RETURN digest.rows AS rows");
+    const digests = await cypher<{ rows: string }>("MATCH (digest:AreaDigest|SurroundingsDigest) RETURN digest.rows AS rows");
     const all = digests.map(({ rows }) => rows).join("\n");
     expect(all).toContain(fixture.serviceId);
     for (const secret of [...secretStrings, fixture.referralPhone, fixture.publicPhone, fixture.locationId]) expect(all).not.toContain(secret);
