@@ -6,6 +6,7 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { flushDemandCounts } from "../functions/observatory/demand-counts";
+import { flushAreaDigests } from "../functions/routes/area-digests";
 import { cypher } from "./support/graph";
 import { graphql } from "./support/http-api";
 import { tokenFor } from "./support/tokens";
@@ -19,7 +20,7 @@ const allowedProperties = ["communeCode", "count", "covered", "day", "key", "nee
 
 const graphCensus = () =>
   cypher<{ what: string; count: number }>(
-    `MATCH (n) WHERE NOT n:DemandCount RETURN labels(n)[0] AS what, count(*) AS count
+    `MATCH (n) WHERE NOT n:DemandCount AND NOT n:AreaDigest AND NOT n:SurroundingsDigest RETURN labels(n)[0] AS what, count(*) AS count
      UNION ALL MATCH ()-[r]->() RETURN type(r) AS what, count(*) AS count`,
   ).then((rows) => rows.sort((a, b) => a.what.localeCompare(b.what)));
 
@@ -68,8 +69,18 @@ describe("anonymous demand", () => {
       const text = JSON.stringify({ ...properties, day });
       for (const identifying of ["frontline-worker-4711", "203.0.113.7", "parcours-tests", "23:41", "T23", "FRONTLINE"]) expect(text).not.toContain(identifying);
     }
-    // Nothing else in the graph changed: no node, no relation, no audit record.
+    // Nothing else in the graph changed: no node, no relation, no audit record; but the digests of what
+    // routes read (functions/routes/area-digests.ts), the same whoever asks, which name nobody.
     expect(await graphCensus()).toEqual(before);
+    await flushAreaDigests();
+    const digests = await cypher<{ text: string; relations: number }>(
+      "MATCH (n:AreaDigest|SurroundingsDigest) RETURN apoc.convert.toJson(properties(n)) AS text, COUNT { (n)--() } AS relations",
+    );
+    expect(digests).not.toEqual([]);
+    for (const { text, relations } of digests) {
+      expect(relations).toBe(0);
+      for (const identifying of ["frontline-worker-4711", "203.0.113.7", "parcours-tests", "23:41", "T23", "FRONTLINE"]) expect(text).not.toContain(identifying);
+    }
   });
 
   it("publishes the counts to the département's coordinator, under 5 as \"< 5\", with unmet demand by commune", async () => {
