@@ -125,9 +125,9 @@ export interface AreaVersion {
 const unstamped = "-";
 
 /**
- * The graph's version and those of a route's areas, with the digest of its commune's surroundings when asked, in one read (3 db hits for the graph's, ~35 in
- * all), before the route's other reads, so that what they read is never older than the version it is
- * kept under. While a write that named no areas is the graph's last, every area's version is the graph's.
+ * The graph's version and those of a route's areas, with the digest of its commune's surroundings when
+ * asked, in one read (3 db hits for the graph's, ~35 in all), before the route's other reads, so that
+ * what they read is never older than the version it is kept under. While a write that named no areas is the graph's last, every area's version is the graph's.
  */
 export async function readAreaVersions(run: RunRead, communeCode: string, departement: string, surroundingsDigest: string | null): Promise<AreaVersions> {
   const [record] = (await run(areaVersionsCypher, { communeCode, departement, surroundingsDigest })).records;
