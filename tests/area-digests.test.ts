@@ -8,13 +8,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { fixture, secretStrings, writeConfidentialFixture } from "./support/confidential-fixture";
 import { graphql } from "./support/http-api";
 import { tokenFor } from "./support/tokens";
-import { cypher, testDriver } from "./support/graph";
+import { cypher } from "./support/graph";
 import { keepReads } from "../functions/graph/version-keyed-cache";
 import { routeDigestsOf, flushAreaDigests } from "../functions/routes/area-digests";
 import { referralRouteCypher } from "../generated/cypher";
-import { readRankingInput, surroundingsDigestWanted, type RouteQueryParams, type RouteQueryRequest } from "../functions/routes/route-reads";
-import { autoCommitRead, type RunRead } from "../functions/graph/auto-commit-read";
-import { readAreaVersions } from "../functions/graph/graph-version";
+import type { RouteQueryRequest } from "../functions/routes/route-reads";
+import { harassmentInColombes, watchedRankingInput } from "./support/ranking-input";
 
 const routeQuery = `query ($input: RouteRequest!) { referralRoute(input: $input) { emergency { number } steps { need placesFree reasons service { id } } excluded { need service { id } } } }`;
 const shelterRoute = {
@@ -136,27 +135,13 @@ describe("area digests", () => {
   });
 
   it("a function that kept nothing reads a commune's surroundings from their digest while her areas around are unchanged", async () => {
-    const params: RouteQueryParams = {
-      communeCode: "92025",
-      departement: "92",
-      needs: [],
-      urgentNeeds: [],
-      situations: ["HARASSMENT"],
-      audiences: ["VICTIMS", "GENERAL_PUBLIC"],
-      emergencyNumbers: [],
-      outOfReachLookedAt: 30,
-    };
     /** The ranking's input of a function that keeps nothing, and whether its route query read the surroundings. */
     const coldRead = async () => {
       const requests: RouteQueryRequest[] = [];
       keepReads(false);
       try {
-        const input = await autoCommitRead(testDriver(), 10_000, async (run) => {
-          const watched: RunRead = (query, parameters) => {
-            if (query === referralRouteCypher) requests.push(parameters!.request as RouteQueryRequest);
-            return run(query, parameters);
-          };
-          return readRankingInput(watched, testDriver(), await readAreaVersions(watched, params.communeCode, params.departement, surroundingsDigestWanted(params)), params);
+        const input = await watchedRankingInput({ ...harassmentInColombes, emergencyNumbers: [] }, (query, parameters) => {
+          if (query === referralRouteCypher) requests.push(parameters!.request as RouteQueryRequest);
         });
         await flushAreaDigests();
         return { input: JSON.stringify(input), surroundingsRead: !requests[0]!.surroundingsKept };

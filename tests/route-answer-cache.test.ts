@@ -9,11 +9,10 @@ import { confidentialDataset, fixture, saveDatasetMutation, writeConfidentialFix
 import { graphql } from "./support/http-api";
 import { tokenFor } from "./support/tokens";
 import { keepReads } from "../functions/graph/version-keyed-cache";
-import { autoCommitRead, type RunRead } from "../functions/graph/auto-commit-read";
-import { readAreaVersions } from "../functions/graph/graph-version";
-import { readRankingInput, surroundingsDigestWanted, type RouteQueryParams } from "../functions/routes/route-reads";
+import type { RouteQueryParams } from "../functions/routes/route-reads";
+import { harassmentInColombes, watchedRankingInput } from "./support/ranking-input";
 import { areaVersionsCypher } from "../generated/cypher";
-import { cypher, testDriver } from "./support/graph";
+import { cypher } from "./support/graph";
 
 const routeQuery = `query ($input: RouteRequest!) { referralRoute(input: $input) { steps { placesFree reasons service { id } } } }`;
 const shelterRoute = {
@@ -274,25 +273,7 @@ describe("route answers kept between requests", () => {
 
   it("a route whose commune, needs and emergency lines were all kept by earlier routes runs no route query", async () => {
     const statements: string[] = [];
-    const rankingInputOf = (params: Partial<RouteQueryParams>) =>
-      autoCommitRead(testDriver(), 10_000, async (run) => {
-        const counted: RunRead = (query, parameters) => {
-          statements.push(query);
-          return run(query, parameters);
-        };
-        const request: RouteQueryParams = {
-          communeCode: "92025",
-          departement: "92",
-          needs: [],
-          urgentNeeds: [],
-          situations: ["HARASSMENT"],
-          audiences: ["VICTIMS", "GENERAL_PUBLIC"],
-          emergencyNumbers: ["17", "112", "114", "3919"],
-          outOfReachLookedAt: 30,
-          ...params,
-        };
-        return readRankingInput(counted, testDriver(), await readAreaVersions(counted, request.communeCode, request.departement, surroundingsDigestWanted(request)), request);
-      });
+    const rankingInputOf = (params: Partial<RouteQueryParams>) => watchedRankingInput({ ...harassmentInColombes, ...params }, (query) => statements.push(query));
     await cypher("MATCH (graph:GraphVersion {key: 'graph'}) SET graph.version = randomUUID()");
     await rankingInputOf({ situations: ["SEXUAL_VIOLENCE"], needs: ["LISTENING"] });
     await rankingInputOf({ communeCode: "92050" });

@@ -78,6 +78,20 @@ async function askRoute(server: ApolloServer<GraphQLContext>, commune: string, m
   expect(body.kind === "single" && (body.singleResult.data as { referralRoute: { degraded: boolean } }).referralRoute.degraded).toBe(false);
 }
 
+/**
+ * A server whose queries are recorded, keeping nothing (every route sends all its reads), after two
+ * routes of other services and actors, and of more of them, so that the fetch of a route's nodes is known.
+ */
+async function serverThatLearntItsStatements() {
+  const queries: Query[] = [];
+  const driver = recording(testDriver(), queries);
+  const server = await createGraphQLServer({ driver, introspection: false });
+  keepReads(false);
+  await askRoute(server, "Nanterre");
+  await askRoute(server, "92012", 1);
+  return { queries, driver, server };
+}
+
 async function unreachableGraph(): Promise<Driver> {
   return createDriver({ uri: `bolt://127.0.0.1:${await freePort()}`, user: "neo4j", password: "unused" });
 }
@@ -109,13 +123,7 @@ describe("the route query warm-up", () => {
   });
 
   it("plans every statement a route sends, with the same parameters, and the demand counts' write", async () => {
-    const queries: Query[] = [];
-    const driver = recording(testDriver(), queries);
-    const server = await createGraphQLServer({ driver, introspection: false });
-    // Nothing kept: every route sends all its reads. Two routes of other services and actors, and of more of them, so that their fetch is kept.
-    keepReads(false);
-    await askRoute(server, "Nanterre");
-    await askRoute(server, "92012", 1);
+    const { queries, driver, server } = await serverThatLearntItsStatements();
     expect(keptRouteNodeStatements()).not.toEqual([]);
 
     queries.length = 0;
@@ -132,12 +140,7 @@ describe("the route query warm-up", () => {
   });
 
   it("has a route sent while it plans wait for each plan before it sends that statement", async () => {
-    const queries: Query[] = [];
-    const driver = recording(testDriver(), queries);
-    const server = await createGraphQLServer({ driver, introspection: false });
-    keepReads(false);
-    await askRoute(server, "Nanterre");
-    await askRoute(server, "92012", 1);
+    const { queries, driver, server } = await serverThatLearntItsStatements();
     // Plans Neo4j has to make again, as after a restart: the route query's takes it about a second.
     await driver.executeQuery("CALL db.clearQueryCaches()");
     queries.length = 0;
