@@ -20,6 +20,7 @@ export default $config({
     const { edge } = await import("./stacks/edge");
     const { importsBucket, importFunction, importDeadLetters, importAlarms } = await import("./stacks/imports");
     const { exportsBucket, exportFunction } = await import("./stacks/exports");
+    const { routeDigestsFunction } = await import("./stacks/route-digests");
     const { web } = await import("./stacks/web");
     return {
       // Callers use the edge's address; the execute-api one refuses what does not come through it.
@@ -32,6 +33,7 @@ export default $config({
       importAlarms: importAlarms.arn,
       exportsBucket: exportsBucket.name,
       exportFunction: exportFunction.name,
+      routeDigestsFunction: routeDigestsFunction.name,
       secrets: Object.keys(secrets).join(", "),
     };
   },

@@ -109,7 +109,7 @@ const baseline = await measure("baseline", query);
 const graphql = await measure(join(distDir, "graphql", "index.mjs"), query);
 const graphqlRoute = await measure(join(distDir, "graphql", "index.mjs"), routeQuery);
 const others = [];
-for (const name of ["import", "export"]) others.push({ name, ...(await measure(join(distDir, name, "index.mjs"), null)) });
+for (const name of ["import", "export", "route-digests"]) others.push({ name, ...(await measure(join(distDir, name, "index.mjs"), null)) });
 
 const ms = (value: number) => `${Math.round(value)} ms`.padStart(8);
 console.log(`\ncold start, median of ${runs} fresh processes (Node ${process.version}; load average ${loadavg().map((l) => l.toFixed(1)).join(" ")} on ${availableParallelism()} cores)`);
@@ -118,6 +118,6 @@ const graphqlRow = (label: string, sample: typeof graphql) =>
   `${label} first answer ${ms(sample.total)}  = process start ${ms(sample.processStart)} + init ${ms(sample.init)} + first invocation ${ms(sample.invoke)}; ${ms(sample.total - baseline.total)} over baseline`;
 console.log(graphqlRow("graphql  { actors(limit: 1) }   ", graphql));
 console.log(graphqlRow("graphql  FRONTLINE's first route", graphqlRoute));
-for (const other of others) console.log(`${other.name.padEnd(8)} init only                init ${ms(other.init)}`);
+for (const other of others) console.log(`${`${other.name} init only`.padEnd(33)} init ${ms(other.init)}`);
 console.log("target: GraphQL first answer ≤ 700 ms (the read; a first route adds the route's own start: token, route chunk, opening hours)");
 process.exit(0);

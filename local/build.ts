@@ -11,7 +11,7 @@ import { gzipSync } from "node:zlib";
 
 export const root = join(import.meta.dirname, "..");
 export const distDir = join(root, "dist");
-export const functionNames = ["graphql", "import", "export"] as const;
+export const functionNames = ["graphql", "import", "export", "route-digests"] as const;
 
 const mb = (bytes: number) => (bytes / 1e6).toFixed(2).padStart(5);
 
@@ -117,7 +117,7 @@ for (const name of functionNames) {
   const gzipped = (await Promise.all(initFiles.map(async (file) => gzipSync(await readFile(join(root, file))).length))).reduce((a, b) => a + b, 0);
   const later = Object.keys(outputs).filter((file) => !atInit.has(file) && file.endsWith(".mjs"));
   rows.push(
-    `${name.padEnd(8)} ${mb(bytes(initFiles))} MB minified (${mb(gzipped)} MB gzipped) loaded at init, + ${mb(bytes(later))} MB loaded on first use  dist/${name}/`,
+    `${name.padEnd(13)} ${mb(bytes(initFiles))} MB minified (${mb(gzipped)} MB gzipped) loaded at init, + ${mb(bytes(later))} MB loaded on first use  dist/${name}/`,
   );
 }
 console.log(rows.join("\n"));

@@ -8,6 +8,7 @@
 import { createDriver } from "../functions/graph/driver";
 import { ensureGraphSchema } from "../functions/graph/graph-schema";
 import { localInstance, startNeo4j } from "./neo4j-process";
+import { writeLocalRouteDigests } from "./route-digests-ahead";
 import { formatSummary, seedGraph } from "./seed-graph";
 
 const indexesOnly = process.argv.includes("--indexes-only");
@@ -20,6 +21,7 @@ try {
     console.log("indexes and constraints in place; nothing loaded");
   } else {
     console.log(formatSummary(await seedGraph(driver)));
+    console.log(await writeLocalRouteDigests(driver));
   }
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

@@ -9,6 +9,7 @@ import { ensureGraphSchema } from "../functions/graph/graph-schema";
 import { warmUpRouteStatements } from "../functions/routes/route-query-warm-up";
 import { localInstance, startNeo4j } from "./neo4j-process";
 import { localBuckets, localS3Dir, localS3Env, localS3Port, startS3Server } from "./s3-server";
+import { writeLocalRouteDigests } from "./route-digests-ahead";
 import { formatSummary, seedGraph } from "./seed-graph";
 import { withLocalAuthDefaults } from "./local-auth";
 import { serveLocally } from "./server";
@@ -32,6 +33,7 @@ try {
     await warmUpRouteStatements(driver);
     console.log(`Route statements planned in ${((Date.now() - warmUpStarted) / 1000).toFixed(1)} s`);
   }
+  console.log(await writeLocalRouteDigests(driver));
   await driver.close();
 
   const s3 = await startS3Server(localS3Port(), localS3Dir(localS3Port()));

@@ -18,3 +18,9 @@ export const exportFunctionMemoryMb = 3008;
  * 2 048 MB function; 3 008 MB leaves room for growth.
  */
 export const importFunctionMemoryMb = 3008;
+
+/**
+ * The route digests function's: it holds one area's rows at a time (a France-dense département's are
+ * ~0.2 MB of JSON) and waits on Neo4j; Lambda's smallest sizes would slow its JSON work.
+ */
+export const routeDigestsFunctionMemoryMb = 512;

@@ -41,7 +41,7 @@ export const corsEnvironment = {
  * `sst deploy`): the bundle that was measured, without the code Parcours never runs, rather than a
  * second bundling by SST. ESM for Node 24 on Graviton.
  */
-export function builtFunction(name: "graphql" | "import" | "export") {
+export function builtFunction(name: "graphql" | "import" | "export" | "route-digests") {
   return {
     bundle: `dist/${name}`,
     handler: "index.handler",

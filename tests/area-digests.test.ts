@@ -14,6 +14,10 @@ import { routeDigestsOf, flushAreaDigests } from "../functions/routes/area-diges
 import { referralRouteCypher } from "../generated/cypher";
 import type { RouteQueryRequest } from "../functions/routes/route-reads";
 import { harassmentInColombes, watchedRankingInput } from "./support/ranking-input";
+import { scheduledEvent } from "./support/s3";
+import { lambdaContext } from "../local/http-api-event";
+import { writeRouteDigestsAhead } from "../functions/routes/route-digests-ahead";
+import { testDriver } from "./support/graph";
 
 const routeQuery = `query ($input: RouteRequest!) { referralRoute(input: $input) { emergency { number } steps { need placesFree reasons service { id } } excluded { need service { id } } } }`;
 const shelterRoute = {
@@ -165,5 +169,65 @@ describe("area digests", () => {
     );
     expect((await coldRead()).surroundingsRead).toBe(true);
     expect((await coldRead()).surroundingsRead).toBe(false);
+  });
+});
+
+describe("area digests written ahead of the routes", () => {
+  const structureChanged = () => cypher("MATCH (graph:GraphVersion {key: 'graph'}) SET graph.structure = randomUUID()");
+  const departements = async () => (await cypher<{ n: number }>("MATCH (d:Territory {level: 'DEPARTEMENT'}) RETURN count(d) AS n"))[0]!.n;
+  /** The 92's digest for a victim's route, its rows in the order of their ids. */
+  const rowsOf92 = async () => {
+    const [digest] = await cypher<{ rows: string; stamp: string }>("MATCH (digest:AreaDigest {key: $key}) RETURN digest.rows AS rows, digest.stamp AS stamp", {
+      key: `${departement} VICTIMS GENERAL_PUBLIC`,
+    });
+    const rows = JSON.parse(digest!.rows) as unknown[][];
+    return { stamp: digest!.stamp, rows: rows.sort((a, b) => String(a[1]).localeCompare(String(b[1]))) };
+  };
+
+  it("after a change of the structure, the schedule's run writes France's and each département's, and a function that kept nothing answers from them as one that read everything", async () => {
+    await structureChanged();
+    await cypher("MATCH (digest:AreaDigest) DELETE digest");
+    const everythingRead = await coldRoute();
+    await flushAreaDigests();
+    await cypher("MATCH (digest:AreaDigest) DELETE digest");
+
+    const { handler } = await import("../functions/handlers/route-digests");
+    const report = await handler(scheduledEvent(), lambdaContext("parcours-route-digests", 60_000));
+
+    expect(report).toMatchObject({ written: 2 * ((await departements()) + 1), patched: 0, left: 0 });
+    const read = await digestsRead();
+    expect(read.get(departement)).toEqual({ written: [], digest: expect.stringContaining(fixture.serviceId) });
+    expect(read.get("NATIONAL:FR")).toEqual({ written: [], digest: expect.any(String) });
+    expect((await coldRoute()).rawBody).toBe(everythingRead.rawBody);
+    expect(await handler(scheduledEvent(), lambdaContext("parcours-route-digests", 60_000))).toMatchObject({ written: 0, left: 0 });
+  });
+
+  it("a digest older than the area's last writes is brought up to date from it and the services written since, as a whole read writes it", async () => {
+    await writeRouteDigestsAhead(testDriver(), Date.now() + 60_000);
+    await setPlacesFree(1);
+    try {
+      expect(await writeRouteDigestsAhead(testDriver(), Date.now() + 60_000)).toMatchObject({ written: 2, patched: 2, left: 0 });
+      const patched = await rowsOf92();
+      expect(patched.rows).toContainEqual(expect.arrayContaining([fixture.serviceId, [12, 1, expect.any(String)]]));
+
+      await cypher("MATCH (digest:AreaDigest {area: $area}) DELETE digest", { area: departement });
+      expect(await writeRouteDigestsAhead(testDriver(), Date.now() + 60_000)).toMatchObject({ written: 2, patched: 0 });
+      expect(await rowsOf92()).toEqual(patched);
+    } finally {
+      await setPlacesFree(fixture.placesFree);
+    }
+  });
+
+  it("a run that reaches its deadline stops, and says what it left to the next one", async () => {
+    await structureChanged();
+    expect(await writeRouteDigestsAhead(testDriver(), Date.now() - 1)).toMatchObject({ written: 0, patched: 0, left: 2 * ((await departements()) + 1) });
+  });
+
+  it("a digest written ahead holds nothing a caller without the right may not see: no confidential place, no contact", async () => {
+    await cypher("MATCH (digest:AreaDigest) DELETE digest");
+    await writeRouteDigestsAhead(testDriver(), Date.now() + 60_000);
+    const all = (await cypher<{ rows: string }>("MATCH (digest:AreaDigest) RETURN digest.rows AS rows")).map(({ rows }) => rows).join("\n");
+    expect(all).toContain(fixture.serviceId);
+    for (const secret of [...secretStrings, fixture.referralPhone, fixture.publicPhone, fixture.locationId]) expect(all).not.toContain(secret);
   });
 });

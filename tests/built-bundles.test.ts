@@ -3,7 +3,7 @@
  * Apollo Server, Apollo Federation and GraphOS reporting, rxjs, the YAML parser) that the unbundled
  * code the other tests run still has. Here the built GraphQL bundle answers in a fresh Node process
  * with the environment Lambda gives it, along every path that loads a chunk of its own: a read, a
- * referral route, a dataset write and a refused write; the import and export bundles load.
+ * referral route, a dataset write and a refused write; the import, export and route digests bundles load.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { writeFile } from "node:fs/promises";
@@ -87,7 +87,7 @@ describe("the built bundles", () => {
     expect(bodyOf(graphql[3]!).errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
   });
 
-  it("loads the import and export handlers", async () => {
-    for (const name of ["import", "export"]) expect(await runBundle(name, [])).toEqual([]);
+  it("loads the import, export and route digests handlers", async () => {
+    for (const name of ["import", "export", "route-digests"]) expect(await runBundle(name, [])).toEqual([]);
   });
 });

@@ -23,7 +23,7 @@ import { surroundingsOfRows, type Surroundings, type SurroundingsRows } from "./
  * of that text read it. One digest an area and audiences: during a deploy, the two releases' functions
  * write theirs in turn; then the new one's stay.
  */
-const queryOfRows = createHash("sha256").update(referralRouteCypher).digest("hex").slice(0, 16);
+export const queryOfRows = createHash("sha256").update(referralRouteCypher).digest("hex").slice(0, 16);
 
 /** Which digests a route reads ($request.digests): those of its audiences, read by this query. */
 export interface RouteDigests {
@@ -40,7 +40,8 @@ const digestFrom = 10;
 /** The write's time limit: nobody waits for it. */
 const writeLimitMs = 10_000;
 
-interface PendingAreaDigest {
+/** An area's digest as write-area-digests.cypher writes it. */
+export interface AreaDigest {
   key: string;
   query: string;
   area: string;
@@ -56,15 +57,20 @@ interface PendingSurroundingsDigest {
   rows: string;
 }
 
-let pending = { areas: new Map<string, PendingAreaDigest>(), surroundings: new Map<string, PendingSurroundingsDigest>() };
+let pending = { areas: new Map<string, AreaDigest>(), surroundings: new Map<string, PendingSurroundingsDigest>() };
 let writing: Promise<void> | null = null;
 
 /** Keeps the rows of an area read whole, under the version read before them. */
 export function keepAreaDigest(driver: Driver, area: string, version: AreaVersion, digests: RouteDigests, rows: readonly unknown[][]): void {
   if (rows.length < digestFrom) return;
-  const key = `${area} ${digests.audiences}`;
-  pending.areas.set(key, { key, query: digests.query, area, base: version.base, stamp: version.stamp, rows: JSON.stringify(rows) });
+  const digest = areaDigestOf(area, version, digests, rows);
+  pending.areas.set(digest.key, digest);
   writing ??= writePending(driver);
+}
+
+/** The digest of an area's rows, read by the route query under this version of the area. */
+export function areaDigestOf(area: string, version: AreaVersion, digests: RouteDigests, rows: readonly unknown[][]): AreaDigest {
+  return { key: `${area} ${digests.audiences}`, query: digests.query, area, base: version.base, stamp: version.stamp, rows: JSON.stringify(rows) };
 }
 
 /** What names the digest of a commune's surroundings (area-versions.cypher's $surroundingsDigest). */

@@ -21,6 +21,7 @@ import { childEmergencyNumber, emergencyNumbers } from "./emergency-numbers";
 import { emergencyContactOf, rankRoute, type PlannedRoute, type RouteRequestPlan } from "./rank-route";
 import { outOfReachLookedAt } from "./out-of-reach-looked-at";
 import { afterWarmUp } from "./route-query-warm-up";
+import { perpetratorAudiences, victimAudiences } from "./route-audiences";
 
 const urgentNeeds: NeedCode[] = ["IMMEDIATE_SAFETY", "EMERGENCY_SHELTER"];
 /** A name such as Saint-Denis is borne by dozens of communes: an error lists a readable few. */
@@ -187,7 +188,7 @@ async function planOf(input: RouteRequest, role: Role): Promise<{ plan: RouteReq
     needs,
     urgentNeeds: urgency === "IMMEDIATE_DANGER" && !perpetrator ? urgentNeeds : [],
     situations: input.situations,
-    audiences: perpetrator ? ["PERPETRATORS"] : ["VICTIMS", "GENERAL_PUBLIC"],
+    audiences: perpetrator ? perpetratorAudiences : victimAudiences,
     // A planned route lists no emergency numbers (rank-route.ts): the query need not look them up.
     emergencyNumbers: urgency === "PLANNED" ? [] : dangerNumbers,
     outOfReachLookedAt,

@@ -35,6 +35,8 @@ export interface RouteQueryAnswer {
   patches: Map<string, string[] | null>;
   /** The services of each area patched from its digest, as the digest holds them (before the writes since). */
   digests: Map<string, AreaService[]>;
+  /** The same, as the digest's rows. */
+  digestRows: Map<string, unknown[][]>;
   outOfReach: OutOfReachOfNeeds[];
   outOfReachCut: boolean;
   emergency: EmergencyRow[];
@@ -70,6 +72,7 @@ export function routeQueryAnswerOf(records: Neo4jRecord[]): RouteQueryAnswer {
     rowsOfAreas.set(area, rows);
   }
   const patches = head.get("patches") as [area: string, written: string[] | null, digest: string | null][];
+  const digestRows = new Map(patches.flatMap(([area, , digest]) => (digest === null ? [] : [[area, JSON.parse(digest) as unknown[][]]])));
   const surroundingsRows: SurroundingsRows = {
     areas,
     nearCommunes: head.get("nearCommunes") as string[],
@@ -83,7 +86,8 @@ export function routeQueryAnswerOf(records: Neo4jRecord[]): RouteQueryAnswer {
     servicesOfAreas: new Map([...rowsOfAreas].map(([area, rows]) => [area, rows.map(areaServiceOfRow)])),
     rowsOfAreas,
     patches: new Map(patches.map(([area, written]) => [area, written])),
-    digests: new Map(patches.flatMap(([area, , digest]) => (digest === null ? [] : [[area, (JSON.parse(digest) as unknown[][]).map(areaServiceOfRow)]]))),
+    digests: new Map([...digestRows].map(([area, rows]) => [area, rows.map(areaServiceOfRow)])),
+    digestRows,
     emergency: head.get("emergency") as EmergencyRow[],
   };
 }

@@ -1,0 +1,22 @@
+/**
+ * The routes' digests (functions/routes/area-digests.ts): functions/handlers/route-digests.handler writes
+ * those of France and of each département that are not current, every 5 minutes, so that after a change
+ * of the structure (territories, needs, situations) or many writes in an area, the first route of a new
+ * container reads a digest rather than its département's services whole. It only reads the graph and
+ * writes digests; on demand: `aws lambda invoke --function-name <RouteDigestsFunction>`.
+ */
+import { routeDigestsFunctionMemoryMb } from "./function-memory";
+import { builtFunction, neo4jEnvironment } from "./settings";
+
+export const routeDigestsFunction = new sst.aws.Function("RouteDigests", {
+  ...builtFunction("route-digests"),
+  memory: `${routeDigestsFunctionMemoryMb} MB`,
+  // Shorter than the schedule's period, so that two runs do not overlap. Every digest of the France-sized graph, written anew: see README (Route digests).
+  timeout: "4 minutes",
+  environment: neo4jEnvironment,
+});
+
+new sst.aws.CronV2("RouteDigestsAhead", {
+  function: routeDigestsFunction.arn,
+  schedule: "rate(5 minutes)",
+});
