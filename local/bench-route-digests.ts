@@ -1,0 +1,120 @@
+/**
+ * `npm run bench:route-digests`: on the France-sized graph (`npm run synth -- --scale france`), right
+ * after a change of the structure, which leaves no digest valid (functions/routes/area-digests.ts):
+ *  1. the schedule's run (functions/routes/route-digests-ahead.ts): its time, the digests it wrote and
+ *     their size; run again with nothing to do (the listing's db hits); after one write in each of
+ *     WRITTEN_DEPARTEMENTS départements (their digests patched from themselves);
+ *  2. the first route of each commune of the 92 workload in a function that kept nothing, as it sends it
+ *     (the versions with the digest of her surroundings, then the route query), both counted: without
+ *     the areas' digests (what a structure change leaves until a route reads each area whole) and with
+ *     those the run wrote. Her own areas and surroundings are read whole in both. Rounds taken in turn.
+ * Target (issue 18): ≤ 2 000 db hits per route at France scale.
+ */
+import { loadavg } from "node:os";
+import { performance } from "node:perf_hooks";
+import type { Driver } from "neo4j-driver";
+import { areaVersionsCypher, areasWithoutCurrentDigestCypher, markGraphChangedCypher, referralRouteCypher } from "../generated/cypher";
+import { createDriver } from "../functions/graph/driver";
+import { markGraphChanged } from "../functions/graph/graph-version";
+import { queryOfRows, routeDigestsOf } from "../functions/routes/area-digests";
+import { routeAudiences } from "../functions/routes/route-audiences";
+import { writeRouteDigestsAhead, type RouteDigestsAheadReport } from "../functions/routes/route-digests-ahead";
+import { dbHitsOf, routeParameters, routeWorkload, versionsWithDigest, type RouteRequestOfBench } from "./route-workload";
+import { startSyntheticGraph } from "./synthetic-france";
+
+const ROUNDS = 3;
+const WRITTEN_DEPARTEMENTS = 10;
+const runLimitMs = 10 * 60_000;
+
+const synthetic = await startSyntheticGraph("france");
+if (!synthetic) process.exit(1);
+const driver = createDriver({ uri: synthetic.uri, user: synthetic.instance.user, password: synthetic.instance.password });
+
+/** The first route of a commune, as a function that kept nothing sends it, with or without the areas' digests. */
+const firstRoute = (request: RouteRequestOfBench, digests: boolean) => {
+  const parameters = routeParameters(request);
+  return digests ? { request: { ...parameters.request, digests: routeDigestsOf(parameters.request.audiences) } } : parameters;
+};
+
+async function runOf(label: string, run: () => Promise<RouteDigestsAheadReport>) {
+  const report = await run();
+  const { records } = await driver.executeQuery("MATCH (digest:AreaDigest) RETURN count(digest) AS digests, sum(size(digest.rows)) AS bytes");
+  console.log(
+    `${label.padEnd(52)} ${report.seconds.toFixed(1).padStart(5)} s: ${report.written} written (${report.patched} patched), ${report.left} left; ` +
+      `${records[0]!.get("digests")} area digests in the graph, ${(records[0]!.get("bytes") / 1e6).toFixed(1)} MB`,
+  );
+}
+
+/** One service of each of these départements written, as the API writes it. */
+async function writeIn(departements: string[]) {
+  for (const departement of departements) {
+    const { records } = await driver.executeQuery("MATCH (:Territory {code: $departement, level: 'DEPARTEMENT'})<-[:SERVES]-(service:Service) RETURN service.id AS id LIMIT 1", { departement });
+    const session = driver.session();
+    try {
+      await session.executeWrite((tx) => markGraphChanged(tx, { services: [records[0]!.get("id") as string] }));
+    } finally {
+      await session.close();
+    }
+  }
+}
+
+interface Path {
+  name: string;
+  digests: boolean;
+  latencies: number[];
+  dbHits: number[];
+}
+
+async function measure(path: Path, communes: RouteRequestOfBench[], record: boolean) {
+  for (const request of communes) {
+    const started = performance.now();
+    await driver.executeQuery(areaVersionsCypher, versionsWithDigest(request));
+    await driver.executeQuery(referralRouteCypher, firstRoute(request, path.digests));
+    if (record) path.latencies.push(performance.now() - started);
+  }
+}
+
+const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))]!;
+const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+
+try {
+  console.log(`France-sized graph: ${(await driver.executeQuery("MATCH (s:Service) RETURN count(s) AS n")).records[0]!.get("n")} services; load average ${loadavg()[0]!.toFixed(1)}\n`);
+  await driver.executeQuery(markGraphChangedCypher, { areas: [], structure: true, changesKept: 0 });
+  await driver.executeQuery("MATCH (digest:AreaDigest|SurroundingsDigest) DELETE digest");
+
+  console.log("1. The schedule's run, after a change of the structure:");
+  await runOf("no digest valid", () => writeRouteDigestsAhead(driver, Date.now() + runLimitMs));
+  await runOf("again, nothing to do", () => writeRouteDigestsAhead(driver, Date.now() + runLimitMs));
+  const listingHits = await dbHitsOf(driver, areasWithoutCurrentDigestCypher, { audiences: routeAudiences.map((a) => routeDigestsOf(a).audiences), query: queryOfRows });
+  console.log(`  its listing of the digests not current: ${listingHits} db hits`);
+  const { records } = await driver.executeQuery("MATCH (d:Territory {level: 'DEPARTEMENT'}) RETURN d.code AS code ORDER BY code LIMIT $n", { n: WRITTEN_DEPARTEMENTS });
+  await writeIn(records.map((record) => record.get("code") as string));
+  await runOf(`after a write in each of ${WRITTEN_DEPARTEMENTS} départements`, () => writeRouteDigestsAhead(driver, Date.now() + runLimitMs));
+
+  const workload = routeWorkload(200);
+  const communes = [...new Map(workload.map((request) => [request.commune, request])).values()];
+  console.log(`\n2. The first route of each of the ${communes.length} communes of the 92 workload, in a function that kept nothing (${ROUNDS} rounds after one of warm-up):`);
+  const paths: Path[] = [
+    { name: "without the areas' digests", digests: false, latencies: [], dbHits: [] },
+    { name: "from the digests the run wrote", digests: true, latencies: [], dbHits: [] },
+  ];
+  for (const path of paths) await measure(path, communes, false);
+  for (let round = 0; round < ROUNDS; round++) for (const path of paths) await measure(path, communes, true);
+  for (const path of paths) {
+    for (const request of communes) path.dbHits.push((await dbHitsOf(driver, areaVersionsCypher, versionsWithDigest(request))) + (await dbHitsOf(driver, referralRouteCypher, firstRoute(request, path.digests))));
+    console.log(
+      `${path.name.padEnd(34)} p50 ${percentile(path.latencies, 50).toFixed(1).padStart(6)} ms  p95 ${percentile(path.latencies, 95).toFixed(1).padStart(6)} ms  ` +
+        `db hits mean ${mean(path.dbHits).toFixed(0)}, max ${Math.max(...path.dbHits)}`,
+    );
+  }
+  const [without, withDigests] = paths;
+  const hits = mean(withDigests!.dbHits);
+  console.log(
+    `ratio from the digests / without: p95 ${(percentile(withDigests!.latencies, 95) / percentile(without!.latencies, 95)).toFixed(2)}, db hits ${(hits / mean(without!.dbHits)).toFixed(2)}; ` +
+      `db hits mean ${hits.toFixed(0)}, max ${Math.max(...withDigests!.dbHits)} (target ≤ 2 000 → ${Math.max(...withDigests!.dbHits) <= 2000 ? "met" : hits <= 2000 ? "met on average, not for every commune" : "not met"})`,
+  );
+} finally {
+  await driver.close();
+  await synthetic.stop();
+}
+process.exit(0);
