@@ -87,7 +87,7 @@ try {
   await runOf("again, nothing to do", () => writeRouteDigestsAhead(driver, Date.now() + runLimitMs));
   const listingHits = await dbHitsOf(driver, areasWithoutCurrentDigestCypher, { audiences: routeAudiences.map((a) => routeDigestsOf(a).audiences), query: queryOfRows });
   console.log(`  its listing of the digests not current: ${listingHits} db hits`);
-  const { records } = await driver.executeQuery("MATCH (d:Territory {level: 'DEPARTEMENT'}) RETURN d.code AS code ORDER BY code LIMIT $n", { n: WRITTEN_DEPARTEMENTS });
+  const { records } = await driver.executeQuery("MATCH (d:Territory {level: 'DEPARTEMENT'}) RETURN d.code AS code ORDER BY code LIMIT toInteger($n)", { n: WRITTEN_DEPARTEMENTS });
   await writeIn(records.map((record) => record.get("code") as string));
   await runOf(`after a write in each of ${WRITTEN_DEPARTEMENTS} départements`, () => writeRouteDigestsAhead(driver, Date.now() + runLimitMs));
 

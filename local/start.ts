@@ -1,6 +1,7 @@
 /**
- * `npm start`: Neo4j and the local S3 server up, indexes ready, graph seeded when empty, the GraphQL API
- * served on localhost, and the web app (built when missing or stale) on the same origin. package.json
+ * `npm start`: Neo4j and the local S3 server up, indexes ready, graph seeded when empty, the routes'
+ * digests written (as the stack's schedule does), the GraphQL API served on localhost, and the web app
+ * (built when missing or stale) on the same origin. package.json
  * starts it with the V8 heap limits Lambda gives the GraphQL function (local/lambda-heap.ts), so that
  * the server's memory behaves as the deployed one's.
  */
