@@ -174,7 +174,13 @@ describe("area digests", () => {
 
 describe("area digests written ahead of the routes", () => {
   const structureChanged = () => cypher("MATCH (graph:GraphVersion {key: 'graph'}) SET graph.structure = randomUUID()");
-  const departements = async () => (await cypher<{ n: number }>("MATCH (d:Territory {level: 'DEPARTEMENT'}) RETURN count(d) AS n"))[0]!.n;
+  /** France, the départements and the zones of communes: what a run writes for each audiences. */
+  const areasAhead = async () =>
+    (
+      await cypher<{ n: number }>(
+        "MATCH (t:Territory) WHERE t.level IN ['NATIONAL', 'DEPARTEMENT'] OR (t.level = 'ZONE' AND EXISTS { (t)<-[:PART_OF]-(:Territory {level: 'COMMUNE'}) }) RETURN count(t) AS n",
+      )
+    )[0]!.n;
   /** The 92's digest for a victim's route, its rows in the order of their ids. */
   const rowsOf92 = async () => {
     const [digest] = await cypher<{ rows: string; stamp: string }>("MATCH (digest:AreaDigest {key: $key}) RETURN digest.rows AS rows, digest.stamp AS stamp", {
@@ -184,7 +190,7 @@ describe("area digests written ahead of the routes", () => {
     return { stamp: digest!.stamp, rows: rows.sort((a, b) => String(a[1]).localeCompare(String(b[1]))) };
   };
 
-  it("after a change of the structure, the schedule's run writes France's and each département's, and a function that kept nothing answers from them as one that read everything", async () => {
+  it("after a change of the structure, the schedule's run writes France's, each département's and each zone's, and a function that kept nothing answers from them as one that read everything", async () => {
     await structureChanged();
     await cypher("MATCH (digest:AreaDigest) DELETE digest");
     const everythingRead = await coldRoute();
@@ -194,12 +200,37 @@ describe("area digests written ahead of the routes", () => {
     const { handler } = await import("../functions/handlers/route-digests");
     const report = await handler(scheduledEvent(), lambdaContext("parcours-route-digests", 60_000));
 
-    expect(report).toMatchObject({ written: 2 * ((await departements()) + 1), patched: 0, left: 0 });
+    expect(report).toMatchObject({ written: 2 * (await areasAhead()), patched: 0, left: 0 });
     const read = await digestsRead();
     expect(read.get(departement)).toEqual({ written: [], digest: expect.stringContaining(fixture.serviceId) });
     expect(read.get("NATIONAL:FR")).toEqual({ written: [], digest: expect.any(String) });
+    const zones = [...read].filter(([area]) => area.startsWith("ZONE:"));
+    expect(zones.length).toBeGreaterThan(0);
+    for (const [, zone] of zones) expect(zone).toEqual({ written: [], digest: expect.any(String) });
     expect((await coldRoute()).rawBody).toBe(everythingRead.rawBody);
     expect(await handler(scheduledEvent(), lambdaContext("parcours-route-digests", 60_000))).toMatchObject({ written: 0, left: 0 });
+  });
+
+  it("each digest written ahead holds the services that serve its area for its audiences and answer a need, and only them", async () => {
+    // A zone is read through its first commune: a service of that commune is not one of the zone's.
+    await cypher(
+      "MATCH (:Territory {level: 'ZONE'})<-[:PART_OF]-(member:Territory {level: 'COMMUNE'}) WITH member ORDER BY member.code LIMIT 1 " +
+        "MATCH (need:Need {code: 'LEGAL_ADVICE'}) CREATE (need)<-[:ANSWERS]-(:Service {id: 'test-ahead-commune-service', audience: 'VICTIMS'})-[:SERVES]->(member)",
+    );
+    await cypher("MATCH (digest:AreaDigest) DELETE digest");
+    await writeRouteDigestsAhead(testDriver(), Date.now() + 60_000);
+    await cypher("MATCH (service:Service {id: 'test-ahead-commune-service'}) DETACH DELETE service");
+    const digests = await cypher<{ key: string; area: string; rows: string; serving: string[] }>(
+      "MATCH (digest:AreaDigest) " +
+        "MATCH (area:Territory) WHERE area.level + ':' + area.code = digest.area " +
+        "RETURN digest.key AS key, digest.area AS area, digest.rows AS rows, " +
+        "COLLECT { MATCH (area)<-[:SERVES]-(service:Service) WHERE service.audience IN split(substring(digest.key, size(digest.area) + 1), ' ') AND EXISTS { (service)-[:ANSWERS]->(:Need) } RETURN service.id ORDER BY service.id } AS serving",
+    );
+    expect(new Set(digests.map(({ area }) => area.slice(0, area.indexOf(":"))))).toEqual(new Set(["NATIONAL", "DEPARTEMENT", "ZONE"]));
+    for (const { key, rows, serving } of digests) {
+      const ids = (JSON.parse(rows) as unknown[][]).map((row) => row[1] as string).sort();
+      expect({ key, ids }).toEqual({ key, ids: serving });
+    }
   });
 
   it("a digest older than the area's last writes is brought up to date from it and the services written since, as a whole read writes it", async () => {
@@ -220,7 +251,7 @@ describe("area digests written ahead of the routes", () => {
 
   it("a run that reaches its deadline stops, and says what it left to the next one", async () => {
     await structureChanged();
-    expect(await writeRouteDigestsAhead(testDriver(), Date.now() - 1)).toMatchObject({ written: 0, patched: 0, left: 2 * ((await departements()) + 1) });
+    expect(await writeRouteDigestsAhead(testDriver(), Date.now() - 1)).toMatchObject({ written: 0, patched: 0, left: 2 * (await areasAhead()) });
   });
 
   it("a digest written ahead holds nothing a caller without the right may not see: no confidential place, no contact", async () => {

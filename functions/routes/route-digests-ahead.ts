@@ -1,14 +1,15 @@
 /**
- * Writes the digests of France and of each département ahead of the routes (area-digests.ts). A route's
- * function writes an area's digest when it reads the area whole; after a change of the structure
- * (territories, needs, situations), or more writes in an area than its log names, no digest is valid
- * and the first route of each département would read its services whole: at France density, ~1 400
- * services and 62 000 db hits. Run on a schedule (stacks/route-digests.ts), and after seed/ is loaded
- * (`npm run seed`, `npm start`).
+ * Writes the digests of France, of each département and of each zone ahead of the routes
+ * (area-digests.ts). A route's function writes an area's digest when it reads the area whole; after a
+ * change of the structure (territories, needs, situations), or more writes in an area than its log
+ * names, no digest is valid, and the first route of a commune reads her département and zones whole:
+ * at France density, 62 000 db hits for a commune of the 92. Communes are left to the routes that
+ * read them. Run on a schedule (stacks/route-digests.ts), and after seed/ is loaded (`npm run seed`,
+ * `npm start`).
  * A digest only older than the area's last writes is brought up to date as a route reads it: the digest
  * and the services written since, not the whole area. Digests are written whatever their size: nobody
- * waits for them, and a département of few services for an audience still costs a route the walk of
- * all its services.
+ * waits for them, and an area of few services for an audience still costs a route the walk of all its
+ * services.
  */
 import neo4j, { type Driver } from "neo4j-driver";
 import { areasWithoutCurrentDigestCypher, referralRouteCypher, writeAreaDigestsCypher } from "../../generated/cypher";
@@ -32,15 +33,18 @@ export interface RouteDigestsAheadReport {
 }
 
 interface AreaWithoutDigest {
-  level: "NATIONAL" | "DEPARTEMENT";
+  level: "NATIONAL" | "DEPARTEMENT" | "ZONE";
   code: string;
   area: string;
   audiences: string;
   base: string;
   stamp: string;
+  /** Of a zone, the commune it is read through, and her other areas (but France). */
+  communeCode: string | null;
+  alsoServed: string[];
 }
 
-/** Writes, one after the other until `deadline` (epoch ms), the digests of France and the départements that are not current. */
+/** Writes, one after the other until `deadline` (epoch ms), the digests of France, the départements and the zones that are not current. */
 export async function writeRouteDigestsAhead(driver: Driver, deadline: number): Promise<RouteDigestsAheadReport> {
   const started = performance.now();
   const audiencesByKey = new Map(routeAudiences.map((audiences) => [routeDigestsOf(audiences).audiences, audiences]));
@@ -65,12 +69,13 @@ export async function writeRouteDigestsAhead(driver: Driver, deadline: number): 
 }
 
 /**
- * The area's rows as the route query reads them for a route holding nothing else: a request of no
- * commune, whose only area not kept is this one, and whose surroundings are kept (no commune's are read).
+ * The area's rows as the route query reads them for a route holding everything else: a request whose
+ * only area not kept is this one (of no commune, but for a zone), and whose surroundings are kept (no
+ * commune's are read).
  */
-async function currentRows(driver: Driver, { level, code, area }: AreaWithoutDigest, audiences: Audience[]) {
+async function currentRows(driver: Driver, { level, code, area, communeCode, alsoServed }: AreaWithoutDigest, audiences: Audience[]) {
   const request: RouteQueryRequest = {
-    communeCode: "",
+    communeCode: communeCode ?? "",
     departement: level === "DEPARTEMENT" ? code : "",
     needs: [],
     urgentNeeds: [],
@@ -78,7 +83,7 @@ async function currentRows(driver: Driver, { level, code, area }: AreaWithoutDig
     audiences,
     emergencyNumbers: [],
     outOfReachLookedAt: 0,
-    keptAreas: level === "DEPARTEMENT" ? ["NATIONAL:FR"] : [],
+    keptAreas: level === "NATIONAL" ? [] : [...alsoServed, "NATIONAL:FR"],
     patches: [],
     surroundingsKept: true,
     digests: routeDigestsOf(audiences),
