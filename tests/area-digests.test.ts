@@ -174,11 +174,12 @@ describe("area digests", () => {
 
 describe("area digests written ahead of the routes", () => {
   const structureChanged = () => cypher("MATCH (graph:GraphVersion {key: 'graph'}) SET graph.structure = randomUUID()");
-  /** France, the départements and the zones of communes: what a run writes for each audiences. */
+  /** France, the départements, the zones of communes and the communes served by 10 services or more: what a run writes for each audiences. */
   const areasAhead = async () =>
     (
       await cypher<{ n: number }>(
-        "MATCH (t:Territory) WHERE t.level IN ['NATIONAL', 'DEPARTEMENT'] OR (t.level = 'ZONE' AND EXISTS { (t)<-[:PART_OF]-(:Territory {level: 'COMMUNE'}) }) RETURN count(t) AS n",
+        "MATCH (t:Territory) WHERE t.level IN ['NATIONAL', 'DEPARTEMENT'] OR (t.level = 'ZONE' AND EXISTS { (t)<-[:PART_OF]-(:Territory {level: 'COMMUNE'}) }) " +
+          "OR (t.level = 'COMMUNE' AND COUNT { (t)<-[:SERVES]-() } >= 10) RETURN count(t) AS n",
       )
     )[0]!.n;
   /** The 92's digest for a victim's route, its rows in the order of their ids. */
@@ -190,7 +191,7 @@ describe("area digests written ahead of the routes", () => {
     return { stamp: digest!.stamp, rows: rows.sort((a, b) => String(a[1]).localeCompare(String(b[1]))) };
   };
 
-  it("after a change of the structure, the schedule's run writes France's, each département's and each zone's, and a function that kept nothing answers from them as one that read everything", async () => {
+  it("after a change of the structure, the schedule's run writes France's, each département's, each zone's and the large communes', and a function that kept nothing answers from them as one that read everything", async () => {
     await structureChanged();
     await cypher("MATCH (digest:AreaDigest) DELETE digest");
     const everythingRead = await coldRoute();
@@ -212,21 +213,26 @@ describe("area digests written ahead of the routes", () => {
   });
 
   it("each digest written ahead holds the services that serve its area for its audiences and answer a need, and only them", async () => {
-    // A zone is read through its first commune: a service of that commune is not one of the zone's.
+    let digests: { key: string; area: string; rows: string; serving: string[] }[] = [];
+    // A commune served by 10 services has a digest; a zone is read through its first commune, whose services are not the zone's.
     await cypher(
       "MATCH (:Territory {level: 'ZONE'})<-[:PART_OF]-(member:Territory {level: 'COMMUNE'}) WITH member ORDER BY member.code LIMIT 1 " +
-        "MATCH (need:Need {code: 'LEGAL_ADVICE'}) CREATE (need)<-[:ANSWERS]-(:Service {id: 'test-ahead-commune-service', audience: 'VICTIMS'})-[:SERVES]->(member)",
+        "MATCH (need:Need {code: 'LEGAL_ADVICE'}) UNWIND range(1, 10) AS i " +
+        "CREATE (need)<-[:ANSWERS]-(:Service {id: 'test-ahead-commune-service-' + i, audience: 'VICTIMS'})-[:SERVES]->(member)",
     );
-    await cypher("MATCH (digest:AreaDigest) DELETE digest");
-    await writeRouteDigestsAhead(testDriver(), Date.now() + 60_000);
-    await cypher("MATCH (service:Service {id: 'test-ahead-commune-service'}) DETACH DELETE service");
-    const digests = await cypher<{ key: string; area: string; rows: string; serving: string[] }>(
-      "MATCH (digest:AreaDigest) " +
-        "MATCH (area:Territory) WHERE area.level + ':' + area.code = digest.area " +
-        "RETURN digest.key AS key, digest.area AS area, digest.rows AS rows, " +
-        "COLLECT { MATCH (area)<-[:SERVES]-(service:Service) WHERE service.audience IN split(substring(digest.key, size(digest.area) + 1), ' ') AND EXISTS { (service)-[:ANSWERS]->(:Need) } RETURN service.id ORDER BY service.id } AS serving",
-    );
-    expect(new Set(digests.map(({ area }) => area.slice(0, area.indexOf(":"))))).toEqual(new Set(["NATIONAL", "DEPARTEMENT", "ZONE"]));
+    try {
+      await cypher("MATCH (digest:AreaDigest) DELETE digest");
+      await writeRouteDigestsAhead(testDriver(), Date.now() + 60_000);
+      digests = await cypher<{ key: string; area: string; rows: string; serving: string[] }>(
+        "MATCH (digest:AreaDigest) " +
+          "MATCH (area:Territory) WHERE area.level + ':' + area.code = digest.area " +
+          "RETURN digest.key AS key, digest.area AS area, digest.rows AS rows, " +
+          "COLLECT { MATCH (area)<-[:SERVES]-(service:Service) WHERE service.audience IN split(substring(digest.key, size(digest.area) + 1), ' ') AND EXISTS { (service)-[:ANSWERS]->(:Need) } RETURN service.id ORDER BY service.id } AS serving",
+      );
+    } finally {
+      await cypher("MATCH (service:Service) WHERE service.id STARTS WITH 'test-ahead-commune-service-' DETACH DELETE service");
+    }
+    expect([...new Set(digests.map(({ area }) => area.slice(0, area.indexOf(":"))))].sort()).toEqual(["COMMUNE", "DEPARTEMENT", "NATIONAL", "ZONE"]);
     for (const { key, rows, serving } of digests) {
       const ids = (JSON.parse(rows) as unknown[][]).map((row) => row[1] as string).sort();
       expect({ key, ids }).toEqual({ key, ids: serving });

@@ -36,7 +36,7 @@ export function routeDigestsOf(audiences: readonly string[]): RouteDigests {
 }
 
 /** Below this many services, an area costs a route less to read whole than its digest costs to write. */
-const digestFrom = 10;
+export const digestFrom = 10;
 /** The write's time limit: nobody waits for it. */
 const writeLimitMs = 10_000;
 

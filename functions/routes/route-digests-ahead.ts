@@ -1,10 +1,11 @@
 /**
- * Writes the digests of France, of each département and of each zone ahead of the routes
- * (area-digests.ts). A route's function writes an area's digest when it reads the area whole; after a
- * change of the structure (territories, needs, situations), or more writes in an area than its log
- * names, no digest is valid, and the first route of a commune reads her département and zones whole:
- * at France density, 62 000 db hits for a commune of the 92. Communes are left to the routes that
- * read them. Run on a schedule (stacks/route-digests.ts), and after seed/ is loaded (`npm run seed`,
+ * Writes the digests of France, of each département, of each zone and of the communes served by many
+ * services ahead of the routes (area-digests.ts). A route's function writes an area's digest when it
+ * reads the area whole; after a change of the structure (territories, needs, situations), or more
+ * writes in an area than its log names, no digest is valid, and the first route of a commune reads her
+ * département, zones and commune whole: at France density, 62 000 db hits for a commune of the 92.
+ * A commune served by fewer services than a route would write a digest for costs a route less to read
+ * whole. Run on a schedule (stacks/route-digests.ts), and after seed/ is loaded (`npm run seed`,
  * `npm start`).
  * A digest only older than the area's last writes is brought up to date as a route reads it: the digest
  * and the services written since, not the whole area. Digests are written whatever their size: nobody
@@ -14,7 +15,7 @@
 import neo4j, { type Driver } from "neo4j-driver";
 import { areasWithoutCurrentDigestCypher, referralRouteCypher, writeAreaDigestsCypher } from "../../generated/cypher";
 import type { Audience } from "../../generated/graphql";
-import { areaDigestOf, queryOfRows, routeDigestsOf } from "./area-digests";
+import { areaDigestOf, digestFrom, queryOfRows, routeDigestsOf } from "./area-digests";
 import { routeAudiences } from "./route-audiences";
 import type { RouteQueryRequest } from "./route-reads";
 import { routeQueryAnswerOf } from "./route-query-answer";
@@ -33,24 +34,24 @@ export interface RouteDigestsAheadReport {
 }
 
 interface AreaWithoutDigest {
-  level: "NATIONAL" | "DEPARTEMENT" | "ZONE";
+  level: "NATIONAL" | "DEPARTEMENT" | "ZONE" | "COMMUNE";
   code: string;
   area: string;
   audiences: string;
   base: string;
   stamp: string;
-  /** Of a zone, the commune it is read through, and her other areas (but France). */
+  /** Of a commune or a zone, the commune it is read through, and her other areas (but France). */
   communeCode: string | null;
   alsoServed: string[];
 }
 
-/** Writes, one after the other until `deadline` (epoch ms), the digests of France, the départements and the zones that are not current. */
+/** Writes, one after the other until `deadline` (epoch ms), the digests of those areas that are not current. */
 export async function writeRouteDigestsAhead(driver: Driver, deadline: number): Promise<RouteDigestsAheadReport> {
   const started = performance.now();
   const audiencesByKey = new Map(routeAudiences.map((audiences) => [routeDigestsOf(audiences).audiences, audiences]));
   const { records } = await driver.executeQuery(
     areasWithoutCurrentDigestCypher,
-    { audiences: [...audiencesByKey.keys()], query: queryOfRows },
+    { audiences: [...audiencesByKey.keys()], query: queryOfRows, communeFrom: digestFrom },
     { routing: neo4j.routing.READ, transactionConfig: { timeout: statementLimitMs } },
   );
   const areas = records.map((record) => record.toObject() as AreaWithoutDigest);
@@ -70,8 +71,8 @@ export async function writeRouteDigestsAhead(driver: Driver, deadline: number): 
 
 /**
  * The area's rows as the route query reads them for a route holding everything else: a request whose
- * only area not kept is this one (of no commune, but for a zone), and whose surroundings are kept (no
- * commune's are read).
+ * only area not kept is this one (of no commune, but for a commune or a zone), and whose surroundings
+ * are kept (no commune's are read).
  */
 async function currentRows(driver: Driver, { level, code, area, communeCode, alsoServed }: AreaWithoutDigest, audiences: Audience[]) {
   const request: RouteQueryRequest = {
