@@ -16,9 +16,8 @@ import type { Driver } from "neo4j-driver";
 import { areaVersionsCypher, areasWithoutCurrentDigestCypher, markGraphChangedCypher, referralRouteCypher } from "../generated/cypher";
 import { createDriver } from "../functions/graph/driver";
 import { markGraphChanged } from "../functions/graph/graph-version";
-import { queryOfRows, routeDigestsOf } from "../functions/routes/area-digests";
-import { routeAudiences } from "../functions/routes/route-audiences";
-import { writeRouteDigestsAhead, type RouteDigestsAheadReport } from "../functions/routes/route-digests-ahead";
+import { routeDigestsOf } from "../functions/routes/area-digests";
+import { listingParameters, writeRouteDigestsAhead, type RouteDigestsAheadReport } from "../functions/routes/route-digests-ahead";
 import { dbHitsOf, routeParameters, routeWorkload, versionsWithDigest, type RouteRequestOfBench } from "./route-workload";
 import { startSyntheticGraph } from "./synthetic-france";
 
@@ -85,7 +84,7 @@ try {
   console.log("1. The schedule's run, after a change of the structure:");
   await runOf("no digest valid", () => writeRouteDigestsAhead(driver, Date.now() + runLimitMs));
   await runOf("again, nothing to do", () => writeRouteDigestsAhead(driver, Date.now() + runLimitMs));
-  const listingHits = await dbHitsOf(driver, areasWithoutCurrentDigestCypher, { audiences: routeAudiences.map((a) => routeDigestsOf(a).audiences), query: queryOfRows });
+  const listingHits = await dbHitsOf(driver, areasWithoutCurrentDigestCypher, listingParameters());
   console.log(`  its listing of the digests not current: ${listingHits} db hits`);
   const { records } = await driver.executeQuery("MATCH (d:Territory {level: 'DEPARTEMENT'}) RETURN d.code AS code ORDER BY code LIMIT toInteger($n)", { n: WRITTEN_DEPARTEMENTS });
   await writeIn(records.map((record) => record.get("code") as string));

@@ -1,12 +1,12 @@
 /**
  * What the stack's schedule does every 5 minutes (stacks/route-digests.ts), done once locally after
- * seed/ is loaded and when `npm start` starts: the digests of France and the départements, written
- * ahead of the routes.
+ * seed/ is loaded and when `npm start` starts: the routes' digests of France, the départements, the
+ * zones and the large communes, written ahead of the routes.
  */
 import type { Driver } from "neo4j-driver";
 import { writeRouteDigestsAhead } from "../functions/routes/route-digests-ahead";
 
-/** Time given to the job: seed/'s départements take well under a second. */
+/** Time given to the job: seed/'s areas take a second or two. */
 const localLimitMs = 60_000;
 
 /** Writes them, and says what it wrote. */

@@ -1,7 +1,7 @@
 /**
  * `npm run seed`: (re)loads seed/ into Neo4j — the local one, started if needed, or the one NEO4J_URI
- * names (a deployed stage). Running it twice changes nothing. Then writes the routes' digests of France
- * and the départements, as the stack's schedule does (local/route-digests-ahead.ts).
+ * names (a deployed stage). Running it twice changes nothing. Then writes the routes' digests ahead, as
+ * the stack's schedule does (local/route-digests-ahead.ts).
  * `npm run seed -- --indexes-only`: creates the indexes and constraints the API checks at start, and
  * loads nothing: for a deployed graph that coordinators have edited since, before a version that adds
  * an index (loading seed/ again would set its records back to seed/'s values).

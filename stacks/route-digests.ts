@@ -1,8 +1,8 @@
 /**
  * The routes' digests (functions/routes/area-digests.ts): functions/handlers/route-digests.handler writes
- * those of France and of each département that are not current, every 5 minutes, so that after a change
- * of the structure (territories, needs, situations) or many writes in an area, the first route of a new
- * container reads a digest rather than its département's services whole. It only reads the graph and
+ * those of France, the départements, the zones and the large communes that are not current, every 5
+ * minutes, so that after a change of the structure (territories, needs, situations) or many writes in an
+ * area, the first route of a new container reads digests rather than her areas' services whole. It only reads the graph and
  * writes digests; on demand: `aws lambda invoke --function-name <RouteDigestsFunction>`.
  */
 import { routeDigestsFunctionMemoryMb } from "./function-memory";

@@ -1,7 +1,7 @@
 /**
  * AWS Lambda entry point for the routes' digests: run by the schedule (an EventBridge event) or on demand
- * (any invocation), it writes the digests of France and the départements that are not current
- * (functions/routes/route-digests-ahead.ts), until shortly before Lambda would stop it.
+ * (any invocation), it writes the digests of France, the départements, the zones and the large communes
+ * that are not current (functions/routes/route-digests-ahead.ts), until shortly before Lambda stops it.
  */
 import { Logger } from "@aws-lambda-powertools/logger";
 import type { Context } from "aws-lambda";

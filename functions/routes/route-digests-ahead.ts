@@ -45,15 +45,20 @@ interface AreaWithoutDigest {
   alsoServed: string[];
 }
 
+const audiencesByKey = new Map(routeAudiences.map((audiences) => [routeDigestsOf(audiences).audiences, audiences]));
+
+/** The parameters of areas-without-current-digest.cypher. */
+export function listingParameters() {
+  return { audiences: [...audiencesByKey.keys()], query: queryOfRows, communeFrom: digestFrom };
+}
+
 /** Writes, one after the other until `deadline` (epoch ms), the digests of those areas that are not current. */
 export async function writeRouteDigestsAhead(driver: Driver, deadline: number): Promise<RouteDigestsAheadReport> {
   const started = performance.now();
-  const audiencesByKey = new Map(routeAudiences.map((audiences) => [routeDigestsOf(audiences).audiences, audiences]));
-  const { records } = await driver.executeQuery(
-    areasWithoutCurrentDigestCypher,
-    { audiences: [...audiencesByKey.keys()], query: queryOfRows, communeFrom: digestFrom },
-    { routing: neo4j.routing.READ, transactionConfig: { timeout: statementLimitMs } },
-  );
+  const { records } = await driver.executeQuery(areasWithoutCurrentDigestCypher, listingParameters(), {
+    routing: neo4j.routing.READ,
+    transactionConfig: { timeout: statementLimitMs },
+  });
   const areas = records.map((record) => record.toObject() as AreaWithoutDigest);
   let written = 0;
   let patched = 0;
