@@ -37,7 +37,7 @@ import { autoCommitRead } from "../functions/graph/auto-commit-read";
 import { readAreaVersions } from "../functions/graph/graph-version";
 import { coverageOf, readCoverageGraph } from "../functions/observatory/coverage";
 import { startNeo4j, stopNeo4j, type Neo4jInstance } from "./neo4j-process";
-import { areasOfCommunes, dbHitsOf, random, routeParameters, routeQueryDbHits, routeWorkload, versionsWithDigest, type RouteRequestOfBench } from "./route-workload";
+import { areasOfCommunes, dbHitsOf, frenchCommunes, routeParameters, routeQueryDbHits, routeWorkload, versionsWithDigest, type RouteRequestOfBench } from "./route-workload";
 import { seedGraph } from "./seed-graph";
 import { ensureGraphSchema } from "../functions/graph/graph-schema";
 import { graphqlFunctionMemoryMb } from "../stacks/function-memory";
@@ -319,12 +319,6 @@ async function coverageThroughHandler(graph: Graph) {
   console.log(stdout.trimEnd().replace(/^/gm, "  "));
 }
 
-async function frenchCommunes(driver: Driver, count: number): Promise<string[]> {
-  const { records } = await driver.executeQuery("MATCH (c:Territory {level: 'COMMUNE'}) RETURN c.code AS code ORDER BY code");
-  const all = records.map((r) => r.get("code") as string);
-  const next = random(2026);
-  return Array.from({ length: count }, () => all[Math.floor(next() * all.length)]!);
-}
 
 const requests = routeWorkload(REQUESTS + WARMUP);
 const france = await startSynthetic("france", "France-sized (synthetic)");

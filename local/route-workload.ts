@@ -135,3 +135,11 @@ export async function dbHitsOf(driver: Driver, query: string, parameters: Record
   const total = (plan: Plan): number => plan.dbHits + plan.children.reduce((sum, child) => sum + total(child), 0);
   return total(summary.profile as unknown as Plan);
 }
+
+/** Communes drawn at random (the same on every run) among every commune of the graph. */
+export async function frenchCommunes(driver: Driver, count: number): Promise<string[]> {
+  const { records } = await driver.executeQuery("MATCH (c:Territory {level: 'COMMUNE'}) RETURN c.code AS code ORDER BY code");
+  const all = records.map((r) => r.get("code") as string);
+  const next = random(2026);
+  return Array.from({ length: count }, () => all[Math.floor(next() * all.length)]!);
+}
