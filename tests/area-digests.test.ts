@@ -4,11 +4,11 @@
  * written since (functions/routes/area-digests.ts, referral-route.cypher): its routes answer as if it
  * had read everything.
  */
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { fixture, secretStrings, writeConfidentialFixture } from "./support/confidential-fixture";
 import { graphql } from "./support/http-api";
 import { tokenFor } from "./support/tokens";
-import { cypher } from "./support/graph";
+import { cypher, testDriver } from "./support/graph";
 import { keepReads } from "../functions/graph/version-keyed-cache";
 import { routeDigestsOf, flushAreaDigests } from "../functions/routes/area-digests";
 import { referralRouteCypher } from "../generated/cypher";
@@ -17,7 +17,6 @@ import { harassmentInColombes, watchedRankingInput } from "./support/ranking-inp
 import { scheduledEvent } from "./support/s3";
 import { lambdaContext } from "../local/http-api-event";
 import { writeRouteDigestsAhead } from "../functions/routes/route-digests-ahead";
-import { testDriver } from "./support/graph";
 
 const routeQuery = `query ($input: RouteRequest!) { referralRoute(input: $input) { emergency { number } steps { need placesFree reasons service { id } } excluded { need service { id } } } }`;
 const shelterRoute = {
@@ -252,6 +251,27 @@ describe("area digests written ahead of the routes", () => {
       expect(await rowsOf92()).toEqual(patched);
     } finally {
       await setPlacesFree(fixture.placesFree);
+    }
+  });
+
+  it("a run that cannot reach the graph fails the invocation with what failed and no stack, for the schedule to retry", async () => {
+    const uri = process.env.NEO4J_URI;
+    vi.resetModules();
+    // A port nothing listens on.
+    process.env.NEO4J_URI = "bolt://127.0.0.1:1";
+    try {
+      const { handler } = await import("../functions/handlers/route-digests");
+      const failure = await handler(scheduledEvent(), lambdaContext("parcours-route-digests", 60_000)).then(
+        () => null,
+        (error: unknown) => error as Error,
+      );
+      expect(failure?.name).toBe("RouteDigestsNotWritten");
+      expect(failure?.message).toMatch(/^route digests not written, routes read their areas whole meanwhile: .+/);
+      expect(failure?.stack).not.toMatch(/\n\s+at /);
+    } finally {
+      if (uri === undefined) delete process.env.NEO4J_URI;
+      else process.env.NEO4J_URI = uri;
+      vi.resetModules();
     }
   });
 
