@@ -129,13 +129,30 @@ describe("an import that changes nothing", () => {
   });
 
   it("a coordinator's saveDataset of the records as the graph holds them gives no area a new version either", async () => {
-    // A DatasetInput has no zones, nor may it name one an import wrote: the shelter of the whole département.
-    const input = { sources: dataset.sources, locations: dataset.locations, actors: [{ ...actor, services: [colombesService] }] };
+    // A DatasetInput has no zones, but its services may serve one an import wrote.
+    const input = { sources: dataset.sources, locations: dataset.locations, actors: [{ ...actor, services: [service, colombesService] }] };
     const coordinator = await tokenFor("COORDINATOR", { departement: "92" });
 
     const renewed = await areasGivenNewVersions(async () => expect((await graphql(saveDatasetMutation, { input }, coordinator)).body.errors).toBeUndefined());
 
     expect(renewed).toEqual([]);
+  });
+});
+
+describe("a coordinator's saveDataset that changes one record", () => {
+  it("a service serving a zone an import wrote, renamed: the zone's area", async () => {
+    const coordinator = await tokenFor("COORDINATOR", { departement: "92" });
+    const save = async (name: string) => {
+      const input = { sources: dataset.sources, locations: dataset.locations, actors: [{ ...actor, services: [{ ...service, name }, colombesService] }] };
+      const response = await graphql(saveDatasetMutation, { input }, coordinator);
+      expect(response.body.errors).toBeUndefined();
+    };
+    try {
+      expect(await areasGivenNewVersions(() => save("Hébergement Réimport renommé"))).toContain(`ZONE:${zone.code}`);
+      expect((await cypher<{ name: string }>("MATCH (s:Service {id: $id}) RETURN s.name AS name", { id: service.id }))[0]?.name).toBe("Hébergement Réimport renommé");
+    } finally {
+      await save(service.name);
+    }
   });
 });
 

@@ -18,6 +18,8 @@ export interface ExistingRecords {
   actors: { id: string; departement: string | null }[];
   services: { id: string; departements: (string | null)[] }[];
   conventions: { id: string; departements: (string | null)[] }[];
+  /** The territories the write names that the graph holds (zones an import wrote among them). */
+  territories: string[];
 }
 
 /**

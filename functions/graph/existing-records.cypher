@@ -44,4 +44,6 @@ CALL () {
   MATCH (n:Convention) WHERE n.id IN $ids
   RETURN collect({id: n.id, departements: [(party:Actor)-[:PARTY_TO]->(n) | party.departement]}) AS conventions
 }
-RETURN sources, citedSources, locations, actors, services, conventions
+// Territories the graph holds beside the deployment's référentiel: a service may serve a zone an import wrote.
+CALL () { MATCH (n:Territory) WHERE n.code IN $ids RETURN collect(n.code) AS territories }
+RETURN sources, citedSources, locations, actors, services, conventions, territories

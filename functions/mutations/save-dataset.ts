@@ -101,6 +101,7 @@ function idsOf(existing: ExistingRecords): KnownIds {
     actors: existing.actors.map((a) => a.id),
     services: existing.services.map((s) => s.id),
     conventions: existing.conventions.map((c) => c.id),
+    territories: existing.territories,
   };
 }
 
