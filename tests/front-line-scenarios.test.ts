@@ -166,6 +166,16 @@ describe("front-line cases: what the route says", () => {
     expect(r.steps.map((s) => s.service.id)).toContain("viols-femmes-informations-ecoute");
   });
 
+  it("a name with œ is found typed with oe or with œ, and two communes bearing it are both named", async () => {
+    for (const typed of ["Oeuilly", "Œuilly", "oeuilly"]) {
+      const response = await graphql(routeQuery, { input: { commune: typed, situations: ["HARASSMENT"] } });
+      expect(response.body.errors?.[0]?.message).toMatch(/02565 Œuilly \(02\).*51410 Œuilly \(51\)/);
+    }
+    const r = await route({ commune: "Œting", situations: ["HARASSMENT"], needs: ["LISTENING"], at: tuesday10 });
+    expect([r.communeCode, r.communeName]).toEqual(["57521", "Œting"]);
+    expect((await route({ commune: "Oeting", situations: ["HARASSMENT"], needs: ["LISTENING"], at: tuesday10 })).communeCode).toBe("57521");
+  });
+
   it("an INSEE code outside coverage answers with the commune's name", async () => {
     const r = await route({ commune: "69123", situations: ["HARASSMENT"], needs: ["LISTENING"], at: tuesday10 });
     expect(r.communeName).toBe("Lyon");

@@ -28,12 +28,19 @@ export interface CommuneOfRequest {
   covered: boolean;
 }
 
-/** The form commune names are looked up by: lower case, no accents, dashes and apostrophes as spaces. */
+/** Letters Unicode does not decompose, as they are typed without them (as search.graphql folds them). */
+const plainLetters: Record<string, string> = { œ: "oe", æ: "ae", ß: "ss", ø: "o" };
+
+/**
+ * The form commune names are looked up by: lower case, no accents, œ as oe (« Oeuilly » finds Œuilly),
+ * ligatures as their letters, dashes and apostrophes as spaces.
+ */
 export function searchableName(name: string): string {
   return name
-    .normalize("NFD")
+    .normalize("NFKD")
     .replace(/\p{Diacritic}/gu, "")
     .toLowerCase()
+    .replace(/[œæßø]/g, (letter) => plainLetters[letter]!)
     .replace(/[^a-z0-9]+/g, " ")
     .trim();
 }
