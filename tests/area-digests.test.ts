@@ -2,7 +2,8 @@
  * A function that has kept nothing (a container started cold) reads the services of an area from its
  * digest, written in the graph by the first function that read the area whole, and only the services
  * written since (functions/routes/area-digests.ts, referral-route.cypher): its routes answer as if it
- * had read everything.
+ * had read everything. The scheduled function writes them ahead of the routes too
+ * (functions/routes/route-digests-ahead.ts), after a change of the structure or past an area's log.
  */
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { fixture, secretStrings, writeConfidentialFixture } from "./support/confidential-fixture";
