@@ -221,3 +221,24 @@ describe("an import that changes one record", () => {
     expect((await route()).emergency.find((line) => line.number === "3919")?.label).toBe("3919 — Violences Femmes Info, renommé");
   });
 });
+
+describe("a file naming a zone an earlier import wrote", () => {
+  it("is imported without stating the zone again, and its service is in reach of the zone's communes", async () => {
+    const other = {
+      sources: dataset.sources,
+      actors: [
+        {
+          ...actor,
+          id: "reimport-asso-autre",
+          name: "Association Réimport bis",
+          basedAt: undefined,
+          services: [{ ...service, id: "reimport-hebergement-autre", name: "Hébergement Réimport bis", at: [] }],
+        },
+      ],
+    };
+
+    await imported("incoming/reimport-zone-reference.json", JSON.stringify(other));
+
+    expect(await shelterStep(place.commune, "reimport-hebergement-autre")).toBeDefined();
+  });
+});

@@ -20,17 +20,17 @@ const perIdKind = (subquery: (label: string) => string, returned: string) =>
   `${idKinds.map(([kind, label]) => `CALL () { ${subquery(label)} AS ${kind} }`).join("\n")}\nRETURN ${returned}`;
 const kindNames = idKinds.map(([kind]) => kind);
 /**
- * The territories of the référentiel the graph holds: those of the deployment's référentiel
- * (generated/territories.ts) once seeded, every commune of France in a synthetic graph, whose export
- * a restore then accepts.
+ * The territories the graph holds: those of the deployment's référentiel (generated/territories.ts)
+ * once seeded, every commune of France in a synthetic graph, whose export a restore then accepts, and
+ * the zones earlier imports wrote, which a file may name without stating them again.
  */
-const referentialTerritories = "CALL () { MATCH (t:Territory) WHERE t.source = $territorySource RETURN collect(t.code) AS territories }\n";
+const referentialTerritories = "CALL () { MATCH (t:Territory) WHERE t.source = $territorySource OR t.level = 'ZONE' RETURN collect(t.code) AS territories }\n";
 const idsAmongCypher = referentialTerritories + perIdKind((label) => `UNWIND $ids AS id MATCH (n:${label} {id: id}) RETURN collect(n.id)`, [...kindNames, "territories"].join(", "));
 const everyIdCypher = referentialTerritories + perIdKind((label) => `MATCH (n:${label}) RETURN collect(n.id)`, [...kindNames, "territories"].join(", "));
 /** Neo4j keeps the count of each label's nodes: no record is read. */
 const recordCountCypher = perIdKind((label) => `MATCH (n:${label}) RETURN count(n)`, `${kindNames.join(" + ")} AS records`);
 
-/** The ids the documents may refer to that the graph holds, by kind (perhaps more: every id of the graph), and its référentiel's territories. */
+/** The ids the documents may refer to that the graph holds, by kind (perhaps more: every id of the graph), and its territories. */
 export async function knownIds(driver: Driver, documents: DatasetDocument[]): Promise<KnownIds> {
   const read = { routing: neo4j.routing.READ };
   const counted = await driver.executeQuery(recordCountCypher, {}, read);
