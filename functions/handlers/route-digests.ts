@@ -11,7 +11,7 @@ import { writeRouteDigestsAhead, type RouteDigestsAheadReport } from "../routes/
 
 const logger = new Logger({ serviceName: "parcours-route-digests" });
 const driver = createDriver(neo4jSettingsFromEnv());
-/** Left to the last statement and the report when the deadline comes: a département is read in ~0.2 s, its statement limited to 20 s. */
+/** Left to the last statement and the report when the deadline comes: each statement is limited to 20 s. */
 const marginMs = 25_000;
 
 /** A failed run, as the invoker sees it: what failed, without the stack (which the log keeps). */
