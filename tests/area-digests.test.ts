@@ -18,6 +18,8 @@ import { harassmentInColombes, watchedRankingInput } from "./support/ranking-inp
 import { scheduledEvent } from "./support/s3";
 import { lambdaContext } from "../local/http-api-event";
 import { writeRouteDigestsAhead } from "../functions/routes/route-digests-ahead";
+import { unpackedRows } from "../functions/routes/digest-rows";
+import { digestsInGraph } from "./support/digests";
 
 const routeQuery = `query ($input: RouteRequest!) { referralRoute(input: $input) { emergency { number } steps { need placesFree reasons service { id } } excluded { need service { id } } } }`;
 const shelterRoute = {
@@ -41,7 +43,7 @@ async function coldRoute(input: Record<string, unknown> = shelterRoute) {
   }
 }
 
-/** What the route query of a function that holds nothing reads of each area: the services written since its digest, and the digest. */
+/** What the route query of a function that holds nothing reads of each area: the services written since its digest, and the digest's rows as JSON. */
 async function digestsRead(communeCode = "92050"): Promise<Map<string, { written: string[] | null; digest: string | null }>> {
   const audiences: RouteQueryRequest["audiences"] = ["VICTIMS", "GENERAL_PUBLIC"];
   const request: RouteQueryRequest = {
@@ -58,9 +60,9 @@ async function digestsRead(communeCode = "92050"): Promise<Map<string, { written
     surroundingsKept: false,
     digests: routeDigestsOf(audiences),
   };
-  const records = await cypher<{ candidate: unknown; patches: [string, string[] | null, string | null][] }>(referralRouteCypher, { request });
+  const records = await cypher<{ candidate: unknown; patches: [string, string[] | null, Int8Array | null][] }>(referralRouteCypher, { request });
   const head = records.find((record) => record.candidate === null)!;
-  return new Map(head.patches.map(([area, written, digest]) => [area, { written, digest }]));
+  return new Map(head.patches.map(([area, written, digest]) => [area, { written, digest: digest && JSON.stringify(unpackedRows(digest)) }]));
 }
 
 async function setPlacesFree(placesFree: number) {
@@ -132,8 +134,7 @@ describe("area digests", () => {
   it("a digest, of an area or of surroundings, holds nothing a caller without the right may not see: no confidential place, no contact", async () => {
     await coldRoute();
     await flushAreaDigests();
-    const digests = await cypher<{ rows: string }>("MATCH (digest:AreaDigest|SurroundingsDigest) RETURN digest.rows AS rows");
-    const all = digests.map(({ rows }) => rows).join("\n");
+    const all = (await digestsInGraph()).map(({ text }) => text).join("\n");
     expect(all).toContain(fixture.serviceId);
     for (const secret of [...secretStrings, fixture.referralPhone, fixture.publicPhone, fixture.locationId]) expect(all).not.toContain(secret);
   });
@@ -184,10 +185,10 @@ describe("area digests written ahead of the routes", () => {
     )[0]!.n;
   /** The 92's digest for a victim's route, its rows in the order of their ids. */
   const rowsOf92 = async () => {
-    const [digest] = await cypher<{ rows: string; stamp: string }>("MATCH (digest:AreaDigest {key: $key}) RETURN digest.rows AS rows, digest.stamp AS stamp", {
+    const [digest] = await cypher<{ rows: Int8Array; stamp: string }>("MATCH (digest:AreaDigest {key: $key}) RETURN digest.rows AS rows, digest.stamp AS stamp", {
       key: `${departement} VICTIMS GENERAL_PUBLIC`,
     });
-    const rows = JSON.parse(digest!.rows) as unknown[][];
+    const rows = unpackedRows<unknown[][]>(digest!.rows);
     return { stamp: digest!.stamp, rows: rows.sort((a, b) => String(a[1]).localeCompare(String(b[1]))) };
   };
 
@@ -213,7 +214,7 @@ describe("area digests written ahead of the routes", () => {
   });
 
   it("each digest written ahead holds the services that serve its area for its audiences and answer a need, and only them", async () => {
-    let digests: { key: string; area: string; rows: string; serving: string[] }[] = [];
+    let digests: { key: string; area: string; rows: Int8Array; serving: string[] }[] = [];
     // A commune served by 10 services has a digest; a zone is read through its first commune, whose services are not the zone's.
     await cypher(
       "MATCH (:Territory {level: 'ZONE'})<-[:PART_OF]-(member:Territory {level: 'COMMUNE'}) WITH member ORDER BY member.code LIMIT 1 " +
@@ -223,7 +224,7 @@ describe("area digests written ahead of the routes", () => {
     try {
       await cypher("MATCH (digest:AreaDigest) DELETE digest");
       await writeRouteDigestsAhead(testDriver(), Date.now() + 60_000);
-      digests = await cypher<{ key: string; area: string; rows: string; serving: string[] }>(
+      digests = await cypher<{ key: string; area: string; rows: Int8Array; serving: string[] }>(
         "MATCH (digest:AreaDigest) " +
           "MATCH (area:Territory) WHERE area.level + ':' + area.code = digest.area " +
           "RETURN digest.key AS key, digest.area AS area, digest.rows AS rows, " +
@@ -234,7 +235,7 @@ describe("area digests written ahead of the routes", () => {
     }
     expect([...new Set(digests.map(({ area }) => area.slice(0, area.indexOf(":"))))].sort()).toEqual(["COMMUNE", "DEPARTEMENT", "NATIONAL", "ZONE"]);
     for (const { key, rows, serving } of digests) {
-      const ids = (JSON.parse(rows) as unknown[][]).map((row) => row[1] as string).sort();
+      const ids = unpackedRows<unknown[][]>(rows).map((row) => row[1] as string).sort();
       expect({ key, ids }).toEqual({ key, ids: serving });
     }
   });
@@ -284,7 +285,7 @@ describe("area digests written ahead of the routes", () => {
   it("a digest written ahead holds nothing a caller without the right may not see: no confidential place, no contact", async () => {
     await cypher("MATCH (digest:AreaDigest) DELETE digest");
     await writeRouteDigestsAhead(testDriver(), Date.now() + 60_000);
-    const all = (await cypher<{ rows: string }>("MATCH (digest:AreaDigest) RETURN digest.rows AS rows")).map(({ rows }) => rows).join("\n");
+    const all = (await digestsInGraph("AreaDigest")).map(({ text }) => text).join("\n");
     expect(all).toContain(fixture.serviceId);
     for (const secret of [...secretStrings, fixture.referralPhone, fixture.publicPhone, fixture.locationId]) expect(all).not.toContain(secret);
   });

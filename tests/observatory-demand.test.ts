@@ -7,6 +7,7 @@ import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { flushDemandCounts } from "../functions/observatory/demand-counts";
 import { flushAreaDigests } from "../functions/routes/area-digests";
+import { digestsInGraph } from "./support/digests";
 import { cypher } from "./support/graph";
 import { graphql } from "./support/http-api";
 import { tokenFor } from "./support/tokens";
@@ -73,9 +74,7 @@ describe("anonymous demand", () => {
     // routes read (functions/routes/area-digests.ts), the same whoever asks, which name nobody.
     expect(await graphCensus()).toEqual(before);
     await flushAreaDigests();
-    const digests = await cypher<{ text: string; relations: number }>(
-      "MATCH (n:AreaDigest|SurroundingsDigest) RETURN apoc.convert.toJson(properties(n)) AS text, COUNT { (n)--() } AS relations",
-    );
+    const digests = await digestsInGraph();
     expect(digests).not.toEqual([]);
     for (const { text, relations } of digests) {
       expect(relations).toBe(0);

@@ -107,10 +107,10 @@ export interface AreaVersions {
   surroundingsDigest: SurroundingsDigest | null;
 }
 
-/** What surrounds a commune, as the route query's rows (JSON), under the versions of her areas around then. */
+/** What surrounds a commune, as the route query's rows (functions/routes/digest-rows.ts), under the versions of her areas around then. */
 export interface SurroundingsDigest {
   version: string;
-  rows: string;
+  rows: Int8Array;
   /** The route query's text it was read by (functions/routes/area-digests.ts). */
   query: string;
 }

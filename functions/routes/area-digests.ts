@@ -16,14 +16,15 @@ import type { Driver } from "neo4j-driver";
 import { referralRouteCypher, writeAreaDigestsCypher } from "../../generated/cypher";
 import { withoutOutageBreaker } from "../graph/outage-breaker";
 import type { AreaVersion, SurroundingsDigest } from "../graph/graph-version";
+import { packedRows, rowsForm, unpackedRows } from "./digest-rows";
 import { surroundingsOfRows, type Surroundings, type SurroundingsRows } from "./route-query-answer";
 
 /**
- * The rows change with the query's text: a digest names the one it was read by, and only the functions
- * of that text read it. One digest an area and audiences: during a deploy, the two releases' functions
+ * The rows change with the query's text: a digest names the one it was read by (and the form its rows
+ * are kept in, digest-rows.ts), and only the functions of that text read it. One digest an area and audiences: during a deploy, the two releases' functions
  * write theirs in turn; then the new one's stay.
  */
-export const queryOfRows = createHash("sha256").update(referralRouteCypher).digest("hex").slice(0, 16);
+export const queryOfRows = createHash("sha256").update(referralRouteCypher).update(rowsForm).digest("hex").slice(0, 16);
 
 /** Which digests a route reads ($request.digests): those of its audiences, read by this query. */
 export interface RouteDigests {
@@ -47,14 +48,14 @@ export interface AreaDigest {
   area: string;
   base: string;
   stamp: string;
-  rows: string;
+  rows: Int8Array;
 }
 
 interface PendingSurroundingsDigest {
   key: string;
   query: string;
   version: string;
-  rows: string;
+  rows: Int8Array;
 }
 
 let pending = { areas: new Map<string, AreaDigest>(), surroundings: new Map<string, PendingSurroundingsDigest>() };
@@ -70,7 +71,7 @@ export function keepAreaDigest(driver: Driver, area: string, version: AreaVersio
 
 /** The digest of an area's rows, read by the route query under this version of the area. */
 export function areaDigestOf(area: string, version: AreaVersion, digests: RouteDigests, rows: readonly unknown[][]): AreaDigest {
-  return { key: `${area} ${digests.audiences}`, query: digests.query, area, base: version.base, stamp: version.stamp, rows: JSON.stringify(rows) };
+  return { key: `${area} ${digests.audiences}`, query: digests.query, area, base: version.base, stamp: version.stamp, rows: packedRows(rows) };
 }
 
 /** What names the digest of a commune's surroundings (area-versions.cypher's $surroundingsDigest). */
@@ -80,13 +81,13 @@ export function surroundingsDigestKeyOf(communeCode: string, audiences: readonly
 
 /** Keeps what surrounds a commune, read under these versions of her areas around (versionOfAll, route-reads.ts). */
 export function keepSurroundingsDigest(driver: Driver, key: string, version: string, rows: SurroundingsRows): void {
-  pending.surroundings.set(key, { key, query: queryOfRows, version, rows: JSON.stringify(rows) });
+  pending.surroundings.set(key, { key, query: queryOfRows, version, rows: packedRows(rows) });
   writing ??= writePending(driver);
 }
 
 /** The surroundings a digest holds, if it was written under these versions. */
 export function surroundingsOfDigest(digest: SurroundingsDigest | null, version: string | null): Surroundings | undefined {
-  return digest && version !== null && digest.version === version && digest.query === queryOfRows ? surroundingsOfRows(JSON.parse(digest.rows) as SurroundingsRows) : undefined;
+  return digest && version !== null && digest.version === version && digest.query === queryOfRows ? surroundingsOfRows(unpackedRows<SurroundingsRows>(digest.rows)) : undefined;
 }
 
 function sortedByKey<Digest extends { key: string }>(digests: Map<string, Digest>): Digest[] {

@@ -5,6 +5,7 @@
 import type { Record as Neo4jRecord } from "neo4j-driver";
 import type { NeedCode } from "../../generated/graphql";
 import type { CandidateRow, EmergencyRow, OutOfReachRow } from "./rank-route";
+import { unpackedRows } from "./digest-rows";
 
 /** A need of the route, with its place in the order of a route. */
 export interface NeedOfRoute {
@@ -71,8 +72,8 @@ export function routeQueryAnswerOf(records: Neo4jRecord[]): RouteQueryAnswer {
     rows.push(record.get("candidate") as unknown[]);
     rowsOfAreas.set(area, rows);
   }
-  const patches = head.get("patches") as [area: string, written: string[] | null, digest: string | null][];
-  const digestRows = new Map(patches.flatMap(([area, , digest]) => (digest === null ? [] : [[area, JSON.parse(digest) as unknown[][]]])));
+  const patches = head.get("patches") as [area: string, written: string[] | null, digest: Int8Array | null][];
+  const digestRows = new Map(patches.flatMap(([area, , digest]) => (digest === null ? [] : [[area, unpackedRows<unknown[][]>(digest)]])));
   const surroundingsRows: SurroundingsRows = {
     areas,
     nearCommunes: head.get("nearCommunes") as string[],
