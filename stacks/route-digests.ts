@@ -12,7 +12,7 @@ export const routeDigestsFunction = new sst.aws.Function("RouteDigests", {
   ...builtFunction("route-digests"),
   memory: `${routeDigestsFunctionMemoryMb} MB`,
   // Shorter than the schedule's period, so that two runs do not overlap. Writing every digest of the
-  // France-sized graph anew took 67–74 s (npm run bench:route-digests); a run stops before the limit.
+  // France-sized graph anew took 50 s (npm run bench:route-digests); a run stops before the limit.
   timeout: "4 minutes",
   environment: neo4jEnvironment,
 });

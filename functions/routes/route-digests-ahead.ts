@@ -20,7 +20,7 @@ import { routeAudiences } from "./route-audiences";
 import type { RouteQueryRequest } from "./route-reads";
 import { routeQueryAnswerOf } from "./route-query-answer";
 
-/** Each statement's time limit: a run at France density reads ~6 000 areas in ~70 s, the 92 whole in well under a second. */
+/** Each statement's time limit: a run at France density reads ~6 000 areas in ~50 s, the 92 whole in well under a second. */
 const statementLimitMs = 20_000;
 
 export interface RouteDigestsAheadReport {
