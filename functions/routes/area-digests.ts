@@ -21,8 +21,8 @@ import { surroundingsOfRows, type Surroundings, type SurroundingsRows } from "./
 
 /**
  * The rows change with the query's text: a digest names the one it was read by (and the form its rows
- * are kept in, digest-rows.ts), and only the functions of that text read it. One digest an area and audiences: during a deploy, the two releases' functions
- * write theirs in turn; then the new one's stay.
+ * are kept in, digest-rows.ts), and only the functions of that text read it. One digest an area and
+ * audiences: during a deploy, the two releases' functions write theirs in turn; then the new one's stay.
  */
 export const queryOfRows = createHash("sha256").update(referralRouteCypher).update(rowsForm).digest("hex").slice(0, 16);
 
