@@ -5,7 +5,7 @@
  * had read everything. The scheduled function writes them ahead of the routes too
  * (functions/routes/route-digests-ahead.ts), after a change of the structure or past an area's log.
  */
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { fixture, secretStrings, writeConfidentialFixture } from "./support/confidential-fixture";
 import { graphql } from "./support/http-api";
 import { tokenFor } from "./support/tokens";
@@ -20,6 +20,7 @@ import { lambdaContext } from "../local/http-api-event";
 import { writeRouteDigestsAhead } from "../functions/routes/route-digests-ahead";
 import { unpackedRows } from "../functions/routes/digest-rows";
 import { digestsInGraph } from "./support/digests";
+import { withEnvironment } from "./support/environment";
 
 const routeQuery = `query ($input: RouteRequest!) { referralRoute(input: $input) { emergency { number } steps { need placesFree reasons service { id } } excluded { need service { id } } } }`;
 const shelterRoute = {
@@ -257,11 +258,8 @@ describe("area digests written ahead of the routes", () => {
   });
 
   it("a run that cannot reach the graph fails the invocation with what failed and no stack, for the schedule to retry", async () => {
-    const uri = process.env.NEO4J_URI;
-    vi.resetModules();
     // A port nothing listens on.
-    process.env.NEO4J_URI = "bolt://127.0.0.1:1";
-    try {
+    await withEnvironment("NEO4J_URI", "bolt://127.0.0.1:1", async () => {
       const { handler } = await import("../functions/handlers/route-digests");
       const failure = await handler(scheduledEvent(), lambdaContext("parcours-route-digests", 60_000)).then(
         () => null,
@@ -270,11 +268,7 @@ describe("area digests written ahead of the routes", () => {
       expect(failure?.name).toBe("RouteDigestsNotWritten");
       expect(failure?.message).toMatch(/^route digests not written, routes read their areas whole meanwhile: .+/);
       expect(failure?.stack).not.toMatch(/\n\s+at /);
-    } finally {
-      if (uri === undefined) delete process.env.NEO4J_URI;
-      else process.env.NEO4J_URI = uri;
-      vi.resetModules();
-    }
+    });
   });
 
   it("a run that reaches its deadline stops, and says what it left to the next one", async () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { localBuckets } from "../local/s3-server";
 import { territorySource } from "../functions/domain/territories";
 import { cypher, testDriver } from "./support/graph";
@@ -7,6 +7,7 @@ import { hsdsPageValidator } from "./support/hsds-schema";
 import { copyObject, createS3Client, uploadObject } from "../functions/storage/s3";
 import { download, importFile, listKeys, runExport, scheduledEvent } from "./support/s3";
 import { lambdaContext } from "../local/http-api-event";
+import { withEnvironment } from "./support/environment";
 import { fixture, writeConfidentialFixture } from "./support/confidential-fixture";
 import { exportFiles, exportSnapshot, s3ExportTarget, type ExportManifest, type ExportTarget } from "../functions/exports/export-snapshot";
 
@@ -230,10 +231,7 @@ describe("exporting snapshots to S3", () => {
   });
 
   it("fails the invocation with what failed and no stack, for the schedule to retry", async () => {
-    const bucket = process.env.EXPORTS_BUCKET;
-    vi.resetModules();
-    process.env.EXPORTS_BUCKET = "parcours-exports-absent";
-    try {
+    await withEnvironment("EXPORTS_BUCKET", "parcours-exports-absent", async () => {
       const { handler } = await import("../functions/handlers/export");
       const failure = await handler(scheduledEvent(), lambdaContext("parcours-export")).then(
         () => null,
@@ -243,10 +241,6 @@ describe("exporting snapshots to S3", () => {
       expect(failure?.name).toBe("ExportFailed");
       expect(failure?.message).toMatch(/^export failed, latest\/ left as it was: .*bucket/i);
       expect(failure?.stack).not.toMatch(/\n\s+at /);
-    } finally {
-      if (bucket === undefined) delete process.env.EXPORTS_BUCKET;
-      else process.env.EXPORTS_BUCKET = bucket;
-      vi.resetModules();
-    }
+    });
   });
 });
