@@ -385,7 +385,7 @@ OPTIONAL MATCH (location:Location {id: row.actorId + ':location'})
 CREATE (a)-[:OFFERS]->(s:Service {
   id: row.id, name: row.name, kind: row.kind, audience: row.audience, gender: row.gender, children: row.children,
   minAge: row.minAge, maxAge: row.maxAge, referralRequired: row.referralRequired, languages: row.languages, access: [row.channel],
-  actsTonight: row.actsTonight, source: $source, verifiedAt: date('2026-12-01'), unverified: false})
+  actsTonight: row.actsTonight, servedAreaCodes: row.areas, source: $source, verifiedAt: date('2026-12-01'), unverified: false})
 FOREACH (_ IN CASE WHEN location IS NULL THEN [] ELSE [1] END | CREATE (s)-[:AT]->(location))
 CREATE (s)-[:HAS_SCHEDULE]->(:Schedule {id: row.id + ':schedule', openingHours: row.openingHours, timezone: 'Europe/Paris', source: $source, verifiedAt: date('2026-12-01'), unverified: false})
 CREATE (s)-[:HAS_CONTACT]->(:ContactPoint {id: row.id + ':contact', channel: row.channel, value: row.phone, referralOnly: false, source: $source, verifiedAt: date('2026-12-01'), unverified: false})

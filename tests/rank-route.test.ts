@@ -57,8 +57,8 @@ function candidate(id: string, service: Partial<CandidateRow["service"]> = {}, r
   };
 }
 
-function elsewhere(id: string, areaNames: string[], lookupOrder = 0): OutOfReachRow {
-  return { serviceId: id, actorId: `${id}-actor`, areaNames, lookupOrder };
+function elsewhere(id: string, areaNames: string[], lookupOrder = 0, areasServed = areaNames.length): OutOfReachRow {
+  return { serviceId: id, actorId: `${id}-actor`, areaNames, areasServed, lookupOrder };
 }
 
 function order(need: NeedCode, candidates: CandidateRow[], request: Partial<RouteRequestPlan> = {}) {
@@ -122,6 +122,14 @@ describe("services of other communes, and the bound of excluded", () => {
     const route = rankRoute(plan({ age: 16 }), [{ need: "LISTENING", candidates: [], outOfReach: [elsewhere("a", ["Antony", "Sceaux"])] }], [], false);
     expect(route.excluded).toEqual([{ serviceId: "a", actorId: "a-actor", need: "LISTENING", reasons: ["hors secteur : réservé à Antony, Sceaux"] }]);
     expect(route.excludedTruncated).toBe(false);
+  });
+
+  it("names the territories the query named and counts the others it serves", () => {
+    const reasonOf = (row: OutOfReachRow) => rankRoute(plan(), [{ need: "LISTENING", candidates: [], outOfReach: [row] }], [], false).excluded[0]?.reasons;
+
+    expect(reasonOf(elsewhere("a", ["Niort", "Chauray", "Aiffres"], 0, 45))).toEqual(["hors secteur : réservé à Niort, Chauray, Aiffres et 42 autres territoires"]);
+    expect(reasonOf(elsewhere("b", ["Niort", "Chauray", "Aiffres"], 0, 4))).toEqual(["hors secteur : réservé à Niort, Chauray, Aiffres et 1 autre territoire"]);
+    expect(reasonOf(elsewhere("c", ["Niort", "Chauray", "Aiffres"], 0, 3))).toEqual(["hors secteur : réservé à Niort, Chauray, Aiffres"]);
   });
 
   it(`lists at most ${maxExcludedPerNeed} per need: those in reach left out for her first, then the others in the order the query looked them up`, () => {

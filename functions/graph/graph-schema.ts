@@ -2,6 +2,7 @@ import type { Driver } from "neo4j-driver";
 import { isGraphUnreachable } from "./graph-unreachable";
 import { indexesCypher } from "../../generated/cypher";
 import { setMissingPublishedHsdsIds } from "./published-hsds-ids";
+import { setMissingServedAreaCodes } from "./served-area-codes";
 
 const statements = indexesCypher
   .replace(/^\s*\/\/.*$/gm, "")
@@ -9,11 +10,12 @@ const statements = indexesCypher
   .map((statement) => statement.trim())
   .filter((statement) => statement.length > 0);
 
-/** Creates the constraints and indexes Parcours needs, and the indexed ids records written before lack; safe to run on every start. */
+/** Creates the constraints and indexes Parcours needs, and the stored copies records written before lack; safe to run on every start. */
 export async function ensureGraphSchema(driver: Driver): Promise<void> {
   for (const statement of statements) await driver.executeQuery(statement);
   await driver.executeQuery("CALL db.awaitIndexes(60)");
   await setMissingPublishedHsdsIds(driver);
+  await setMissingServedAreaCodes(driver);
 }
 
 /** Fails with the names of the missing indexes, so a server never answers over an unprepared graph. */

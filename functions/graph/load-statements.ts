@@ -129,6 +129,7 @@ export const mergeServiceContacts = mergeContacts("Service");
  * The service's relations are read in one pass: those the record no longer lists are removed and only
  * the missing ones created, so that a new service costs no MERGE search of the needs, situations and
  * territories (each held by thousands of services) and an unchanged one writes nothing.
+ * `servedAreaCodes` copies the codes of the areas it serves (functions/graph/served-area-codes.ts).
  */
 export const mergeServices = `
 UNWIND $rows AS row
@@ -155,7 +156,8 @@ CALL (s, row) {
 CALL (s, row, held) { UNWIND row.situations AS code WITH s, code WHERE NOT 'HANDLES ' + code IN held MATCH (x:Situation {code: code}) CREATE (s)-[:HANDLES]->(x) }
 CALL (s, row, held) { UNWIND row.needs AS code WITH s, code WHERE NOT 'ANSWERS ' + code IN held MATCH (x:Need {code: code}) CREATE (s)-[:ANSWERS]->(x) }
 CALL (s, row, held) { UNWIND row.area AS code WITH s, code WHERE NOT 'SERVES ' + code IN held MATCH (x:Territory {code: code}) CREATE (s)-[:SERVES]->(x) }
-CALL (s, row, held) { UNWIND row.at AS id WITH s, id WHERE NOT 'AT ' + id IN held MATCH (x:Location {id: id}) CREATE (s)-[:AT]->(x) }`;
+CALL (s, row, held) { UNWIND row.at AS id WITH s, id WHERE NOT 'AT ' + id IN held MATCH (x:Location {id: id}) CREATE (s)-[:AT]->(x) }
+SET s.servedAreaCodes = COLLECT { MATCH (s)-[:SERVES]->(area) RETURN area.code }`;
 
 /** A service's one optional child (its schedule, its capacity): replaced by the record's, or removed. */
 const mergeServiceChild = (field: "schedule" | "capacity", relationship: string, label: string, set: string) => `

@@ -53,8 +53,10 @@ export interface CandidateRow {
 export interface OutOfReachRow {
   serviceId: string;
   actorId: string;
-  /** The territories it serves. */
+  /** A few of the territories it serves (the route query names three at most). */
   areaNames: string[];
+  /** How many territories it serves, those named included. */
+  areasServed: number;
   /** Its place in the route query's lookup: the communes of her zones first, then the others (referral-route.cypher). */
   lookupOrder: number;
 }
@@ -287,7 +289,14 @@ export function rankRoute(plan: RouteRequestPlan, needs: NeedRow[], emergency: E
 
 /** A service of other communes only is out of reach, whatever else: its exclusion says that alone. */
 function outOfReachExclusion(need: NeedCode, row: OutOfReachRow): PlannedRoute["excluded"][number] {
-  return { serviceId: row.serviceId, actorId: row.actorId, need, reasons: [`hors secteur : réservé à ${row.areaNames.join(", ")}`] };
+  return { serviceId: row.serviceId, actorId: row.actorId, need, reasons: [`hors secteur : réservé à ${servedAreas(row)}`] };
+}
+
+/** « Niort, Chauray, Aiffres et 42 autres territoires »: a listener reads the first names, not 45. */
+function servedAreas({ areaNames, areasServed }: OutOfReachRow): string {
+  const others = areasServed - areaNames.length;
+  if (others <= 0) return areaNames.join(", ");
+  return `${areaNames.join(", ")} et ${others} ${others === 1 ? "autre territoire" : "autres territoires"}`;
 }
 
 /** What the ranking compares; the reasons are written for the options the route keeps only. */

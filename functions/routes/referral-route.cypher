@@ -137,6 +137,7 @@ CALL (commune, departement, nation, zones, patches) {
 // same for every route of the commune and audiences: not read when the function holds them.
 CALL (commune, departement, nation, zones, nearCommunes) {
   CALL (commune, departement, nation, zones, nearCommunes) {
+    WITH commune, nearCommunes, [commune.code, departement.code, nation.code] + [zone IN zones | zone.code] AS herAreaCodes
     CALL (commune, nearCommunes) {
       UNWIND nearCommunes AS area
       WITH area WHERE area <> commune
@@ -148,27 +149,37 @@ CALL (commune, departement, nation, zones, nearCommunes) {
         AND area.level = 'COMMUNE' AND area <> commune AND NOT area IN nearCommunes
       RETURN area ORDER BY area.code
     }
-    // In the order the graph keeps them: ordering a commune's services would read all of them.
+    // In the order the graph keeps them: ordering a commune's services would read all of them. Whether
+    // one serves her areas is read from the codes it holds (served-area-codes.ts), not from its SERVES:
+    // a gendarmerie near a rural commune serves ~45 communes, and most it meets serve her too. A service
+    // written before the codes were stored, in a graph not prepared since, is read the former way.
     MATCH (area)<-[:SERVES]-(service)
     WHERE service.audience IN $request.audiences
-      AND NOT EXISTS { (service)-[:SERVES]->(served) WHERE served IN [commune, departement, nation] + zones }
+      AND none(code IN coalesce(service.servedAreaCodes, [(service)-[:SERVES]->(served) | served.code]) WHERE code IN herAreaCodes)
     WITH DISTINCT service
     LIMIT toInteger($request.outOfReachLookedAt) + 1
     RETURN collect(service) AS lookedAt
   }
   CALL (lookedAt) {
+    // The needs by node, as for the areas' services: a need is known by comparing nodes, which reads nothing.
+    WITH lookedAt, COLLECT { MATCH (need:Need) RETURN need } AS allNeeds
     UNWIND range(0, size(lookedAt) - 1) AS lookupOrder
-    WITH lookupOrder, lookedAt[lookupOrder] AS service
+    WITH allNeeds, lookupOrder, lookedAt[lookupOrder] AS service
     WHERE lookupOrder < $request.outOfReachLookedAt
-    WITH lookupOrder, service, [(service)-[link:ANSWERS|SERVES|OFFERS]-(other) | [type(link), other]] AS typed
-    WITH lookupOrder, service, typed, [link IN typed WHERE link[0] = 'ANSWERS' | link[1].code] AS answers
+    // One walk over its relationships, whose types are not read (each type read is a db hit): the one
+    // link coming in is its actor's offer; of those going out, the needs are its answers, the rest the
+    // areas it serves. Three of these are named, the others counted: a gendarmerie serves ~45 communes.
+    WITH allNeeds, lookupOrder, service, [(service)-[link:ANSWERS|SERVES|OFFERS]-(other) | [startNode(link) = service, other]] AS links
+    WITH lookupOrder, service, links, [link IN links WHERE link[0] AND link[1] IN allNeeds | link[1].code] AS answers,
+         [link IN links WHERE link[0] AND NOT link[1] IN allNeeds | link[1]] AS served
     WHERE size(answers) > 0
     // Values in the order outOfReachOfRow (route-query-answer.ts) reads them.
     RETURN collect([
       answers,
       service.id,
-      head([link IN typed WHERE link[0] = 'OFFERS' | link[1].id]),
-      [link IN typed WHERE link[0] = 'SERVES' | link[1].name],
+      head([link IN links WHERE NOT link[0] | link[1].id]),
+      [area IN served[..3] | area.name],
+      size(served),
       lookupOrder
     ]) AS outOfReach
   }

@@ -172,9 +172,9 @@ function areaServiceOfRow(row: unknown[]): AreaService {
 }
 
 /** The values of a service of another commune, in the order of the query's RETURN. */
-type OutOfReachValues = [answers: NeedCode[], id: string, actorId: string, areaNames: string[], lookupOrder: number];
+type OutOfReachValues = [answers: NeedCode[], id: string, actorId: string, areaNames: string[], areasServed: number, lookupOrder: number];
 
 function outOfReachOfRow(row: unknown[]): OutOfReachOfNeeds {
-  const [answers, serviceId, actorId, areaNames, lookupOrder] = row as OutOfReachValues;
-  return { answers, serviceId, actorId, areaNames, lookupOrder };
+  const [answers, serviceId, actorId, areaNames, areasServed, lookupOrder] = row as OutOfReachValues;
+  return { answers, serviceId, actorId, areaNames, areasServed, lookupOrder };
 }
