@@ -11,7 +11,8 @@ import { graphql } from "./support/http-api";
 import { tokenFor } from "./support/tokens";
 import { cypher, testDriver } from "./support/graph";
 import { keepReads } from "../functions/graph/version-keyed-cache";
-import { routeDigestsOf, flushAreaDigests } from "../functions/routes/area-digests";
+import { flushAreaDigests } from "../functions/routes/area-digests";
+import { coldRouteRequest } from "./support/cold-route-request";
 import { referralRouteCypher } from "../generated/cypher";
 import type { RouteQueryRequest } from "../functions/routes/route-reads";
 import { harassmentInColombes, watchedRankingInput } from "./support/ranking-input";
@@ -46,21 +47,7 @@ async function coldRoute(input: Record<string, unknown> = shelterRoute) {
 
 /** What the route query of a function that holds nothing reads of each area: the services written since its digest, and the digest's rows as JSON. */
 async function digestsRead(communeCode = "92050"): Promise<Map<string, { written: string[] | null; digest: string | null }>> {
-  const audiences: RouteQueryRequest["audiences"] = ["VICTIMS", "GENERAL_PUBLIC"];
-  const request: RouteQueryRequest = {
-    communeCode,
-    departement: "92",
-    needs: [],
-    urgentNeeds: [],
-    situations: ["INTIMATE_PARTNER_VIOLENCE"],
-    audiences,
-    emergencyNumbers: [],
-    outOfReachLookedAt: 30,
-    keptAreas: [],
-    patches: [],
-    surroundingsKept: false,
-    digests: routeDigestsOf(audiences),
-  };
+  const request = coldRouteRequest(communeCode);
   const records = await cypher<{ candidate: unknown; patches: [string, string[] | null, Int8Array | null][] }>(referralRouteCypher, { request });
   const head = records.find((record) => record.candidate === null)!;
   return new Map(head.patches.map(([area, written, digest]) => [area, { written, digest: digest && JSON.stringify(unpackedRows(digest)) }]));

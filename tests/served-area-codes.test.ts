@@ -11,8 +11,7 @@ import { cypher, testDriver } from "./support/graph";
 import { graphql } from "./support/http-api";
 import { tokenFor } from "./support/tokens";
 import { referralRouteCypher } from "../generated/cypher";
-import { routeDigestsOf } from "../functions/routes/area-digests";
-import type { RouteQueryRequest } from "../functions/routes/route-reads";
+import { coldRouteRequest } from "./support/cold-route-request";
 
 /** Services whose stored codes are not those of the areas they serve. */
 const servicesWithOtherCodes = () =>
@@ -41,21 +40,7 @@ const datasetServing = (area: string[]) => ({ sources: [source], actors: [{ ...a
 
 /** The services of other communes the route query of a function that holds nothing looks at for Nanterre. */
 async function outOfReachOfNanterre(): Promise<unknown[][]> {
-  const audiences: RouteQueryRequest["audiences"] = ["VICTIMS", "GENERAL_PUBLIC"];
-  const request: RouteQueryRequest = {
-    communeCode: "92050",
-    departement: "92",
-    needs: ["LISTENING"],
-    urgentNeeds: [],
-    situations: ["INTIMATE_PARTNER_VIOLENCE"],
-    audiences,
-    emergencyNumbers: [],
-    outOfReachLookedAt: 30,
-    keptAreas: [],
-    patches: [],
-    surroundingsKept: false,
-    digests: routeDigestsOf(audiences),
-  };
+  const request = coldRouteRequest("92050", ["LISTENING"]);
   const records = await cypher<{ candidate: unknown; outOfReach: unknown[][] }>(referralRouteCypher, { request });
   return records.find((record) => record.candidate === null)!.outOfReach;
 }
