@@ -10,7 +10,8 @@
  *     change leaves until a route reads each area whole) and with those the run wrote. Her surroundings
  *     are read whole in both. Rounds taken in turn;
  *  4. the 92 workload's on seed/ (the bench instance, seeded again, after its own run): the ratio of the
- *     p95s from the digests, France-sized / seed/.
+ *     p95s from the digests, France-sized / seed/. Each instance first runs the route query warmUpJvm's
+ *     2 400 times, so that neither is measured on a JVM that has just started.
  * Targets (issue 18): ≤ 2 000 db hits per route at France scale; p95 ≤ 1.5 × seed/'s.
  */
 import { loadavg } from "node:os";
@@ -21,7 +22,7 @@ import { createDriver } from "../functions/graph/driver";
 import { markGraphChanged } from "../functions/graph/graph-version";
 import { routeDigestsOf } from "../functions/routes/area-digests";
 import { listingParameters, writeRouteDigestsAhead, type RouteDigestsAheadReport } from "../functions/routes/route-digests-ahead";
-import { dbHitsOf, frenchCommunes, routeParameters, routeWorkload, versionsWithDigest, type RouteRequestOfBench } from "./route-workload";
+import { dbHitsOf, frenchCommunes, routeParameters, routeWorkload, versionsWithDigest, warmUpJvm, type RouteRequestOfBench } from "./route-workload";
 import { startSyntheticGraph } from "./synthetic-france";
 import { benchInstance, startBenchGraph } from "./bench-graph";
 import { stopNeo4j } from "./neo4j-process";
@@ -124,6 +125,8 @@ try {
   await writeIn(records.map((record) => record.get("code") as string));
   await runOf(`after a write in each of ${WRITTEN_DEPARTEMENTS} départements`, () => writeRouteDigestsAhead(driver, Date.now() + runLimitMs));
 
+  // Both instances' JVMs equally warm: France's ran the schedule's statements, seed/'s may have just started.
+  await warmUpJvm(driver, routeWorkload(200));
   const onFrance = await firstRoutes(2, "communes of the 92 workload", routeWorkload(200));
   await firstRoutes(3, "communes drawn all over France", routeWorkload(200, await frenchCommunes(driver, ALL_FRANCE)));
 
@@ -132,6 +135,7 @@ try {
   const seeded = await startBenchGraph({ reseed: true });
   try {
     console.log(`\nseed/ (the bench instance), after its own run: ${(await writeRouteDigestsAhead(seeded.driver, Date.now() + runLimitMs)).written} digests written`);
+    await warmUpJvm(seeded.driver, routeWorkload(200));
     const onSeed = await firstRoutes(4, "communes of the 92 workload on seed/", routeWorkload(200), seeded.driver);
     const ratio = percentile(onFrance.latencies, 95) / percentile(onSeed.latencies, 95);
     console.log(`\nratio p95 France-sized / seed/, the first route of a commune from the digests the run wrote: ${ratio.toFixed(2)} (target ≤ 1.5 → ${ratio <= 1.5 ? "met" : "not met"})`);

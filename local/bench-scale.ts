@@ -20,7 +20,8 @@
  * documents through the handler on the five départements with the most communes (bytes, time, and a
  * chosen cell's request read alone against the same request reading the whole département, their
  * ratio; see coverage-handler-workload.ts). Targets: France p95 ≤ 1.5 × the 92 figure; db hits per route ≤ 2 000
- * on the France-sized graph; coverage ≤ 2 s.
+ * on the France-sized graph; coverage ≤ 2 s. Each instance first runs the route query warmUpJvm's 2 400
+ * times (route-workload.ts): one that has just started, often the bench instance, is slower for a while.
  */
 import { execFile } from "node:child_process";
 import { join } from "node:path";
@@ -37,7 +38,7 @@ import { autoCommitRead } from "../functions/graph/auto-commit-read";
 import { readAreaVersions } from "../functions/graph/graph-version";
 import { coverageOf, readCoverageGraph } from "../functions/observatory/coverage";
 import { startNeo4j, stopNeo4j, type Neo4jInstance } from "./neo4j-process";
-import { areasOfCommunes, dbHitsOf, frenchCommunes, routeParameters, routeQueryDbHits, routeWorkload, versionsWithDigest, type RouteRequestOfBench } from "./route-workload";
+import { areasOfCommunes, dbHitsOf, frenchCommunes, routeParameters, routeQueryDbHits, routeWorkload, versionsWithDigest, warmUpJvm, type RouteRequestOfBench } from "./route-workload";
 import { seedGraph } from "./seed-graph";
 import { ensureGraphSchema } from "../functions/graph/graph-schema";
 import { graphqlFunctionMemoryMb } from "../stacks/function-memory";
@@ -329,6 +330,9 @@ try {
 
   console.log("1. Hauts-de-Seine data (seed/) and the France-sized graph:");
   const seeded = await startSeeded();
+  // Neither instance measured on a JVM that has just started (warmUpJvm).
+  await warmUpJvm(seeded.graph.driver, requests);
+  await warmUpJvm(france.graph.driver, requests);
   const franceAreas = await areasOfCommunes(france.graph.driver, requests);
   await writeDigests(france.graph, requests);
   const [onSeed, onFrance, onFranceDigests, onSeedKept, onFranceKept, onFrancePatched] = await measure([
@@ -387,6 +391,7 @@ try {
   console.log("\n2. The synthetic Hauts-de-Seine (with 75, 95) and the France-sized graph:");
   const alone = await startSynthetic("92", "synthetic 92 (with 75, 95)");
   stops.push(alone.stop);
+  await warmUpJvm(alone.graph.driver, requests);
   const different = await differences(requests, alone.graph, france.graph);
   console.log(`answers differing between them: ${different.inReach} of ${COMPARED} (services of other communes looked at: ${different.outOfReach} differ)`);
   const spread = routeWorkload(REQUESTS + WARMUP, await frenchCommunes(france.graph.driver, 400));
