@@ -36,7 +36,9 @@ WITH commune, departement, nation, zones,
      END AS askedNeeds
 WITH commune, departement, nation, zones, askedNeeds + [urgent IN $request.urgentNeeds WHERE NOT urgent IN askedNeeds] AS needCodes,
      // The communes near her: those of her zones, in the order of their INSEE codes.
-     COLLECT { UNWIND zones AS zone WITH zone WHERE NOT $request.surroundingsKept MATCH (zone)<-[:PART_OF]-(member) RETURN DISTINCT member ORDER BY member.code } AS nearCommunes
+     COLLECT { UNWIND zones AS zone WITH zone WHERE NOT $request.surroundingsKept MATCH (zone)<-[:PART_OF]-(member) RETURN DISTINCT member ORDER BY member.code } AS nearCommunes,
+     // The needs by node: a service's needs are known by comparing nodes, which reads nothing.
+     COLLECT { MATCH (need:Need) RETURN need ORDER BY need.code } AS allNeeds
 
 // Each need of the route, in route order.
 CALL (needCodes) {
@@ -75,9 +77,7 @@ CALL (commune, departement, nation, zones) {
 // The services of each area in reach not kept by the function, once per area, with the needs they
 // answer (a route keeps those of its needs), and all the ranking reads: of an area patched, only the
 // services written since that serve it still.
-CALL (commune, departement, nation, zones, patches) {
-  // The needs by node: a service's needs are known by comparing nodes, which reads nothing.
-  WITH commune, departement, nation, zones, COLLECT { MATCH (need:Need) RETURN need ORDER BY need.code } AS allNeeds
+CALL (commune, departement, nation, zones, patches, allNeeds) {
   WITH commune, departement, nation, zones, allNeeds, [need IN allNeeds | need.code] AS allNeedCodes
   // Only services SERVE: labels need no check.
   UNWIND [area IN [commune] + zones + [departement, nation] WHERE area IS NOT NULL] AS around
@@ -135,7 +135,7 @@ CALL (commune, departement, nation, zones, patches) {
 // read, with all the needs they answer (a route keeps those of its needs), and only what their exclusion
 // says. The route never walks the whole département (rank-route.ts lists a few of them per need). The
 // same for every route of the commune and audiences: not read when the function holds them.
-CALL (commune, departement, nation, zones, nearCommunes) {
+CALL (commune, departement, nation, zones, nearCommunes, allNeeds) {
   CALL (commune, departement, nation, zones, nearCommunes) {
     WITH commune, nearCommunes, [commune.code, departement.code, nation.code] + [zone IN zones | zone.code] AS herAreaCodes
     CALL (commune, nearCommunes) {
@@ -160,9 +160,7 @@ CALL (commune, departement, nation, zones, nearCommunes) {
     LIMIT toInteger($request.outOfReachLookedAt) + 1
     RETURN collect(service) AS lookedAt
   }
-  CALL (lookedAt) {
-    // The needs by node, as for the areas' services: a need is known by comparing nodes, which reads nothing.
-    WITH lookedAt, COLLECT { MATCH (need:Need) RETURN need } AS allNeeds
+  CALL (lookedAt, allNeeds) {
     UNWIND range(0, size(lookedAt) - 1) AS lookupOrder
     WITH allNeeds, lookupOrder, lookedAt[lookupOrder] AS service
     WHERE lookupOrder < $request.outOfReachLookedAt
