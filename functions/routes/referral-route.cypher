@@ -137,7 +137,7 @@ CALL (commune, departement, nation, zones, patches, allNeeds) {
 // same for every route of the commune and audiences: not read when the function holds them.
 CALL (commune, departement, nation, zones, nearCommunes, allNeeds) {
   CALL (commune, departement, nation, zones, nearCommunes) {
-    WITH commune, nearCommunes, [commune.code, departement.code, nation.code] + [zone IN zones | zone.code] AS herAreaCodes
+    WITH commune, nearCommunes, [area IN [commune, departement, nation] + zones WHERE area IS NOT NULL | area.code] AS herAreaCodes
     CALL (commune, nearCommunes) {
       UNWIND nearCommunes AS area
       WITH area WHERE area <> commune
