@@ -153,14 +153,21 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     log(`Neo4j killed (SIGKILL) ${((killedAt - started) / 1000).toFixed(1)} s into the load, the import writing`);
     const watch = watchForFirstAnswer(neo4j.uri, instance);
     let restarted = false;
-    const restart = startNeo4j(instance).finally(() => {
-      restarted = true;
-    });
+    // Its failure is kept as a value until the load stops sending: a rejection nobody awaits yet is an unhandled one.
+    const restart = startNeo4j(instance)
+      .then(
+        () => undefined,
+        (error: unknown) => ({ error }),
+      )
+      .finally(() => {
+        restarted = true;
+      });
     await loadUntil(() => restarted);
-    await restart.catch((error: unknown) => {
+    const failed = await restart;
+    if (failed) {
       watch.stop();
-      throw error;
-    });
+      throw failed.error;
+    }
     const neo4jReadyAt = Date.now();
     const { boltOpenAt, answeredAt: neo4jAnsweredAt } = await watch.firstAnswer;
     const after = (at: number) => `${((at - killedAt) / 1000).toFixed(1)} s`;

@@ -149,7 +149,20 @@ export async function killNeo4j(instance: Neo4jInstance): Promise<boolean> {
   const pid = launcherPid(i);
   if (pid === undefined) return false;
   signal(pid, "SIGKILL");
-  return exited(pid, i, 10_000);
+  return (await exited(pid, i, 10_000)) && (await portReleased(i.port, 10_000));
+}
+
+/**
+ * A JVM killed loses its command line when its main thread has exited, and its Bolt port when the last
+ * of its threads has: a restart between the two found the port taken (a fresh-clone test run, 2026-12-06).
+ */
+async function portReleased(port: number, withinMs: number): Promise<boolean> {
+  const deadline = Date.now() + withinMs;
+  while (!(await portIsFree(port))) {
+    if (Date.now() > deadline) return false;
+    await sleep(100);
+  }
+  return true;
 }
 
 /** The pid in launcher.pid when that process is alive and is the launcher of this data folder. */
