@@ -127,10 +127,11 @@ export async function areasOfCommunes(driver: Driver, requests: RouteRequestOfBe
  * A Neo4j just started runs the route query 2 to 3 times slower over its first couple of thousand runs,
  * its JVM compiling the runtime's code as it goes (seed/ just started, its areas kept: p50 7.4 ms over
  * its first 400 runs, 2.2–3.1 ms after 2 400). A bench comparing two instances runs it this many
- * times on each first, the areas kept (cheap on any graph), 4 at a time.
+ * times on each first, the areas kept (cheap on any graph; `kept` when the bench read them already),
+ * 4 at a time.
  */
-export async function warmUpJvm(driver: Driver, requests: RouteRequestOfBench[], runs = 2_400): Promise<void> {
-  const kept = await areasOfCommunes(driver, requests);
+export async function warmUpJvm(driver: Driver, requests: RouteRequestOfBench[], kept?: Map<string, string[]>, runs = 2_400): Promise<void> {
+  kept ??= await areasOfCommunes(driver, requests);
   let next = 0;
   await Promise.all(
     Array.from({ length: 4 }, async () => {
